@@ -1,0 +1,579 @@
+//! Article assembly: from classified units to articles in reading order.
+//!
+//! This is where layout knowledge lives. Walking the units of a page, it
+//! decides where an article starts (a headline group, with its byline), what a
+//! headline-like line inside a text is (a sub-heading, or a piece of a sentence
+//! cut by a column break), joins text the layout split (`整改措` / `施落实`),
+//! gives a headline that extraction put after its text, or in the middle of
+//! it, back to that text, groups the items of a column (大字新闻, 图片新闻),
+//! and takes the 落款 off a notice. What it cannot place becomes a leftover.
+
+use crate::byline::parse_bracketed;
+use crate::classify::{Unit, UnitKind};
+use crate::headline::{has_column_tag, has_spaced_halves, looks_like_subheading, split_headline, HeadLine};
+use crate::lexicon::column_kind;
+use crate::markers::{continued_from, continued_to, dateline, source_at_end, starts_with_dateline};
+use crate::model::{Article, ArticleKind, Author, Byline, Headline, Leftover, Paragraph, ParagraphRole, Span, Teaser};
+use crate::text::{char_len, clean_inline, ends_sentence, is_han};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Most lines a headline group (引题, 主题, 副题) takes.
+const MAX_HEAD_LINES: usize = 3;
+
+/// An article while it is being read.
+#[derive(Debug, Default)]
+struct Draft {
+    heads: Vec<HeadLine>,
+    head_spans: Vec<Span>,
+    byline: Byline,
+    paras: Vec<Paragraph>,
+    /// The last paragraph stops mid-sentence: the next text continues it.
+    open: bool,
+    kind: Option<ArticleKind>,
+    column: Option<String>,
+    dateline: Option<String>,
+    source: Option<String>,
+    continued_to: Option<u32>,
+    continued_from: Option<u32>,
+    /// A continuation marker ended it: no more text goes in.
+    closed: bool,
+    /// A closing byline or source was read: the next headline starts a new article.
+    ended: bool,
+    /// The date of a 落款.
+    signed_date: Option<String>,
+    span: Option<Span>,
+}
+
+impl Draft {
+    fn touch(&mut self, span: Span) {
+        self.span = Some(self.span.map_or(span, |s| s.cover(span)));
+    }
+
+    fn is_headless(&self) -> bool {
+        self.heads.is_empty() && self.column.is_none()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.heads.is_empty() && self.paras.is_empty() && self.byline.is_empty() && self.column.is_none()
+    }
+}
+
+/// What a headline-like line turns out to be, given what stands around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeadRole {
+    /// It opens a new article.
+    Start,
+    /// A sub-heading inside the current article.
+    Sub,
+    /// A piece of a sentence that a column break cut off.
+    Fragment,
+}
+
+/// What assembly produced.
+pub struct Assembled {
+    /// Articles in reading order.
+    pub articles: Vec<Article>,
+    /// Teasers found among the units.
+    pub teasers: Vec<Teaser>,
+    /// What could not be placed.
+    pub leftovers: Vec<Leftover>,
+}
+
+/// Assembles the units of a page into articles.
+pub fn assemble(units: &[Unit]) -> Assembled {
+    let mut a = Assembler { units, drafts: Vec::new(), teasers: Vec::new(), leftovers: Vec::new(), column: None };
+    a.run();
+    let leftovers = std::mem::take(&mut a.leftovers);
+    let teasers = std::mem::take(&mut a.teasers);
+    let mut out = Assembled { articles: Vec::new(), teasers, leftovers };
+    for d in a.drafts {
+        if let Some(article) = finish(d, &mut out.leftovers) {
+            out.articles.push(article);
+        }
+    }
+    out
+}
+
+struct Assembler<'u> {
+    units: &'u [Unit],
+    drafts: Vec<Draft>,
+    teasers: Vec<Teaser>,
+    leftovers: Vec<Leftover>,
+    /// The column (栏目) whose items are being read, and its kind.
+    column: Option<(ArticleKind, String)>,
+}
+
+impl Assembler<'_> {
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.units.len() {
+            let u = &self.units[i];
+            match &u.kind {
+                UnitKind::Head => match self.head_role(i) {
+                    HeadRole::Start => {
+                        i = self.start_group(i);
+                        continue;
+                    }
+                    HeadRole::Sub => self.add_paragraph(u, ParagraphRole::Subheading),
+                    HeadRole::Fragment => self.add_text(u),
+                },
+                UnitKind::Text => self.add_text(u),
+                UnitKind::BoxLabel => self.add_paragraph(u, ParagraphRole::Subheading),
+                UnitKind::Item => self.add_item(u),
+                UnitKind::Byline(b) => self.add_byline(u, b.clone()),
+                UnitKind::Signature(a) => {
+                    let b = Byline { authors: vec![a.clone()], ..Byline::default() };
+                    self.add_byline(u, b);
+                }
+                UnitKind::Names(names) => {
+                    // Names under a headline are its byline; elsewhere they are text.
+                    match self.drafts.last_mut() {
+                        Some(d) if d.paras.is_empty() && !d.heads.is_empty() => {
+                            d.byline.merge(Byline { reporters: names.clone(), ..Byline::default() });
+                            d.touch(u.span);
+                        }
+                        _ => self.add_text(u),
+                    }
+                }
+                UnitKind::Column(kind) => self.open_column(u, *kind),
+                UnitKind::ContinuedTo(page) => match self.drafts.last_mut() {
+                    Some(d) if !d.is_empty() => {
+                        d.continued_to = Some(*page);
+                        d.closed = true;
+                        d.touch(u.span);
+                    }
+                    _ => self.leftover(u, "continuation marker with no article before it"),
+                },
+                UnitKind::ContinuedFrom(page) => {
+                    let d = self.fresh_draft_for_text();
+                    d.continued_from = Some(*page);
+                    d.touch(u.span);
+                }
+                UnitKind::Source(s) => match self.drafts.last_mut() {
+                    Some(d) if !d.is_empty() => {
+                        d.source = Some(s.clone());
+                        d.ended = true;
+                        d.touch(u.span);
+                    }
+                    _ => self.leftover(u, "source line with no article before it"),
+                },
+                UnitKind::Teaser(pages, title) => {
+                    self.teasers.push(Teaser { pages: pages.clone(), title: title.clone(), span: u.span });
+                }
+                UnitKind::Date => match self.drafts.last_mut() {
+                    Some(d) if !d.paras.is_empty() => {
+                        d.signed_date = Some(u.text.clone());
+                        d.ended = true;
+                        d.touch(u.span);
+                    }
+                    _ => self.add_text(u),
+                },
+            }
+            i += 1;
+        }
+    }
+
+    fn leftover(&mut self, u: &Unit, reason: &str) {
+        self.leftovers.push(Leftover { text: u.text.clone(), reason: reason.to_string(), span: u.span });
+    }
+
+    /// The draft that text goes into: the current one, or a new headless one
+    /// when there is none or the current one is closed.
+    fn fresh_draft_for_text(&mut self) -> &mut Draft {
+        let need_new = match self.drafts.last() {
+            None => true,
+            Some(d) => d.closed || (d.ended && !d.paras.is_empty() && !d.open && d.column.is_none()),
+        };
+        if need_new {
+            self.column = None;
+            self.drafts.push(Draft::default());
+        }
+        let last = self.drafts.len() - 1;
+        &mut self.drafts[last]
+    }
+
+    /// Index after the headline group that starts at `i`.
+    fn group_end(&self, i: usize) -> usize {
+        let first = &self.units[i];
+        let mut j = i + 1;
+        while j < self.units.len() && j - i < MAX_HEAD_LINES {
+            let u = &self.units[j];
+            let same_marking = (u.level > 0) == (first.level > 0);
+            if u.kind != UnitKind::Head || !same_marking || u.bold != first.bold {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// Index after the bylines that follow a headline group ending at `j`.
+    fn bylines_end(&self, mut j: usize) -> usize {
+        while j < self.units.len()
+            && matches!(self.units[j].kind, UnitKind::Byline(_) | UnitKind::Signature(_) | UnitKind::Names(_))
+        {
+            j += 1;
+        }
+        j
+    }
+
+    /// Whether what follows the group `i..j` marks it as an article's headline:
+    /// a byline, a dateline, a continuation from another page.
+    fn strong_start(&self, i: usize) -> bool {
+        let j = self.group_end(i);
+        let k = self.bylines_end(j);
+        if k > j {
+            return true;
+        }
+        match self.units.get(k) {
+            Some(u) if u.kind == UnitKind::Text || u.kind == UnitKind::Item => starts_with_dateline(&u.text),
+            Some(u) => matches!(u.kind, UnitKind::ContinuedFrom(_)),
+            None => false,
+        }
+    }
+
+    fn head_role(&self, i: usize) -> HeadRole {
+        let u = &self.units[i];
+        let Some(cur) = self.drafts.last() else { return HeadRole::Start };
+        if cur.closed || cur.paras.is_empty() {
+            return HeadRole::Start;
+        }
+        if u.level > 0 || self.strong_start(i) {
+            return HeadRole::Start;
+        }
+        if cur.open {
+            return HeadRole::Fragment;
+        }
+        if u.bold || looks_like_subheading(&u.text) {
+            return HeadRole::Sub;
+        }
+        if self.group_end(i) - i >= 2 || has_column_tag(&u.text) || has_spaced_halves(&u.text) {
+            return HeadRole::Start;
+        }
+        if cur.ended || column_kind(&u.text).is_some() {
+            return HeadRole::Start;
+        }
+        if let Some((ArticleKind::Photo, _)) = self.column {
+            return HeadRole::Start;
+        }
+        HeadRole::Sub
+    }
+
+    /// Reads the headline group at `i` and its bylines; returns the index after them.
+    fn start_group(&mut self, i: usize) -> usize {
+        let j = self.group_end(i);
+        let k = self.bylines_end(j);
+        let heads: Vec<HeadLine> =
+            self.units[i..j].iter().map(|u| HeadLine { text: u.text.clone(), level: u.level }).collect();
+        let head_spans: Vec<Span> = self.units[i..j].iter().map(|u| u.span).collect();
+        let mut byline = Byline::default();
+        for u in &self.units[j..k] {
+            match &u.kind {
+                UnitKind::Byline(b) => byline.merge(b.clone()),
+                UnitKind::Signature(a) => byline.authors.push(a.clone()),
+                UnitKind::Names(n) => byline.merge(Byline { reporters: n.clone(), ..Byline::default() }),
+                _ => {}
+            }
+        }
+        let span = self.units[i].span.cover(self.units[k - 1].span);
+        let next = self.units.get(k);
+        let orphan = next.is_none_or(|n| {
+            matches!(n.kind, UnitKind::Column(_) | UnitKind::Teaser(..)) || (n.kind == UnitKind::Head && k > j)
+        });
+        let continues_host = next.is_some_and(|n| n.kind == UnitKind::Text && !starts_with_dateline(&n.text));
+        // A headline printed after its text (orphan) or in the middle of it
+        // (the text after it continues the open sentence before it) belongs
+        // to the headless text before it.
+        if let Some(host) = self.drafts.last_mut() {
+            let headless = host.is_headless() && !host.paras.is_empty();
+            if headless && (orphan || (host.open && continues_host)) {
+                host.heads = heads;
+                host.head_spans = head_spans;
+                host.byline.merge(byline);
+                host.touch(span);
+                return k;
+            }
+        }
+        if orphan {
+            // A notice's 落款: the signing body on its own line at the very end.
+            if let Some(host) = self.drafts.last_mut() {
+                if next.is_none() && k == j && j - i == 1 && matches!(host.kind, Some(ArticleKind::Notice | ArticleKind::Letter)) {
+                    host.byline.authors.push(Author { name: clean_inline(&self.units[i].text), role: None });
+                    host.touch(span);
+                    return k;
+                }
+            }
+            for u in &self.units[i..k] {
+                self.leftovers.push(Leftover {
+                    text: u.text.clone(),
+                    reason: "headline or byline with no text after it".to_string(),
+                    span: u.span,
+                });
+            }
+            return k;
+        }
+        let in_photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));
+        let photo_item = in_photo_column && byline.reporters.is_empty() && byline.authors.is_empty();
+        let mut d = Draft { heads, head_spans, byline, ..Draft::default() };
+        if photo_item {
+            if let Some((kind, label)) = &self.column {
+                d.kind = Some(*kind);
+                d.column = Some(label.clone());
+            }
+        } else {
+            self.column = None;
+        }
+        d.touch(span);
+        self.drafts.push(d);
+        k
+    }
+
+    fn open_column(&mut self, u: &Unit, kind: ArticleKind) {
+        let label = clean_inline(&u.text);
+        let d = Draft { kind: Some(kind), column: Some(label.clone()), span: Some(u.span), ..Draft::default() };
+        self.drafts.push(d);
+        self.column = Some((kind, label));
+    }
+
+    fn add_byline(&mut self, u: &Unit, b: Byline) {
+        match self.drafts.last_mut() {
+            Some(d) if !d.closed || d.paras.is_empty() => {
+                if !d.paras.is_empty() {
+                    d.ended = true;
+                }
+                d.byline.merge(b);
+                d.touch(u.span);
+            }
+            _ => {
+                let d = Draft { byline: b, span: Some(u.span), ..Draft::default() };
+                self.drafts.push(d);
+            }
+        }
+    }
+
+    fn add_item(&mut self, u: &Unit) {
+        let in_column = self.column.is_some();
+        let d = self.fresh_draft_for_text();
+        if d.open && !starts_with_dateline(&u.text) && !in_column {
+            append_to_last(d, u);
+        } else {
+            push_paragraph(d, u, ParagraphRole::Item);
+        }
+    }
+
+    fn add_paragraph(&mut self, u: &Unit, role: ParagraphRole) {
+        let d = self.fresh_draft_for_text();
+        push_paragraph(d, u, role);
+    }
+
+    fn add_text(&mut self, u: &Unit) {
+        let in_column = self.column.is_some();
+        let d = self.fresh_draft_for_text();
+        if d.open && !starts_with_dateline(&u.text) {
+            append_to_last(d, u);
+        } else {
+            let role = if in_column && d.heads.is_empty() { ParagraphRole::Item } else { ParagraphRole::Text };
+            push_paragraph(d, u, role);
+        }
+    }
+}
+
+/// Adds a new paragraph and reads the markers at its ends.
+fn push_paragraph(d: &mut Draft, u: &Unit, role: ParagraphRole) {
+    let mut text = u.text.clone();
+    if d.paras.is_empty() && role != ParagraphRole::Subheading {
+        if let Some((page, len)) = continued_from(&text) {
+            d.continued_from = Some(page);
+            text = text[len..].trim_start().to_string();
+        }
+        if let Some(dl) = dateline(&text) {
+            d.dateline = Some(dl.text);
+            if let Some(b) = dl.byline {
+                d.byline.merge(b);
+            }
+        }
+    }
+    d.paras.push(Paragraph { text, role, span: u.span });
+    d.touch(u.span);
+    read_paragraph_end(d);
+}
+
+/// Appends a piece of text to the open last paragraph (a column break cut it).
+fn append_to_last(d: &mut Draft, u: &Unit) {
+    if let Some(p) = d.paras.last_mut() {
+        let latin_gap = p.text.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+            && u.text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        if latin_gap {
+            p.text.push(' ');
+        }
+        p.text.push_str(u.text.trim());
+        p.span = p.span.cover(u.span);
+    }
+    d.touch(u.span);
+    read_paragraph_end(d);
+}
+
+static TRAILING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"[（(]([^（）()]{2,40})[)）]\s*$").unwrap()
+});
+
+/// Reads the end of the last paragraph: `(下转第2版)`, `(来源：…)`, `（记者 张三）`.
+fn read_paragraph_end(d: &mut Draft) {
+    let several = d.paras.len() > 1;
+    let Some(p) = d.paras.last_mut() else { return };
+    loop {
+        if let Some((page, at)) = continued_to(&p.text) {
+            d.continued_to = Some(page);
+            d.closed = true;
+            p.text.truncate(at);
+            continue;
+        }
+        if let Some((source, at)) = source_at_end(&p.text) {
+            if at > 0 || several {
+                d.source = Some(source);
+                d.ended = true;
+                p.text.truncate(at);
+                continue;
+            }
+        }
+        if let Some(c) = TRAILING_BYLINE.captures(&p.text) {
+            let start = c.get(0).map_or(0, |m| m.start());
+            if start > 0 && ends_sentence(&p.text[..start]) {
+                if let Some(b) = parse_bracketed(&c[1]) {
+                    d.byline.merge(b);
+                    d.ended = true;
+                    p.text.truncate(start);
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    let trimmed = p.text.trim_end().len();
+    p.text.truncate(trimmed);
+    d.open = !p.text.is_empty() && !ends_sentence(&p.text) && p.role != ParagraphRole::Subheading;
+    if p.text.is_empty() {
+        d.paras.pop();
+        d.open = false;
+    }
+}
+
+static NOTICE_WORDS: &[&str] = &["小启", "启事", "公告", "通告", "声明", "通知", "须知"];
+static LETTER_WORDS: &[&str] = &["贺词", "献词", "公开信", "倡议书", "慰问信", "贺信", "感谢信", "一封信", "致辞", "寄语", "家书"];
+static COMMENTARY_WORDS: &[&str] = &["评论员", "社论", "短评", "时评", "述评"];
+
+fn guess_kind(d: &Draft, title: &str) -> ArticleKind {
+    if let Some(k) = d.kind {
+        return k;
+    }
+    let salutation = d.paras.first().is_some_and(|p| is_salutation(&p.text));
+    if LETTER_WORDS.iter().any(|w| title.contains(w)) || salutation {
+        ArticleKind::Letter
+    } else if NOTICE_WORDS.iter().any(|w| title.ends_with(w) || title == *w) {
+        ArticleKind::Notice
+    } else if COMMENTARY_WORDS.iter().any(|w| title.contains(w)) {
+        ArticleKind::Commentary
+    } else {
+        ArticleKind::News
+    }
+}
+
+/// `居民朋友们:`, `亲爱的同学们：`, `尊敬的各位来宾：`.
+fn is_salutation(text: &str) -> bool {
+    let t = text.trim();
+    (t.ends_with('：') || t.ends_with(':')) && (2..=16).contains(&char_len(t)) && !t.contains(['，', '。'])
+}
+
+/// Takes the 落款 (signing body, date) off the foot of a notice or letter.
+fn take_sign_off(d: &mut Draft) {
+    for _ in 0..2 {
+        let Some(last) = d.paras.last() else { return };
+        let t = last.text.trim();
+        let short = char_len(t) <= 24 && !ends_sentence(t) && !t.contains(['，', ','] );
+        if !short || d.paras.len() < 2 {
+            return;
+        }
+        if t.chars().filter(|c| is_han(*c)).count() < 2 {
+            return;
+        }
+        d.byline.authors.push(Author { name: clean_inline(t), role: None });
+        d.paras.pop();
+    }
+}
+
+fn infer_title(d: &Draft) -> String {
+    let first = d.paras.iter().find(|p| p.role != ParagraphRole::Subheading).or(d.paras.first());
+    let Some(p) = first else { return String::new() };
+    let text = clean_inline(&p.text);
+    let text = match d.dateline.as_deref() {
+        Some(dl) => text.strip_prefix(dl).unwrap_or(&text).trim_start().to_string(),
+        None => text,
+    };
+    let cut = text
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '。' | '，' | '！' | '？' | '；' | ',' | ';'))
+        .map_or(text.len(), |(i, _)| i);
+    let mut title: String = text[..cut].chars().take(24).collect();
+    if title.len() < text.len() {
+        title.push('…');
+    }
+    title
+}
+
+fn finish(mut d: Draft, leftovers: &mut Vec<Leftover>) -> Option<Article> {
+    if d.paras.is_empty() {
+        if !d.is_empty() {
+            let span = d.span.unwrap_or_default();
+            let text = d.heads.iter().map(|h| h.text.as_str()).collect::<Vec<_>>().join(" ");
+            let text = if text.is_empty() { d.column.clone().unwrap_or_default() } else { text };
+            leftovers.push(Leftover { text, reason: "headline or column label with no text".to_string(), span });
+        }
+        return None;
+    }
+    let mut headline = if d.heads.is_empty() {
+        match &d.column {
+            Some(label) => Headline { title: label.clone(), ..Headline::default() },
+            None => Headline { title: infer_title(&d), inferred: true, ..Headline::default() },
+        }
+    } else {
+        split_headline(&d.heads)
+    };
+    if headline.title.is_empty() {
+        headline.title = infer_title(&d);
+        headline.inferred = true;
+    }
+    let kind = guess_kind(&d, &headline.title);
+    if matches!(kind, ArticleKind::Notice | ArticleKind::Letter) && d.signed_date.is_some() {
+        take_sign_off(&mut d);
+    }
+    let dateline_text = d.dateline.clone();
+    let paragraphs = d
+        .paras
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            // keep the space that sets a dateline off from the text after it
+            let text = match dateline_text.as_deref().and_then(|dl| p.text.strip_prefix(dl).filter(|_| i == 0).map(|r| (dl, r))) {
+                Some((dl, rest)) if rest.starts_with(char::is_whitespace) => format!("{dl} {}", clean_inline(rest)),
+                _ => clean_inline(&p.text),
+            };
+            Paragraph { text, ..p }
+        })
+        .filter(|p| !p.text.is_empty())
+        .collect();
+    Some(Article {
+        kind,
+        column: d.column,
+        headline,
+        byline: d.byline,
+        dateline: d.dateline,
+        source: d.source,
+        continued_to_page: d.continued_to,
+        continued_from_page: d.continued_from,
+        page: None,
+        paragraphs,
+        span: d.span.unwrap_or_default(),
+    })
+}

@@ -1,0 +1,352 @@
+//! Bylines (署名): who reported, photographed or signed an article.
+//!
+//! Reads the forms Chinese papers print: `□ 记者 刘坤 陈文卿`, `● 记者 柴斌`,
+//! `本报记者 杜一菲`, `记者 王浩 通讯员 李明`, `文/图 张三`, `张三 摄`,
+//! `刘坤 陈文卿 摄影报道`, the bracket after a dateline `（记者杜一菲）`, and a
+//! signature with a post, `徐汇区区长 钟晓咏`. It decides whether a piece of
+//! text *is* a byline and who is in it; where bylines stand in an article is
+//! the assembler's business.
+
+use crate::lexicon;
+use crate::model::{Author, Byline};
+use crate::text::{fold_width, is_han};
+
+/// Bullets that open a byline or a brief (`□`, `●`).
+pub fn is_bullet(c: char) -> bool {
+    matches!(c, '□' | '●' | '■' | '◆' | '◇' | '▲' | '△' | '○' | '★' | '☆' | '•' | '▌' | '▍' | '◎')
+}
+
+/// Strips a leading bullet and the space after it.
+pub fn strip_bullet(text: &str) -> (bool, &str) {
+    let t = text.trim_start();
+    match t.chars().next() {
+        Some(c) if is_bullet(c) => (true, t[c.len_utf8()..].trim_start()),
+        _ => (false, t),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Reporter,
+    Photographer,
+    Correspondent,
+    Intern,
+    ReporterAndPhotographer,
+    /// 作者 / 撰稿: a signed author without a post.
+    Author,
+}
+
+/// Role words that stand before the names they govern, longest first.
+const PREFIX_ROLES: &[(&str, Role)] = &[
+    ("本报特约记者", Role::Reporter),
+    ("本报见习记者", Role::Reporter),
+    ("本报实习生", Role::Intern),
+    ("本报通讯员", Role::Correspondent),
+    ("本报记者", Role::Reporter),
+    ("新华社记者", Role::Reporter),
+    ("人民日报记者", Role::Reporter),
+    ("特约记者", Role::Reporter),
+    ("见习记者", Role::Reporter),
+    ("首席记者", Role::Reporter),
+    ("融媒记者", Role::Reporter),
+    ("记者", Role::Reporter),
+    ("通讯员", Role::Correspondent),
+    ("实习生", Role::Intern),
+    ("文/图", Role::ReporterAndPhotographer),
+    ("图/文", Role::ReporterAndPhotographer),
+    ("文图", Role::ReporterAndPhotographer),
+    ("图文", Role::ReporterAndPhotographer),
+    ("摄影", Role::Photographer),
+    ("摄像", Role::Photographer),
+    ("撰稿", Role::Reporter),
+    ("采写", Role::Reporter),
+    ("作者", Role::Author),
+    ("文", Role::Reporter),
+    ("图", Role::Photographer),
+];
+
+/// Role words that stand after the names they govern.
+const SUFFIX_ROLES: &[(&str, Role)] = &[
+    ("摄影报道", Role::Photographer),
+    ("图文报道", Role::ReporterAndPhotographer),
+    ("摄影", Role::Photographer),
+    ("供图", Role::Photographer),
+    ("报道", Role::Reporter),
+    ("摄", Role::Photographer),
+];
+
+/// Whether a role word of one Han character (`文`, `图`) really is a role here:
+/// it must be followed by a separator, not by the rest of a name.
+fn single_char_role_ok(rest: &str) -> bool {
+    matches!(rest.chars().next(), Some('/' | ':' | '：' | ' ' | '\u{3000}' | '|'))
+}
+
+/// A personal name: two to four Han characters (five or six with a compound
+/// family name), or a transliterated name with a middle dot.
+pub fn is_name(token: &str) -> bool {
+    let n = token.chars().count();
+    if token.contains(['·', '•', '・']) {
+        return (3..=16).contains(&n) && token.chars().all(|c| is_han(c) || matches!(c, '·' | '•' | '・'));
+    }
+    (2..=4).contains(&n) && token.chars().all(is_han) && !is_role_word(token)
+}
+
+fn is_role_word(token: &str) -> bool {
+    PREFIX_ROLES.iter().any(|(w, _)| *w == token)
+        || SUFFIX_ROLES.iter().any(|(w, _)| *w == token)
+        || matches!(token, "本报" | "报道" | "综合" | "编辑" | "责编" | "来源" | "本报讯")
+}
+
+/// Splits a run of names: `刘坤 陈文卿`, `王浩、李心萍`, `王 玮` (a two-character
+/// name spaced out to the width of a three-character one).
+fn split_names(s: &str) -> Option<Vec<String>> {
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '|'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t.chars().count() == 1 && is_han(t.chars().next()?) {
+            // 王 玮 → 王玮, 欧阳 X → 欧阳X
+            let next = tokens.get(i + 1)?;
+            if next.chars().count() > 2 || !next.chars().all(is_han) {
+                return None;
+            }
+            names.push(format!("{t}{next}"));
+            i += 2;
+            continue;
+        }
+        if t == "等" {
+            i += 1;
+            continue;
+        }
+        if !is_name(t) {
+            return None;
+        }
+        names.push(t.to_string());
+        i += 1;
+    }
+    Some(names)
+}
+
+fn add(byline: &mut Byline, role: Role, names: Vec<String>) {
+    let push = |v: &mut Vec<String>, n: &String| {
+        if !v.contains(n) {
+            v.push(n.clone());
+        }
+    };
+    for n in &names {
+        match role {
+            Role::Reporter => push(&mut byline.reporters, n),
+            Role::Photographer => push(&mut byline.photographers, n),
+            Role::Correspondent => push(&mut byline.correspondents, n),
+            Role::Intern => push(&mut byline.interns, n),
+            Role::ReporterAndPhotographer => {
+                push(&mut byline.reporters, n);
+                push(&mut byline.photographers, n);
+            }
+            Role::Author => {
+                if !byline.authors.iter().any(|a| &a.name == n) {
+                    byline.authors.push(Author { name: n.clone(), role: None });
+                }
+            }
+        }
+    }
+}
+
+fn prefix_role(s: &str) -> Option<(Role, usize)> {
+    for (word, role) in PREFIX_ROLES {
+        if let Some(rest) = s.strip_prefix(word) {
+            if word.chars().count() == 1 && !single_char_role_ok(rest) {
+                continue;
+            }
+            return Some((*role, word.len()));
+        }
+    }
+    None
+}
+
+/// Reads `text` as a byline, if the whole of it is one.
+///
+/// ```
+/// use shuzibao_core::byline::parse_byline;
+/// let b = parse_byline("□ 记者 刘坤 陈文卿").unwrap();
+/// assert_eq!(b.reporters, ["刘坤", "陈文卿"]);
+/// let b = parse_byline("记者 王浩 通讯员 李明").unwrap();
+/// assert_eq!(b.correspondents, ["李明"]);
+/// let b = parse_byline("刘坤 陈文卿 摄影报道").unwrap();
+/// assert_eq!(b.photographers, ["刘坤", "陈文卿"]);
+/// assert!(parse_byline("□ 1月11日下午,上海退役军人创新创业示范园揭牌").is_none());
+/// ```
+pub fn parse_byline(text: &str) -> Option<Byline> {
+    let folded = fold_width(text);
+    let (_, body) = strip_bullet(&folded);
+    let body = body.trim().trim_matches(|c| matches!(c, '(' | ')' | '[' | ']' | '【' | '】'));
+    if body.is_empty() || body.chars().count() > 48 {
+        return None;
+    }
+    if body.chars().any(|c| matches!(c, '。' | '！' | '？' | '“' | '”' | '《')) {
+        return None;
+    }
+    let mut byline = Byline::default();
+    // Trailing role word: `张三 摄`, `刘坤 陈文卿 摄影报道`.
+    let mut core = body;
+    let mut trailing = None;
+    for (word, role) in SUFFIX_ROLES {
+        if let Some(rest) = core.strip_suffix(word) {
+            // `摄影报道` glued to a name (`张三摄`) is allowed only after a space
+            // or for the one-character `摄`.
+            let before = rest.trim_end();
+            if before.is_empty() {
+                continue;
+            }
+            let spaced = rest.len() != before.len();
+            if spaced || *word == "摄" || prefix_role(before).is_some() {
+                trailing = Some(*role);
+                core = before;
+                break;
+            }
+        }
+    }
+    let mut rest = core.trim();
+    let mut any_role = trailing.is_some();
+    let mut current: Option<Role> = None;
+    let mut pending = String::new();
+    while !rest.is_empty() {
+        if let Some((role, len)) = prefix_role(rest) {
+            if let Some(r) = current {
+                add(&mut byline, r, split_names(&pending)?);
+            } else if !pending.trim().is_empty() {
+                // names before the first role word: only in `X 摄` form
+                return None;
+            }
+            pending.clear();
+            current = Some(role);
+            any_role = true;
+            rest = rest[len..].trim_start_matches([' ', '/', ':', '：', '\u{3000}', '|']);
+            continue;
+        }
+        let c = rest.chars().next()?;
+        pending.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    match (current, trailing) {
+        (Some(r), None) => add(&mut byline, r, split_names(&pending)?),
+        // `记者 张三 摄`: the reporter took the picture.
+        (Some(r), Some(t)) => add(&mut byline, if t == Role::Photographer { t } else { r }, split_names(&pending)?),
+        (None, Some(t)) => {
+            // Names with no role word before them must look like names.
+            let names = split_names(&pending)?;
+            if !names.iter().all(|n| lexicon::has_surname(n)) {
+                return None;
+            }
+            add(&mut byline, t, names)
+        }
+        (None, None) => return None,
+    }
+    (any_role && !byline.is_empty()).then_some(byline)
+}
+
+/// Reads a line of names alone (`刘坤 陈文卿`), as printed above a `摄影报道`
+/// line or under a headline: every token a name with a known family name.
+pub fn parse_names_only(text: &str) -> Option<Vec<String>> {
+    let (_, body) = strip_bullet(text);
+    let names = split_names(body)?;
+    (!names.is_empty() && names.iter().all(|n| lexicon::has_surname(n) && n.chars().count() <= 4)).then_some(names)
+}
+
+/// Reads a signature with a post: `徐汇区区长 钟晓咏`, `区委书记、区长 张三`.
+/// The post must end with a known post word and the name must look like one.
+pub fn parse_signature(text: &str) -> Option<Author> {
+    let folded = fold_width(text);
+    let (_, body) = strip_bullet(&folded);
+    let body = body.trim().trim_start_matches(['—', '-']).trim();
+    if body.chars().count() > 40 || body.chars().any(|c| matches!(c, '。' | '！' | '？' | '，' | ',')) {
+        return None;
+    }
+    let split = body.rfind(char::is_whitespace)?;
+    let (post, name) = (body[..split].trim(), body[split..].trim());
+    // A spaced-out two-character name: `区长 王 玮`.
+    let (post, name) = match post.rfind(char::is_whitespace) {
+        Some(i) if name.chars().count() == 1 && post[i..].trim().chars().count() == 1 => {
+            (post[..i].trim(), format!("{}{}", post[i..].trim(), name))
+        }
+        _ => (post, name.to_string()),
+    };
+    if post.is_empty() || !post.chars().all(|c| is_han(c) || matches!(c, '、' | '·' | ' ')) {
+        return None;
+    }
+    lexicon::post_ending(post)?;
+    if !is_name(&name) || !lexicon::has_surname(&name) {
+        return None;
+    }
+    Some(Author { name, role: Some(post.to_string()) })
+}
+
+/// Reads a byline inside brackets after a dateline or at the end of the text:
+/// `（记者杜一菲）`, `（记者 刘坤 通讯员 张三）`, `(本报记者 王浩)`.
+pub fn parse_bracketed(inner: &str) -> Option<Byline> {
+    parse_byline(inner.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporters_with_bullets() {
+        assert_eq!(parse_byline("● 记者 柴斌").unwrap().reporters, ["柴斌"]);
+        assert_eq!(parse_byline("□ 记者 刘坤 陆海捷").unwrap().reporters, ["刘坤", "陆海捷"]);
+        assert_eq!(parse_byline("本报记者  李茂颖").unwrap().reporters, ["李茂颖"]);
+        assert_eq!(parse_byline("记者杜一菲").unwrap().reporters, ["杜一菲"]);
+        assert_eq!(parse_byline("记者王浩、李心萍").unwrap().reporters, ["王浩", "李心萍"]);
+    }
+
+    #[test]
+    fn mixed_roles() {
+        let b = parse_byline("记者 王浩 通讯员 李明 实习生 赵一").unwrap();
+        assert_eq!(b.reporters, ["王浩"]);
+        assert_eq!(b.correspondents, ["李明"]);
+        assert_eq!(b.interns, ["赵一"]);
+        let b = parse_byline("文/图 张三").unwrap();
+        assert_eq!(b.reporters, ["张三"]);
+        assert_eq!(b.photographers, ["张三"]);
+        let b = parse_byline("文/张三 图/李四").unwrap();
+        assert_eq!(b.reporters, ["张三"]);
+        assert_eq!(b.photographers, ["李四"]);
+        let b = parse_byline("张三 摄").unwrap();
+        assert_eq!(b.photographers, ["张三"]);
+        assert!(b.reporters.is_empty());
+        let b = parse_byline("新华社记者 欧阳夏丹 摄").unwrap();
+        assert_eq!(b.photographers, ["欧阳夏丹"]);
+    }
+
+    #[test]
+    fn spaced_two_character_name() {
+        assert_eq!(parse_byline("本报记者 王 玮").unwrap().reporters, ["王玮"]);
+    }
+
+    #[test]
+    fn not_bylines() {
+        assert!(parse_byline("记者从会上获悉，今年将新建学校。").is_none());
+        assert!(parse_byline("□ 市人大常委会主任1月13日下午到我区开展大走访").is_none());
+        assert!(parse_byline("刘坤 陈文卿").is_none());
+        assert!(parse_byline("文化自信").is_none());
+        assert!(parse_byline("图片新闻").is_none());
+    }
+
+    #[test]
+    fn names_only_and_signatures() {
+        assert_eq!(parse_names_only("刘坤 陈文卿").unwrap(), ["刘坤", "陈文卿"]);
+        assert!(parse_names_only("共谋发展 合作共赢").is_none());
+        let a = parse_signature("徐汇区区长 钟晓咏").unwrap();
+        assert_eq!(a.name, "钟晓咏");
+        assert_eq!(a.role.as_deref(), Some("徐汇区区长"));
+        let a = parse_signature("——江西宜春市纪委书记、监委主任 王 玮").unwrap();
+        assert_eq!(a.name, "王玮");
+        assert!(parse_signature("2024 年新年贺词").is_none());
+        assert!(parse_signature("区委书记 推动发展").is_none());
+    }
+}

@@ -1,0 +1,228 @@
+//! Line classification: what each line of a page is, seen on its own.
+//!
+//! Turns [`Line`]s into [`Unit`]s: a byline, a column label, a continuation
+//! marker, a source, a teaser, a bulleted item, a date alone, a headline
+//! candidate or running text. A line that holds two things (a headline and
+//! the start of its text, `共谋发展向前看 区区合作再出发 本报讯 1月11日…`) is
+//! split in two. Only what a line *is* is decided here; which article it
+//! belongs to is [`crate::assemble`]'s work, with the context this module lacks.
+
+use crate::byline::{parse_byline, parse_names_only, parse_signature, strip_bullet};
+use crate::headline::looks_like_headline;
+use crate::lexicon::{column_kind, is_box_label};
+use crate::lines::Line;
+use crate::markers::{continued_from, continued_to, source_line, starts_with_dateline};
+use crate::model::{ArticleKind, Author, Byline, Span};
+use crate::teaser::parse_teaser;
+use crate::text::{char_len, fold_width, squash};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a unit is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnitKind {
+    /// Running text.
+    Text,
+    /// A line that could be a headline (or a sub-heading).
+    Head,
+    /// A byline line: `□ 记者 刘坤 陈文卿`.
+    Byline(Byline),
+    /// A signature with a post: `徐汇区区长 钟晓咏`.
+    Signature(Author),
+    /// Names alone, with no role word: `刘坤 陈文卿`.
+    Names(Vec<String>),
+    /// A column label: `大字新闻`, `图片新闻`, `小启`.
+    Column(ArticleKind),
+    /// A box label inside an article: `核心阅读`, `编者按`.
+    BoxLabel,
+    /// A bulleted item: `□ 1月11日下午,…` (the bullet is not in `text`).
+    Item,
+    /// `(下转第N版)` alone on its line.
+    ContinuedTo(u32),
+    /// `(上接第N版)` alone on its line.
+    ContinuedFrom(u32),
+    /// `(来源：…)` alone on its line.
+    Source(String),
+    /// A front-page teaser.
+    Teaser(Vec<u32>, String),
+    /// A date alone on its line, as at the foot of a notice: `2024年1月1日`.
+    Date,
+}
+
+/// One classified piece of the page: usually a line, sometimes part of one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// What it is.
+    pub kind: UnitKind,
+    /// Its text (for an item, without the bullet).
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// Markdown heading level, 0 for none.
+    pub level: u8,
+    /// The line was bold.
+    pub bold: bool,
+}
+
+#[allow(clippy::unwrap_used)] // constant patterns, exercised by the tests below
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap()
+}
+
+static DATE_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:(?:19|20)[0-9]{2}|二〇[〇一二三四五六七八九]{2})年[0-9一二三四五六七八九十]{1,2}月(?:[0-9一二三四五六七八九十]{1,3}日)?$"));
+/// Where a headline printed on the same line as its text ends: before a dateline.
+static INLINE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\s(?:本报讯|本报[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)|(?:据)?新华社[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日电)")
+});
+/// A role word alone on a line, closing the names on the line above: `摄影报道`.
+static SUFFIX_ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:摄影报道|摄影|摄|图文报道|报道)$"));
+
+/// Classifies the lines of a page. `front_page` allows teasers.
+pub fn classify(lines: &[Line<'_>], front_page: bool) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let text = line.text;
+        // `刘坤 陈文卿` / `摄影报道`: the role word closes the line above.
+        if SUFFIX_ROLE_LINE.is_match(&squash(text)) {
+            if let Some(prev) = units.last_mut() {
+                let joined = format!("{} {}", prev.text, squash(text));
+                if let Some(b) = parse_byline(&joined) {
+                    prev.kind = UnitKind::Byline(b);
+                    prev.text = joined;
+                    prev.span = prev.span.cover(line.span);
+                    continue;
+                }
+            }
+        }
+        if let Some((head, rest)) = split_inline_headline(line) {
+            units.push(head);
+            units.push(rest);
+            continue;
+        }
+        units.push(classify_line(line, front_page));
+    }
+    units
+}
+
+fn unit(kind: UnitKind, text: &str, span: Span, line: &Line<'_>) -> Unit {
+    Unit { kind, text: text.to_string(), span, level: line.heading, bold: line.bold }
+}
+
+fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
+    let text = line.text;
+    let span = line.span;
+    let n = char_len(text);
+    if let Some((page, 0)) = continued_to(text) {
+        return unit(UnitKind::ContinuedTo(page), text, span, line);
+    }
+    if let Some((page, len)) = continued_from(text) {
+        if len >= text.trim_end().len() {
+            return unit(UnitKind::ContinuedFrom(page), text, span, line);
+        }
+    }
+    if let Some(source) = source_line(text) {
+        return unit(UnitKind::Source(source), text, span, line);
+    }
+    if n <= 12 {
+        if let Some(kind) = column_kind(text) {
+            return unit(UnitKind::Column(kind), text, span, line);
+        }
+        if is_box_label(text) || (text.starts_with('【') && text.ends_with('】')) {
+            return unit(UnitKind::BoxLabel, text, span, line);
+        }
+    }
+    if DATE_ALONE.is_match(&squash(&fold_width(text))) {
+        return unit(UnitKind::Date, text, span, line);
+    }
+    if let Some(b) = parse_byline(text) {
+        return unit(UnitKind::Byline(b), text, span, line);
+    }
+    if let Some(a) = parse_signature(text) {
+        return unit(UnitKind::Signature(a), text, span, line);
+    }
+    let (bulleted, rest) = strip_bullet(text);
+    if bulleted {
+        let start = span.start + (text.len() - rest.len());
+        return unit(UnitKind::Item, rest, Span::new(start, span.end), line);
+    }
+    if front_page {
+        if let Some((pages, title)) = parse_teaser(text) {
+            return unit(UnitKind::Teaser(pages, title), text, span, line);
+        }
+    }
+    if let Some(names) = parse_names_only(text) {
+        if line.heading == 0 && names.len() >= 2 {
+            return unit(UnitKind::Names(names), text, span, line);
+        }
+    }
+    if line.heading > 0 || line.bold || looks_like_headline(text) {
+        return unit(UnitKind::Head, text, span, line);
+    }
+    unit(UnitKind::Text, text, span, line)
+}
+
+/// Splits `共谋发展向前看 区区合作再出发 本报讯 1月11日上午,…` into a headline
+/// and its text, when the part before the dateline reads as a headline.
+fn split_inline_headline(line: &Line<'_>) -> Option<(Unit, Unit)> {
+    if starts_with_dateline(line.text) {
+        return None;
+    }
+    let m = INLINE_DATELINE.find(line.text)?;
+    let head = line.text[..m.start()].trim_end();
+    let body = line.text[m.start()..].trim_start();
+    if head.is_empty() || !looks_like_headline(head) || char_len(body) < 10 {
+        return None;
+    }
+    let body_start = line.span.start + (line.text.len() - body.len());
+    let head_unit = unit(UnitKind::Head, head, Span::new(line.span.start, line.span.start + head.len()), line);
+    let body_unit = Unit { kind: UnitKind::Text, text: body.to_string(), span: Span::new(body_start, line.span.end), level: 0, bold: false };
+    Some((head_unit, body_unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn kinds(text: &str) -> Vec<UnitKind> {
+        classify(&split_lines(text), true).into_iter().map(|u| u.kind).collect()
+    }
+
+    #[test]
+    fn a_bullet_is_not_a_byline() {
+        let k = kinds("□ 记者 刘坤\n□ 1月11日下午,示范园揭牌仪式在会议中心举办。");
+        assert!(matches!(k[0], UnitKind::Byline(_)));
+        assert_eq!(k[1], UnitKind::Item);
+    }
+
+    #[test]
+    fn names_then_role_line_is_a_photo_byline() {
+        let units = classify(&split_lines("刘坤 陈文卿\n摄影报道\n正文。"), false);
+        match &units[0].kind {
+            UnitKind::Byline(b) => assert_eq!(b.photographers, ["刘坤", "陈文卿"]),
+            k => panic!("not a byline: {k:?}"),
+        }
+        assert_eq!(units.len(), 2);
+    }
+
+    #[test]
+    fn headline_and_text_on_one_line() {
+        let units = classify(&split_lines("共谋发展向前看 区区合作再出发 本报讯 1月11日上午,两区召开合作会议,签署协议。"), false);
+        assert_eq!(units.len(), 2);
+        assert_eq!(units[0].kind, UnitKind::Head);
+        assert_eq!(units[0].text, "共谋发展向前看 区区合作再出发");
+        assert!(units[1].text.starts_with("本报讯"));
+    }
+
+    #[test]
+    fn markers_columns_and_dates() {
+        let k = kinds("(下转第4版)\n大字新闻\n（上接第1版）\n(来源：区委统战部)\n2024年1月1日\n10-11 全力做好高质量发展大文章");
+        assert_eq!(k[0], UnitKind::ContinuedTo(4));
+        assert_eq!(k[1], UnitKind::Column(ArticleKind::Briefs));
+        assert_eq!(k[2], UnitKind::ContinuedFrom(1));
+        assert_eq!(k[3], UnitKind::Source("区委统战部".into()));
+        assert_eq!(k[4], UnitKind::Date);
+        assert_eq!(k[5], UnitKind::Teaser(vec![10, 11], "全力做好高质量发展大文章".into()));
+    }
+}

@@ -1,0 +1,189 @@
+//! Headlines (标题): telling a headline line from running text and a
+//! sub-heading, and splitting a headline group into 引题 / 主题 / 副题.
+//!
+//! Without typography a headline shows only in its words: short, no sentence
+//! punctuation, perhaps a column tag `（人民观点）` or halves set apart by a
+//! space; a sub-heading (小标题) looks alike but is numbered (`（三）`, `二、`),
+//! ends in `——` or holds a comma. These are the signs this module reads; the
+//! assembler weighs them with what stands around the line.
+
+use crate::markers::starts_with_dateline;
+use crate::model::Headline;
+use crate::text::{char_len, clean_headline, ends_sentence, han_ratio};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[allow(clippy::unwrap_used)] // constant patterns, exercised by the tests below
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap()
+}
+
+static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[、.．]\D|第[一二三四五六七八九十0-9]{1,3}[章节部分条篇，、]|[①②③④⑤⑥⑦⑧⑨⑩]|(?:案例|问题|其)[一二三四五六七八九十]{1,2}[：:、])")
+});
+static COLUMN_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"[（(][^（）()。，]{2,24}[)）]$"));
+
+/// Longest headline line, in characters, when no Markdown marks it.
+pub const MAX_HEADLINE_CHARS: usize = 50;
+
+/// Whether a line of text, seen alone, could be a headline.
+///
+/// ```
+/// use shuzibao_core::headline::looks_like_headline;
+/// assert!(looks_like_headline("徐汇区召开党史学习教育总结会议"));
+/// assert!(looks_like_headline("技术迭代打开无限想象力（人民观点）"));
+/// assert!(looks_like_headline("返乡创业有干头！（经济聚焦·回乡看变化⑥）"));
+/// assert!(!looks_like_headline("年度投资187亿元。"));
+/// assert!(!looks_like_headline("居民朋友们:"));
+/// assert!(!looks_like_headline("本报讯 1月11日上午"));
+/// ```
+pub fn looks_like_headline(text: &str) -> bool {
+    let n = char_len(text);
+    if n == 0 || text.contains('。') || han_ratio(text) < 0.3 {
+        return false;
+    }
+    if text.ends_with("——") {
+        return n <= 2 * MAX_HEADLINE_CHARS;
+    }
+    if n > MAX_HEADLINE_CHARS || starts_with_dateline(text) {
+        return false;
+    }
+    let last = text.chars().next_back().unwrap_or(' ');
+    if matches!(last, '，' | '、' | '；' | '：' | ':' | ',' | ';' | '…') {
+        return false;
+    }
+    if matches!(last, '！' | '？' | '!' | '?') {
+        return n <= 30;
+    }
+    if COLUMN_TAG.is_match(text) {
+        // a headline's column tag, not a byline or source closing a sentence
+        return !text.contains("记者") && !text.contains("来源") && !text.contains('摄');
+    }
+    !ends_sentence(text)
+}
+
+/// Whether a headline-like line reads as a sub-heading inside an article:
+/// numbered, a lead-in ending in `——`, a subtitle opened by `——`, a clause
+/// with a comma or a colon, a bracketed label `【点评】`.
+pub fn looks_like_subheading(text: &str) -> bool {
+    ENUMERATED.is_match(text)
+        || text.ends_with("——")
+        || text.starts_with('—')
+        || text.starts_with('【')
+        || text.contains(['，', ',', '：', ':'])
+}
+
+/// Whether the line ends with a column tag in brackets: `…（人民观点）`.
+pub fn has_column_tag(text: &str) -> bool {
+    COLUMN_TAG.is_match(text) && !text.contains("记者")
+}
+
+/// Whether the line holds two halves set apart by a space (`找准新需求 做好新供给`),
+/// the way headlines, and seldom sub-headings, are set.
+pub fn has_spaced_halves(text: &str) -> bool {
+    let t = text.trim();
+    t.split(char::is_whitespace).filter(|p| !p.is_empty()).count() >= 2
+        && t.split(char::is_whitespace).filter(|p| !p.is_empty()).all(|p| char_len(p) >= 2 && han_ratio(p) > 0.5)
+}
+
+/// One line of a headline group, with its Markdown level (0 for none).
+#[derive(Debug, Clone)]
+pub struct HeadLine {
+    /// The line's text.
+    pub text: String,
+    /// `#` level, 0 when plain.
+    pub level: u8,
+}
+
+/// Splits the lines of a headline group into 引题, 主题 and 副题.
+///
+/// With Markdown levels the main title is the line with the biggest heading
+/// (fewest `#`); lines above it are the kicker, lines below the subtitle.
+/// Without them a line opened by `——` is the subtitle, a line ended by `——`
+/// the kicker, and otherwise the last of two lines is the title (引题 stands above).
+///
+/// ```
+/// use shuzibao_core::headline::{split_headline, HeadLine};
+/// let h = split_headline(&[
+///     HeadLine { text: "高水平推进徐汇现代化建设".into(), level: 2 },
+///     HeadLine { text: "徐汇区委全会通过重磅《实施方案》".into(), level: 1 },
+/// ]);
+/// assert_eq!(h.kicker.as_deref(), Some("高水平推进徐汇现代化建设"));
+/// assert_eq!(h.title, "徐汇区委全会通过重磅《实施方案》");
+/// ```
+pub fn split_headline(lines: &[HeadLine]) -> Headline {
+    let texts: Vec<String> = lines.iter().map(|l| clean_headline(&l.text)).filter(|t| !t.is_empty()).collect();
+    let levels: Vec<u8> = lines.iter().map(|l| l.level).collect();
+    let mut h = Headline::default();
+    match texts.len() {
+        0 => {}
+        1 => h.title = texts[0].clone(),
+        n => {
+            let marked = levels.iter().filter(|&&l| l > 0).count();
+            let distinct = levels.iter().any(|&l| l > 0 && l != levels[0]);
+            let title_at = if marked == n && distinct {
+                // the biggest heading; the first of several equal ones
+                let min = levels.iter().copied().min().unwrap_or(1);
+                levels.iter().position(|&l| l == min).unwrap_or(0)
+            } else if let Some(i) = texts.iter().position(|t| t.starts_with('—')) {
+                i.saturating_sub(1)
+            } else if texts[0].ends_with("——") || texts[0].ends_with('—') {
+                1
+            } else if n == 2 {
+                1
+            } else {
+                1.min(n - 1)
+            };
+            let kick: Vec<&str> = texts[..title_at].iter().map(String::as_str).collect();
+            let sub: Vec<&str> = texts[title_at + 1..].iter().map(String::as_str).collect();
+            h.title = texts[title_at].clone();
+            h.kicker = (!kick.is_empty()).then(|| kick.join(" "));
+            h.subtitle = (!sub.is_empty()).then(|| sub.join(" "));
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(ts: &[&str]) -> Vec<HeadLine> {
+        ts.iter().map(|t| HeadLine { text: t.to_string(), level: 0 }).collect()
+    }
+
+    #[test]
+    fn subtitle_with_dash() {
+        let h = split_headline(&plain(&["技术迭代打开无限想象力(人民观点)", "——回答好媒体融合发展的时代课题④"]));
+        assert_eq!(h.title, "技术迭代打开无限想象力(人民观点)");
+        assert_eq!(h.subtitle.as_deref(), Some("——回答好媒体融合发展的时代课题④"));
+        assert_eq!(h.kicker, None);
+    }
+
+    #[test]
+    fn kicker_title_subtitle() {
+        let h = split_headline(&plain(&["清华大学教授以育人和科研做“两翼”——", "培养更多创新人才", "——记某某团队"]));
+        assert_eq!(h.kicker.as_deref(), Some("清华大学教授以育人和科研做“两翼”——"));
+        assert_eq!(h.title, "培养更多创新人才");
+        assert_eq!(h.subtitle.as_deref(), Some("——记某某团队"));
+    }
+
+    #[test]
+    fn two_plain_lines_are_kicker_and_title() {
+        let h = split_headline(&plain(&["从党史中汲取力量 为建设“卓越城区”提供坚强保障", "某区召开党史学习教育总结会议"]));
+        assert_eq!(h.title, "某区召开党史学习教育总结会议");
+        assert!(h.kicker.is_some());
+    }
+
+    #[test]
+    fn subheading_signs() {
+        assert!(looks_like_subheading("（三）坚持以人民为中心"));
+        assert!(looks_like_subheading("二、强化融资服务"));
+        assert!(looks_like_subheading("品类多起来——"));
+        assert!(looks_like_subheading("搭好平台发力创新，转型升级动力足"));
+        assert!(!looks_like_subheading("徐汇区召开党史学习教育总结会议"));
+        assert!(has_spaced_halves("珍贵的友情  难忘的交流"));
+        assert!(!has_spaced_halves("市民游客爱上了 City Walk"));
+        assert!(has_column_tag("厚植金融伦理土壤（财经观）"));
+    }
+}

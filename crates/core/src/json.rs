@@ -1,0 +1,171 @@
+//! The issue JSON contract (`ISSUE_JSON.md`): what `shuzibao parse --format json` prints.
+//!
+//! The model keeps rich types (a [`Headline`](crate::model::Headline), a
+//! [`Byline`](crate::model::Byline), paragraphs with spans); the contract is
+//! flat (`kicker`, `title`, `reporters`, `paragraphs` as strings). This module
+//! is the one place that maps one onto the other, so the contract's field
+//! names stay stable while the model grows. Fields beyond the contract
+//! (ids, spans, correspondents, leftovers) are added, never renamed.
+
+use crate::model::{Article, Issue, ParagraphRole, Span};
+use serde::Serialize;
+
+/// Where the issue came from, printed with it when known.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SourceInfo {
+    /// The file's path as given.
+    pub file: String,
+    /// The encoding it was decoded from.
+    pub encoding: String,
+}
+
+#[derive(Serialize)]
+struct MastheadJson<'a> {
+    paper: Option<&'a str>,
+    issue_no: Option<u32>,
+    total_issue_no: Option<u32>,
+    date: Option<String>,
+    weekday: Option<&'a str>,
+    page_count: Option<u32>,
+    permit: Option<&'a str>,
+    cn_number: Option<&'a str>,
+    lunar_date: Option<&'a str>,
+    website: Option<&'a str>,
+    furniture: &'a [String],
+    span: [usize; 2],
+}
+
+#[derive(Serialize)]
+struct TeaserJson<'a> {
+    pages: &'a [u32],
+    title: &'a str,
+    span: [usize; 2],
+}
+
+#[derive(Serialize)]
+struct AuthorJson<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    id: String,
+    kind: &'static str,
+    column: Option<&'a str>,
+    kicker: Option<&'a str>,
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    title_inferred: bool,
+    reporters: &'a [String],
+    photographers: &'a [String],
+    correspondents: &'a [String],
+    interns: &'a [String],
+    authors: Vec<AuthorJson<'a>>,
+    dateline: Option<&'a str>,
+    source: Option<&'a str>,
+    continued_to_page: Option<u32>,
+    continued_from_page: Option<u32>,
+    paragraphs: Vec<&'a str>,
+    /// Indexes into `paragraphs` of the sub-headings.
+    subheadings: Vec<usize>,
+    span: [usize; 2],
+    paragraph_spans: Vec<[usize; 2]>,
+}
+
+#[derive(Serialize)]
+struct LeftoverJson<'a> {
+    text: &'a str,
+    reason: &'a str,
+    span: [usize; 2],
+}
+
+#[derive(Serialize)]
+struct IssueJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: Option<&'a str>,
+    masthead: Option<MastheadJson<'a>>,
+    teasers: Vec<TeaserJson<'a>>,
+    articles: Vec<ArticleJson<'a>>,
+    leftovers: Vec<LeftoverJson<'a>>,
+}
+
+fn span(s: Span) -> [usize; 2] {
+    [s.start, s.end]
+}
+
+fn article(i: usize, a: &Article) -> ArticleJson<'_> {
+    ArticleJson {
+        id: format!("a{}", i + 1),
+        kind: a.kind.as_str(),
+        column: a.column.as_deref(),
+        kicker: a.headline.kicker.as_deref(),
+        title: &a.headline.title,
+        subtitle: a.headline.subtitle.as_deref(),
+        title_inferred: a.headline.inferred,
+        reporters: &a.byline.reporters,
+        photographers: &a.byline.photographers,
+        correspondents: &a.byline.correspondents,
+        interns: &a.byline.interns,
+        authors: a.byline.authors.iter().map(|x| AuthorJson { name: &x.name, role: x.role.as_deref() }).collect(),
+        dateline: a.dateline.as_deref(),
+        source: a.source.as_deref(),
+        continued_to_page: a.continued_to_page,
+        continued_from_page: a.continued_from_page,
+        paragraphs: a.paragraphs.iter().map(|p| p.text.as_str()).collect(),
+        subheadings: a
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.role == ParagraphRole::Subheading)
+            .map(|(i, _)| i)
+            .collect(),
+        span: span(a.span),
+        paragraph_spans: a.paragraphs.iter().map(|p| span(p.span)).collect(),
+    }
+}
+
+/// The issue as a JSON value in the contract's shape.
+///
+/// ```
+/// let issue = shuzibao_core::parse("## 区领导走访调研区内科技企业\n\n□ 记者 刘坤\n\n9月14日上午，区委书记带队走访调研。\n");
+/// let v = shuzibao_core::json::to_value(&issue, None);
+/// assert_eq!(v["articles"][0]["title"], "区领导走访调研区内科技企业");
+/// assert_eq!(v["articles"][0]["reporters"][0], "刘坤");
+/// assert!(v["masthead"].is_null());
+/// ```
+pub fn to_value(issue: &Issue, source: Option<&SourceInfo>) -> serde_json::Value {
+    let j = IssueJson {
+        file: source.map(|s| s.file.as_str()),
+        encoding: source.map(|s| s.encoding.as_str()),
+        masthead: issue.masthead.as_ref().map(|m| MastheadJson {
+            paper: m.paper.as_deref(),
+            issue_no: m.issue_no,
+            total_issue_no: m.total_issue_no,
+            date: m.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            weekday: m.weekday.as_deref(),
+            page_count: m.page_count,
+            permit: m.permit.as_deref(),
+            cn_number: m.cn_number.as_deref(),
+            lunar_date: m.lunar_date.as_deref(),
+            website: m.website.as_deref(),
+            furniture: &m.furniture,
+            span: span(m.span),
+        }),
+        teasers: issue.teasers.iter().map(|t| TeaserJson { pages: &t.pages, title: &t.title, span: span(t.span) }).collect(),
+        articles: issue.articles.iter().enumerate().map(|(i, a)| article(i, a)).collect(),
+        leftovers: issue
+            .leftovers
+            .iter()
+            .map(|l| LeftoverJson { text: &l.text, reason: &l.reason, span: span(l.span) })
+            .collect(),
+    };
+    serde_json::to_value(j).unwrap_or(serde_json::Value::Null)
+}
+
+/// The issue as one line of JSON.
+pub fn to_string(issue: &Issue, source: Option<&SourceInfo>) -> String {
+    to_value(issue, source).to_string()
+}

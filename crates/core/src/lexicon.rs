@@ -1,0 +1,108 @@
+//! Newspaper vocabulary kept as data: family names, posts, column labels.
+//!
+//! The lists live in `data/*.txt` so that they can be read and extended
+//! without touching the rules; this module loads them once and answers
+//! questions such as "is this a column label, and of what kind?". It is not a
+//! dictionary of the words of any one paper: only the general conventions of
+//! Chinese newspapers belong here.
+
+use crate::model::ArticleKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const SURNAMES: &str = include_str!("../data/surnames.txt");
+const POSTS: &str = include_str!("../data/posts.txt");
+const COLUMNS: &str = include_str!("../data/columns.txt");
+const BOXES: &str = include_str!("../data/boxes.txt");
+
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+static SURNAME_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(SURNAMES).flat_map(str::split_whitespace).collect());
+
+static POST_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&str> = entries(POSTS).collect();
+    v.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    v
+});
+
+static COLUMN_MAP: LazyLock<HashMap<&'static str, ArticleKind>> = LazyLock::new(|| {
+    entries(COLUMNS)
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            let label = it.next()?;
+            let kind = match it.next()? {
+                "briefs" => ArticleKind::Briefs,
+                "photo" => ArticleKind::Photo,
+                "notice" => ArticleKind::Notice,
+                "commentary" => ArticleKind::Commentary,
+                "letter" => ArticleKind::Letter,
+                _ => ArticleKind::News,
+            };
+            Some((label, kind))
+        })
+        .collect()
+});
+
+static BOX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(BOXES).collect());
+
+/// Whether `name` starts with a known family name (single or compound).
+pub fn has_surname(name: &str) -> bool {
+    let mut it = name.char_indices().skip(1);
+    let one = it.next().map_or(name.len(), |(i, _)| i);
+    let two = it.next().map_or(name.len(), |(i, _)| i);
+    SURNAME_SET.contains(&name[..one]) || (two <= name.len() && SURNAME_SET.contains(&name[..two]))
+}
+
+/// The kind of column a label opens (`大字新闻` → briefs), if it is one.
+/// Spaces and decorations around the label are ignored.
+pub fn column_kind(label: &str) -> Option<ArticleKind> {
+    let key: String = label.chars().filter(|c| crate::text::is_han(*c)).collect();
+    COLUMN_MAP.get(key.as_str()).copied()
+}
+
+/// Whether `label` names a box inside an article (`核心阅读`, `编者按`).
+pub fn is_box_label(label: &str) -> bool {
+    let key: String = label.chars().filter(|c| crate::text::is_han(*c)).collect();
+    BOX_SET.contains(key.as_str())
+}
+
+/// The post ending that `text` ends with (`徐汇区区长` ends with `区长`), if any.
+pub fn post_ending(text: &str) -> Option<&'static str> {
+    POST_LIST.iter().copied().find(|p| text.ends_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_single_and_compound() {
+        assert!(has_surname("刘坤"));
+        assert!(has_surname("欧阳夏丹"));
+        assert!(has_surname("钟晓咏"));
+        assert!(!has_surname("摄影"));
+        assert!(!has_surname(""));
+    }
+
+    #[test]
+    fn columns_and_boxes() {
+        assert_eq!(column_kind("大字新闻"), Some(ArticleKind::Briefs));
+        assert_eq!(column_kind("【 图片新闻 】"), Some(ArticleKind::Photo));
+        assert_eq!(column_kind("小启"), Some(ArticleKind::Notice));
+        assert_eq!(column_kind("徐汇区召开会议"), None);
+        assert!(is_box_label("核心阅读"));
+        assert!(!is_box_label("大字新闻"));
+    }
+
+    #[test]
+    fn posts() {
+        assert_eq!(post_ending("徐汇区区长"), Some("区长"));
+        assert_eq!(post_ending("区委副书记"), Some("副书记"));
+        assert_eq!(post_ending("徐汇区"), None);
+    }
+}

@@ -1,0 +1,120 @@
+//! The core of shuzibao (数字报): the model of a newspaper issue and the parser
+//! that reads one from the text extracted from its PDF pages.
+//!
+//! This crate is pure: it takes `&[u8]` or `&str` and returns values. It does
+//! no file or network I/O, has no database and no async; the archive, search
+//! and web edition build on what it returns.
+//!
+//! A tour with real newspaper lines:
+//!
+//! ```
+//! let text = "\
+//! 准印证号(B)0150 / 第3期(总第1657期) / 2022年1月17日 星期一
+//!
+//! 2022年徐汇区重大工程集中开工
+//!
+//! ● 记者 柴斌
+//!
+//! 本报讯 1月14日上午9点,重大工程集中开工仪式在滨江举行。仪式现场,还举行了奠基培
+//!
+//! 土仪式。
+//!
+//! (下转第4版)
+//! ";
+//! let issue = shuzibao_core::parse(text);
+//! let m = issue.masthead.as_ref().unwrap();
+//! assert_eq!((m.issue_no, m.total_issue_no), (Some(3), Some(1657)));
+//! let a = &issue.articles[0];
+//! assert_eq!(a.headline.title, "2022年徐汇区重大工程集中开工");
+//! assert_eq!(a.byline.reporters, ["柴斌"]);
+//! assert_eq!(a.dateline.as_deref(), Some("本报讯"));
+//! assert_eq!(a.continued_to_page, Some(4));
+//! // the word the column break cut (奠基培 / 土) is whole again
+//! assert!(a.paragraphs[0].text.ends_with("奠基培土仪式。"));
+//! assert!(issue.leftovers.is_empty());
+//! ```
+
+pub mod assemble;
+pub mod byline;
+pub mod classify;
+mod decode;
+mod error;
+pub mod headline;
+pub mod json;
+pub mod lexicon;
+pub mod lines;
+pub mod markers;
+pub mod masthead;
+pub mod model;
+pub mod teaser;
+pub mod text;
+
+pub use decode::{decode, Decoded};
+pub use error::DecodeError;
+pub use model::*;
+
+use lines::{split_lines, Line};
+use masthead::find_masthead;
+use teaser::parse_teaser;
+
+/// Parses the text of an issue (or of one page of it).
+///
+/// Never fails and never panics: what cannot be placed is returned in
+/// [`Issue::leftovers`].
+pub fn parse(text: &str) -> Issue {
+    let lines = split_lines(text);
+    let mut masthead = None;
+    let mut teasers = Vec::new();
+    let mut skip = 0;
+    if let Some(area) = find_masthead(&lines) {
+        let mut m = area.masthead;
+        let mut idx = area.other_lines.iter().peekable();
+        while let Some(&i) = idx.next() {
+            let line = &lines[i];
+            match parse_teaser(line.text) {
+                Some((pages, mut title)) => {
+                    let mut span = line.span;
+                    // a title run on to the next line of the area
+                    if let Some(&&j) = idx.peek() {
+                        if j == i + 1 && runs_on(&title, &lines[j], lines.get(j + 1)) {
+                            title.push_str(&text::clean_headline(lines[j].text));
+                            span = span.cover(lines[j].span);
+                            idx.next();
+                        }
+                    }
+                    teasers.push(Teaser { pages, title, span });
+                }
+                None => m.furniture.push(line.text.to_string()),
+            }
+        }
+        masthead = Some(m);
+        skip = area.lines;
+    }
+    let units = classify::classify(&lines[skip..], masthead.is_some());
+    let assembled = assemble::assemble(&units);
+    teasers.extend(assembled.teasers);
+    Issue { masthead, teasers, articles: assembled.articles, leftovers: assembled.leftovers }
+}
+
+/// Whether a teaser's title runs on to `next` (`07 张家弄片区房屋征收项目` /
+/// `正式启动`): a short line with no sentence end, followed by another teaser
+/// or by nothing of the area.
+fn runs_on(title: &str, next: &Line<'_>, after: Option<&Line<'_>>) -> bool {
+    let n = text::char_len(next.text);
+    if n > 16 || next.heading > 0 || text::ends_sentence(next.text) || parse_teaser(next.text).is_some() {
+        return false;
+    }
+    let dangling = title.ends_with(['的', '和', '与', '及', '、', '“', '《']) || title.matches('“').count() > title.matches('”').count();
+    dangling || after.is_none_or(|a| parse_teaser(a.text).is_some())
+}
+
+/// Decodes the bytes of an issue file and parses it.
+///
+/// ```
+/// let err = shuzibao_core::parse_bytes(b"").unwrap_err();
+/// assert_eq!(err.to_string(), "empty file: no text to parse");
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<(Issue, Decoded), DecodeError> {
+    let decoded = decode(bytes)?;
+    Ok((parse(&decoded.text), decoded))
+}

@@ -1,0 +1,94 @@
+//! Teasers (导读): front-page pointers to stories on inner pages.
+//!
+//! Printed as a page number before a title (`10-11 全力做好中心城区高质量发展
+//! 大文章`, `07 张家弄片区房屋征收项目`) or after it (`……（详见第3版）`). This
+//! module reads one line as a teaser; the assembler decides where teasers may
+//! stand and joins a title that runs on to the next line.
+
+use crate::text::{ends_sentence, fold_width, han_ratio, parse_number};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[allow(clippy::unwrap_used)] // constant patterns, exercised by the tests below
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap()
+}
+
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:第\s*)?([0-9]{2})(?:\s*[-–—~～、,，/]\s*([0-9]{2}))?\s*(?:版\s*|\s+)(\S.*)$")
+});
+static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(\S.*?)\s*[（(]?\s*(?:详见|见|转|详|▶|>>|→|➡)\s*(?:第\s*)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[-、,，]\s*([0-9]{1,2}))?\s*版\s*[)）]?$")
+});
+
+/// Pages from a range: `10-11` → `[10, 11]`, `07` → `[7]`.
+fn pages(from: u32, to: Option<u32>) -> Vec<u32> {
+    match to {
+        Some(to) if to > from && to - from <= 8 => (from..=to).collect(),
+        Some(to) if to != from => vec![from, to],
+        _ => vec![from],
+    }
+}
+
+fn title_ok(title: &str) -> bool {
+    let n = title.chars().count();
+    let han = title.chars().filter(|&c| crate::text::is_han(c)).count();
+    (2..=40).contains(&n)
+        && han >= 4
+        && han_ratio(title) >= 0.5
+        && !ends_sentence(title)
+        && !title.contains(['。', '；', '(', '（'])
+}
+
+/// Reads `text` as a teaser: the pages and the title.
+///
+/// ```
+/// use shuzibao_core::teaser::parse_teaser;
+/// assert_eq!(parse_teaser("10-11 全力做好中心城区高质量发展大文章"),
+///            Some((vec![10, 11], "全力做好中心城区高质量发展大文章".to_string())));
+/// assert_eq!(parse_teaser("07 张家弄片区房屋征收项目"), Some((vec![7], "张家弄片区房屋征收项目".to_string())));
+/// assert_eq!(parse_teaser("2022年徐汇区重大工程集中开工"), None);
+/// assert_eq!(parse_teaser("85 项重大工程中产业类项目预计当年开工。"), None);
+/// ```
+pub fn parse_teaser(text: &str) -> Option<(Vec<u32>, String)> {
+    let t = fold_width(text.trim());
+    if let Some(c) = PREFIX.captures(&t) {
+        let from: u32 = c[1].parse().ok()?;
+        let to = c.get(2).and_then(|m| m.as_str().parse().ok());
+        let title = crate::text::clean_headline(&c[3]);
+        // `10 月 1 日`, `85 项工程`: a number with its measure word is not a page.
+        let unit = title.starts_with(|c: char| c.is_ascii_digit() || "年月日号时点分秒个项名位届期版岁元万亿千百%％多余栋套户辆".contains(c));
+        if (1..=99).contains(&from) && !unit && title_ok(&title) {
+            return Some((pages(from, to), title));
+        }
+    }
+    if let Some(c) = SUFFIX.captures(&t) {
+        let from = parse_number(&c[2])?;
+        let to = c.get(3).and_then(|m| m.as_str().parse().ok());
+        let title = crate::text::clean_headline(c[1].trim_end_matches(['…', '.', '—', '-', ' ']));
+        if from >= 1 && title_ok(&title) {
+            return Some((pages(from, to), title));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_and_suffix_forms() {
+        assert_eq!(parse_teaser("第05版 社区里的新年音乐会"), Some((vec![5], "社区里的新年音乐会".to_string())));
+        assert_eq!(parse_teaser("12—13 城市更新的徐汇答卷"), Some((vec![12, 13], "城市更新的徐汇答卷".to_string())));
+        assert_eq!(parse_teaser("社区食堂开到家门口（详见第3版）"), Some((vec![3], "社区食堂开到家门口".to_string())));
+        assert_eq!(parse_teaser("社区食堂开到家门口 >>04版"), Some((vec![4], "社区食堂开到家门口".to_string())));
+    }
+
+    #[test]
+    fn not_teasers() {
+        assert_eq!(parse_teaser("2024 年即将到来。"), None);
+        assert_eq!(parse_teaser("10 月 1 日"), None);
+        assert_eq!(parse_teaser("(下转第 2 版)"), None);
+    }
+}

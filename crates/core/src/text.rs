@@ -1,0 +1,290 @@
+//! Character classes and small text helpers for Chinese newspaper text.
+//!
+//! What counts as a Han character, as sentence-final punctuation, how a stray
+//! space between `1 月 13 日` is removed, how full-width forms are folded for
+//! matching. Pure functions on `&str`; no knowledge of layout lives here.
+
+/// Whether `c` is a Han ideograph (CJK unified, extension A, compatibility).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x3007)
+}
+
+/// Whether `c` is CJK punctuation or a full-width form (`，` `。` `“` `（` `Ａ`).
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2018..=0x201F | 0x2014 | 0x2026 | 0x00B7)
+}
+
+/// Punctuation that ends a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '．')
+}
+
+/// Closing quotes and brackets that may follow a sentence end.
+pub fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '》' | '）' | ')' | '】' | '"' | '\'' | '〕')
+}
+
+/// Opening bracket matching a closing one, if `c` is one.
+fn opener_of(c: char) -> Option<char> {
+    Some(match c {
+        '）' => '（',
+        ')' => '(',
+        '】' => '【',
+        '〕' => '〔',
+        _ => return None,
+    })
+}
+
+/// Whether the text ends a sentence: `…举行。`, `…举行。”`, `…举行。（记者 张三）`.
+///
+/// A trailing bracket counts when a sentence end stands before it, so that a
+/// byline or source in brackets after the last sentence still ends it, while a
+/// headline's column tag `（人民观点）` does not.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let mut chars = t.chars().rev().peekable();
+    let Some(&last) = chars.peek() else { return false };
+    if is_sentence_end(last) {
+        return true;
+    }
+    if let Some(open) = opener_of(last) {
+        if let Some(pos) = t.rfind(open) {
+            return t[..pos].trim_end().chars().next_back().is_some_and(|c| is_sentence_end(c) || is_closer(c));
+        }
+        return false;
+    }
+    if is_closer(last) {
+        chars.next();
+        while let Some(&c) = chars.peek() {
+            if is_closer(c) {
+                chars.next();
+            } else {
+                return is_sentence_end(c);
+            }
+        }
+    }
+    false
+}
+
+/// Whether a line ends in the middle of a clause (`，` `、` or a connecting word
+/// cut off), so that the next piece of text must continue it.
+pub fn ends_mid_clause(text: &str) -> bool {
+    matches!(text.trim_end().chars().next_back(), Some('，' | ',' | '、' | '：' | ':' | '“' | '（' | '(' | '《' | '—' | '-'))
+}
+
+/// Number of chars.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Share of Han characters among the non-space characters of `s`, 0..=1.
+pub fn han_ratio(s: &str) -> f32 {
+    let mut han = 0usize;
+    let mut all = 0usize;
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        all += 1;
+        han += usize::from(is_han(c));
+    }
+    if all == 0 {
+        0.0
+    } else {
+        han as f32 / all as f32
+    }
+}
+
+/// Folds full-width ASCII forms and the ideographic space to ASCII, for matching
+/// (`（Ｂ）０１５０` → `(B)0150`). Other characters are unchanged.
+pub fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+            0x3000 => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Removes every white-space character: for matching masthead fields spread
+/// over lines and spaced-out names (`徐 匯 報`, `2024 年 1 月`).
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether a space between `a` and `b` is an artefact of extraction rather
+/// than a real word space: it is when it touches a Han character or CJK
+/// punctuation on one side and a Han character, CJK punctuation or a digit
+/// on the other (`1 月 13 日`, `徐汇 ，`), but not between Latin words
+/// (`City Walk`) or between a Han character and a Latin word (`文化 IP`).
+fn space_is_artefact(a: char, b: char) -> bool {
+    let cjk = |c: char| is_han(c) || is_cjk_punct(c);
+    (cjk(a) && (cjk(b) || b.is_ascii_digit())) || (cjk(b) && a.is_ascii_digit())
+}
+
+/// Cleans a piece of running text: trims it, drops Markdown emphasis `**`,
+/// and removes the spaces that extraction put between Han characters and
+/// digits (`2024 年 1 月 1 日` → `2024年1月1日`). Keeps everything else as it was.
+///
+/// ```
+/// use shuzibao_core::text::clean_inline;
+/// assert_eq!(clean_inline("  去年 12 月 27 日下午举行 "), "去年12月27日下午举行");
+/// assert_eq!(clean_inline("**城市更新**"), "城市更新");
+/// assert_eq!(clean_inline("市民游客爱上了 City Walk,推窗见绿"), "市民游客爱上了 City Walk,推窗见绿");
+/// ```
+pub fn clean_inline(s: &str) -> String {
+    let s = s.trim_matches(|c: char| c.is_whitespace());
+    let s = if s.contains("**") { s.replace("**", "") } else { s.to_string() };
+    let chars: Vec<char> = s.trim().chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            let mut j = i;
+            while j < chars.len() && chars[j].is_whitespace() {
+                j += 1;
+            }
+            let prev = out.chars().next_back();
+            let next = chars.get(j).copied();
+            match (prev, next) {
+                (Some(a), Some(b)) if space_is_artefact(a, b) => {}
+                _ => out.push(' '),
+            }
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Cleans a headline: like [`clean_inline`], but keeps one space between two
+/// Han phrases, since headlines use it to separate halves (`共谋发展向前看 区区合作再出发`).
+pub fn clean_headline(s: &str) -> String {
+    let s = s.replace("**", "");
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            let prev = out.chars().next_back();
+            let drop = match prev {
+                Some(a) => (a.is_ascii_digit() && is_han(c)) || (is_han(a) && c.is_ascii_digit()) || is_cjk_punct(a) || is_cjk_punct(c),
+                None => true,
+            };
+            if !drop {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Converts traditional characters to simplified ones (`徐匯報` → `徐汇报`).
+pub fn to_simplified(s: &str) -> String {
+    fast2s::convert(s)
+}
+
+/// Parses a number written in digits or Chinese numerals (`16`, `十六`, `二十`, `〇七`).
+pub fn parse_number(s: &str) -> Option<u32> {
+    let s = fold_width(s);
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    let mut total = 0u32;
+    let mut current = 0u32;
+    let mut any = false;
+    for c in s.chars() {
+        if let Some(d) = digit(c) {
+            current = current * 10 + d;
+            any = true;
+        } else if c == '十' {
+            total += if current == 0 { 10 } else { current * 10 };
+            current = 0;
+            any = true;
+        } else if c == '百' {
+            total += current.max(1) * 100;
+            current = 0;
+            any = true;
+        } else {
+            return None;
+        }
+    }
+    any.then_some(total + current)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("会议举行。"));
+        assert!(ends_sentence("他说：“要抓好落实。”"));
+        assert!(ends_sentence("会议举行。（记者 张三）"));
+        assert!(ends_sentence("万事如意!"));
+        assert!(!ends_sentence("技术迭代打开无限想象力（人民观点）"));
+        assert!(!ends_sentence("扎实推进,"));
+        assert!(!ends_sentence("徐汇区召开党史学习教育总结会议"));
+        assert!(!ends_sentence(""));
+    }
+
+    #[test]
+    fn clean_inline_keeps_latin_spaces_and_drops_cjk_ones() {
+        assert_eq!(clean_inline("围绕 6 个科创街区进行布局"), "围绕6个科创街区进行布局");
+        assert_eq!(clean_inline("打磨本土文化 IP,打造"), "打磨本土文化 IP,打造");
+        assert_eq!(clean_inline("FISE 世界极限运"), "FISE 世界极限运");
+        assert_eq!(clean_inline("1 月 13 日 ， 下午"), "1月13日，下午");
+    }
+
+    #[test]
+    fn clean_headline_keeps_the_space_between_halves() {
+        assert_eq!(clean_headline("共谋发展向前看 区区合作再出发"), "共谋发展向前看 区区合作再出发");
+        assert_eq!(clean_headline("## 2024 年新年贺词"), "## 2024年新年贺词");
+        assert_eq!(clean_headline("**2024 年新年贺词**"), "2024年新年贺词");
+    }
+
+    #[test]
+    fn numbers_in_digits_and_numerals() {
+        assert_eq!(parse_number("16"), Some(16));
+        assert_eq!(parse_number("１６"), Some(16));
+        assert_eq!(parse_number("十六"), Some(16));
+        assert_eq!(parse_number("二十"), Some(20));
+        assert_eq!(parse_number("二十一"), Some(21));
+        assert_eq!(parse_number("三"), Some(3));
+        assert_eq!(parse_number("一百零八"), Some(108));
+        assert_eq!(parse_number("第三"), None);
+    }
+
+    #[test]
+    fn folding_width() {
+        assert_eq!(fold_width("（Ｂ）０１５０"), "(B)0150");
+        assert_eq!(fold_width("\u{3000}\u{3000}正文"), "  正文");
+        assert_eq!(to_simplified("徐 匯 報"), "徐 汇 报");
+    }
+}
