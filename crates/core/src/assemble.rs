@@ -82,7 +82,14 @@ pub struct Assembled {
 
 /// Assembles the units of a page into articles.
 pub fn assemble(units: &[Unit]) -> Assembled {
-    let mut a = Assembler { units, drafts: Vec::new(), teasers: Vec::new(), leftovers: Vec::new(), column: None };
+    let mut a = Assembler {
+        units,
+        drafts: Vec::new(),
+        teasers: Vec::new(),
+        leftovers: Vec::new(),
+        column: None,
+        indent_mode: indent_marks_paragraphs(units),
+    };
     a.run();
     let leftovers = std::mem::take(&mut a.leftovers);
     let teasers = std::mem::take(&mut a.teasers);
@@ -102,6 +109,16 @@ struct Assembler<'u> {
     leftovers: Vec<Leftover>,
     /// The column (栏目) whose items are being read, and its kind.
     column: Option<(ArticleKind, String)>,
+    /// The page indents every paragraph, so an indent starts a paragraph and
+    /// a line without one is a headline or a continuation.
+    indent_mode: bool,
+}
+
+/// Whether the page marks paragraphs by indenting them (人民日报 article files,
+/// typeset text): many lines are indented, and not all of them.
+fn indent_marks_paragraphs(units: &[Unit]) -> bool {
+    let indented = units.iter().filter(|u| u.indented).count();
+    indented >= 3 && indented * 4 >= units.len() && indented < units.len()
 }
 
 impl Assembler<'_> {
@@ -194,13 +211,24 @@ impl Assembler<'_> {
     }
 
     /// Index after the headline group that starts at `i`.
+    ///
+    /// A group is up to three headline lines marked alike. A subtitle opened
+    /// by `——` is its last line, and after a title with a column tag only
+    /// such a subtitle may follow; in a page that indents its paragraphs an
+    /// indented line is never part of a headline.
     fn group_end(&self, i: usize) -> usize {
         let first = &self.units[i];
         let mut j = i + 1;
         while j < self.units.len() && j - i < MAX_HEAD_LINES {
             let u = &self.units[j];
-            let same_marking = (u.level > 0) == (first.level > 0);
-            if u.kind != UnitKind::Head || !same_marking || u.bold != first.bold {
+            let prev = &self.units[j - 1];
+            let same_marking = (u.level > 0) == (first.level > 0) && u.bold == first.bold;
+            if u.kind != UnitKind::Head || !same_marking || (self.indent_mode && u.indented) {
+                break;
+            }
+            let after_subtitle = prev.text.starts_with('—');
+            let after_tag = prev.level == 0 && has_column_tag(&prev.text) && !u.text.starts_with('—');
+            if after_subtitle || after_tag {
                 break;
             }
             j += 1;
@@ -236,11 +264,18 @@ impl Assembler<'_> {
     fn head_role(&self, i: usize) -> HeadRole {
         let u = &self.units[i];
         let Some(cur) = self.drafts.last() else { return HeadRole::Start };
-        if cur.closed || cur.paras.is_empty() {
+        if cur.closed || u.level > 0 || self.strong_start(i) {
             return HeadRole::Start;
         }
-        if u.level > 0 || self.strong_start(i) {
-            return HeadRole::Start;
+        if self.indent_mode {
+            // Indented: a paragraph (perhaps a sub-heading). Not indented: a headline.
+            return if u.indented { HeadRole::Sub } else { HeadRole::Start };
+        }
+        if cur.paras.is_empty() {
+            // Under a headline or a column label whose text has not begun, a
+            // line that did not join the headline group opens the text
+            // (a summary, 提要); under a lone byline it is a headline.
+            return if cur.heads.is_empty() && cur.column.is_none() { HeadRole::Start } else { HeadRole::Fragment };
         }
         if cur.open {
             return HeadRole::Fragment;
@@ -314,7 +349,8 @@ impl Assembler<'_> {
             return k;
         }
         let in_photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));
-        let photo_item = in_photo_column && byline.reporters.is_empty() && byline.authors.is_empty();
+        let photo_item =
+            in_photo_column && byline.reporters.is_empty() && byline.authors.is_empty() && self.caption_follows(k);
         let mut d = Draft { heads, head_spans, byline, ..Draft::default() };
         if photo_item {
             if let Some((kind, label)) = &self.column {
@@ -327,6 +363,24 @@ impl Assembler<'_> {
         d.touch(span);
         self.drafts.push(d);
         k
+    }
+
+    /// Whether the text from `k` up to the next headline is as short as a
+    /// photo caption: one or two paragraphs, a few sentences.
+    fn caption_follows(&self, k: usize) -> bool {
+        let mut chars = 0;
+        let mut paras = 0;
+        for u in &self.units[k..] {
+            match u.kind {
+                UnitKind::Text | UnitKind::Item => {
+                    chars += char_len(&u.text);
+                    paras += 1;
+                }
+                UnitKind::Byline(_) => {}
+                _ => break,
+            }
+        }
+        paras <= 2 && chars <= 300
     }
 
     fn open_column(&mut self, u: &Unit, kind: ArticleKind) {
@@ -369,8 +423,9 @@ impl Assembler<'_> {
 
     fn add_text(&mut self, u: &Unit) {
         let in_column = self.column.is_some();
+        let new_paragraph = self.indent_mode && u.indented;
         let d = self.fresh_draft_for_text();
-        if d.open && !starts_with_dateline(&u.text) {
+        if d.open && !new_paragraph && !starts_with_dateline(&u.text) {
             append_to_last(d, u);
         } else {
             let role = if in_column && d.heads.is_empty() { ParagraphRole::Item } else { ParagraphRole::Text };

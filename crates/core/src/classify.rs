@@ -62,6 +62,8 @@ pub struct Unit {
     pub level: u8,
     /// The line was bold.
     pub bold: bool,
+    /// The line began with an indent.
+    pub indented: bool,
 }
 
 #[allow(clippy::unwrap_used)] // constant patterns, exercised by the tests below
@@ -74,6 +76,10 @@ static DATE_ALONE: LazyLock<Regex> =
 /// Where a headline printed on the same line as its text ends: before a dateline.
 static INLINE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\s(?:本报讯|本报[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)|(?:据)?新华社[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日电)")
+});
+/// Page credits printed at the foot of a text: `版式设计：郭祥`, `本版制图：沈亦伶`.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:本版|本期)?(?:版式设计|版式|制图|美编|责任编辑|责编|编辑|统筹|本版统筹|策划|校对|图片编辑|设计|图表|数据来源|资料来源)\s*[：:]")
 });
 /// A role word alone on a line, closing the names on the line above: `摄影报道`.
 static SUFFIX_ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:摄影报道|摄影|摄|图文报道|报道)$"));
@@ -106,7 +112,7 @@ pub fn classify(lines: &[Line<'_>], front_page: bool) -> Vec<Unit> {
 }
 
 fn unit(kind: UnitKind, text: &str, span: Span, line: &Line<'_>) -> Unit {
-    Unit { kind, text: text.to_string(), span, level: line.heading, bold: line.bold }
+    Unit { kind, text: text.to_string(), span, level: line.heading, bold: line.bold, indented: line.indented }
 }
 
 fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
@@ -156,6 +162,15 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
             return unit(UnitKind::Names(names), text, span, line);
         }
     }
+    // A line wholly in brackets closes or glosses a text: `（作者为…）`,
+    // `（本系列评论到此结束）`, `（本报华盛顿2月13日电）`.
+    let bracketed = (text.starts_with('（') && text.ends_with('）')) || (text.starts_with('(') && text.ends_with(')'));
+    if bracketed && line.heading == 0 {
+        return unit(UnitKind::Text, text, span, line);
+    }
+    if CREDIT.is_match(text) {
+        return unit(UnitKind::Text, text, span, line);
+    }
     if line.heading > 0 || line.bold || looks_like_headline(text) {
         return unit(UnitKind::Head, text, span, line);
     }
@@ -176,7 +191,14 @@ fn split_inline_headline(line: &Line<'_>) -> Option<(Unit, Unit)> {
     }
     let body_start = line.span.start + (line.text.len() - body.len());
     let head_unit = unit(UnitKind::Head, head, Span::new(line.span.start, line.span.start + head.len()), line);
-    let body_unit = Unit { kind: UnitKind::Text, text: body.to_string(), span: Span::new(body_start, line.span.end), level: 0, bold: false };
+    let body_unit = Unit {
+        kind: UnitKind::Text,
+        text: body.to_string(),
+        span: Span::new(body_start, line.span.end),
+        level: 0,
+        bold: false,
+        indented: false,
+    };
     Some((head_unit, body_unit))
 }
 

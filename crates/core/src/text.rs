@@ -50,6 +50,10 @@ pub fn ends_sentence(text: &str) -> bool {
     }
     if let Some(open) = opener_of(last) {
         if let Some(pos) = t.rfind(open) {
+            // a text wholly in brackets is complete: `（作者为某大学教授）`
+            if pos == 0 {
+                return true;
+            }
             return t[..pos].trim_end().chars().next_back().is_some_and(|c| is_sentence_end(c) || is_closer(c));
         }
         return false;
@@ -248,6 +252,7 @@ mod tests {
         assert!(ends_sentence("他说：“要抓好落实。”"));
         assert!(ends_sentence("会议举行。（记者 张三）"));
         assert!(ends_sentence("万事如意!"));
+        assert!(ends_sentence("（本系列评论到此结束）"));
         assert!(!ends_sentence("技术迭代打开无限想象力（人民观点）"));
         assert!(!ends_sentence("扎实推进,"));
         assert!(!ends_sentence("徐汇区召开党史学习教育总结会议"));
