@@ -8,7 +8,7 @@
 //! it, back to that text, groups the items of a column (大字新闻, 图片新闻),
 //! and takes the 落款 off a notice. What it cannot place becomes a leftover.
 
-use crate::byline::parse_bracketed;
+use crate::byline::{parse_bracketed, strip_bullet};
 use crate::classify::{Unit, UnitKind};
 use crate::headline::{has_column_tag, has_spaced_halves, looks_like_subheading, split_headline, HeadLine};
 use crate::lexicon::column_kind;
@@ -178,6 +178,16 @@ impl Assembler<'_> {
                 UnitKind::Teaser(pages, title) => {
                     self.teasers.push(Teaser { pages: pages.clone(), title: title.clone(), span: u.span });
                 }
+                UnitKind::Credit => match self.drafts.last_mut() {
+                    // Credits close the text above them and stay with it.
+                    Some(d) if !d.paras.is_empty() => {
+                        d.open = false;
+                        push_paragraph(d, u, ParagraphRole::Text);
+                        d.open = false;
+                        d.ended = true;
+                    }
+                    _ => self.leftover(u, "page credits with no article before them"),
+                },
                 UnitKind::Date => match self.drafts.last_mut() {
                     Some(d) if !d.paras.is_empty() => {
                         d.signed_date = Some(u.text.clone());
@@ -223,7 +233,10 @@ impl Assembler<'_> {
             let u = &self.units[j];
             let prev = &self.units[j - 1];
             let same_marking = (u.level > 0) == (first.level > 0) && u.bold == first.bold;
-            if u.kind != UnitKind::Head || !same_marking || (self.indent_mode && u.indented) {
+            // Where paragraphs are indented, a line that is not is part of the
+            // headline even when it reads like a sentence (a long kicker).
+            let unindented_text = self.indent_mode && u.kind == UnitKind::Text && char_len(&u.text) <= 2 * crate::headline::MAX_HEADLINE_CHARS;
+            if (u.kind != UnitKind::Head && !unindented_text) || !same_marking || (self.indent_mode && u.indented) {
                 break;
             }
             let after_subtitle = prev.text.starts_with('—');
@@ -316,7 +329,9 @@ impl Assembler<'_> {
         let orphan = next.is_none_or(|n| {
             matches!(n.kind, UnitKind::Column(_) | UnitKind::Teaser(..)) || (n.kind == UnitKind::Head && k > j)
         });
-        let continues_host = next.is_some_and(|n| n.kind == UnitKind::Text && !starts_with_dateline(&n.text));
+        let continues_host = next.is_some_and(|n| {
+            n.kind == UnitKind::Text && !starts_with_dateline(&n.text) && !(self.indent_mode && n.indented)
+        });
         // A headline printed after its text (orphan) or in the middle of it
         // (the text after it continues the open sentence before it) belongs
         // to the headless text before it.
@@ -406,13 +421,18 @@ impl Assembler<'_> {
         }
     }
 
+    /// A bulleted item: in a column the bullet is layout and goes; elsewhere
+    /// (a summary under a headline, a list) it is kept as printed.
     fn add_item(&mut self, u: &Unit) {
         let in_column = self.column.is_some();
         let d = self.fresh_draft_for_text();
-        if d.open && !starts_with_dateline(&u.text) && !in_column {
-            append_to_last(d, u);
+        if in_column {
+            let rest = strip_bullet(&u.text).1;
+            let start = u.span.end - rest.len();
+            let item = Unit { text: rest.to_string(), span: Span::new(start, u.span.end), ..u.clone() };
+            push_paragraph(d, &item, ParagraphRole::Item);
         } else {
-            push_paragraph(d, u, ParagraphRole::Item);
+            push_paragraph(d, u, ParagraphRole::Text);
         }
     }
 

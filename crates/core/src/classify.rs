@@ -35,7 +35,7 @@ pub enum UnitKind {
     Column(ArticleKind),
     /// A box label inside an article: `核心阅读`, `编者按`.
     BoxLabel,
-    /// A bulleted item: `□ 1月11日下午,…` (the bullet is not in `text`).
+    /// A bulleted item: `□ 1月11日下午,…`.
     Item,
     /// `(下转第N版)` alone on its line.
     ContinuedTo(u32),
@@ -47,6 +47,8 @@ pub enum UnitKind {
     Teaser(Vec<u32>, String),
     /// A date alone on its line, as at the foot of a notice: `2024年1月1日`.
     Date,
+    /// Page credits: `版式设计：郭祥`, `本版制图：沈亦伶`.
+    Credit,
 }
 
 /// One classified piece of the page: usually a line, sometimes part of one.
@@ -147,10 +149,8 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     if let Some(a) = parse_signature(text) {
         return unit(UnitKind::Signature(a), text, span, line);
     }
-    let (bulleted, rest) = strip_bullet(text);
-    if bulleted {
-        let start = span.start + (text.len() - rest.len());
-        return unit(UnitKind::Item, rest, Span::new(start, span.end), line);
+    if strip_bullet(text).0 {
+        return unit(UnitKind::Item, text, span, line);
     }
     if front_page {
         if let Some((pages, title)) = parse_teaser(text) {
@@ -169,7 +169,7 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
         return unit(UnitKind::Text, text, span, line);
     }
     if CREDIT.is_match(text) {
-        return unit(UnitKind::Text, text, span, line);
+        return unit(UnitKind::Credit, text, span, line);
     }
     if line.heading > 0 || line.bold || looks_like_headline(text) {
         return unit(UnitKind::Head, text, span, line);
