@@ -210,7 +210,7 @@ impl Assembler<'_> {
     fn fresh_draft_for_text(&mut self) -> &mut Draft {
         let need_new = match self.drafts.last() {
             None => true,
-            Some(d) => d.closed || (d.ended && !d.paras.is_empty() && !d.open && d.column.is_none()),
+            Some(d) => d.closed,
         };
         if need_new {
             self.column = None;
@@ -277,12 +277,13 @@ impl Assembler<'_> {
     fn head_role(&self, i: usize) -> HeadRole {
         let u = &self.units[i];
         let Some(cur) = self.drafts.last() else { return HeadRole::Start };
+        if self.indent_mode && !cur.closed && u.level == 0 {
+            // Indented: a paragraph (perhaps a sub-heading, even one with its
+            // own byline in a feature of several parts). Not indented: a headline.
+            return if u.indented { HeadRole::Sub } else { HeadRole::Start };
+        }
         if cur.closed || u.level > 0 || self.strong_start(i) {
             return HeadRole::Start;
-        }
-        if self.indent_mode {
-            // Indented: a paragraph (perhaps a sub-heading). Not indented: a headline.
-            return if u.indented { HeadRole::Sub } else { HeadRole::Start };
         }
         if cur.paras.is_empty() {
             // Under a headline or a column label whose text has not begun, a
