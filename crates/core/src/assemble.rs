@@ -294,16 +294,24 @@ impl Assembler<'_> {
         if cur.open {
             return HeadRole::Fragment;
         }
+        let j = self.group_end(i);
+        let group = &self.units[i..j];
+        let subtitled = group.iter().skip(1).any(|g| g.text.starts_with('—'));
+        let tagged = group.iter().any(|g| has_column_tag(&g.text));
+        if subtitled || tagged || (group.len() == 1 && has_spaced_halves(&u.text)) {
+            return HeadRole::Start;
+        }
         if u.bold || looks_like_subheading(&u.text) {
             return HeadRole::Sub;
-        }
-        if self.group_end(i) - i >= 2 || has_column_tag(&u.text) || has_spaced_halves(&u.text) {
-            return HeadRole::Start;
         }
         if cur.ended || column_kind(&u.text).is_some() {
             return HeadRole::Start;
         }
         if let Some((ArticleKind::Photo, _)) = self.column {
+            return HeadRole::Start;
+        }
+        // A short caption that opens with its date: a photo with its title.
+        if self.caption_follows(j) && self.units.get(j).is_some_and(|n| DATED.is_match(&n.text)) {
             return HeadRole::Start;
         }
         HeadRole::Sub
@@ -489,6 +497,12 @@ fn append_to_last(d: &mut Draft, u: &Unit) {
     d.touch(u.span);
     read_paragraph_end(d);
 }
+
+/// A text that opens with its date, as a photo caption does: `2月23日，…`.
+static DATED: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日").unwrap()
+});
 
 static TRAILING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)]

@@ -37,7 +37,7 @@ static SOURCE_SUPPLIED: LazyLock<Regex> =
 static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(?:稿件来源|信息来源|来源|稿源|来稿)\s*[：:]\s*(\S.{0,39}?)\s*$"));
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*(?:本报讯|本报[\p{Han}]{0,12}?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日(?:电|讯)|(?:据)?(?:新华社|中新社|中国新闻社|人民网|新华网|央视网|央视新闻|中新网|光明网|经济日报|法制日报|解放日报|文汇报|新民晚报)[\p{Han}]{0,12}?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日(?:电|讯)|[\p{Han}]{2,12}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电|本报记者[\p{Han}\s]{2,12}?报道)")
+    re(r"^\s*(?:本报讯|本报[\p{Han}、]{0,12}?(?:[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日)?(?:电|讯)|(?:据)?(?:新华社|中新社|中国新闻社|人民网|新华网|央视网|央视新闻|中新网|光明网|经济日报|法制日报|解放日报|文汇报|新民晚报)[\p{Han}、]{0,12}?(?:[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日)?(?:电|讯)|[\p{Han}]{2,12}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电|本报记者[\p{Han}\s]{2,12}?报道)")
 });
 static DATELINE_BRACKET: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[（(]([^（）()]{2,40})[)）]"));
 
@@ -63,7 +63,7 @@ pub struct Dateline {
 /// assert!(dateline("1月11日上午,徐汇区").is_none());
 /// ```
 pub fn dateline(text: &str) -> Option<Dateline> {
-    let m = DATELINE.find(text)?;
+    let m = find_dateline(text)?;
     let mut len = m.end();
     let mut byline = None;
     if let Some(c) = DATELINE_BRACKET.captures(&text[len..]) {
@@ -77,7 +77,19 @@ pub fn dateline(text: &str) -> Option<Dateline> {
 
 /// Whether `text` opens with a dateline.
 pub fn starts_with_dateline(text: &str) -> bool {
-    DATELINE.is_match(text)
+    find_dateline(text).is_some()
+}
+
+/// The dateline match, refusing a dateless `本报电`/`新华社电` that runs on
+/// into a word (`本报电视台`).
+fn find_dateline(text: &str) -> Option<regex::Match<'_>> {
+    let m = DATELINE.find(text)?;
+    let dated = m.as_str().contains('月');
+    let next = text[m.end()..].chars().next();
+    if !dated && next.is_some_and(crate::text::is_han) {
+        return None;
+    }
+    Some(m)
 }
 
 /// Finds a `(下转第N版)` at the end of `text`: the page and where the marker starts.
@@ -129,7 +141,9 @@ mod tests {
         assert_eq!(b.correspondents, ["张三"]);
         assert_eq!(&"本报讯（记者 刘坤 通讯员 张三）1月11日"[d.len..], "1月11日");
         assert!(dateline("本报上海2月1日讯 记者").is_some());
-        assert!(dateline("据新华社电").is_none());
+        assert_eq!(dateline("新华社电  （记者赵洪南）“争自由").unwrap().byline.unwrap().reporters, ["赵洪南"]);
+        assert!(dateline("本报电视台记者获悉").is_none());
+        assert!(dateline("新华社电视节目").is_none());
         assert!(dateline("本报记者近日从市教委获悉").is_none());
     }
 
