@@ -13,6 +13,7 @@ use crate::classify::{Unit, UnitKind};
 use crate::headline::{has_column_tag, has_spaced_halves, looks_like_subheading, split_headline, HeadLine};
 use crate::lexicon::column_kind;
 use crate::markers::{continued_from, continued_to, dateline, source_at_end, starts_with_dateline};
+use crate::teaser::runs_on;
 use crate::model::{Article, ArticleKind, Author, Byline, Headline, Leftover, Paragraph, ParagraphRole, Span, Teaser};
 use crate::text::{char_len, clean_inline, ends_sentence, is_han};
 use regex::Regex;
@@ -68,6 +69,8 @@ enum HeadRole {
     Sub,
     /// A piece of a sentence that a column break cut off.
     Fragment,
+    /// The signing body at the foot of a notice or letter (落款).
+    SignOff,
 }
 
 /// What assembly produced.
@@ -94,7 +97,14 @@ pub fn assemble(units: &[Unit]) -> Assembled {
     let leftovers = std::mem::take(&mut a.leftovers);
     let teasers = std::mem::take(&mut a.teasers);
     let mut out = Assembled { articles: Vec::new(), teasers, leftovers };
-    for d in a.drafts {
+    let mut drafts = a.drafts.into_iter().peekable();
+    while let Some(d) = drafts.next() {
+        // A column label whose items each have their own headline is kept
+        // as their `column`, not as an article of its own.
+        let label_of_next = drafts.peek().is_some_and(|n| n.column.is_some() && n.column == d.column);
+        if d.paras.is_empty() && d.heads.is_empty() && label_of_next {
+            continue;
+        }
         if let Some(article) = finish(d, &mut out.leftovers) {
             out.articles.push(article);
         }
@@ -134,6 +144,13 @@ impl Assembler<'_> {
                     }
                     HeadRole::Sub => self.add_paragraph(u, ParagraphRole::Subheading),
                     HeadRole::Fragment => self.add_text(u),
+                    HeadRole::SignOff => {
+                        if let Some(d) = self.drafts.last_mut() {
+                            d.byline.authors.push(Author { name: clean_inline(&u.text), role: None });
+                            d.ended = true;
+                            d.touch(u.span);
+                        }
+                    }
                 },
                 UnitKind::Text => self.add_text(u),
                 UnitKind::BoxLabel => self.add_paragraph(u, ParagraphRole::Subheading),
@@ -176,7 +193,16 @@ impl Assembler<'_> {
                     _ => self.leftover(u, "source line with no article before it"),
                 },
                 UnitKind::Teaser(pages, title) => {
-                    self.teasers.push(Teaser { pages: pages.clone(), title: title.clone(), span: u.span });
+                    let mut teaser = Teaser { pages: pages.clone(), title: title.clone(), span: u.span };
+                    if let Some(next) = self.units.get(i + 1).filter(|n| n.kind == UnitKind::Head) {
+                        let after = self.units.get(i + 2).map(|a| (a.text.as_str(), a.level > 0 || matches!(a.kind, UnitKind::Teaser(..))));
+                        if runs_on(&teaser.title, &next.text, next.level > 0, after) {
+                            teaser.title.push_str(&crate::text::clean_headline(&next.text));
+                            teaser.span = teaser.span.cover(next.span);
+                            i += 1;
+                        }
+                    }
+                    self.teasers.push(teaser);
                 }
                 UnitKind::Credit => match self.drafts.last_mut() {
                     // Credits close the text above them and stay with it.
@@ -288,8 +314,17 @@ impl Assembler<'_> {
         if cur.paras.is_empty() {
             // Under a headline or a column label whose text has not begun, a
             // line that did not join the headline group opens the text
-            // (a summary, 提要); under a lone byline it is a headline.
-            return if cur.heads.is_empty() && cur.column.is_none() { HeadRole::Start } else { HeadRole::Fragment };
+            // (a summary, 提要); under a lone byline it is a headline, and
+            // under a photo column's label it titles the first photo.
+            let photo_label = cur.heads.is_empty() && matches!(self.column, Some((ArticleKind::Photo, _)));
+            return if (cur.heads.is_empty() && cur.column.is_none()) || photo_label { HeadRole::Start } else { HeadRole::Fragment };
+        }
+        // A short line with a date under it at the foot of a text: the 落款.
+        if self.group_end(i) == i + 1
+            && char_len(&u.text) <= 24
+            && self.units.get(i + 1).is_some_and(|n| n.kind == UnitKind::Date)
+        {
+            return HeadRole::SignOff;
         }
         if cur.open {
             return HeadRole::Fragment;
@@ -663,6 +698,7 @@ fn finish(mut d: Draft, leftovers: &mut Vec<Leftover>) -> Option<Article> {
         continued_to_page: d.continued_to,
         continued_from_page: d.continued_from,
         page: None,
+        signed_date: d.signed_date,
         paragraphs,
         span: d.span.unwrap_or_default(),
     })

@@ -122,7 +122,9 @@ fn split_names(s: &str) -> Option<Vec<String>> {
             i += 1;
             continue;
         }
-        if !is_name(t) {
+        // In a byline every name starts with a family name (or is a
+        // transliteration with a middle dot): `参与采写` is not a name.
+        if !is_name(t) || !(lexicon::has_surname(t) || t.contains(['·', '•', '・'])) {
             return None;
         }
         names.push(t.to_string());
@@ -321,6 +323,11 @@ mod tests {
         assert!(b.reporters.is_empty());
         let b = parse_byline("新华社记者 欧阳夏丹 摄").unwrap();
         assert_eq!(b.photographers, ["欧阳夏丹"]);
+    }
+
+    #[test]
+    fn words_after_names_are_not_names() {
+        assert!(parse_byline("本报记者 杨帆 参与采写").is_none());
     }
 
     #[test]

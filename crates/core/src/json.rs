@@ -66,6 +66,7 @@ struct ArticleJson<'a> {
     source: Option<&'a str>,
     continued_to_page: Option<u32>,
     continued_from_page: Option<u32>,
+    signed_date: Option<&'a str>,
     paragraphs: Vec<&'a str>,
     /// Indexes into `paragraphs` of the sub-headings.
     subheadings: Vec<usize>,
@@ -114,6 +115,7 @@ fn article(i: usize, a: &Article) -> ArticleJson<'_> {
         source: a.source.as_deref(),
         continued_to_page: a.continued_to_page,
         continued_from_page: a.continued_from_page,
+        signed_date: a.signed_date.as_deref(),
         paragraphs: a.paragraphs.iter().map(|p| p.text.as_str()).collect(),
         subheadings: a
             .paragraphs

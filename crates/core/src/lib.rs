@@ -53,7 +53,7 @@ pub use decode::{decode, Decoded};
 pub use error::DecodeError;
 pub use model::*;
 
-use lines::{split_lines, Line};
+use lines::split_lines;
 use masthead::find_masthead;
 use teaser::parse_teaser;
 
@@ -76,7 +76,7 @@ pub fn parse(text: &str) -> Issue {
                     let mut span = line.span;
                     // a title run on to the next line of the area
                     if let Some(&&j) = idx.peek() {
-                        if j == i + 1 && runs_on(&title, &lines[j], lines.get(j + 1)) {
+                        if j == i + 1 && teaser::runs_on(&title, lines[j].text, lines[j].heading > 0, lines.get(j + 1).map(|l| (l.text, l.heading > 0))) {
                             title.push_str(&text::clean_headline(lines[j].text));
                             span = span.cover(lines[j].span);
                             idx.next();
@@ -94,18 +94,6 @@ pub fn parse(text: &str) -> Issue {
     let assembled = assemble::assemble(&units);
     teasers.extend(assembled.teasers);
     Issue { masthead, teasers, articles: assembled.articles, leftovers: assembled.leftovers }
-}
-
-/// Whether a teaser's title runs on to `next` (`07 张家弄片区房屋征收项目` /
-/// `正式启动`): a short line with no sentence end, followed by another teaser
-/// or by nothing of the area.
-fn runs_on(title: &str, next: &Line<'_>, after: Option<&Line<'_>>) -> bool {
-    let n = text::char_len(next.text);
-    if n > 16 || next.heading > 0 || text::ends_sentence(next.text) || parse_teaser(next.text).is_some() {
-        return false;
-    }
-    let dangling = title.ends_with(['的', '和', '与', '及', '、', '“', '《']) || title.matches('“').count() > title.matches('”').count();
-    dangling || after.is_none_or(|a| parse_teaser(a.text).is_some())
 }
 
 /// Decodes the bytes of an issue file and parses it.

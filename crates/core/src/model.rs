@@ -241,6 +241,8 @@ pub struct Article {
     pub continued_from_page: Option<u32>,
     /// The page it is printed on, when the text says.
     pub page: Option<u32>,
+    /// The date of the 落款 at the foot of a notice or letter, as printed.
+    pub signed_date: Option<String>,
     /// Paragraphs in order; sub-headings stay in place among them.
     pub paragraphs: Vec<Paragraph>,
     /// From the first to the last line of the article in the input

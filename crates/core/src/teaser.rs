@@ -73,6 +73,20 @@ pub fn parse_teaser(text: &str) -> Option<(Vec<u32>, String)> {
     None
 }
 
+/// Whether a teaser's title runs on to the next line (`07 张家弄片区房屋征收项目`
+/// / `正式启动`): that line is short and plain, and after it comes another
+/// teaser, a marked headline, or nothing; or the title is left hanging
+/// (`…的`, an unclosed quote).
+pub fn runs_on(title: &str, next: &str, next_marked: bool, after: Option<(&str, bool)>) -> bool {
+    let n = crate::text::char_len(next);
+    if n > 16 || next_marked || ends_sentence(next) || parse_teaser(next).is_some() {
+        return false;
+    }
+    let dangling = title.ends_with(['的', '和', '与', '及', '、', '“', '《'])
+        || title.matches('“').count() > title.matches('”').count();
+    dangling || after.is_none_or(|(text, marked)| marked || parse_teaser(text).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

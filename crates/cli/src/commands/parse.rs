@@ -141,6 +141,9 @@ fn write_text(out: &mut impl Write, source: &SourceInfo, len: usize, issue: &Iss
         if let Some(p) = a.continued_to_page {
             writeln!(out, "     continued  on page {p}")?;
         }
+        if let Some(d) = &a.signed_date {
+            writeln!(out, "     signed     {d}")?;
+        }
     }
     if issue.leftovers.is_empty() {
         writeln!(out, "leftovers  (none)")?;
