@@ -4,6 +4,8 @@
 //! sample issues parsed one after the other; each iteration checks the number
 //! of articles found, so a parser that stopped working could not look fast.
 
+#![allow(missing_docs)] // criterion_group! makes an undocumented pub fn
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
 

@@ -13,8 +13,8 @@ use crate::classify::{Unit, UnitKind};
 use crate::headline::{has_column_tag, has_spaced_halves, looks_like_subheading, split_headline, HeadLine};
 use crate::lexicon::column_kind;
 use crate::markers::{continued_from, continued_to, dateline, source_at_end, starts_with_dateline};
-use crate::teaser::runs_on;
 use crate::model::{Article, ArticleKind, Author, Byline, Headline, Leftover, Paragraph, ParagraphRole, Span, Teaser};
+use crate::teaser::runs_on;
 use crate::text::{char_len, clean_inline, ends_sentence, is_han};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -101,9 +101,13 @@ pub fn assemble(units: &[Unit]) -> Assembled {
     while let Some(d) = drafts.next() {
         // A column label whose items each have their own headline is kept
         // as their `column`, not as an article of its own.
-        let label_of_next = drafts.peek().is_some_and(|n| n.column.is_some() && n.column == d.column);
-        if d.paras.is_empty() && d.heads.is_empty() && label_of_next {
-            continue;
+        if d.paras.is_empty() && d.heads.is_empty() {
+            if let Some(next) = drafts.peek_mut().filter(|n| n.column.is_some() && n.column == d.column) {
+                if let Some(span) = d.span {
+                    next.touch(span);
+                }
+                continue;
+            }
         }
         if let Some(article) = finish(d, &mut out.leftovers) {
             out.articles.push(article);
@@ -195,7 +199,10 @@ impl Assembler<'_> {
                 UnitKind::Teaser(pages, title) => {
                     let mut teaser = Teaser { pages: pages.clone(), title: title.clone(), span: u.span };
                     if let Some(next) = self.units.get(i + 1).filter(|n| n.kind == UnitKind::Head) {
-                        let after = self.units.get(i + 2).map(|a| (a.text.as_str(), a.level > 0 || matches!(a.kind, UnitKind::Teaser(..))));
+                        let after = self
+                            .units
+                            .get(i + 2)
+                            .map(|a| (a.text.as_str(), a.level > 0 || matches!(a.kind, UnitKind::Teaser(..))));
                         if runs_on(&teaser.title, &next.text, next.level > 0, after) {
                             teaser.title.push_str(&crate::text::clean_headline(&next.text));
                             teaser.span = teaser.span.cover(next.span);
@@ -261,7 +268,9 @@ impl Assembler<'_> {
             let same_marking = (u.level > 0) == (first.level > 0) && u.bold == first.bold;
             // Where paragraphs are indented, a line that is not is part of the
             // headline even when it reads like a sentence (a long kicker).
-            let unindented_text = self.indent_mode && u.kind == UnitKind::Text && char_len(&u.text) <= 2 * crate::headline::MAX_HEADLINE_CHARS;
+            let unindented_text = self.indent_mode
+                && u.kind == UnitKind::Text
+                && char_len(&u.text) <= 2 * crate::headline::MAX_HEADLINE_CHARS;
             if (u.kind != UnitKind::Head && !unindented_text) || !same_marking || (self.indent_mode && u.indented) {
                 break;
             }
@@ -302,7 +311,9 @@ impl Assembler<'_> {
 
     fn head_role(&self, i: usize) -> HeadRole {
         let u = &self.units[i];
-        let Some(cur) = self.drafts.last() else { return HeadRole::Start };
+        let Some(cur) = self.drafts.last() else {
+            return HeadRole::Start;
+        };
         if self.indent_mode && !cur.closed && u.level == 0 {
             // Indented: a paragraph (perhaps a sub-heading, even one with its
             // own byline in a feature of several parts). Not indented: a headline.
@@ -317,7 +328,11 @@ impl Assembler<'_> {
             // (a summary, 提要); under a lone byline it is a headline, and
             // under a photo column's label it titles the first photo.
             let photo_label = cur.heads.is_empty() && matches!(self.column, Some((ArticleKind::Photo, _)));
-            return if (cur.heads.is_empty() && cur.column.is_none()) || photo_label { HeadRole::Start } else { HeadRole::Fragment };
+            return if (cur.heads.is_empty() && cur.column.is_none()) || photo_label {
+                HeadRole::Start
+            } else {
+                HeadRole::Fragment
+            };
         }
         // A short line with a date under it at the foot of a text: the 落款.
         if self.group_end(i) == i + 1
@@ -392,7 +407,11 @@ impl Assembler<'_> {
         if orphan {
             // A notice's 落款: the signing body on its own line at the very end.
             if let Some(host) = self.drafts.last_mut() {
-                if next.is_none() && k == j && j - i == 1 && matches!(host.kind, Some(ArticleKind::Notice | ArticleKind::Letter)) {
+                if next.is_none()
+                    && k == j
+                    && j - i == 1
+                    && matches!(host.kind, Some(ArticleKind::Notice | ArticleKind::Letter))
+                {
                     host.byline.authors.push(Author { name: clean_inline(&self.units[i].text), role: None });
                     host.touch(span);
                     return k;
@@ -475,6 +494,7 @@ impl Assembler<'_> {
             let start = u.span.end - rest.len();
             let item = Unit { text: rest.to_string(), span: Span::new(start, u.span.end), ..u.clone() };
             push_paragraph(d, &item, ParagraphRole::Item);
+            d.touch(u.span);
         } else {
             push_paragraph(d, u, ParagraphRole::Text);
         }
@@ -586,7 +606,8 @@ fn read_paragraph_end(d: &mut Draft) {
 }
 
 static NOTICE_WORDS: &[&str] = &["小启", "启事", "公告", "通告", "声明", "通知", "须知"];
-static LETTER_WORDS: &[&str] = &["贺词", "献词", "公开信", "倡议书", "慰问信", "贺信", "感谢信", "一封信", "致辞", "寄语", "家书"];
+static LETTER_WORDS: &[&str] =
+    &["贺词", "献词", "公开信", "倡议书", "慰问信", "贺信", "感谢信", "一封信", "致辞", "寄语", "家书"];
 static COMMENTARY_WORDS: &[&str] = &["评论员", "社论", "短评", "时评", "述评"];
 
 fn guess_kind(d: &Draft, title: &str) -> ArticleKind {
@@ -616,7 +637,7 @@ fn take_sign_off(d: &mut Draft) {
     for _ in 0..2 {
         let Some(last) = d.paras.last() else { return };
         let t = last.text.trim();
-        let short = char_len(t) <= 24 && !ends_sentence(t) && !t.contains(['，', ','] );
+        let short = char_len(t) <= 24 && !ends_sentence(t) && !t.contains(['，', ',']);
         if !short || d.paras.len() < 2 {
             return;
         }
@@ -680,8 +701,13 @@ fn finish(mut d: Draft, leftovers: &mut Vec<Leftover>) -> Option<Article> {
         .enumerate()
         .map(|(i, p)| {
             // keep the space that sets a dateline off from the text after it
-            let text = match dateline_text.as_deref().and_then(|dl| p.text.strip_prefix(dl).filter(|_| i == 0).map(|r| (dl, r))) {
-                Some((dl, rest)) if rest.starts_with(char::is_whitespace) => format!("{dl} {}", clean_inline(rest)),
+            let text = match dateline_text
+                .as_deref()
+                .and_then(|dl| p.text.strip_prefix(dl).filter(|_| i == 0).map(|r| (dl, r)))
+            {
+                Some((dl, rest)) if rest.starts_with(char::is_whitespace) => {
+                    format!("{dl} {}", clean_inline(rest))
+                }
                 _ => clean_inline(&p.text),
             };
             Paragraph { text, ..p }

@@ -73,15 +73,22 @@ fn re(p: &str) -> Regex {
     Regex::new(p).unwrap()
 }
 
-static DATE_ALONE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:(?:19|20)[0-9]{2}|二〇[〇一二三四五六七八九]{2})年[0-9一二三四五六七八九十]{1,2}月(?:[0-9一二三四五六七八九十]{1,3}日)?$"));
+static DATE_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:19|20)[0-9]{2}|二〇[〇一二三四五六七八九]{2})年[0-9一二三四五六七八九十]{1,2}月(?:[0-9一二三四五六七八九十]{1,3}日)?$",
+    )
+});
 /// Where a headline printed on the same line as its text ends: before a dateline.
 static INLINE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\s(?:本报讯|本报[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)|(?:据)?新华社[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日电)")
+    re(
+        r"\s(?:本报讯|本报[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)|(?:据)?新华社[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日电)",
+    )
 });
 /// Page credits printed at the foot of a text: `版式设计：郭祥`, `本版制图：沈亦伶`.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:本版|本期)?(?:版式设计|版式|制图|美编|责任编辑|责编|编辑|统筹|本版统筹|策划|校对|图片编辑|设计|图表|数据来源|资料来源)\s*[：:]")
+    re(
+        r"^(?:本版|本期)?(?:版式设计|版式|制图|美编|责任编辑|责编|编辑|统筹|本版统筹|策划|校对|图片编辑|设计|图表|数据来源|资料来源)\s*[：:]",
+    )
 });
 /// A role word alone on a line, closing the names on the line above: `摄影报道`.
 static SUFFIX_ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:摄影报道|摄影|摄|图文报道|报道)$"));
@@ -230,7 +237,10 @@ mod tests {
 
     #[test]
     fn headline_and_text_on_one_line() {
-        let units = classify(&split_lines("共谋发展向前看 区区合作再出发 本报讯 1月11日上午,两区召开合作会议,签署协议。"), false);
+        let units = classify(
+            &split_lines("共谋发展向前看 区区合作再出发 本报讯 1月11日上午,两区召开合作会议,签署协议。"),
+            false,
+        );
         assert_eq!(units.len(), 2);
         assert_eq!(units[0].kind, UnitKind::Head);
         assert_eq!(units[0].text, "共谋发展向前看 区区合作再出发");
@@ -239,7 +249,9 @@ mod tests {
 
     #[test]
     fn markers_columns_and_dates() {
-        let k = kinds("(下转第4版)\n大字新闻\n（上接第1版）\n(来源：区委统战部)\n2024年1月1日\n10-11 全力做好高质量发展大文章");
+        let k = kinds(
+            "(下转第4版)\n大字新闻\n（上接第1版）\n(来源：区委统战部)\n2024年1月1日\n10-11 全力做好高质量发展大文章",
+        );
         assert_eq!(k[0], UnitKind::ContinuedTo(4));
         assert_eq!(k[1], UnitKind::Column(ArticleKind::Briefs));
         assert_eq!(k[2], UnitKind::ContinuedFrom(1));

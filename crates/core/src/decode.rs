@@ -88,8 +88,9 @@ fn sniff(bytes: &[u8]) -> &'static Encoding {
     }
 }
 
-/// UTF-16 without a BOM shows as a NUL in every other byte for ASCII text and
-/// line breaks; Chinese text has NULs rarely, so look at the line breaks.
+/// UTF-16 without a BOM shows as a NUL beside every line break and space:
+/// `0A 00` little-endian, `00 0A` big-endian. Han characters never pair a NUL
+/// with a white-space byte, so counting those pairs tells the byte order.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 {
         return None;
@@ -97,16 +98,16 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let (mut even, mut odd) = (0usize, 0usize);
     for pair in bytes.chunks_exact(2) {
         match pair {
-            [0, b] if b.is_ascii_whitespace() || b.is_ascii_graphic() => even += 1,
-            [a, 0] if a.is_ascii_whitespace() || a.is_ascii_graphic() => odd += 1,
+            [0, b] if b.is_ascii_whitespace() => even += 1,
+            [a, 0] if a.is_ascii_whitespace() => odd += 1,
             _ => {}
         }
     }
     let units = bytes.len() / 2;
-    let enough = |n: usize| n > 0 && (n * 20 >= units || n >= 8);
-    if enough(odd) && even == 0 {
+    let enough = |n: usize| n * 50 >= units || n >= 8;
+    if enough(odd) && odd >= 8 * even {
         Some(UTF_16LE)
-    } else if enough(even) && odd == 0 {
+    } else if enough(even) && even >= 8 * odd {
         Some(UTF_16BE)
     } else {
         None

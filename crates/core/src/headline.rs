@@ -19,7 +19,9 @@ fn re(p: &str) -> Regex {
 }
 
 static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[、.．]\D|第[一二三四五六七八九十0-9]{1,3}[章节部分条篇，、]|[①②③④⑤⑥⑦⑧⑨⑩]|(?:案例|问题|其)[一二三四五六七八九十]{1,2}[：:、])")
+    re(
+        r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[、.．]\D|第[一二三四五六七八九十0-9]{1,3}[章节部分条篇，、]|[①②③④⑤⑥⑦⑧⑨⑩]|(?:案例|问题|其)[一二三四五六七八九十]{1,2}[：:、])",
+    )
 });
 static COLUMN_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"[（(][^（）()。，]{2,24}[)）]$"));
 
@@ -127,12 +129,10 @@ pub fn split_headline(lines: &[HeadLine]) -> Headline {
                 levels.iter().position(|&l| l == min).unwrap_or(0)
             } else if let Some(i) = texts.iter().position(|t| t.starts_with('—')) {
                 i.saturating_sub(1)
-            } else if texts[0].ends_with("——") || texts[0].ends_with('—') {
-                1
-            } else if n == 2 {
-                1
             } else {
-                1.min(n - 1)
+                // a kicker (引题) stands above the title, whether or not it
+                // ends in `——`
+                1
             };
             let kick: Vec<&str> = texts[..title_at].iter().map(String::as_str).collect();
             let sub: Vec<&str> = texts[title_at + 1..].iter().map(String::as_str).collect();
@@ -170,7 +170,8 @@ mod tests {
 
     #[test]
     fn two_plain_lines_are_kicker_and_title() {
-        let h = split_headline(&plain(&["从党史中汲取力量 为建设“卓越城区”提供坚强保障", "某区召开党史学习教育总结会议"]));
+        let h =
+            split_headline(&plain(&["从党史中汲取力量 为建设“卓越城区”提供坚强保障", "某区召开党史学习教育总结会议"]));
         assert_eq!(h.title, "某区召开党史学习教育总结会议");
         assert!(h.kicker.is_some());
     }

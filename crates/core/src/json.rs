@@ -156,7 +156,11 @@ pub fn to_value(issue: &Issue, source: Option<&SourceInfo>) -> serde_json::Value
             furniture: &m.furniture,
             span: span(m.span),
         }),
-        teasers: issue.teasers.iter().map(|t| TeaserJson { pages: &t.pages, title: &t.title, span: span(t.span) }).collect(),
+        teasers: issue
+            .teasers
+            .iter()
+            .map(|t| TeaserJson { pages: &t.pages, title: &t.title, span: span(t.span) })
+            .collect(),
         articles: issue.articles.iter().enumerate().map(|(i, a)| article(i, a)).collect(),
         leftovers: issue
             .leftovers

@@ -16,9 +16,7 @@ const COLUMNS: &str = include_str!("../data/columns.txt");
 const BOXES: &str = include_str!("../data/boxes.txt");
 
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 static SURNAME_SET: LazyLock<HashSet<&'static str>> =

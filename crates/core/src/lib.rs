@@ -76,7 +76,14 @@ pub fn parse(text: &str) -> Issue {
                     let mut span = line.span;
                     // a title run on to the next line of the area
                     if let Some(&&j) = idx.peek() {
-                        if j == i + 1 && teaser::runs_on(&title, lines[j].text, lines[j].heading > 0, lines.get(j + 1).map(|l| (l.text, l.heading > 0))) {
+                        if j == i + 1
+                            && teaser::runs_on(
+                                &title,
+                                lines[j].text,
+                                lines[j].heading > 0,
+                                lines.get(j + 1).map(|l| (l.text, l.heading > 0)),
+                            )
+                        {
                             title.push_str(&text::clean_headline(lines[j].text));
                             span = span.cover(lines[j].span);
                             idx.next();

@@ -86,15 +86,7 @@ fn read_line(raw: &str, offset: usize) -> Option<Line<'_>> {
         return None;
     }
     let start = offset + (text.as_ptr() as usize - raw.as_ptr() as usize);
-    Some(Line {
-        raw,
-        text,
-        span: Span::new(start, start + text.len()),
-        heading,
-        bold,
-        indented,
-        blanks_before: 0,
-    })
+    Some(Line { raw, text, span: Span::new(start, start + text.len()), heading, bold, indented, blanks_before: 0 })
 }
 
 #[cfg(test)]

@@ -22,14 +22,18 @@ fn re(p: &str) -> Regex {
 }
 
 static ISSUE: LazyLock<Regex> = LazyLock::new(|| re(r"(总)?第([0-9]{1,6})期"));
-static DATE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日|((?:19|20)[0-9]{2})[-./]([0-9]{1,2})[-./]([0-9]{1,2})"));
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日|((?:19|20)[0-9]{2})[-./]([0-9]{1,2})[-./]([0-9]{1,2})")
+});
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"(星期[一二三四五六日天]|周[一二三四五六日])"));
-static PAGES: LazyLock<Regex> = LazyLock::new(|| re(r"(?:本期|今日|今天|共)([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?版"));
+static PAGES: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:本期|今日|今天|共)([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?版"));
 static PERMIT: LazyLock<Regex> = LazyLock::new(|| re(r"准印证号?[:：]?(\([A-Z]\)[0-9]{2,8}|[A-Z]?[0-9]{2,8})"));
 static CN: LazyLock<Regex> = LazyLock::new(|| re(r"CN([0-9]{2}-[0-9]{4})"));
 static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:农历)?([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:闰)?[正一二三四五六七八九十冬腊]{1,2}月(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?|三十))")
+    re(
+        r"(?:农历)?([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:闰)?[正一二三四五六七八九十冬腊]{1,2}月(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?|三十))",
+    )
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| re(r"(https?://[^\s<>）)]+|www\.[A-Za-z0-9.\-/]+)"));
 static PAPER_QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r"《([^》]{2,14})》"));

@@ -14,11 +14,12 @@ fn re(p: &str) -> Regex {
     Regex::new(p).unwrap()
 }
 
-static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:第\s*)?([0-9]{2})(?:\s*[-–—~～、,，/]\s*([0-9]{2}))?\s*(?:版\s*|\s+)(\S.*)$")
-});
+static PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:第\s*)?([0-9]{2})(?:\s*[-–—~～、,，/]\s*([0-9]{2}))?\s*(?:版\s*|\s+)(\S.*)$"));
 static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(\S.*?)\s*[（(]?\s*(?:详见|见|转|详|▶|>>|→|➡)\s*(?:第\s*)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[-、,，]\s*([0-9]{1,2}))?\s*版\s*[)）]?$")
+    re(
+        r"^(\S.*?)\s*[（(]?\s*(?:详见|见|转|详|▶|>>|→|➡)\s*(?:第\s*)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[-、,，]\s*([0-9]{1,2}))?\s*版\s*[)）]?$",
+    )
 });
 
 /// Pages from a range: `10-11` → `[10, 11]`, `07` → `[7]`.
@@ -57,7 +58,9 @@ pub fn parse_teaser(text: &str) -> Option<(Vec<u32>, String)> {
         let to = c.get(2).and_then(|m| m.as_str().parse().ok());
         let title = crate::text::clean_headline(&c[3]);
         // `10 月 1 日`, `85 项工程`: a number with its measure word is not a page.
-        let unit = title.starts_with(|c: char| c.is_ascii_digit() || "年月日号时点分秒个项名位届期版岁元万亿千百%％多余栋套户辆".contains(c));
+        let unit = title.starts_with(|c: char| {
+            c.is_ascii_digit() || "年月日号时点分秒个项名位届期版岁元万亿千百%％多余栋套户辆".contains(c)
+        });
         if (1..=99).contains(&from) && !unit && title_ok(&title) {
             return Some((pages(from, to), title));
         }

@@ -44,7 +44,9 @@ fn opener_of(c: char) -> Option<char> {
 pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
     let mut chars = t.chars().rev().peekable();
-    let Some(&last) = chars.peek() else { return false };
+    let Some(&last) = chars.peek() else {
+        return false;
+    };
     if is_sentence_end(last) {
         return true;
     }
@@ -74,7 +76,10 @@ pub fn ends_sentence(text: &str) -> bool {
 /// Whether a line ends in the middle of a clause (`，` `、` or a connecting word
 /// cut off), so that the next piece of text must continue it.
 pub fn ends_mid_clause(text: &str) -> bool {
-    matches!(text.trim_end().chars().next_back(), Some('，' | ',' | '、' | '：' | ':' | '“' | '（' | '(' | '《' | '—' | '-'))
+    matches!(
+        text.trim_end().chars().next_back(),
+        Some('，' | ',' | '、' | '：' | ':' | '“' | '（' | '(' | '《' | '—' | '-')
+    )
 }
 
 /// Number of chars.
@@ -177,7 +182,12 @@ pub fn clean_headline(s: &str) -> String {
         if pending_space {
             let prev = out.chars().next_back();
             let drop = match prev {
-                Some(a) => (a.is_ascii_digit() && is_han(c)) || (is_han(a) && c.is_ascii_digit()) || is_cjk_punct(a) || is_cjk_punct(c),
+                Some(a) => {
+                    (a.is_ascii_digit() && is_han(c))
+                        || (is_han(a) && c.is_ascii_digit())
+                        || is_cjk_punct(a)
+                        || is_cjk_punct(c)
+                }
                 None => true,
             };
             if !drop {

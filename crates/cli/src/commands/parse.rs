@@ -134,7 +134,13 @@ fn write_text(out: &mut impl Write, source: &SourceInfo, len: usize, issue: &Iss
         if let Some(p) = a.continued_from_page {
             writeln!(out, "     continued  from page {p}")?;
         }
-        writeln!(out, "     text       {}  ({} paragraphs, {} chars)", ends(&a.body(), 12), a.paragraphs.len(), a.char_count())?;
+        writeln!(
+            out,
+            "     text       {}  ({} paragraphs, {} chars)",
+            ends(&a.body(), 12),
+            a.paragraphs.len(),
+            a.char_count()
+        )?;
         if let Some(s) = &a.source {
             writeln!(out, "     source     {s}")?;
         }

@@ -1,0 +1,45 @@
+//! One test per parser bug, named after what broke, with the input that broke it.
+
+use shuzibao_core::parse;
+
+/// `本报讯 1月11日` lost the space after the dateline when spaces between
+/// Han characters and digits were removed.
+#[test]
+fn dateline_keeps_its_space() {
+    let issue = parse("会议召开\n\n本报讯 1月11日上午，两区召开合作会议。\n");
+    assert_eq!(issue.articles[0].paragraphs[0].text, "本报讯 1月11日上午，两区召开合作会议。");
+}
+
+/// `(下转第 2 版)` was read as a teaser pointing to page 2 titled `(下`.
+#[test]
+fn continuation_marker_is_not_a_teaser() {
+    let issue = parse("第3期 2022年1月17日\n\n标题\n\n本报讯 正文很长很长的一段话，足够长。\n\n(下转第 2 版)\n");
+    assert!(issue.teasers.is_empty(), "{:?}", issue.teasers);
+    assert_eq!(issue.articles[0].continued_to_page, Some(2));
+}
+
+/// `07 张家弄…`: the measure-word guard took `张` (a family name and a place
+/// name's first character) for the measure word 张.
+#[test]
+fn teaser_title_may_start_with_zhang() {
+    let issue = parse("第3期 2022年1月17日\n\n07 张家弄片区房屋征收项目\n\n标题\n\n本报讯 正文。\n");
+    assert_eq!(issue.teasers.len(), 1);
+}
+
+/// In a page that indents its paragraphs, a feature's parts with their own
+/// sub-headline and byline (`五彩缤纷年宵花` / `本报记者 李茂颖`) were split
+/// into articles of their own.
+#[test]
+fn indented_parts_of_a_feature_stay_together() {
+    let text = "年货市场见闻\n\u{3000}\u{3000}花市\n\u{3000}\u{3000}本报记者 王明\n\u{3000}\u{3000}花市里人来人往。\n\u{3000}\u{3000}灯会\n\u{3000}\u{3000}本报记者 李华\n\u{3000}\u{3000}灯会上游人如织。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+    assert_eq!(issue.articles[0].byline.reporters, ["王明", "李华"]);
+}
+
+/// `（本报记者 杨帆 参与采写）` gave a reporter named `参与采写`.
+#[test]
+fn words_after_a_name_in_brackets_are_not_a_reporter() {
+    let issue = parse("标题\n\n本报讯 正文一句。（本报记者 杨帆 参与采写）\n");
+    assert!(!issue.articles[0].byline.reporters.iter().any(|r| r == "参与采写"));
+}
