@@ -183,6 +183,9 @@ fn prefix_role(s: &str) -> Option<(Role, usize)> {
 /// assert!(parse_byline("□ 1月11日下午,上海退役军人创新创业示范园揭牌").is_none());
 /// ```
 pub fn parse_byline(text: &str) -> Option<Byline> {
+    if text.len() > 48 * 3 + 8 {
+        return None;
+    }
     let folded = fold_width(text);
     let (_, body) = strip_bullet(&folded);
     let body = body.trim().trim_matches(|c| matches!(c, '(' | ')' | '[' | ']' | '【' | '】'));
@@ -254,6 +257,9 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
 /// Reads a line of names alone (`刘坤 陈文卿`), as printed above a `摄影报道`
 /// line or under a headline: every token a name with a known family name.
 pub fn parse_names_only(text: &str) -> Option<Vec<String>> {
+    if text.len() > 30 * 3 {
+        return None;
+    }
     let (_, body) = strip_bullet(text);
     let names = split_names(body)?;
     (!names.is_empty() && names.iter().all(|n| lexicon::has_surname(n) && n.chars().count() <= 4)).then_some(names)
@@ -262,6 +268,9 @@ pub fn parse_names_only(text: &str) -> Option<Vec<String>> {
 /// Reads a signature with a post: `徐汇区区长 钟晓咏`, `区委书记、区长 张三`.
 /// The post must end with a known post word and the name must look like one.
 pub fn parse_signature(text: &str) -> Option<Author> {
+    if text.len() > 40 * 3 + 8 {
+        return None;
+    }
     let folded = fold_width(text);
     let (_, body) = strip_bullet(&folded);
     let body = body.trim().trim_start_matches(['—', '-']).trim();

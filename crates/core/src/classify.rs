@@ -128,12 +128,26 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     let text = line.text;
     let span = line.span;
     let n = char_len(text);
-    if let Some((page, 0)) = continued_to(text) {
-        return unit(UnitKind::ContinuedTo(page), text, span, line);
+    // Every rule below but the last reads short lines only; a paragraph of
+    // running text skips them all.
+    if n > 60 {
+        let kind = if line.heading > 0 {
+            UnitKind::Head
+        } else if strip_bullet(text).0 {
+            UnitKind::Item
+        } else {
+            UnitKind::Text
+        };
+        return unit(kind, text, span, line);
     }
-    if let Some((page, len)) = continued_from(text) {
-        if len >= text.trim_end().len() {
-            return unit(UnitKind::ContinuedFrom(page), text, span, line);
+    if text.contains('版') {
+        if let Some((page, 0)) = continued_to(text) {
+            return unit(UnitKind::ContinuedTo(page), text, span, line);
+        }
+        if let Some((page, len)) = continued_from(text) {
+            if len >= text.trim_end().len() {
+                return unit(UnitKind::ContinuedFrom(page), text, span, line);
+            }
         }
     }
     if let Some(source) = source_line(text) {
@@ -147,7 +161,7 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
             return unit(UnitKind::BoxLabel, text, span, line);
         }
     }
-    if DATE_ALONE.is_match(&squash(&fold_width(text))) {
+    if n <= 20 && text.contains('年') && DATE_ALONE.is_match(&squash(&fold_width(text))) {
         return unit(UnitKind::Date, text, span, line);
     }
     if let Some(b) = parse_byline(text) {
@@ -187,7 +201,7 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
 /// Splits `共谋发展向前看 区区合作再出发 本报讯 1月11日上午,…` into a headline
 /// and its text, when the part before the dateline reads as a headline.
 fn split_inline_headline(line: &Line<'_>) -> Option<(Unit, Unit)> {
-    if starts_with_dateline(line.text) {
+    if !(line.text.contains("本报") || line.text.contains("新华社")) || starts_with_dateline(line.text) {
         return None;
     }
     let m = INLINE_DATELINE.find(line.text)?;

@@ -106,12 +106,18 @@ fn find_dateline(text: &str) -> Option<regex::Match<'_>> {
 /// assert_eq!(continued_to("要转第2版的稿件"), None);
 /// ```
 pub fn continued_to(text: &str) -> Option<(u32, usize)> {
+    if !text.contains('版') {
+        return None;
+    }
     let c = CONTINUED_TO.captures(text).or_else(|| CONTINUED_TO_BARE.captures(text))?;
     Some((parse_number(&c[1])?, c.get(0)?.start()))
 }
 
 /// Finds an `(上接第N版)` at the start of `text`: the page and the marker's byte length.
 pub fn continued_from(text: &str) -> Option<(u32, usize)> {
+    if !text.contains('版') {
+        return None;
+    }
     let c = CONTINUED_FROM.captures(text).or_else(|| CONTINUED_FROM_BARE.captures(text))?;
     Some((parse_number(&c[1])?, c.get(0)?.end()))
 }
@@ -119,12 +125,18 @@ pub fn continued_from(text: &str) -> Option<(u32, usize)> {
 /// Finds a source at the end of `text` (`(来源：区委统战部)`, `（区委统战部供稿）`):
 /// the source and where the marker starts.
 pub fn source_at_end(text: &str) -> Option<(String, usize)> {
+    if !text.ends_with(['）', ')']) {
+        return None;
+    }
     let c = SOURCE.captures(text).or_else(|| SOURCE_SUPPLIED.captures(text))?;
     Some((c[1].trim().to_string(), c.get(0)?.start()))
 }
 
 /// Reads a whole line that names a source: `来源：区委统战部`, `(来源：区委统战部)`.
 pub fn source_line(text: &str) -> Option<String> {
+    if !text.contains(['源', '稿', '供', '提']) {
+        return None;
+    }
     if let Some((s, 0)) = source_at_end(text) {
         return Some(s);
     }

@@ -91,6 +91,9 @@ pub fn find_masthead(lines: &[Line<'_>]) -> Option<MastheadArea> {
     const LOOK: usize = 40;
     let mut last_anchor = None;
     for (i, line) in lines.iter().enumerate().take(LOOK) {
+        if line.text.len() > 80 * 3 {
+            break;
+        }
         let sq = squash(&fold_width(line.text));
         if is_anchor(&sq) && sq.chars().count() <= 80 {
             last_anchor = Some(i);

@@ -52,6 +52,9 @@ fn title_ok(title: &str) -> bool {
 /// assert_eq!(parse_teaser("85 项重大工程中产业类项目预计当年开工。"), None);
 /// ```
 pub fn parse_teaser(text: &str) -> Option<(Vec<u32>, String)> {
+    if text.len() > 50 * 3 {
+        return None;
+    }
     let t = fold_width(text.trim());
     if let Some(c) = PREFIX.captures(&t) {
         let from: u32 = c[1].parse().ok()?;
