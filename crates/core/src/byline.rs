@@ -186,6 +186,12 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     if text.len() > 48 * 3 + 8 {
         return None;
     }
+    // `罗星汉摄（影像中国）`: a photo credit with the agency in brackets.
+    if let Some(open) = text.rfind(['（', '(']).filter(|&i| i > 0 && text.ends_with(['）', ')'])) {
+        if let Some(b) = parse_byline(&text[..open]) {
+            return Some(b);
+        }
+    }
     let folded = fold_width(text);
     let (_, body) = strip_bullet(&folded);
     let body = body.trim().trim_matches(|c| matches!(c, '(' | ')' | '[' | ']' | '【' | '】'));
@@ -330,6 +336,7 @@ mod tests {
         let b = parse_byline("张三 摄").unwrap();
         assert_eq!(b.photographers, ["张三"]);
         assert!(b.reporters.is_empty());
+        assert_eq!(parse_byline("罗星汉摄（影像中国）").unwrap().photographers, ["罗星汉"]);
         let b = parse_byline("新华社记者 欧阳夏丹 摄").unwrap();
         assert_eq!(b.photographers, ["欧阳夏丹"]);
     }
