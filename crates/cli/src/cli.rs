@@ -1,5 +1,5 @@
 //! The command line as clap reads it. Raw flags only: each subcommand turns
-//! its arguments into a config (`From<…Args>`) before any work is done.
+//! its arguments into a config (`From`/`TryFrom<…Args>`) before any work.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -20,6 +20,43 @@ pub enum Command {
     /// GB18030/GBK or UTF-16) and prints what it found. With several files and
     /// `--format json`, prints one JSON object per line (JSON Lines).
     Parse(ParseArgs),
+    /// Ingest issue files, folders or glob patterns into the archive.
+    ///
+    /// Each file is one transaction: re-ingesting the same text changes
+    /// nothing, a changed text becomes a new version (the old one stays in the
+    /// history). The date and page are taken from the masthead, else from the
+    /// file name (`…-2024-01-01-p02.txt`), else from --date / --page.
+    Ingest(IngestArgs),
+    /// Search the archive.
+    #[command(after_long_help = QUERY_HELP)]
+    Search(SearchArgs),
+    /// Rebuild the search index from the archive.
+    Reindex(DataArgs),
+    /// Parse every stored issue again with this version's parser.
+    Reparse(DataArgs),
+}
+
+/// The query language, shown by `shuzibao search --help`.
+pub const QUERY_HELP: &str = "\
+Query language:
+  党史 学习教育            all the words, in any order (a run of text is cut into words)
+  \"主题教育动员会\"          an exact phrase; \"区长 钟晓咏\"~2 allows 2 words between
+  城市更新 -旧改            leave out articles with a word or phrase
+  食堂 OR 餐厅              either word
+  title:新年贺词            in the headline (引题, 主题, 副题) only
+  reporter:刘坤             by a reporter, photographer or signed author
+  page:1   page:2..4        on a page or pages
+  date:2023  date:2023-09  date:2023-09-18  date:2023-01..2023-06
+  date:*-09-18              that day in any year
+  kind:briefs               news, briefs, photo, notice, letter, commentary
+Traditional and simplified characters find each other (徐匯 finds 徐汇).";
+
+/// Where the archive lives.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// The data folder: the archive database and its search index.
+    #[arg(long = "data", value_name = "DIR", default_value = "shuzibao-data", global = true)]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -38,4 +75,71 @@ pub enum Format {
     Text,
     /// The issue JSON contract, one object per file.
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files, folders (read recursively: .txt and .md) or glob patterns.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The paper's name, for files without a masthead.
+    #[arg(long)]
+    pub paper: Option<String>,
+    /// The publication date (YYYY-MM-DD), for files without a masthead.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// The page number, when each file is one page.
+    #[arg(long)]
+    pub page: Option<u32>,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    Relevance,
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (see the query language below).
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Only articles published on or after this date (2023, 2023-09 or 2023-09-18).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only articles published on or before this date.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only articles by this reporter, photographer or author.
+    #[arg(long)]
+    pub reporter: Option<String>,
+    /// Only articles on this page.
+    #[arg(long)]
+    pub page: Option<u32>,
+    /// Only articles of this kind (news, briefs, photo, notice, letter, commentary).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// How many results to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// How many results to skip (for the next page).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Order of the results.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Print the results as JSON.
+    #[arg(long)]
+    pub json: bool,
 }

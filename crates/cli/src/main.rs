@@ -1,16 +1,31 @@
-//! The `shuzibao` command: thin `main` that reads the flags, runs the
-//! subcommand and turns its outcome into an exit code.
+//! The `shuzibao` command: thin `main` that reads the flags, resolves them
+//! into a config, runs the subcommand and turns its outcome into an exit code.
 
+mod archive;
 mod cli;
 mod commands;
 mod exit;
+mod inputs;
 
 use clap::Parser;
+use exit::Outcome;
 
 fn main() -> std::process::ExitCode {
     let args = cli::Cli::parse();
-    let outcome = match args.command {
-        cli::Command::Parse(a) => commands::parse::run(&a.into()),
-    };
-    exit::report(outcome)
+    exit::report(run(args.command))
+}
+
+fn run(command: cli::Command) -> Outcome {
+    use cli::Command;
+    match command {
+        Command::Parse(a) => commands::parse::run(&a.into()),
+        Command::Ingest(a) => commands::ingest::run(&a.try_into().map_err(usage)?),
+        Command::Search(a) => commands::search::run(&a.try_into()?),
+        Command::Reindex(d) => commands::reindex::run(&d),
+        Command::Reparse(d) => commands::reparse::run(&d),
+    }
+}
+
+fn usage(e: anyhow::Error) -> anyhow::Error {
+    exit::UsageError(format!("{e:#}")).into()
 }

@@ -57,6 +57,10 @@ use lines::split_lines;
 use masthead::find_masthead;
 use teaser::parse_teaser;
 
+/// The version of the parser, stored with every parse so that the archive
+/// knows which issues an improved parser should read again.
+pub const PARSER_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Parses the text of an issue (or of one page of it).
 ///
 /// Never fails and never panics: what cannot be placed is returned in

@@ -1,3 +1,7 @@
 //! One module per subcommand.
 
+pub mod ingest;
 pub mod parse;
+pub mod reindex;
+pub mod reparse;
+pub mod search;

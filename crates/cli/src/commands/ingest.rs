@@ -1,0 +1,151 @@
+//! `shuzibao ingest PATH...`: read issue files into the archive and index them.
+//!
+//! Files, folders and glob patterns; each file is one transaction, so a bad
+//! file or a crash never leaves half an issue; one bad file never stops the
+//! others. Ends with a summary: added, updated, unchanged, failed (with the
+//! reason for each failure).
+
+use crate::archive::Archive;
+use crate::cli::IngestArgs;
+use crate::exit::{Outcome, Status};
+use crate::inputs::{expand, hints_from_name};
+use anyhow::Context;
+use serde::Serialize;
+use shuzibao_store::{Hints, IngestReport, IngestRequest, Outcome as Done, Store};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// Index after this many issues even in the middle of a long run, so that
+/// searches see progress and a crash loses little indexing work.
+const SYNC_EVERY: usize = 200;
+
+/// What `ingest` was asked to do.
+pub struct IngestConfig {
+    data: PathBuf,
+    paths: Vec<PathBuf>,
+    hints: Hints,
+    json: bool,
+}
+
+impl TryFrom<IngestArgs> for IngestConfig {
+    type Error = anyhow::Error;
+    fn try_from(a: IngestArgs) -> anyhow::Result<Self> {
+        let date = match a.date.as_deref() {
+            Some(d) => Some(d.parse().with_context(|| format!("--date {d:?} is not a date like 2024-01-01"))?),
+            None => None,
+        };
+        Ok(IngestConfig { data: a.data.dir, paths: a.paths, hints: Hints { paper: a.paper, date, page: a.page }, json: a.json })
+    }
+}
+
+#[derive(Default, Serialize)]
+struct Summary {
+    added: usize,
+    updated: usize,
+    unchanged: usize,
+    failed: Vec<Failure>,
+    issues: Vec<Ingested>,
+}
+
+#[derive(Serialize)]
+struct Failure {
+    file: String,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct Ingested {
+    file: String,
+    #[serde(flatten)]
+    report: IngestReport,
+}
+
+/// Runs the subcommand.
+pub fn run(c: &IngestConfig) -> Outcome {
+    let (files, bad_paths) = expand(&c.paths);
+    let mut summary = Summary::default();
+    for (p, why) in bad_paths {
+        summary.failed.push(Failure { file: p.display().to_string(), reason: why });
+    }
+    let mut archive = Archive::open(&c.data)?;
+    let bar = (files.len() >= 20 && std::io::stderr().is_terminal() && !c.json).then(|| {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} issues  {elapsed_precise}  {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    for (i, file) in files.iter().enumerate() {
+        if let Some(b) = &bar {
+            b.set_message(file.display().to_string());
+        }
+        match ingest_one(&mut archive.store, file, &c.hints)? {
+            Ok(report) => {
+                match report.outcome {
+                    Done::Added => summary.added += 1,
+                    Done::Updated { .. } => summary.updated += 1,
+                    Done::Unchanged => summary.unchanged += 1,
+                }
+                summary.issues.push(Ingested { file: file.display().to_string(), report });
+            }
+            Err(reason) => summary.failed.push(Failure { file: file.display().to_string(), reason }),
+        }
+        if (i + 1) % SYNC_EVERY == 0 {
+            archive.sync()?;
+        }
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    }
+    archive.sync()?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if c.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        println!(
+            "{} files: {} added, {} updated, {} unchanged, {} failed  (archive: {})",
+            files.len(),
+            summary.added,
+            summary.updated,
+            summary.unchanged,
+            summary.failed.len(),
+            archive.dir().display()
+        );
+    }
+    for f in &summary.failed {
+        eprintln!("shuzibao: {}: {}", f.file, f.reason);
+    }
+    Ok(if summary.failed.is_empty() { Status::Ok } else { Status::SomeFailed })
+}
+
+/// Ingests one file. The outer error is the archive's (stop everything);
+/// the inner one is the file's (report it and go on).
+fn ingest_one(store: &mut Store, path: &Path, flags: &Hints) -> anyhow::Result<Result<IngestReport, String>> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Ok(Err(format!("cannot read: {e}"))),
+    };
+    let (issue, decoded) = match shuzibao_core::parse_bytes(&bytes) {
+        Ok(x) => x,
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    let named = hints_from_name(path);
+    let hints = Hints {
+        paper: flags.paper.clone().or(named.paper),
+        date: flags.date.or(named.date),
+        page: flags.page.or(named.page),
+    };
+    let source = path.display().to_string();
+    let req = IngestRequest {
+        source: &source,
+        encoding: decoded.encoding,
+        raw_text: &decoded.text,
+        issue: &issue,
+        hints,
+        parser_version: shuzibao_core::PARSER_VERSION,
+    };
+    Ok(Ok(store.ingest(&req).with_context(|| format!("storing {source}"))?))
+}

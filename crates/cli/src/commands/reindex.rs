@@ -1,0 +1,15 @@
+//! `shuzibao reindex`: rebuild the search index from the store.
+
+use crate::archive::Archive;
+use crate::cli::DataArgs;
+use crate::exit::{Outcome, Status};
+use std::time::Instant;
+
+/// Runs the subcommand.
+pub fn run(data: &DataArgs) -> Outcome {
+    let start = Instant::now();
+    let mut archive = Archive::open(&data.dir)?;
+    let n = archive.reindex()?;
+    println!("indexed {n} articles in {:.1} s", start.elapsed().as_secs_f64());
+    Ok(Status::Ok)
+}

@@ -1,0 +1,136 @@
+//! `shuzibao search QUERY`: search the archive and print the results with
+//! highlighted snippets and facet counts (or JSON with `--json`).
+//!
+//! The query language is documented in `shuzibao search --help` and the
+//! README; a query that cannot be read gets a message saying what is wrong
+//! and where, not an empty list.
+
+use crate::archive::Archive;
+use crate::cli::{SearchArgs, SortArg};
+use crate::exit::{Outcome, Status, UsageError};
+use serde::Serialize;
+use shuzibao_search::query::date_range;
+use shuzibao_search::snippet::{snippet, Snippet};
+use shuzibao_search::{parse_query, Clause, Facets, SearchRequest, Sort};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// What `search` was asked to do.
+pub struct SearchConfig {
+    data: PathBuf,
+    request: SearchRequest,
+    query_text: String,
+    json: bool,
+}
+
+impl TryFrom<SearchArgs> for SearchConfig {
+    type Error = anyhow::Error;
+    fn try_from(a: SearchArgs) -> anyhow::Result<Self> {
+        let text = a.query.join(" ");
+        let usage = |e: shuzibao_search::QueryError| UsageError(format!("bad query: {e}"));
+        let mut query = parse_query(&text).map_err(usage)?;
+        if let Some(c) = date_range(a.from.as_deref(), a.to.as_deref()).map_err(usage)? {
+            query.clauses.push(c);
+        }
+        if let Some(r) = a.reporter {
+            query.clauses.push(Clause::Person(r));
+        }
+        if let Some(p) = a.page {
+            query.clauses.push(Clause::Page(p, p));
+        }
+        if let Some(k) = a.kind {
+            query.clauses.push(Clause::Kind(k));
+        }
+        let sort = match a.sort {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Newest => Sort::Newest,
+            SortArg::Oldest => Sort::Oldest,
+        };
+        let request = SearchRequest { query, sort, offset: a.offset, limit: a.limit, facets: true };
+        Ok(SearchConfig { data: a.data.dir, request, query_text: text, json: a.json })
+    }
+}
+
+#[derive(Serialize)]
+struct JsonHit {
+    id: u64,
+    score: f32,
+    date: Option<String>,
+    page: Option<u32>,
+    kind: String,
+    kicker: Option<String>,
+    title: String,
+    subtitle: Option<String>,
+    reporters: Vec<String>,
+    snippet: Snippet,
+}
+
+#[derive(Serialize)]
+struct JsonResults {
+    query: String,
+    total: usize,
+    offset: usize,
+    hits: Vec<JsonHit>,
+    facets: Option<Facets>,
+}
+
+/// Runs the subcommand.
+pub fn run(c: &SearchConfig) -> Outcome {
+    let archive = Archive::open(&c.data)?;
+    let results = archive.index.search(&c.request)?;
+    let needles = c.request.query.highlights();
+    let mut hits = Vec::new();
+    for h in &results.hits {
+        let a = archive.store.article(h.id as i64)?;
+        let snip = snippet(&a.body, &needles, 90);
+        hits.push(JsonHit {
+            id: h.id,
+            score: h.score,
+            date: a.date.map(|d| d.to_string()),
+            page: a.page,
+            kind: a.kind,
+            kicker: a.kicker,
+            title: a.title,
+            subtitle: a.subtitle,
+            reporters: a.reporters,
+            snippet: snip,
+        });
+    }
+    let out = JsonResults { query: c.query_text.clone(), total: results.total, offset: c.request.offset, hits, facets: results.facets };
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    if c.json {
+        serde_json::to_writer_pretty(&mut w, &out)?;
+        writeln!(w)?;
+    } else {
+        let color = std::io::stdout().is_terminal();
+        let (open, close) = if color { ("\x1b[1;33m", "\x1b[0m") } else { ("【", "】") };
+        let shown = out.hits.len();
+        let from = if shown == 0 { 0 } else { out.offset + 1 };
+        writeln!(w, "{} results for {}  (showing {}–{})", out.total, out.query, from, out.offset + shown)?;
+        for h in &out.hits {
+            let date = h.date.as_deref().unwrap_or("----------");
+            let page = h.page.map(|p| format!("第{p}版")).unwrap_or_default();
+            writeln!(w, "\n{date}  {page:<5} {}   [#{}]", h.title, h.id)?;
+            if !h.reporters.is_empty() {
+                writeln!(w, "    记者 {}", h.reporters.join(" "))?;
+            }
+            writeln!(w, "    {}", h.snippet.marked(open, close))?;
+        }
+        if let Some(f) = &out.facets {
+            let line = |name: &str, v: &[(String, u64)]| -> String {
+                let items: Vec<String> = v.iter().take(8).map(|(k, n)| format!("{k} ({n})")).collect();
+                format!("{name:<8} {}", items.join(" · "))
+            };
+            if out.total > 0 {
+                writeln!(w)?;
+                writeln!(w, "{}", line("year", &f.year))?;
+                writeln!(w, "{}", line("kind", &f.kind))?;
+                writeln!(w, "{}", line("person", &f.person))?;
+                writeln!(w, "{}", line("page", &f.page))?;
+            }
+        }
+    }
+    w.flush()?;
+    Ok(Status::Ok)
+}

@@ -1,0 +1,504 @@
+//! Chinese full-text search over the archive (检索).
+//!
+//! A tantivy index with, for the headline and the body, two views of the
+//! text: jieba words (for ranking; ordinal positions so phrases and slop count
+//! words) and character bigrams (for matching: any exact string is found, even
+//! where the segmenter cut it differently), plus single characters for
+//! one-character queries. Traditional and simplified characters fold together.
+//! Filters (date, page, person, kind, paper), facets (year, month, person,
+//! kind, page) and sorting by relevance or date.
+//!
+//! The index is derived data: it holds article ids and what is needed to find
+//! them, never the text to show (that comes from the store). It records, in
+//! its commit payload, the last change of the store it has applied, so that a
+//! process killed between the two catches up on the next start.
+//!
+//! This crate knows tantivy and the query language; not SQLite, not HTTP.
+
+mod error;
+pub mod query;
+pub mod snippet;
+pub mod tokenize;
+
+pub use error::{QueryError, SearchError};
+pub use query::{parse_query, Clause, Query, Scope};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use std::ops::Bound;
+use std::path::Path;
+use std::sync::Mutex;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query as TQuery, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{
+    Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
+    STRING,
+};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
+use tokenize::{bigrams, normalize, unigrams};
+
+/// Boost of a match in the headline over one in the body.
+const TITLE_BOOST: f32 = 3.0;
+
+/// One article as the index sees it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct IndexDoc {
+    /// The article's id in the store.
+    pub id: u64,
+    /// Its issue's id in the store (to replace an issue's articles at once).
+    pub issue: u64,
+    /// The paper's name.
+    pub paper: Option<String>,
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+    /// Page.
+    pub page: Option<u32>,
+    /// news, briefs, …
+    pub kind: String,
+    /// 引题, 主题 and 副题 together.
+    pub title: String,
+    /// The running text (with its continuations on other pages, if any).
+    pub body: String,
+    /// Reporters, photographers, authors.
+    pub people: Vec<String>,
+    /// A continuation part whose text is already in its head article: found
+    /// through the head, never on its own.
+    pub part: bool,
+}
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+}
+
+/// A search to run.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// What to look for; extra filters are more clauses.
+    pub query: Query,
+    /// Order.
+    pub sort: Sort,
+    /// Results to skip.
+    pub offset: usize,
+    /// Results to return.
+    pub limit: usize,
+    /// Count facets.
+    pub facets: bool,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The article's id in the store.
+    pub id: u64,
+    /// Relevance score (0 when sorted by date).
+    pub score: f32,
+}
+
+/// Counts of the matching articles by year, month, person, kind and page.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Facets {
+    /// `2023` → count, by year.
+    pub year: Vec<(String, u64)>,
+    /// `2023-09` → count, by month.
+    pub month: Vec<(String, u64)>,
+    /// Person → count, the most frequent first.
+    pub person: Vec<(String, u64)>,
+    /// Kind → count.
+    pub kind: Vec<(String, u64)>,
+    /// Page → count, by page.
+    pub page: Vec<(String, u64)>,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct SearchResults {
+    /// How many articles match in all.
+    pub total: usize,
+    /// The requested page of them.
+    pub hits: Vec<Hit>,
+    /// Facet counts, when asked for.
+    pub facets: Option<Facets>,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    issue: Field,
+    part: Field,
+    title_w: Field,
+    body_w: Field,
+    title_bi: Field,
+    body_bi: Field,
+    title_ch: Field,
+    body_ch: Field,
+    people: Field,
+    paper: Field,
+    kind: Field,
+    date: Field,
+    md: Field,
+    page: Field,
+    facets: Field,
+}
+
+fn text_field(tokenizer: &str, positions: bool) -> TextOptions {
+    let record = if positions { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::WithFreqs };
+    TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record))
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let f = Fields {
+        id: b.add_u64_field("id", INDEXED | STORED | FAST),
+        issue: b.add_u64_field("issue", INDEXED | FAST),
+        part: b.add_u64_field("part", INDEXED | FAST),
+        title_w: b.add_text_field("title_w", text_field("jieba", true)),
+        body_w: b.add_text_field("body_w", text_field("jieba", true)),
+        title_bi: b.add_text_field("title_bi", text_field("bigram", true)),
+        body_bi: b.add_text_field("body_bi", text_field("bigram", true)),
+        title_ch: b.add_text_field("title_ch", text_field("unigram", false)),
+        body_ch: b.add_text_field("body_ch", text_field("unigram", false)),
+        people: b.add_text_field("people", STRING),
+        paper: b.add_text_field("paper", STRING),
+        kind: b.add_text_field("kind", STRING),
+        date: b.add_u64_field("date", INDEXED | FAST),
+        md: b.add_u64_field("md", INDEXED),
+        page: b.add_u64_field("page", INDEXED | FAST),
+        facets: b.add_facet_field("facets", FacetOptions::default()),
+    };
+    (b.build(), f)
+}
+
+/// The search index of an archive.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<Option<IndexWriter>>,
+    f: Fields,
+}
+
+fn ymd(d: NaiveDate) -> u64 {
+    d.year() as u64 * 10000 + d.month() as u64 * 100 + d.day() as u64
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it if the folder is empty.
+    pub fn open(dir: impl AsRef<Path>) -> Result<SearchIndex, SearchError> {
+        let dir = dir.as_ref();
+        std::fs::create_dir_all(dir)?;
+        let (schema, f) = schema();
+        let mmap = tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
+        let exists = Index::exists(&mmap).map_err(|e| tantivy::TantivyError::from(e))?;
+        let index = if exists {
+            let index = Index::open(mmap)?;
+            if serde_json_like(&index.schema()) != serde_json_like(&schema) {
+                return Err(SearchError::SchemaMismatch);
+            }
+            index
+        } else {
+            Index::create(mmap, schema, tantivy::IndexSettings::default())?
+        };
+        Self::with_index(index, f)
+    }
+
+    /// An index in memory (tests, benchmarks).
+    pub fn in_memory() -> Result<SearchIndex, SearchError> {
+        let (schema, f) = schema();
+        Self::with_index(Index::create_in_ram(schema), f)
+    }
+
+    fn with_index(index: Index, f: Fields) -> Result<SearchIndex, SearchError> {
+        let tokenizers = index.tokenizers();
+        tokenizers.register("jieba", tokenize::jieba_tokenizer());
+        tokenizers.register("bigram", tokenize::BigramTokenizer);
+        tokenizers.register("unigram", tokenize::UnigramTokenizer);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(SearchIndex { index, reader, writer: Mutex::new(None), f })
+    }
+
+    /// The last store change this index has applied (0 for none).
+    pub fn applied_change(&self) -> Result<i64, SearchError> {
+        let metas = self.index.load_metas()?;
+        Ok(metas.payload.and_then(|p| p.parse().ok()).unwrap_or(0))
+    }
+
+    /// How many documents (articles and continuation parts) the index holds.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Replaces the documents of `issues` by `docs` and records `change` as
+    /// applied, in one commit.
+    pub fn replace_issues(&self, issues: &[u64], docs: &[IndexDoc], change: i64) -> Result<(), SearchError> {
+        let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.is_none() {
+            *guard = Some(self.index.writer(64_000_000)?);
+        }
+        let Some(writer) = guard.as_mut() else { return Ok(()) };
+        for &issue in issues {
+            writer.delete_term(Term::from_field_u64(self.f.issue, issue));
+        }
+        for d in docs {
+            writer.add_document(self.document(d))?;
+        }
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&change.to_string());
+        prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Removes every document (before a rebuild).
+    pub fn clear(&self) -> Result<(), SearchError> {
+        let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.is_none() {
+            *guard = Some(self.index.writer(64_000_000)?);
+        }
+        if let Some(w) = guard.as_mut() {
+            w.delete_all_documents()?;
+            let mut prepared = w.prepare_commit()?;
+            prepared.set_payload("0");
+            prepared.commit()?;
+        }
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    fn document(&self, d: &IndexDoc) -> TantivyDocument {
+        let f = &self.f;
+        let title = normalize(&d.title);
+        let body = normalize(&d.body);
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.id, d.id);
+        doc.add_u64(f.issue, d.issue);
+        doc.add_u64(f.part, u64::from(d.part));
+        doc.add_text(f.title_w, &title);
+        doc.add_text(f.body_w, &body);
+        doc.add_text(f.title_bi, &title);
+        doc.add_text(f.body_bi, &body);
+        doc.add_text(f.title_ch, &title);
+        doc.add_text(f.body_ch, &body);
+        for p in &d.people {
+            doc.add_text(f.people, p);
+            doc.add_facet(f.facets, Facet::from_path(["person", p.as_str()]));
+        }
+        if let Some(p) = &d.paper {
+            doc.add_text(f.paper, normalize(p));
+        }
+        doc.add_text(f.kind, &d.kind);
+        doc.add_facet(f.facets, Facet::from_path(["kind", d.kind.as_str()]));
+        if let Some(date) = d.date {
+            doc.add_u64(f.date, ymd(date));
+            doc.add_u64(f.md, date.month() as u64 * 100 + date.day() as u64);
+            doc.add_facet(f.facets, Facet::from_path(["year", &date.year().to_string()]));
+            doc.add_facet(f.facets, Facet::from_path(["month", &format!("{:04}-{:02}", date.year(), date.month())]));
+        } else {
+            doc.add_u64(f.date, 0);
+        }
+        if let Some(p) = d.page {
+            doc.add_u64(f.page, p as u64);
+            doc.add_facet(f.facets, Facet::from_path(["page", &format!("{p:02}")]));
+        }
+        doc
+    }
+
+    /// Runs a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let searcher = self.reader.searcher();
+        let query = self.build(&req.query);
+        let limit = req.limit.clamp(1, 1000);
+        let top = TopDocs::with_limit(limit).and_offset(req.offset.min(100_000));
+        let mut facets = FacetCollector::for_field("facets");
+        for root in ["/year", "/month", "/person", "/kind", "/page"] {
+            facets.add_facet(root);
+        }
+        let (addresses, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match req.sort {
+            Sort::Relevance => {
+                let (docs, total, counts) = searcher.search(&query, &(top.order_by_score(), Count, facets))?;
+                (docs, total, counts)
+            }
+            Sort::Newest | Sort::Oldest => {
+                let order = if req.sort == Sort::Newest { Order::Desc } else { Order::Asc };
+                let (docs, total, counts) =
+                    searcher.search(&query, &(top.order_by_fast_field::<u64>("date", order), Count, facets))?;
+                (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total, counts)
+            }
+        };
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, addr) in addresses {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            if let Some(id) = doc.get_first(self.f.id).and_then(|v| v.as_u64()) {
+                hits.push(Hit { id, score });
+            }
+        }
+        let facets = req.facets.then(|| {
+            let list = |root: &str| -> Vec<(String, u64)> {
+                counts
+                    .get(root)
+                    .map(|(facet, n)| {
+                        let label = facet.to_path().last().map(|s| s.to_string()).unwrap_or_default();
+                        (label, n)
+                    })
+                    .collect()
+            };
+            let mut person = list("/person");
+            person.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            person.truncate(20);
+            Facets { year: list("/year"), month: list("/month"), person, kind: list("/kind"), page: list("/page") }
+        });
+        Ok(SearchResults { total, hits, facets })
+    }
+
+    /// Turns a parsed query into a tantivy query.
+    fn build(&self, q: &Query) -> Box<dyn TQuery> {
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        for c in &q.clauses {
+            match c {
+                Clause::Not(inner) => clauses.push((Occur::MustNot, self.clause(inner))),
+                c => clauses.push((Occur::Must, self.clause(c))),
+            }
+        }
+        if !q.has_text() {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        // continuation parts are found through their head article
+        clauses.push((Occur::MustNot, Box::new(TermQuery::new(Term::from_field_u64(self.f.part, 1), IndexRecordOption::Basic))));
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn filter(q: Box<dyn TQuery>) -> Box<dyn TQuery> {
+        Box::new(ConstScoreQuery::new(q, 0.0))
+    }
+
+    fn term(field: Field, text: &str) -> Box<dyn TQuery> {
+        Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic))
+    }
+
+    fn clause(&self, c: &Clause) -> Box<dyn TQuery> {
+        let f = &self.f;
+        match c {
+            Clause::Text { text, phrase, slop, scope } => self.text(text, *phrase, *slop, *scope),
+            Clause::Person(p) => Self::filter(Self::term(f.people, p)),
+            Clause::Kind(k) => Self::filter(Self::term(f.kind, k)),
+            Clause::Paper(p) => Self::filter(Self::term(f.paper, p)),
+            Clause::Page(a, b) => Self::filter(Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_u64(f.page, *a as u64)),
+                Bound::Included(Term::from_field_u64(f.page, *b as u64)),
+            ))),
+            Clause::Date(a, b) => Self::filter(Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_u64(f.date, (*a).max(1))),
+                Bound::Included(Term::from_field_u64(f.date, *b)),
+            ))),
+            Clause::MonthDay(md) => {
+                Self::filter(Box::new(TermQuery::new(Term::from_field_u64(f.md, *md), IndexRecordOption::Basic)))
+            }
+            Clause::Not(inner) => {
+                Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery)), (Occur::MustNot, self.clause(inner))]))
+            }
+            Clause::Any(parts) => Box::new(BooleanQuery::new(parts.iter().map(|p| (Occur::Should, self.clause(p))).collect())),
+        }
+    }
+
+    /// A text that must appear as an exact string (bigrams, or the
+    /// character alone), ranked by its words (jieba) and where it is.
+    fn text(&self, text: &str, phrase: bool, slop: u32, scope: Scope) -> Box<dyn TQuery> {
+        let f = &self.f;
+        let text = squeeze(text);
+        let exact_title = exact(&text, f.title_bi, f.title_ch, slop);
+        let mut must: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Should, Box::new(BoostQuery::new(exact_title, TITLE_BOOST)))];
+        if scope == Scope::Anywhere {
+            must.push((Occur::Should, exact(&text, f.body_bi, f.body_ch, slop)));
+            // a name finds what that person reported or signed
+            must.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Self::term(f.people, &text), TITLE_BOOST)),
+            ));
+        }
+        let mut parts: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, Box::new(BooleanQuery::new(must)))];
+        // ranking by words: the title's words count more
+        let words = tokenize::words(&text);
+        if words.len() > 1 || !phrase {
+            for w in &words {
+                let tw = Term::from_field_text(f.title_w, w);
+                let bw = Term::from_field_text(f.body_w, w);
+                parts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(TermQuery::new(tw, IndexRecordOption::WithFreqs)), TITLE_BOOST))));
+                if scope == Scope::Anywhere {
+                    parts.push((Occur::Should, Box::new(TermQuery::new(bw, IndexRecordOption::WithFreqs))));
+                }
+            }
+        }
+        Box::new(BooleanQuery::new(parts))
+    }
+
+    /// Searches and returns every matching article id (no limit): for
+    /// checking exact-string recall in tests and benchmarks.
+    pub fn all_ids(&self, query: &Query) -> Result<Vec<u64>, SearchError> {
+        let searcher = self.reader.searcher();
+        let q = self.build(query);
+        let n = searcher.search(&q, &Count)?.max(1);
+        let docs = searcher.search(&q, &TopDocs::with_limit(n).order_by_score())?;
+        let mut ids = Vec::with_capacity(docs.len());
+        for (_, addr) in docs {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            if let Some(id) = doc.get_first(self.f.id).and_then(|v| v.as_u64()) {
+                ids.push(id);
+            }
+        }
+        ids.sort_unstable();
+        Ok(ids)
+    }
+}
+
+/// Drops the spaces of a query text except between two Latin letters or
+/// digits (`区长 钟晓咏` → `区长钟晓咏`, `city walk` stays).
+fn squeeze(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let prev = out.chars().next_back();
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            if let (Some(a), Some(b)) = (prev, next) {
+                if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The exact-string query for `text` on a bigram field (or its
+/// one-character field when the text is one character).
+fn exact(text: &str, bigram: Field, chars: Field, slop: u32) -> Box<dyn TQuery> {
+    let toks = bigrams(text);
+    if toks.is_empty() {
+        return Box::new(EmptyQuery);
+    }
+    if toks.len() == 1 && unigrams(text).len() == 1 {
+        return Box::new(TermQuery::new(Term::from_field_text(chars, &toks[0].text), IndexRecordOption::WithFreqs));
+    }
+    if toks.len() == 1 {
+        return Box::new(TermQuery::new(Term::from_field_text(bigram, &toks[0].text), IndexRecordOption::WithFreqs));
+    }
+    let terms: Vec<(usize, Term)> = toks.iter().map(|t| (t.position, Term::from_field_text(bigram, &t.text))).collect();
+    Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+}
+
+/// A comparable rendering of a schema (field names, types, options).
+fn serde_json_like(schema: &Schema) -> String {
+    format!("{:?}", schema.fields().map(|(_, e)| format!("{e:?}")).collect::<Vec<_>>())
+}

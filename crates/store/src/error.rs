@@ -1,0 +1,83 @@
+//! The store's errors, split into the user's fault (bad input, a data folder
+//! that cannot be written, a full disk) and ours (a broken database, a bug).
+
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// What can go wrong in the archive.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The data folder could not be created or opened.
+    #[error("cannot use data folder {path}: {source}")]
+    DataDir {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The data folder or database is read-only.
+    #[error("the archive is read-only: {0}")]
+    ReadOnly(String),
+    /// The disk is full; the transaction was rolled back.
+    #[error("the disk is full; nothing was written: {0}")]
+    DiskFull(String),
+    /// The database is locked by another process for longer than we wait.
+    #[error("the archive is busy (another shuzibao is writing to it): {0}")]
+    Busy(String),
+    /// The database was made by a newer shuzibao.
+    #[error("the archive has schema version {found}, newer than this shuzibao understands ({supported})")]
+    TooNew {
+        /// Version in the file.
+        found: i64,
+        /// Newest version this build knows.
+        supported: i64,
+    },
+    /// An issue, article or version that does not exist.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// Anything else SQLite reported: a bug or a damaged file.
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+    /// Stored JSON that does not read back: a damaged file or a bug.
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    /// Whether the user can fix it (a 4xx rather than a 500, no bug report).
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            StoreError::DataDir { .. }
+                | StoreError::ReadOnly(_)
+                | StoreError::DiskFull(_)
+                | StoreError::Busy(_)
+                | StoreError::TooNew { .. }
+                | StoreError::NotFound(_)
+        )
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        if let rusqlite::Error::SqliteFailure(f, ref msg) = e {
+            let text = msg.clone().unwrap_or_else(|| f.to_string());
+            match f.code {
+                ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
+                    return StoreError::ReadOnly(text)
+                }
+                ErrorCode::DiskFull => return StoreError::DiskFull(text),
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => return StoreError::Busy(text),
+                _ => {}
+            }
+        }
+        StoreError::Sqlite(e)
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Corrupt(e.to_string())
+    }
+}

@@ -1,0 +1,486 @@
+//! The archive (报库): an embedded SQLite database that is the record of truth
+//! for every issue shuzibao has ingested.
+//!
+//! Each issue keeps its raw text verbatim next to the parse result, in
+//! versions: ingesting the same text again changes nothing, a changed text
+//! becomes a new version and the old one stays in the history. The current
+//! articles of every issue are kept in a table for reading, and a change log
+//! tells the search index which issues to index again. One issue is one
+//! transaction: a crash leaves it wholly in or wholly out.
+//!
+//! This crate knows SQLite and the newspaper model; it knows nothing of search
+//! or the web.
+
+mod error;
+mod records;
+mod schema;
+
+pub use error::StoreError;
+pub use records::*;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use sha2::{Digest, Sha256};
+use shuzibao_core::{json, Issue};
+use std::path::{Path, PathBuf};
+
+/// The file name of the database inside the data folder.
+pub const DB_FILE: &str = "archive.sqlite3";
+
+/// An open archive.
+pub struct Store {
+    conn: Connection,
+    dir: PathBuf,
+}
+
+/// What the caller knows about an issue besides its text: from the file name
+/// or the command line. The masthead, when there is one, wins.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// The paper's name.
+    pub paper: Option<String>,
+    /// The publication date.
+    pub date: Option<NaiveDate>,
+    /// The page, when the file is one page.
+    pub page: Option<u32>,
+}
+
+/// One issue to ingest.
+pub struct IngestRequest<'a> {
+    /// Where it came from (a path), for the history.
+    pub source: &'a str,
+    /// The encoding it was decoded from.
+    pub encoding: &'a str,
+    /// The decoded text, kept verbatim.
+    pub raw_text: &'a str,
+    /// What the parser made of it.
+    pub issue: &'a Issue,
+    /// What the file name or the user said.
+    pub hints: Hints,
+    /// The version of the parser that made `issue`.
+    pub parser_version: &'a str,
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// The SHA-256 of a text, in hex.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The identity of an issue: paper, date and page when the date is known,
+/// else the hash of its text.
+fn identity(issue: &Issue, hints: &Hints, hash: &str) -> (String, Option<String>, Option<NaiveDate>, Option<u32>) {
+    let m = issue.masthead.as_ref();
+    let paper = m.and_then(|m| m.paper.clone()).or_else(|| hints.paper.clone());
+    let date = m.and_then(|m| m.date).or(hints.date);
+    let page = hints.page.or_else(|| m.map(|_| 1));
+    let key = match date {
+        Some(d) => format!(
+            "{}|{}|{}",
+            paper.as_deref().unwrap_or("-"),
+            d,
+            page.map_or_else(|| "-".to_string(), |p| p.to_string())
+        ),
+        None => format!("sha256:{hash}"),
+    };
+    (key, paper, date, page)
+}
+
+impl Store {
+    /// Opens the archive in `dir`, creating the folder and the database if
+    /// needed and bringing the schema up to date.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let dir = dir.as_ref().to_path_buf();
+        std::fs::create_dir_all(&dir).map_err(|source| StoreError::DataDir { path: dir.clone(), source })?;
+        let mut conn = Connection::open(dir.join(DB_FILE))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // WAL: readers never block the writer; a killed process leaves the
+        // last committed transaction and nothing of the one in progress.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn, dir })
+    }
+
+    /// Opens an existing archive for reading only (a web server's readers).
+    pub fn open_read_only(dir: impl AsRef<Path>) -> Result<Store, StoreError> {
+        use rusqlite::OpenFlags;
+        let dir = dir.as_ref().to_path_buf();
+        let path = dir.join(DB_FILE);
+        if !path.exists() {
+            return Err(StoreError::NotFound(format!("no archive at {}", path.display())));
+        }
+        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > schema::VERSION {
+            return Err(StoreError::TooNew { found, supported: schema::VERSION });
+        }
+        Ok(Store { conn, dir })
+    }
+
+    /// The data folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Ingests one issue in one transaction.
+    pub fn ingest(&mut self, req: &IngestRequest<'_>) -> Result<IngestReport, StoreError> {
+        let hash = content_hash(req.raw_text);
+        let (key, paper, date, page) = identity(req.issue, &req.hints, &hash);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing: Option<(i64, i64)> = tx
+            .query_row(
+                "SELECT i.id, v.version FROM issues i JOIN issue_versions v ON v.id = i.current_version WHERE i.key = ?1",
+                [&key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let current_hash: Option<String> = match existing {
+            Some((id, _)) => tx
+                .query_row(
+                    "SELECT v.content_hash FROM issues i JOIN issue_versions v ON v.id = i.current_version WHERE i.id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            None => None,
+        };
+        if let (Some((issue_id, _)), Some(h)) = (existing, &current_hash) {
+            if *h == hash {
+                let articles = count(&tx, "SELECT count(*) FROM articles WHERE issue_id = ?1", issue_id)?;
+                return Ok(IngestReport { issue_id, key, outcome: Outcome::Unchanged, articles });
+            }
+        }
+        let at = now();
+        let parsed = json::to_string(req.issue, None);
+        let (issue_id, version) = match existing {
+            Some((id, v)) => (id, v + 1),
+            None => {
+                tx.execute(
+                    "INSERT INTO issues (key, paper, date, page, current_version, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, 0, ?5, ?5)",
+                    params![key, paper, date.map(|d| d.to_string()), page, at],
+                )?;
+                (tx.last_insert_rowid(), 1)
+            }
+        };
+        tx.execute(
+            "INSERT INTO issue_versions (issue_id, version, content_hash, source, encoding, raw_text, parser_version, parsed, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![issue_id, version, hash, req.source, req.encoding, req.raw_text, req.parser_version, parsed, at],
+        )?;
+        let version_id = tx.last_insert_rowid();
+        tx.execute(
+            "UPDATE issues SET current_version = ?1, updated_at = ?2, paper = ?3, date = ?4, page = ?5 WHERE id = ?6",
+            params![version_id, at, paper, date.map(|d| d.to_string()), page, issue_id],
+        )?;
+        let meta = IssueMeta { id: issue_id, version_id, paper: paper.clone(), date, page };
+        let articles = replace_articles(&tx, &meta, req.issue)?;
+        let mut touched = vec![issue_id];
+        if let Some(d) = date {
+            touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
+        }
+        log_changes(&tx, &touched, &at)?;
+        tx.commit()?;
+        let outcome = if existing.is_some() { Outcome::Updated { version } } else { Outcome::Added };
+        Ok(IngestReport { issue_id, key, outcome, articles })
+    }
+
+    /// Parses every issue's current raw text again with `parse` and, where
+    /// the result differs from what is stored, replaces the articles (the
+    /// raw text and its version stay). Returns how many issues changed.
+    pub fn reparse(&mut self, parse: impl Fn(&str) -> Issue, parser_version: &str) -> Result<usize, StoreError> {
+        let rows: Vec<(i64, i64, String, String)> = {
+            let mut st = self.conn.prepare(
+                "SELECT i.id, v.id, v.raw_text, v.parsed FROM issues i JOIN issue_versions v ON v.id = i.current_version ORDER BY i.id",
+            )?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut changed = 0;
+        for (issue_id, version_id, raw, old) in rows {
+            let issue = parse(&raw);
+            let parsed = json::to_string(&issue, None);
+            if parsed == old {
+                continue;
+            }
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let (paper, date, page): (Option<String>, Option<String>, Option<u32>) =
+                tx.query_row("SELECT paper, date, page FROM issues WHERE id = ?1", [issue_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+            let date = date.and_then(|d| d.parse().ok());
+            tx.execute(
+                "UPDATE issue_versions SET parsed = ?1, parser_version = ?2 WHERE id = ?3",
+                params![parsed, parser_version, version_id],
+            )?;
+            let meta = IssueMeta { id: issue_id, version_id, paper: paper.clone(), date, page };
+            replace_articles(&tx, &meta, &issue)?;
+            let mut touched = vec![issue_id];
+            if let Some(d) = date {
+                touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
+            }
+            log_changes(&tx, &touched, &now())?;
+            tx.commit()?;
+            changed += 1;
+        }
+        Ok(changed)
+    }
+
+    /// The issues, newest first.
+    pub fn issues(&self) -> Result<Vec<IssueRecord>, StoreError> {
+        self.issues_where("1 = 1", [])
+    }
+
+    /// The issues of one date.
+    pub fn issues_on(&self, date: NaiveDate) -> Result<Vec<IssueRecord>, StoreError> {
+        self.issues_where("i.date = ?1", [date.to_string()])
+    }
+
+    /// One issue by id.
+    pub fn issue(&self, id: i64) -> Result<IssueRecord, StoreError> {
+        self.issues_where("i.id = ?1", [id])?.into_iter().next().ok_or_else(|| StoreError::NotFound(format!("issue {id}")))
+    }
+
+    fn issues_where<P: rusqlite::Params>(&self, cond: &str, p: P) -> Result<Vec<IssueRecord>, StoreError> {
+        let sql = format!(
+            "SELECT i.id, i.key, i.paper, i.date, i.page, v.version, v.source, v.content_hash, v.parsed,
+                    (SELECT count(*) FROM articles a WHERE a.issue_id = i.id)
+             FROM issues i JOIN issue_versions v ON v.id = i.current_version
+             WHERE {cond} ORDER BY i.date DESC, i.page, i.id"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(p, |r| {
+            let parsed: String = r.get(8)?;
+            Ok(IssueRecord {
+                id: r.get(0)?,
+                key: r.get(1)?,
+                paper: r.get(2)?,
+                date: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
+                page: r.get(4)?,
+                version: r.get(5)?,
+                source: r.get(6)?,
+                content_hash: r.get(7)?,
+                masthead: serde_json::from_str::<serde_json::Value>(&parsed).ok().map(|v| v["masthead"].clone()),
+                article_count: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The versions of an issue, oldest first.
+    pub fn versions(&self, issue_id: i64) -> Result<Vec<VersionRecord>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT id, version, content_hash, source, encoding, parser_version, ingested_at
+             FROM issue_versions WHERE issue_id = ?1 ORDER BY version",
+        )?;
+        let rows = st.query_map([issue_id], |r| {
+            Ok(VersionRecord {
+                id: r.get(0)?,
+                version: r.get(1)?,
+                content_hash: r.get(2)?,
+                source: r.get(3)?,
+                encoding: r.get(4)?,
+                parser_version: r.get(5)?,
+                ingested_at: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The raw text of one version, exactly as it was ingested.
+    pub fn raw_text(&self, version_id: i64) -> Result<String, StoreError> {
+        self.conn
+            .query_row("SELECT raw_text FROM issue_versions WHERE id = ?1", [version_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("version {version_id}")))
+    }
+
+    /// The current articles of an issue, in reading order.
+    pub fn articles_of_issue(&self, issue_id: i64) -> Result<Vec<ArticleRecord>, StoreError> {
+        self.articles_where("a.issue_id = ?1 ORDER BY a.seq", [issue_id])
+    }
+
+    /// One article by id.
+    pub fn article(&self, id: i64) -> Result<ArticleRecord, StoreError> {
+        self.articles_where("a.id = ?1", [id])?.into_iter().next().ok_or_else(|| StoreError::NotFound(format!("article {id}")))
+    }
+
+    /// Calls `f` with every current article, in id order, a batch at a time.
+    pub fn for_each_article(&self, mut f: impl FnMut(ArticleRecord) -> Result<(), StoreError>) -> Result<(), StoreError> {
+        let mut last = 0i64;
+        loop {
+            let batch = self.articles_where("a.id > ?1 ORDER BY a.id LIMIT 2000", [last])?;
+            let Some(tail) = batch.last() else { return Ok(()) };
+            last = tail.id;
+            for a in batch {
+                f(a)?;
+            }
+        }
+    }
+
+    fn articles_where<P: rusqlite::Params>(&self, cond: &str, p: P) -> Result<Vec<ArticleRecord>, StoreError> {
+        let sql = format!(
+            "SELECT a.id, a.issue_id, a.seq, a.paper, a.date, a.page, a.kind, a.column_label, a.kicker, a.title,
+                    a.subtitle, a.title_inferred, a.reporters, a.photographers, a.correspondents, a.authors,
+                    a.dateline, a.source, a.continued_to, a.continued_from, a.continues,
+                    (SELECT b.id FROM articles b WHERE b.continues = a.id LIMIT 1),
+                    a.paragraphs, a.body, a.span_start, a.span_end
+             FROM articles a WHERE {cond}"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let raw = st.query_map(p, records::article_from_row)?.collect::<Result<Vec<_>, _>>()?;
+        raw.into_iter().map(records::RawArticle::into_record).collect()
+    }
+
+    /// The newest change in the log (0 for none).
+    pub fn last_change(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("SELECT coalesce(max(seq), 0) FROM changes", [], |r| r.get(0))?)
+    }
+
+    /// The issues changed after change `seq`, each once, with the newest change seq.
+    pub fn changed_since(&self, seq: i64) -> Result<(Vec<i64>, i64), StoreError> {
+        let mut st = self.conn.prepare("SELECT DISTINCT issue_id FROM changes WHERE seq > ?1 ORDER BY issue_id")?;
+        let ids = st.query_map([seq], |r| r.get(0))?.collect::<Result<Vec<i64>, _>>()?;
+        Ok((ids, self.last_change()?))
+    }
+
+    /// Counts of what the archive holds.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let c = |sql: &str| -> Result<i64, StoreError> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(Stats {
+            issues: c("SELECT count(*) FROM issues")?,
+            versions: c("SELECT count(*) FROM issue_versions")?,
+            articles: c("SELECT count(*) FROM articles")?,
+            raw_bytes: c("SELECT coalesce(sum(length(CAST(raw_text AS BLOB))), 0) FROM issue_versions")?,
+        })
+    }
+
+    /// Checks the database file itself (`PRAGMA integrity_check`).
+    pub fn check_integrity(&self) -> Result<(), StoreError> {
+        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if result == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt(result))
+        }
+    }
+}
+
+fn count(tx: &Transaction<'_>, sql: &str, id: i64) -> Result<usize, StoreError> {
+    let n: i64 = tx.query_row(sql, [id], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// What `replace_articles` needs to know of the issue.
+struct IssueMeta {
+    id: i64,
+    version_id: i64,
+    paper: Option<String>,
+    date: Option<NaiveDate>,
+    page: Option<u32>,
+}
+
+/// Replaces the current articles of an issue with those of `issue`.
+fn replace_articles(tx: &Transaction<'_>, meta: &IssueMeta, issue: &Issue) -> Result<usize, StoreError> {
+    // Articles continued from one of these lose the link; it is made again below.
+    tx.execute("UPDATE articles SET continues = NULL WHERE continues IN (SELECT id FROM articles WHERE issue_id = ?1)", [meta.id])?;
+    tx.execute("DELETE FROM articles WHERE issue_id = ?1", [meta.id])?;
+    let mut st = tx.prepare(
+        "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, kind, column_label, kicker, title, subtitle,
+            title_inferred, reporters, photographers, correspondents, authors, dateline, source, continued_to,
+            continued_from, paragraphs, body, span_start, span_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+    )?;
+    for (i, a) in issue.articles.iter().enumerate() {
+        let paragraphs: Vec<StoredParagraph> =
+            a.paragraphs.iter().map(|p| StoredParagraph { text: p.text.clone(), role: p.role }).collect();
+        st.execute(params![
+            meta.id,
+            meta.version_id,
+            i as i64 + 1,
+            meta.paper,
+            meta.date.map(|d| d.to_string()),
+            a.page.or(meta.page),
+            a.kind.as_str(),
+            a.column,
+            a.headline.kicker,
+            a.headline.title,
+            a.headline.subtitle,
+            a.headline.inferred,
+            serde_json::to_string(&a.byline.reporters)?,
+            serde_json::to_string(&a.byline.photographers)?,
+            serde_json::to_string(&a.byline.correspondents)?,
+            serde_json::to_string(&a.byline.authors)?,
+            a.dateline,
+            a.source,
+            a.continued_to_page,
+            a.continued_from_page,
+            serde_json::to_string(&paragraphs)?,
+            a.body(),
+            a.span.start as i64,
+            a.span.end as i64,
+        ])?;
+    }
+    Ok(issue.articles.len())
+}
+
+/// Links every article marked `上接第M版` on page N of a paper's issue of
+/// `date` to the article on page M marked `下转第N版`. Returns the issues
+/// whose links changed (their index entries must be made again).
+fn link_continuations(tx: &Transaction<'_>, paper: Option<&str>, date: NaiveDate) -> Result<Vec<i64>, StoreError> {
+    struct Row {
+        id: i64,
+        issue: i64,
+        page: Option<u32>,
+        to: Option<u32>,
+        from: Option<u32>,
+        continues: Option<i64>,
+    }
+    let mut st = tx.prepare(
+        "SELECT id, issue_id, page, continued_to, continued_from, continues FROM articles
+         WHERE paper IS ?1 AND date = ?2 ORDER BY page, issue_id, seq",
+    )?;
+    let rows: Vec<Row> = st
+        .query_map(params![paper, date.to_string()], |r| {
+            Ok(Row { id: r.get(0)?, issue: r.get(1)?, page: r.get(2)?, to: r.get(3)?, from: r.get(4)?, continues: r.get(5)? })
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut touched = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    for b in rows.iter().filter(|r| r.from.is_some()) {
+        let head = rows.iter().find(|a| {
+            a.id != b.id && !taken.contains(&a.id) && a.to.is_some() && a.to == b.page && a.page == b.from
+        });
+        let want = head.map(|a| a.id);
+        if let Some(a) = head {
+            taken.insert(a.id);
+        }
+        if want != b.continues {
+            tx.execute("UPDATE articles SET continues = ?1 WHERE id = ?2", params![want, b.id])?;
+            touched.push(b.issue);
+            if let Some(a) = head {
+                touched.push(a.issue);
+            }
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    Ok(touched)
+}
+
+fn log_changes(tx: &Transaction<'_>, issues: &[i64], at: &str) -> Result<(), StoreError> {
+    let mut seen = std::collections::HashSet::new();
+    for id in issues {
+        if seen.insert(*id) {
+            tx.execute("INSERT INTO changes (issue_id, at) VALUES (?1, ?2)", params![id, at])?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! The database schema and its migrations, versioned with `PRAGMA user_version`.
+//!
+//! Each migration is a batch of SQL run in one transaction; a database is
+//! brought from its version to [`VERSION`] on open. A database newer than
+//! this build is refused rather than guessed at.
+
+use crate::error::StoreError;
+use rusqlite::Connection;
+
+/// Migrations in order; migration `i` takes the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: issues, their versions (raw text kept verbatim), current articles, the change log.
+    r#"
+    CREATE TABLE issues (
+        id              INTEGER PRIMARY KEY,
+        key             TEXT NOT NULL UNIQUE,
+        paper           TEXT,
+        date            TEXT,
+        page            INTEGER,
+        current_version INTEGER NOT NULL,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+    );
+    CREATE INDEX issues_date ON issues(date);
+    CREATE TABLE issue_versions (
+        id             INTEGER PRIMARY KEY,
+        issue_id       INTEGER NOT NULL REFERENCES issues(id),
+        version        INTEGER NOT NULL,
+        content_hash   TEXT NOT NULL,
+        source         TEXT NOT NULL,
+        encoding       TEXT NOT NULL,
+        raw_text       TEXT NOT NULL,
+        parser_version TEXT NOT NULL,
+        parsed         TEXT NOT NULL,
+        ingested_at    TEXT NOT NULL,
+        UNIQUE (issue_id, version)
+    );
+    CREATE INDEX issue_versions_hash ON issue_versions(content_hash);
+    CREATE TABLE articles (
+        id             INTEGER PRIMARY KEY,
+        issue_id       INTEGER NOT NULL REFERENCES issues(id),
+        version_id     INTEGER NOT NULL REFERENCES issue_versions(id),
+        seq            INTEGER NOT NULL,
+        paper          TEXT,
+        date           TEXT,
+        page           INTEGER,
+        kind           TEXT NOT NULL,
+        column_label   TEXT,
+        kicker         TEXT,
+        title          TEXT NOT NULL,
+        subtitle       TEXT,
+        title_inferred INTEGER NOT NULL,
+        reporters      TEXT NOT NULL,
+        photographers  TEXT NOT NULL,
+        correspondents TEXT NOT NULL,
+        authors        TEXT NOT NULL,
+        dateline       TEXT,
+        source         TEXT,
+        continued_to   INTEGER,
+        continued_from INTEGER,
+        continues      INTEGER REFERENCES articles(id),
+        paragraphs     TEXT NOT NULL,
+        body           TEXT NOT NULL,
+        span_start     INTEGER NOT NULL,
+        span_end       INTEGER NOT NULL,
+        UNIQUE (issue_id, seq)
+    );
+    CREATE INDEX articles_date ON articles(date);
+    CREATE INDEX articles_paper_date ON articles(paper, date);
+    CREATE TABLE changes (
+        seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+        issue_id INTEGER NOT NULL,
+        at       TEXT NOT NULL
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database to [`VERSION`].
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > VERSION {
+        return Err(StoreError::TooNew { found, supported: VERSION });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
