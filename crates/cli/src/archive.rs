@@ -36,7 +36,8 @@ impl Archive {
             Ok(i) => i,
             Err(SearchError::SchemaMismatch) => {
                 // derived data: made again from the store
-                std::fs::remove_dir_all(&index_dir).with_context(|| format!("removing old index {}", index_dir.display()))?;
+                std::fs::remove_dir_all(&index_dir)
+                    .with_context(|| format!("removing old index {}", index_dir.display()))?;
                 SearchIndex::open(&index_dir)?
             }
             Err(e) => return Err(e).with_context(|| format!("opening the index in {}", index_dir.display())),

@@ -40,7 +40,8 @@ pub enum Command {
 pub const QUERY_HELP: &str = "\
 Query language:
   党史 学习教育            all the words, in any order (a run of text is cut into words)
-  \"主题教育动员会\"          an exact phrase; \"区长 钟晓咏\"~2 allows 2 words between
+  \"主题教育动员会\"          an exact phrase (any string, even inside a word)
+  \"食堂 家门口\"~2           those words in this order, up to 2 words between
   城市更新 -旧改            leave out articles with a word or phrase
   食堂 OR 餐厅              either word
   title:新年贺词            in the headline (引题, 主题, 副题) only

@@ -65,9 +65,9 @@ static PAGE: LazyLock<Regex> = LazyLock::new(|| {
 /// issue of 2022-01-17.
 pub fn hints_from_name(path: &Path) -> Hints {
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let date = DATE.captures(&stem).and_then(|c| {
-        NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
-    });
+    let date = DATE
+        .captures(&stem)
+        .and_then(|c| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
     let page = PAGE.captures(&stem).and_then(|c| c[1].parse().ok());
     Hints { paper: None, date, page }
 }

@@ -1,29 +1,7 @@
-//! The `shuzibao` binary as a user runs it: output formats, several files,
-//! and a clear one-line error naming the file for every kind of bad input.
+//! `shuzibao parse`: output formats, several files, and a clear one-line
+//! error naming the file for every kind of bad input.
 
-#![allow(clippy::unwrap_used)]
-
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_shuzibao"))
-}
-
-fn samples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    v.sort();
-    v
-}
-
-fn run(args: &[&std::ffi::OsStr]) -> Output {
-    bin().args(args).output().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use crate::common::{run, samples, stderr};
 
 #[test]
 fn json_follows_the_contract() {

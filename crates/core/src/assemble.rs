@@ -368,10 +368,8 @@ impl Assembler<'_> {
         // A kicker ending in `——` over a title reads like a headline group;
         // unless the text after it stays on the article's subject.
         let kicker = group.len() >= 2 && group[0].text.ends_with('—');
-        if kicker {
-            if cohesion(cur, &self.units[j..]) < 2.0 * NEW_TOPIC {
-                return HeadRole::Start;
-            }
+        if kicker && cohesion(cur, &self.units[j..]) < 2.0 * NEW_TOPIC {
+            return HeadRole::Start;
         }
         if u.bold || looks_like_subheading(&u.text) {
             return HeadRole::Sub;

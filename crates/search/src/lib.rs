@@ -34,8 +34,8 @@ use tantivy::query::{
     TermQuery,
 };
 use tantivy::schema::{
-    Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
-    STRING,
+    Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED,
+    STORED, STRING,
 };
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 use tokenize::{bigrams, normalize, unigrams};
@@ -154,7 +154,8 @@ struct Fields {
 
 fn text_field(tokenizer: &str, positions: bool) -> TextOptions {
     let record = if positions { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::WithFreqs };
-    TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record))
+    TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record))
 }
 
 fn schema() -> (Schema, Fields) {
@@ -199,7 +200,7 @@ impl SearchIndex {
         std::fs::create_dir_all(dir)?;
         let (schema, f) = schema();
         let mmap = tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
-        let exists = Index::exists(&mmap).map_err(|e| tantivy::TantivyError::from(e))?;
+        let exists = Index::exists(&mmap).map_err(tantivy::TantivyError::from)?;
         let index = if exists {
             let index = Index::open(mmap)?;
             if serde_json_like(&index.schema()) != serde_json_like(&schema) {
@@ -373,7 +374,10 @@ impl SearchIndex {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
         // continuation parts are found through their head article
-        clauses.push((Occur::MustNot, Box::new(TermQuery::new(Term::from_field_u64(self.f.part, 1), IndexRecordOption::Basic))));
+        clauses.push((
+            Occur::MustNot,
+            Box::new(TermQuery::new(Term::from_field_u64(self.f.part, 1), IndexRecordOption::Basic)),
+        ));
         Box::new(BooleanQuery::new(clauses))
     }
 
@@ -403,10 +407,13 @@ impl SearchIndex {
             Clause::MonthDay(md) => {
                 Self::filter(Box::new(TermQuery::new(Term::from_field_u64(f.md, *md), IndexRecordOption::Basic)))
             }
-            Clause::Not(inner) => {
-                Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery)), (Occur::MustNot, self.clause(inner))]))
+            Clause::Not(inner) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery)),
+                (Occur::MustNot, self.clause(inner)),
+            ])),
+            Clause::Any(parts) => {
+                Box::new(BooleanQuery::new(parts.iter().map(|p| (Occur::Should, self.clause(p))).collect()))
             }
-            Clause::Any(parts) => Box::new(BooleanQuery::new(parts.iter().map(|p| (Occur::Should, self.clause(p))).collect())),
         }
     }
 
@@ -414,16 +421,17 @@ impl SearchIndex {
     /// character alone), ranked by its words (jieba) and where it is.
     fn text(&self, text: &str, phrase: bool, slop: u32, scope: Scope) -> Box<dyn TQuery> {
         let f = &self.f;
+        if slop > 0 {
+            return self.words_near(text, slop, scope);
+        }
         let text = squeeze(text);
         let exact_title = exact(&text, f.title_bi, f.title_ch, slop);
-        let mut must: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Should, Box::new(BoostQuery::new(exact_title, TITLE_BOOST)))];
+        let mut must: Vec<(Occur, Box<dyn TQuery>)> =
+            vec![(Occur::Should, Box::new(BoostQuery::new(exact_title, TITLE_BOOST)))];
         if scope == Scope::Anywhere {
             must.push((Occur::Should, exact(&text, f.body_bi, f.body_ch, slop)));
             // a name finds what that person reported or signed
-            must.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Self::term(f.people, &text), TITLE_BOOST)),
-            ));
+            must.push((Occur::Should, Box::new(BoostQuery::new(Self::term(f.people, &text), TITLE_BOOST))));
         }
         let mut parts: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, Box::new(BooleanQuery::new(must)))];
         // ranking by words: the title's words count more
@@ -432,13 +440,39 @@ impl SearchIndex {
             for w in &words {
                 let tw = Term::from_field_text(f.title_w, w);
                 let bw = Term::from_field_text(f.body_w, w);
-                parts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(TermQuery::new(tw, IndexRecordOption::WithFreqs)), TITLE_BOOST))));
+                parts.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(TermQuery::new(tw, IndexRecordOption::WithFreqs)), TITLE_BOOST)),
+                ));
                 if scope == Scope::Anywhere {
                     parts.push((Occur::Should, Box::new(TermQuery::new(bw, IndexRecordOption::WithFreqs))));
                 }
             }
         }
         Box::new(BooleanQuery::new(parts))
+    }
+
+    /// A phrase with slop: its words (as jieba cuts them) in order, with up
+    /// to `slop` words between them.
+    fn words_near(&self, text: &str, slop: u32, scope: Scope) -> Box<dyn TQuery> {
+        let f = &self.f;
+        let words: Vec<String> = tokenize::words(&squeeze(text));
+        let phrase = |field: Field| -> Box<dyn TQuery> {
+            match words.len() {
+                0 => Box::new(EmptyQuery),
+                1 => Box::new(TermQuery::new(Term::from_field_text(field, &words[0]), IndexRecordOption::WithFreqs)),
+                _ => {
+                    let terms = words.iter().enumerate().map(|(i, w)| (i, Term::from_field_text(field, w))).collect();
+                    Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+                }
+            }
+        };
+        let mut any: Vec<(Occur, Box<dyn TQuery>)> =
+            vec![(Occur::Should, Box::new(BoostQuery::new(phrase(f.title_w), TITLE_BOOST)))];
+        if scope == Scope::Anywhere {
+            any.push((Occur::Should, phrase(f.body_w)));
+        }
+        Box::new(BooleanQuery::new(any))
     }
 
     /// Searches and returns every matching article id (no limit): for

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! 党史 学习教育          all the words, in any order (a bare run is cut into words)
-//! "主题教育动员会"        an exact phrase; "区长 钟晓咏"~2 allows two words between
+//! "主题教育动员会"        an exact phrase; "食堂 家门口"~2: those words in order, up to 2 words between
 //! 城市更新 -旧改          exclude a word or phrase
 //! 食堂 OR 餐厅            either
 //! title:新年贺词          in the headline only
@@ -84,11 +84,7 @@ impl Query {
     pub fn highlights(&self) -> Vec<String> {
         fn walk(c: &Clause, out: &mut Vec<String>) {
             match c {
-                Clause::Text { text, .. } => {
-                    if !out.contains(text) {
-                        out.push(text.clone());
-                    }
-                }
+                Clause::Text { text, .. } if !out.contains(text) => out.push(text.clone()),
                 Clause::Any(v) => v.iter().for_each(|c| walk(c, out)),
                 _ => {}
             }
@@ -191,7 +187,8 @@ impl Parser {
     /// Reads one clause (a bare run may give several words).
     fn clause(&mut self) -> Result<Vec<Clause>, QueryError> {
         let start = self.pos;
-        let negated = self.chars[self.pos] == '-' && self.pos + 1 < self.chars.len() && !self.chars[self.pos + 1].is_whitespace();
+        let negated =
+            self.chars[self.pos] == '-' && self.pos + 1 < self.chars.len() && !self.chars[self.pos + 1].is_whitespace();
         if negated {
             self.pos += 1;
         }
@@ -214,7 +211,12 @@ impl Parser {
             if clauses.len() != 1 {
                 // `-城市更新` cut into words excludes the whole run as a phrase
                 let text: String = clauses.iter().filter_map(text_of).collect();
-                return Ok(vec![Clause::Not(Box::new(Clause::Text { text, phrase: true, slop: 0, scope: Scope::Anywhere }))]);
+                return Ok(vec![Clause::Not(Box::new(Clause::Text {
+                    text,
+                    phrase: true,
+                    slop: 0,
+                    scope: Scope::Anywhere,
+                }))]);
             }
             return Ok(clauses.into_iter().map(|c| Clause::Not(Box::new(c))).collect());
         }
@@ -316,10 +318,7 @@ fn text_of(c: &Clause) -> Option<String> {
 fn words_of(token: &str) -> Vec<Clause> {
     let norm = normalize(token);
     let words = crate::tokenize::words(&norm);
-    words
-        .into_iter()
-        .map(|w| Clause::Text { text: w, phrase: false, slop: 0, scope: Scope::Anywhere })
-        .collect()
+    words.into_iter().map(|w| Clause::Text { text: w, phrase: false, slop: 0, scope: Scope::Anywhere }).collect()
 }
 
 fn page_range(v: &str) -> Option<Clause> {
@@ -346,7 +345,12 @@ fn date_bounds(v: &str) -> Option<(u64, u64)> {
         1 => Some((y * 10000 + 101, y * 10000 + 1231)),
         2 => {
             let m: u64 = parts[1].parse().ok()?;
-            (1..=12).contains(&m).then_some((y * 10000 + m * 100 + 1, y * 10000 + m * 100 + 31))
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            let last = chrono::NaiveDate::from_ymd_opt(ny as i32, nm as u32, 1)?.pred_opt()?;
+            Some((y * 10000 + m * 100 + 1, y * 10000 + m * 100 + u64::from(chrono::Datelike::day(&last))))
         }
         3 => {
             let (m, d): (u64, u64) = (parts[1].parse().ok()?, parts[2].parse().ok()?);
@@ -434,7 +438,8 @@ mod tests {
     fn dates() {
         let d = |s: &str| parse_query(&format!("x date:{s}")).unwrap().clauses[1].clone();
         assert_eq!(d("2023"), Clause::Date(20230101, 20231231));
-        assert_eq!(d("2023-01..2023-06"), Clause::Date(20230101, 20230631));
+        assert_eq!(d("2023-01..2023-06"), Clause::Date(20230101, 20230630));
+        assert_eq!(d("2024-02"), Clause::Date(20240201, 20240229));
         assert_eq!(d("2024-01-01"), Clause::Date(20240101, 20240101));
         assert_eq!(d("*-09-18"), Clause::MonthDay(918));
         assert!(parse_query("x date:2023-02-31").is_err());
@@ -444,7 +449,10 @@ mod tests {
     #[test]
     fn slop() {
         let q = parse_query("\"区长 钟晓咏\"~2").unwrap();
-        assert_eq!(q.clauses[0], Clause::Text { text: "区长 钟晓咏".into(), phrase: true, slop: 2, scope: Scope::Anywhere });
+        assert_eq!(
+            q.clauses[0],
+            Clause::Text { text: "区长 钟晓咏".into(), phrase: true, slop: 2, scope: Scope::Anywhere }
+        );
     }
 
     #[test]

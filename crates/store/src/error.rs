@@ -72,6 +72,9 @@ impl From<rusqlite::Error> for StoreError {
                 _ => {}
             }
         }
+        if let rusqlite::Error::FromSqlConversionFailure(..) = e {
+            return StoreError::Corrupt(e.to_string());
+        }
         StoreError::Sqlite(e)
     }
 }

@@ -115,7 +115,8 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::NotFound(format!("no archive at {}", path.display())));
         }
-        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let conn =
+            Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > schema::VERSION {
@@ -245,7 +246,10 @@ impl Store {
 
     /// One issue by id.
     pub fn issue(&self, id: i64) -> Result<IssueRecord, StoreError> {
-        self.issues_where("i.id = ?1", [id])?.into_iter().next().ok_or_else(|| StoreError::NotFound(format!("issue {id}")))
+        self.issues_where("i.id = ?1", [id])?
+            .into_iter()
+            .next()
+            .ok_or_else(|| StoreError::NotFound(format!("issue {id}")))
     }
 
     fn issues_where<P: rusqlite::Params>(&self, cond: &str, p: P) -> Result<Vec<IssueRecord>, StoreError> {
@@ -309,11 +313,17 @@ impl Store {
 
     /// One article by id.
     pub fn article(&self, id: i64) -> Result<ArticleRecord, StoreError> {
-        self.articles_where("a.id = ?1", [id])?.into_iter().next().ok_or_else(|| StoreError::NotFound(format!("article {id}")))
+        self.articles_where("a.id = ?1", [id])?
+            .into_iter()
+            .next()
+            .ok_or_else(|| StoreError::NotFound(format!("article {id}")))
     }
 
     /// Calls `f` with every current article, in id order, a batch at a time.
-    pub fn for_each_article(&self, mut f: impl FnMut(ArticleRecord) -> Result<(), StoreError>) -> Result<(), StoreError> {
+    pub fn for_each_article(
+        &self,
+        mut f: impl FnMut(ArticleRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let mut last = 0i64;
         loop {
             let batch = self.articles_where("a.id > ?1 ORDER BY a.id LIMIT 2000", [last])?;
@@ -335,8 +345,8 @@ impl Store {
              FROM articles a WHERE {cond}"
         );
         let mut st = self.conn.prepare(&sql)?;
-        let raw = st.query_map(p, records::article_from_row)?.collect::<Result<Vec<_>, _>>()?;
-        raw.into_iter().map(records::RawArticle::into_record).collect()
+        let rows = st.query_map(p, records::article_from_row)?.collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
     }
 
     /// The newest change in the log (0 for none).
@@ -390,7 +400,10 @@ struct IssueMeta {
 /// Replaces the current articles of an issue with those of `issue`.
 fn replace_articles(tx: &Transaction<'_>, meta: &IssueMeta, issue: &Issue) -> Result<usize, StoreError> {
     // Articles continued from one of these lose the link; it is made again below.
-    tx.execute("UPDATE articles SET continues = NULL WHERE continues IN (SELECT id FROM articles WHERE issue_id = ?1)", [meta.id])?;
+    tx.execute(
+        "UPDATE articles SET continues = NULL WHERE continues IN (SELECT id FROM articles WHERE issue_id = ?1)",
+        [meta.id],
+    )?;
     tx.execute("DELETE FROM articles WHERE issue_id = ?1", [meta.id])?;
     let mut st = tx.prepare(
         "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, kind, column_label, kicker, title, subtitle,
@@ -449,15 +462,22 @@ fn link_continuations(tx: &Transaction<'_>, paper: Option<&str>, date: NaiveDate
     )?;
     let rows: Vec<Row> = st
         .query_map(params![paper, date.to_string()], |r| {
-            Ok(Row { id: r.get(0)?, issue: r.get(1)?, page: r.get(2)?, to: r.get(3)?, from: r.get(4)?, continues: r.get(5)? })
+            Ok(Row {
+                id: r.get(0)?,
+                issue: r.get(1)?,
+                page: r.get(2)?,
+                to: r.get(3)?,
+                from: r.get(4)?,
+                continues: r.get(5)?,
+            })
         })?
         .collect::<Result<_, _>>()?;
     let mut touched = Vec::new();
     let mut taken = std::collections::HashSet::new();
     for b in rows.iter().filter(|r| r.from.is_some()) {
-        let head = rows.iter().find(|a| {
-            a.id != b.id && !taken.contains(&a.id) && a.to.is_some() && a.to == b.page && a.page == b.from
-        });
+        let head = rows
+            .iter()
+            .find(|a| a.id != b.id && !taken.contains(&a.id) && a.to.is_some() && a.to == b.page && a.page == b.from);
         let want = head.map(|a| a.id);
         if let Some(a) = head {
             taken.insert(a.id);

@@ -1,6 +1,5 @@
 //! What the archive gives back: issues, versions, articles, outcomes.
 
-use crate::error::StoreError;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use shuzibao_core::{Author, ParagraphRole};
@@ -28,6 +27,7 @@ pub struct IngestReport {
     /// Its identity: `paper|date|page`, or `sha256:…` while no date is known.
     pub key: String,
     /// What happened.
+    #[serde(flatten)]
     pub outcome: Outcome,
     /// How many articles it has now.
     pub articles: usize,
@@ -172,55 +172,40 @@ pub struct Stats {
     pub raw_bytes: i64,
 }
 
-/// An article row before its JSON columns are read.
-pub(crate) struct RawArticle {
-    cols: (i64, i64, i64, Option<String>, Option<String>, Option<u32>, String, Option<String>, Option<String>, String),
-    more: (Option<String>, bool, String, String, String, String, Option<String>, Option<String>),
-    links: (Option<u32>, Option<u32>, Option<i64>, Option<i64>),
-    text: (String, String, i64, i64),
+/// Reads a JSON column.
+fn json<T: serde::de::DeserializeOwned>(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {
+    let s: String = r.get(i)?;
+    serde_json::from_str(&s)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
 }
 
-pub(crate) fn article_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawArticle> {
-    Ok(RawArticle {
-        cols: (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?),
-        more: (r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?, r.get(14)?, r.get(15)?, r.get(16)?, r.get(17)?),
-        links: (r.get(18)?, r.get(19)?, r.get(20)?, r.get(21)?),
-        text: (r.get(22)?, r.get(23)?, r.get(24)?, r.get(25)?),
+/// Reads an article from a row of the store's article query.
+pub(crate) fn article_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRecord> {
+    Ok(ArticleRecord {
+        id: r.get(0)?,
+        issue_id: r.get(1)?,
+        seq: r.get(2)?,
+        paper: r.get(3)?,
+        date: r.get::<_, Option<String>>(4)?.and_then(|d| d.parse().ok()),
+        page: r.get(5)?,
+        kind: r.get(6)?,
+        column: r.get(7)?,
+        kicker: r.get(8)?,
+        title: r.get(9)?,
+        subtitle: r.get(10)?,
+        title_inferred: r.get(11)?,
+        reporters: json(r, 12)?,
+        photographers: json(r, 13)?,
+        correspondents: json(r, 14)?,
+        authors: json(r, 15)?,
+        dateline: r.get(16)?,
+        source: r.get(17)?,
+        continued_to: r.get(18)?,
+        continued_from: r.get(19)?,
+        continues: r.get(20)?,
+        continued_by: r.get(21)?,
+        paragraphs: json(r, 22)?,
+        body: r.get(23)?,
+        span: (r.get::<_, i64>(24)? as usize, r.get::<_, i64>(25)? as usize),
     })
-}
-
-impl RawArticle {
-    pub(crate) fn into_record(self) -> Result<ArticleRecord, StoreError> {
-        let (id, issue_id, seq, paper, date, page, kind, column, kicker, title) = self.cols;
-        let (subtitle, title_inferred, reporters, photographers, correspondents, authors, dateline, source) = self.more;
-        let (continued_to, continued_from, continues, continued_by) = self.links;
-        let (paragraphs, body, start, end) = self.text;
-        Ok(ArticleRecord {
-            id,
-            issue_id,
-            seq,
-            paper,
-            date: date.and_then(|d| d.parse().ok()),
-            page,
-            kind,
-            column,
-            kicker,
-            title,
-            subtitle,
-            title_inferred,
-            reporters: serde_json::from_str(&reporters)?,
-            photographers: serde_json::from_str(&photographers)?,
-            correspondents: serde_json::from_str(&correspondents)?,
-            authors: serde_json::from_str(&authors)?,
-            dateline,
-            source,
-            continued_to,
-            continued_from,
-            continues,
-            continued_by,
-            paragraphs: serde_json::from_str(&paragraphs)?,
-            body,
-            span: (start as usize, end as usize),
-        })
-    }
 }

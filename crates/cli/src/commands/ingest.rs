@@ -34,7 +34,12 @@ impl TryFrom<IngestArgs> for IngestConfig {
             Some(d) => Some(d.parse().with_context(|| format!("--date {d:?} is not a date like 2024-01-01"))?),
             None => None,
         };
-        Ok(IngestConfig { data: a.data.dir, paths: a.paths, hints: Hints { paper: a.paper, date, page: a.page }, json: a.json })
+        Ok(IngestConfig {
+            data: a.data.dir,
+            paths: a.paths,
+            hints: Hints { paper: a.paper, date, page: a.page },
+            json: a.json,
+        })
     }
 }
 

@@ -96,7 +96,13 @@ pub fn run(c: &SearchConfig) -> Outcome {
             snippet: snip,
         });
     }
-    let out = JsonResults { query: c.query_text.clone(), total: results.total, offset: c.request.offset, hits, facets: results.facets };
+    let out = JsonResults {
+        query: c.query_text.clone(),
+        total: results.total,
+        offset: c.request.offset,
+        hits,
+        facets: results.facets,
+    };
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     if c.json {

@@ -1,0 +1,63 @@
+//! Running the binary and finding the samples.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The binary under test.
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_shuzibao"))
+}
+
+/// The sample issues shipped with the project.
+pub fn samples() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(samples_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+    v.sort();
+    v
+}
+
+/// The `samples/` folder.
+pub fn samples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples")
+}
+
+/// Runs the binary with `args`.
+pub fn run(args: &[&OsStr]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+/// Runs the binary with string arguments.
+pub fn run_str(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+/// Standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Standard output as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Writes `n` distinct issue files into `dir`, made from the samples with
+/// other dates in their mastheads, so that each is a separate issue.
+pub fn make_issues(dir: &Path, n: usize) -> Vec<PathBuf> {
+    let texts: Vec<String> = samples().iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let mut files = Vec::new();
+    for i in 0..n {
+        let base = &texts[i % texts.len()];
+        let (y, m, d) = (2010 + (i / 336) as i32, 1 + (i / 28) % 12, 1 + i % 28);
+        let date = format!("{y}年{m}月{d}日");
+        let mut text = base.clone();
+        for old in ["2022年1月17日", "2023年9月18日"] {
+            text = text.replace(old, &date);
+        }
+        text = text.replace("2024 年  \n1 月 1 日", &format!("{y} 年  \n{m} 月 {d} 日"));
+        let path = dir.join(format!("issue-{i:04}.txt"));
+        std::fs::write(&path, text).unwrap();
+        files.push(path);
+    }
+    files
+}

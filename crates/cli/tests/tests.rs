@@ -1,0 +1,13 @@
+//! The `shuzibao` binary as a user runs it. One test binary; what goes where:
+//!
+//! - `parse`: `shuzibao parse`, its formats and its errors.
+//! - `archive`: `ingest`, `search`, `reindex`, `reparse` on a data folder.
+//! - `crash`: an ingest killed (SIGKILL) at many points leaves the archive
+//!   consistent, and running it again completes the work.
+
+#![allow(clippy::unwrap_used)]
+
+mod archive;
+mod common;
+mod crash;
+mod parse;

@@ -1,0 +1,217 @@
+//! Search end to end: index articles, query, check what is found, by name.
+//! Each assertion names the query it ran.
+
+#![allow(clippy::unwrap_used)]
+
+use shuzibao_search::snippet::snippet;
+use shuzibao_search::{parse_query, Clause, IndexDoc, SearchIndex, SearchRequest, Sort};
+
+fn doc(id: u64, date: &str, page: u32, title: &str, body: &str, people: &[&str]) -> IndexDoc {
+    IndexDoc {
+        id,
+        issue: id,
+        paper: Some("示例区报".into()),
+        date: date.parse().ok(),
+        page: Some(page),
+        kind: "news".into(),
+        title: title.into(),
+        body: body.into(),
+        people: people.iter().map(|s| s.to_string()).collect(),
+        part: false,
+    }
+}
+
+fn index() -> SearchIndex {
+    let idx = SearchIndex::in_memory().unwrap();
+    let docs = vec![
+        doc(1, "2023-09-18", 1, "北京大学代表团来访", "代表团参观了区内的科技企业和社区食堂。", &["刘坤"]),
+        doc(
+            2,
+            "2023-09-18",
+            2,
+            "社区食堂开到家门口",
+            "北街街道第三家社区食堂开门迎客，老人凭卡就餐可享受九折优惠。",
+            &["陈静"],
+        ),
+        doc(3, "2022-09-18", 3, "颱風過境 市民注意安全", "受颱風影響，全區普降大雨。", &[]),
+        doc(
+            4,
+            "2024-01-01",
+            1,
+            "2024年新年贺词",
+            "居民朋友们：2024年即将到来。在北京路上，市民游客爱上了 City Walk。",
+            &["钟晓咏"],
+        ),
+        doc(
+            5,
+            "2023-03-20",
+            4,
+            "区图书馆推出夜间阅读服务",
+            "从3月起，区图书馆开放时间延长至晚上九点，欢迎读者前来阅读。食堂也延长了时间。",
+            &["刘坤"],
+        ),
+    ];
+    idx.replace_issues(&docs.iter().map(|d| d.issue).collect::<Vec<_>>(), &docs, 7).unwrap();
+    idx
+}
+
+fn ids(idx: &SearchIndex, q: &str) -> Vec<u64> {
+    let query = parse_query(q).unwrap();
+    let r = idx.search(&SearchRequest { query, limit: 20, ..Default::default() }).unwrap();
+    r.hits.iter().map(|h| h.id).collect()
+}
+
+fn sorted(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v
+}
+
+#[test]
+fn a_word_inside_a_longer_word_is_found() {
+    // jieba keeps 北京大学 whole; the bigrams still hold 北京
+    assert_eq!(sorted(ids(&index(), "\"北京\"")), [1, 4], "query \"北京\"");
+}
+
+#[test]
+fn traditional_and_simplified_find_each_other() {
+    assert_eq!(ids(&index(), "台风"), [3], "query 台风 against 颱風");
+    assert_eq!(ids(&index(), "\"食堂開\""), [2], "query 食堂開 against 食堂开");
+}
+
+#[test]
+fn title_matches_rank_above_body_matches() {
+    let hits = ids(&index(), "社区食堂");
+    assert_eq!(hits.first(), Some(&2), "query 社区食堂: {hits:?}");
+    assert!(hits.contains(&1));
+}
+
+#[test]
+fn one_character_and_latin_words() {
+    assert_eq!(sorted(ids(&index(), "\"堂\"")), [1, 2, 5], "query 堂");
+    assert_eq!(ids(&index(), "\"city walk\""), [4], "query city walk");
+    assert_eq!(ids(&index(), "\"CITY\""), [4], "query CITY");
+}
+
+#[test]
+fn exclusion_and_or() {
+    assert_eq!(sorted(ids(&index(), "食堂 -老人")), [1, 5], "query 食堂 -老人");
+    assert_eq!(sorted(ids(&index(), "图书馆 OR 台风")), [3, 5], "query 图书馆 OR 台风");
+}
+
+#[test]
+fn filters_dates_pages_people() {
+    assert_eq!(sorted(ids(&index(), "食堂 date:2023-09")), [1, 2], "date:2023-09");
+    assert_eq!(ids(&index(), "食堂 date:2023-03..2023-06"), [5], "date range");
+    assert_eq!(sorted(ids(&index(), "date:*-09-18")), [1, 2, 3], "same day any year");
+    assert_eq!(ids(&index(), "食堂 page:2"), [2], "page:2");
+    assert_eq!(sorted(ids(&index(), "reporter:刘坤")), [1, 5], "reporter:刘坤");
+    assert_eq!(ids(&index(), "钟晓咏"), [4], "a signer's name finds what he signed");
+    assert_eq!(ids(&index(), "title:图书馆"), [5], "title:图书馆");
+    assert!(ids(&index(), "title:九点").is_empty(), "title:九点 is only in a body");
+}
+
+#[test]
+fn phrase_with_slop() {
+    assert!(ids(&index(), "\"社区家门口\"").is_empty(), "exact phrase does not skip words");
+    assert_eq!(ids(&index(), "\"食堂 家门口\"~2"), [2], "slop allows two words between");
+    assert!(ids(&index(), "\"食堂 家门口\"").is_empty(), "without slop the words must touch");
+}
+
+#[test]
+fn sort_by_date_and_paging() {
+    let query = parse_query("食堂").unwrap();
+    let r = SearchIndex::search(
+        &index(),
+        &SearchRequest { query: query.clone(), sort: Sort::Newest, limit: 2, ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!(r.total, 3);
+    // 1 and 2 share a date; their order among themselves is not fixed
+    assert_eq!(sorted(r.hits.iter().map(|h| h.id).collect()), [1, 2]);
+    let next = SearchIndex::search(
+        &index(),
+        &SearchRequest { query, sort: Sort::Newest, limit: 2, offset: 2, ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!(next.hits.iter().map(|h| h.id).collect::<Vec<_>>(), [5]);
+}
+
+#[test]
+fn facets_count_the_matches() {
+    let query = parse_query("食堂").unwrap();
+    let r = index().search(&SearchRequest { query, limit: 10, facets: true, ..Default::default() }).unwrap();
+    let f = r.facets.unwrap();
+    assert_eq!(f.year, [("2023".to_string(), 3)]);
+    assert_eq!(f.person[0], ("刘坤".to_string(), 2));
+    assert_eq!(f.page.len(), 3);
+}
+
+#[test]
+fn continuation_parts_are_found_through_their_head() {
+    let idx = SearchIndex::in_memory().unwrap();
+    let mut head = doc(1, "2023-03-20", 1, "社区食堂开到家门口", "食堂开门迎客。\n下一步将推出送餐上门服务。", &[]);
+    head.issue = 10;
+    let mut part = doc(2, "2023-03-20", 2, "社区食堂开到家门口", "下一步将推出送餐上门服务。", &[]);
+    part.issue = 11;
+    part.part = true;
+    idx.replace_issues(&[10, 11], &[head, part], 1).unwrap();
+    assert_eq!(ids(&idx, "送餐上门"), [1], "query 送餐上门 finds the head only");
+    assert_eq!(idx.applied_change().unwrap(), 1);
+}
+
+#[test]
+fn replacing_an_issue_removes_its_old_articles() {
+    let idx = index();
+    idx.replace_issues(&[2], &[doc(9, "2023-09-18", 2, "新标题", "新的正文。", &[])], 8).unwrap();
+    assert!(ids(&idx, "九折").is_empty(), "old text gone");
+    assert_eq!(ids(&idx, "新标题"), [9]);
+    assert_eq!(idx.applied_change().unwrap(), 8);
+}
+
+#[test]
+fn exact_strings_are_all_found() {
+    // every substring of every body, of 1 to 6 characters, finds every doc that holds it
+    let idx = index();
+    let bodies = [
+        (1u64, "代表团参观了区内的科技企业和社区食堂。"),
+        (5, "从3月起，区图书馆开放时间延长至晚上九点，欢迎读者前来阅读。食堂也延长了时间。"),
+    ];
+    for (_, body) in bodies {
+        // substrings inside runs of letters, digits and Han characters
+        for run in body.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty()) {
+            let chars: Vec<char> = run.chars().collect();
+            for len in 1..=6.min(chars.len()) {
+                for start in 0..=chars.len() - len {
+                    let s: String = chars[start..start + len].iter().collect();
+                    let q = parse_query(&format!("\"{s}\"")).unwrap();
+                    let found = idx.all_ids(&q).unwrap();
+                    for (id, b) in bodies {
+                        if b.contains(&s) {
+                            assert!(found.contains(&id), "query {s:?} missed doc {id}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn snippets_never_cut_a_character() {
+    let text = "受颱風影響，全區普降大雨。".repeat(20);
+    for width in 1..40 {
+        let s = snippet(&text, &["台风".to_string()], width);
+        let m = s.marked("<", ">");
+        assert!(m.contains("<颱風>") || width < 2, "width {width}: {m}");
+        let shown = m.chars().filter(|c| !matches!(c, '<' | '>' | '…')).count();
+        assert!(shown <= width, "width {width}: {m}");
+    }
+}
+
+#[test]
+fn filters_alone_browse() {
+    let idx = index();
+    let query = shuzibao_search::Query { clauses: vec![Clause::Page(1, 1)] };
+    let r = idx.search(&SearchRequest { query, sort: Sort::Newest, limit: 10, ..Default::default() }).unwrap();
+    assert_eq!(r.hits.iter().map(|h| h.id).collect::<Vec<_>>(), [4, 1]);
+}
