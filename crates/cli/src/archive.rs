@@ -47,6 +47,12 @@ impl Archive {
         Ok(archive)
     }
 
+    /// Waits for the index's background work and releases its writer.
+    pub fn close(self) -> Result<()> {
+        self.index.finish_writes()?;
+        Ok(())
+    }
+
     /// The data folder.
     pub fn dir(&self) -> &Path {
         &self.dir

@@ -40,6 +40,9 @@ use tantivy::schema::{
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 use tokenize::{bigrams, normalize, unigrams};
 
+/// Memory the index writer may use before it writes a segment.
+const WRITER_MEMORY: usize = 128_000_000;
+
 /// Boost of a match in the headline over one in the body.
 const TITLE_BOOST: f32 = 3.0;
 
@@ -158,6 +161,13 @@ fn text_field(tokenizer: &str, positions: bool) -> TextOptions {
         .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record))
 }
 
+/// A field that records which documents hold a token, not how often.
+fn text_field_basic(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::Basic),
+    )
+}
+
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let f = Fields {
@@ -168,8 +178,8 @@ fn schema() -> (Schema, Fields) {
         body_w: b.add_text_field("body_w", text_field("jieba", true)),
         title_bi: b.add_text_field("title_bi", text_field("bigram", true)),
         body_bi: b.add_text_field("body_bi", text_field("bigram", true)),
-        title_ch: b.add_text_field("title_ch", text_field("unigram", false)),
-        body_ch: b.add_text_field("body_ch", text_field("unigram", false)),
+        title_ch: b.add_text_field("title_ch", text_field_basic("unigram")),
+        body_ch: b.add_text_field("body_ch", text_field_basic("unigram")),
         people: b.add_text_field("people", STRING),
         paper: b.add_text_field("paper", STRING),
         kind: b.add_text_field("kind", STRING),
@@ -244,7 +254,7 @@ impl SearchIndex {
     pub fn replace_issues(&self, issues: &[u64], docs: &[IndexDoc], change: i64) -> Result<(), SearchError> {
         let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
-            *guard = Some(self.index.writer(64_000_000)?);
+            *guard = Some(self.index.writer(WRITER_MEMORY)?);
         }
         let Some(writer) = guard.as_mut() else { return Ok(()) };
         for &issue in issues {
@@ -260,11 +270,21 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Lets background merges finish and releases the writer (and its lock).
+    /// Call when a batch of writes is over, before the process ends.
+    pub fn finish_writes(&self) -> Result<(), SearchError> {
+        let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(w) = guard.take() {
+            w.wait_merging_threads()?;
+        }
+        Ok(())
+    }
+
     /// Removes every document (before a rebuild).
     pub fn clear(&self) -> Result<(), SearchError> {
         let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
-            *guard = Some(self.index.writer(64_000_000)?);
+            *guard = Some(self.index.writer(WRITER_MEMORY)?);
         }
         if let Some(w) = guard.as_mut() {
             w.delete_all_documents()?;
@@ -523,7 +543,7 @@ fn exact(text: &str, bigram: Field, chars: Field, slop: u32) -> Box<dyn TQuery> 
         return Box::new(EmptyQuery);
     }
     if toks.len() == 1 && unigrams(text).len() == 1 {
-        return Box::new(TermQuery::new(Term::from_field_text(chars, &toks[0].text), IndexRecordOption::WithFreqs));
+        return Box::new(TermQuery::new(Term::from_field_text(chars, &toks[0].text), IndexRecordOption::Basic));
     }
     if toks.len() == 1 {
         return Box::new(TermQuery::new(Term::from_field_text(bigram, &toks[0].text), IndexRecordOption::WithFreqs));

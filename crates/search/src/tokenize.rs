@@ -38,78 +38,102 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// A token stream over tokens computed up front.
-pub struct VecTokenStream {
-    tokens: Vec<Token>,
-    index: usize,
+/// Streams the bigrams (or, with `pairs == false`, the single characters) of
+/// a text, one reused token at a time: no allocation per token.
+pub struct CharStream<'a> {
+    chars: std::str::CharIndices<'a>,
+    /// The previous searchable character of the current run.
+    prev: Option<(usize, char)>,
+    /// Characters in the current run so far.
+    run: usize,
+    pairs: bool,
+    token: Token,
+    started: bool,
 }
 
-impl TokenStream for VecTokenStream {
-    fn advance(&mut self) -> bool {
-        if self.index < self.tokens.len() {
-            self.index += 1;
-            true
+impl<'a> CharStream<'a> {
+    fn new(text: &'a str, pairs: bool) -> Self {
+        CharStream { chars: text.char_indices(), prev: None, run: 0, pairs, token: Token::default(), started: false }
+    }
+
+    fn emit(&mut self, from: usize, to: usize, a: char, b: Option<char>) -> bool {
+        if self.started {
+            self.token.position += 1;
         } else {
-            false
+            self.token.position = 0;
+            self.started = true;
+        }
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position_length = 1;
+        self.token.text.clear();
+        self.token.text.push(a);
+        if let Some(b) = b {
+            self.token.text.push(b);
+        }
+        true
+    }
+
+    /// At the end of a run: a run of one character is a token of its own.
+    fn end_run(&mut self) -> bool {
+        let (run, prev) = (self.run, self.prev.take());
+        self.run = 0;
+        match (self.pairs, run, prev) {
+            (true, 1, Some((i, c))) => self.emit(i, i + c.len_utf8(), c, None),
+            _ => false,
+        }
+    }
+}
+
+impl TokenStream for CharStream<'_> {
+    fn advance(&mut self) -> bool {
+        loop {
+            match self.chars.next() {
+                Some((i, c)) if is_word_char(c) => {
+                    let prev = self.prev.replace((i, c));
+                    self.run += 1;
+                    if !self.pairs {
+                        return self.emit(i, i + c.len_utf8(), c, None);
+                    }
+                    if let Some((pi, pc)) = prev {
+                        return self.emit(pi, i + c.len_utf8(), pc, Some(c));
+                    }
+                }
+                Some(_) => {
+                    if self.end_run() {
+                        return true;
+                    }
+                }
+                None => return self.end_run(),
+            }
         }
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.index - 1]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.index - 1]
+        &mut self.token
     }
 }
 
-/// Runs of searchable characters: (byte offset, chars).
-fn runs(text: &str) -> Vec<Vec<(usize, char)>> {
+fn collect(mut s: CharStream<'_>) -> Vec<Token> {
     let mut out = Vec::new();
-    let mut run: Vec<(usize, char)> = Vec::new();
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            run.push((i, c));
-        } else if !run.is_empty() {
-            out.push(std::mem::take(&mut run));
-        }
-    }
-    if !run.is_empty() {
-        out.push(run);
+    while s.advance() {
+        out.push(s.token().clone());
     }
     out
 }
 
 /// The bigrams of a text, as the index sees them.
 pub fn bigrams(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    for run in runs(text) {
-        if run.len() == 1 {
-            let (i, c) = run[0];
-            tokens.push(token(i, i + c.len_utf8(), tokens.len(), c.to_string()));
-            continue;
-        }
-        for w in run.windows(2) {
-            let ((i, a), (j, b)) = (w[0], w[1]);
-            tokens.push(token(i, j + b.len_utf8(), tokens.len(), format!("{a}{b}")));
-        }
-    }
-    tokens
+    collect(CharStream::new(text, true))
 }
 
 /// The characters of a text, as the index sees them.
 pub fn unigrams(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    for run in runs(text) {
-        for (i, c) in run {
-            tokens.push(token(i, i + c.len_utf8(), tokens.len(), c.to_string()));
-        }
-    }
-    tokens
-}
-
-fn token(from: usize, to: usize, position: usize, text: String) -> Token {
-    Token { offset_from: from, offset_to: to, position, text, position_length: 1 }
+    collect(CharStream::new(text, false))
 }
 
 /// The `bigram` tokenizer.
@@ -117,9 +141,9 @@ fn token(from: usize, to: usize, position: usize, text: String) -> Token {
 pub struct BigramTokenizer;
 
 impl Tokenizer for BigramTokenizer {
-    type TokenStream<'a> = VecTokenStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        VecTokenStream { tokens: bigrams(text), index: 0 }
+    type TokenStream<'a> = CharStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CharStream<'a> {
+        CharStream::new(text, true)
     }
 }
 
@@ -128,9 +152,9 @@ impl Tokenizer for BigramTokenizer {
 pub struct UnigramTokenizer;
 
 impl Tokenizer for UnigramTokenizer {
-    type TokenStream<'a> = VecTokenStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        VecTokenStream { tokens: unigrams(text), index: 0 }
+    type TokenStream<'a> = CharStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CharStream<'a> {
+        CharStream::new(text, false)
     }
 }
 

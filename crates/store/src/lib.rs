@@ -341,7 +341,7 @@ impl Store {
                     a.subtitle, a.title_inferred, a.reporters, a.photographers, a.correspondents, a.authors,
                     a.dateline, a.source, a.continued_to, a.continued_from, a.continues,
                     (SELECT b.id FROM articles b WHERE b.continues = a.id LIMIT 1),
-                    a.paragraphs, a.body, a.span_start, a.span_end
+                    a.paragraphs, a.span_start, a.span_end
              FROM articles a WHERE {cond}"
         );
         let mut st = self.conn.prepare(&sql)?;
@@ -408,8 +408,8 @@ fn replace_articles(tx: &Transaction<'_>, meta: &IssueMeta, issue: &Issue) -> Re
     let mut st = tx.prepare(
         "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, kind, column_label, kicker, title, subtitle,
             title_inferred, reporters, photographers, correspondents, authors, dateline, source, continued_to,
-            continued_from, paragraphs, body, span_start, span_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+            continued_from, paragraphs, span_start, span_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?;
     for (i, a) in issue.articles.iter().enumerate() {
         let paragraphs: Vec<StoredParagraph> =
@@ -436,7 +436,6 @@ fn replace_articles(tx: &Transaction<'_>, meta: &IssueMeta, issue: &Issue) -> Re
             a.continued_to_page,
             a.continued_from_page,
             serde_json::to_string(&paragraphs)?,
-            a.body(),
             a.span.start as i64,
             a.span.end as i64,
         ])?;

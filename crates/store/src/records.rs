@@ -204,8 +204,12 @@ pub(crate) fn article_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Articl
         continued_from: r.get(19)?,
         continues: r.get(20)?,
         continued_by: r.get(21)?,
+        body: String::new(),
         paragraphs: json(r, 22)?,
-        body: r.get(23)?,
-        span: (r.get::<_, i64>(24)? as usize, r.get::<_, i64>(25)? as usize),
+        span: (r.get::<_, i64>(23)? as usize, r.get::<_, i64>(24)? as usize),
+    })
+    .map(|mut a: ArticleRecord| {
+        a.body = a.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+        a
     })
 }

@@ -60,7 +60,6 @@ const MIGRATIONS: &[&str] = &[
         continued_from INTEGER,
         continues      INTEGER REFERENCES articles(id),
         paragraphs     TEXT NOT NULL,
-        body           TEXT NOT NULL,
         span_start     INTEGER NOT NULL,
         span_end       INTEGER NOT NULL,
         UNIQUE (issue_id, seq)
@@ -72,6 +71,10 @@ const MIGRATIONS: &[&str] = &[
         issue_id INTEGER NOT NULL,
         at       TEXT NOT NULL
     );
+    "#,
+    // 2: find the continuation of an article without scanning every article.
+    r#"
+    CREATE INDEX articles_continues ON articles(continues) WHERE continues IS NOT NULL;
     "#,
 ];
 

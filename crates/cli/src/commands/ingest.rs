@@ -123,6 +123,7 @@ pub fn run(c: &IngestConfig) -> Outcome {
     for f in &summary.failed {
         eprintln!("shuzibao: {}: {}", f.file, f.reason);
     }
+    archive.close()?;
     Ok(if summary.failed.is_empty() { Status::Ok } else { Status::SomeFailed })
 }
 

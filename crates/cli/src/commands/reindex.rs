@@ -11,5 +11,6 @@ pub fn run(data: &DataArgs) -> Outcome {
     let mut archive = Archive::open(&data.dir)?;
     let n = archive.reindex()?;
     println!("indexed {n} articles in {:.1} s", start.elapsed().as_secs_f64());
+    archive.close()?;
     Ok(Status::Ok)
 }

@@ -13,5 +13,6 @@ pub fn run(data: &DataArgs) -> Outcome {
     let indexed = archive.sync()?;
     let total = archive.store.stats()?.issues;
     println!("{changed} of {total} issues parsed differently; {indexed} issues indexed again");
+    archive.close()?;
     Ok(Status::Ok)
 }

@@ -1,0 +1,225 @@
+//! `shuzibao-bench DOCS QUERIES WORKDIR OUT.json`: shuzibao's runner for the
+//! side-by-side benchmark in `bench/` (see `bench/README.md` for the formats).
+//!
+//! It goes through the real path: every document is ingested into a fresh
+//! archive in WORKDIR (SQLite store, one transaction per issue, then the
+//! search index follows), and every query is run through the same search the
+//! command line and the web edition use. Each document becomes an issue of
+//! its own (its paper name carries its id, so that two documents of one
+//! paper, date and page do not become two versions of one issue).
+
+#[allow(dead_code)] // the runner uses only part of the archive glue
+mod archive;
+
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+use shuzibao_core::{Article, ArticleKind, Byline, Headline, Issue, Paragraph, ParagraphRole, Span};
+use shuzibao_search::{Clause, Query, Scope, SearchRequest};
+use shuzibao_store::{Hints, IngestRequest, Outcome};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::time::Instant;
+
+#[derive(Deserialize)]
+struct Doc {
+    id: String,
+    paper: String,
+    date: Option<String>,
+    page: Option<u32>,
+    title: String,
+    body: String,
+    #[serde(default)]
+    reporters: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct BenchQuery {
+    id: String,
+    kind: String,
+    text: String,
+    terms: Vec<String>,
+    phrase: bool,
+    from: Option<String>,
+    to: Option<String>,
+    page: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct QueryResult {
+    id: String,
+    kind: String,
+    ms: f64,
+    hits: usize,
+    top: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Output {
+    engine: String,
+    docs: usize,
+    raw_bytes: u64,
+    ingest_seconds: f64,
+    index_bytes: u64,
+    store_bytes: u64,
+    notes: String,
+    queries: Vec<QueryResult>,
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() != 5 {
+        bail!("usage: shuzibao-bench DOCS QUERIES WORKDIR OUT.json");
+    }
+    let (docs_path, queries_path, work, out_path) = (&args[1], &args[2], Path::new(&args[3]), &args[4]);
+    let data = work.join("shuzibao-data");
+    if data.exists() {
+        std::fs::remove_dir_all(&data).with_context(|| format!("clearing {}", data.display()))?;
+    }
+
+    // ingest
+    let start = Instant::now();
+    let mut archive = archive::Archive::open(&data)?;
+    let mut ids: Vec<String> = Vec::new();
+    let mut by_article: HashMap<u64, String> = HashMap::new();
+    let mut raw_bytes = 0u64;
+    let reader = BufReader::new(std::fs::File::open(docs_path).with_context(|| format!("reading {docs_path}"))?);
+    for (n, line) in reader.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: Doc = serde_json::from_str(&line).with_context(|| format!("{docs_path}: line {}", n + 1))?;
+        raw_bytes += (doc.title.len() + doc.body.len()) as u64;
+        let raw = format!("{}\n\n{}", doc.title, doc.body);
+        let issue = issue_of(&doc, &raw);
+        let hints = Hints {
+            paper: Some(format!("{}#{}", doc.paper, ids.len())),
+            date: doc.date.as_deref().and_then(|d| d.parse().ok()),
+            page: doc.page,
+        };
+        let req = IngestRequest {
+            source: &doc.id,
+            encoding: "UTF-8",
+            raw_text: &raw,
+            issue: &issue,
+            hints,
+            parser_version: "bench",
+        };
+        let report = archive.store.ingest(&req)?;
+        if report.outcome != Outcome::Unchanged {
+            for a in archive.store.articles_of_issue(report.issue_id)? {
+                by_article.insert(a.id as u64, doc.id.clone());
+            }
+        }
+        ids.push(doc.id);
+        if ids.len() % 20_000 == 0 {
+            archive.sync()?;
+        }
+    }
+    archive.sync()?;
+    archive.index.finish_writes()?;
+    let ingest_seconds = start.elapsed().as_secs_f64();
+
+    // queries: a warm-up pass, then the measured pass
+    let queries: Vec<BenchQuery> = BufReader::new(std::fs::File::open(queries_path)?)
+        .lines()
+        .map_while(|l| l.ok())
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(&l))
+        .collect::<Result<_, _>>()?;
+    for q in &queries {
+        run_query(&archive, q, &by_article)?;
+    }
+    let mut results = Vec::with_capacity(queries.len());
+    for q in &queries {
+        let t = Instant::now();
+        let (hits, top) = run_query(&archive, q, &by_article)?;
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        results.push(QueryResult { id: q.id.clone(), kind: q.kind.clone(), ms, hits, top });
+    }
+    let out = Output {
+        engine: "shuzibao".into(),
+        docs: ids.len(),
+        raw_bytes,
+        ingest_seconds,
+        index_bytes: dir_size(&data.join(archive::INDEX_DIR)),
+        store_bytes: dir_size(&data) - dir_size(&data.join(archive::INDEX_DIR)),
+        notes: "index_bytes is the search index; store_bytes the SQLite archive (raw text and articles). \
+                Matching folds traditional to simplified and ignores punctuation, so exact-string counts may exceed a plain scan."
+            .into(),
+        queries: results,
+    };
+    std::fs::write(out_path, serde_json::to_string_pretty(&out)?)?;
+    Ok(())
+}
+
+/// A document as an issue of one article.
+fn issue_of(doc: &Doc, raw: &str) -> Issue {
+    let mut paragraphs = Vec::new();
+    let mut at = doc.title.len() + 2;
+    for p in doc.body.split('\n') {
+        if !p.trim().is_empty() {
+            paragraphs.push(Paragraph {
+                text: p.to_string(),
+                role: ParagraphRole::Text,
+                span: Span::new(at, at + p.len()),
+            });
+        }
+        at += p.len() + 1;
+    }
+    let article = Article {
+        kind: ArticleKind::News,
+        column: None,
+        headline: Headline { title: doc.title.clone(), ..Headline::default() },
+        byline: Byline { reporters: doc.reporters.clone(), ..Byline::default() },
+        dateline: None,
+        source: None,
+        continued_to_page: None,
+        continued_from_page: None,
+        page: doc.page,
+        signed_date: None,
+        paragraphs,
+        span: Span::new(0, raw.len()),
+    };
+    Issue { masthead: None, teasers: vec![], articles: vec![article], leftovers: vec![] }
+}
+
+fn run_query(archive: &archive::Archive, q: &BenchQuery, ids: &HashMap<u64, String>) -> Result<(usize, Vec<String>)> {
+    let mut clauses = Vec::new();
+    if q.phrase {
+        clauses.push(Clause::Text {
+            text: shuzibao_search::tokenize::normalize(&q.text),
+            phrase: true,
+            slop: 0,
+            scope: Scope::Anywhere,
+        });
+    } else {
+        for t in &q.terms {
+            let text = shuzibao_search::tokenize::normalize(t);
+            clauses.push(Clause::Text { text, phrase: false, slop: 0, scope: Scope::Anywhere });
+        }
+    }
+    if q.from.is_some() || q.to.is_some() {
+        if let Some(c) = shuzibao_search::query::date_range(q.from.as_deref(), q.to.as_deref())? {
+            clauses.push(c);
+        }
+    }
+    if let Some(p) = q.page {
+        clauses.push(Clause::Page(p, p));
+    }
+    let req = SearchRequest { query: Query { clauses }, limit: 10, ..SearchRequest::default() };
+    let r = archive.index.search(&req)?;
+    let top = r.hits.iter().filter_map(|h| ids.get(&h.id).cloned()).collect();
+    Ok((r.total, top))
+}
+
+fn dir_size(p: &Path) -> u64 {
+    walkdir::WalkDir::new(p)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
