@@ -2,7 +2,7 @@
 //! normalisation (traditional → simplified), bigrams, single characters and
 //! jieba words, on the sample issues. Each iteration checks the token count.
 
-#![allow(missing_docs)] // criterion_group! makes an undocumented pub fn
+#![allow(missing_docs, clippy::unwrap_used)] // criterion_group! makes an undocumented pub fn; fixtures must load
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use shuzibao_search::tokenize::{bigrams, jieba_tokenizer, normalize, unigrams};
