@@ -309,9 +309,9 @@ def main():
     else:
         out.append("(no shuzibao result: no side-by-side ratios)")
 
-    for r in results:
-        if r.get("notes"):
-            out.append(f"- {r['engine']}: {r['notes']}")
+    notes = [f"- {r['engine']}: {r['notes']}" for r in results if r.get("notes")]
+    if notes:
+        out.append("## Notes\n\n" + "\n".join(notes))
     text = "\n\n".join(out) + "\n"
     print(text)
     if args.md:

@@ -51,9 +51,10 @@ step() {  # step NAME CMD...: time a step, bounded by --timeout
 # ---- install (Debian bookworm packages, a venv for the Python peers, javac)
 if [[ $INSTALL == 1 ]]; then
   pkgs=()
-  for p in liblucene8-java libgoogle-gson-java postgresql postgresql-contrib time default-jdk-headless; do
+  for p in liblucene8-java libgoogle-gson-java postgresql postgresql-contrib time; do
     dpkg -s "$p" >/dev/null 2>&1 || pkgs+=("$p")
   done
+  command -v javac >/dev/null || pkgs+=(default-jdk-headless)
   if [[ ${#pkgs[@]} -gt 0 ]]; then
     log "apt-get install ${pkgs[*]}"
     SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
