@@ -86,7 +86,7 @@ impl Archive {
         let batches: Vec<&[i64]> = issue_ids.chunks(SYNC_BATCH).collect();
         for (i, batch) in batches.iter().enumerate() {
             let docs = self.docs_of(batch)?;
-            count += docs.iter().filter(|d| !d.part).count();
+            count += docs.len();
             let ids: Vec<u64> = batch.iter().map(|&i| i as u64).collect();
             let mark = if i + 1 == batches.len() { last } else { 0 };
             self.index.replace_issues(&ids, &docs, mark)?;
@@ -99,12 +99,15 @@ impl Archive {
 
     /// The index documents of some issues: one per article; an article
     /// continued on another page carries that page's text too, and the
-    /// continuation is a part found through it.
+    /// continuation is found through it rather than on its own.
     fn docs_of(&self, issues: &[i64]) -> Result<Vec<IndexDoc>> {
         let mut docs = Vec::new();
         let mut tails: HashMap<i64, ArticleRecord> = HashMap::new();
         for &issue in issues {
             for a in self.store.articles_of_issue(issue)? {
+                if a.continues.is_some() {
+                    continue; // indexed with its head
+                }
                 let mut body = a.body.clone();
                 if let Some(tail_id) = a.continued_by {
                     let tail = match tails.get(&tail_id) {
@@ -138,6 +141,5 @@ fn index_doc(a: &ArticleRecord, body: String) -> IndexDoc {
         title,
         body,
         people: a.people(),
-        part: a.continues.is_some(),
     }
 }

@@ -34,8 +34,7 @@ use tantivy::query::{
     TermQuery,
 };
 use tantivy::schema::{
-    Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED,
-    STORED, STRING,
+    Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING,
 };
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 use tokenize::{bigrams, normalize, unigrams};
@@ -63,13 +62,11 @@ pub struct IndexDoc {
     pub kind: String,
     /// 引题, 主题 and 副题 together.
     pub title: String,
-    /// The running text (with its continuations on other pages, if any).
+    /// The running text, with its continuation on another page, if any (a
+    /// continuation is not indexed on its own: it is found through its head).
     pub body: String,
     /// Reporters, photographers, authors.
     pub people: Vec<String>,
-    /// A continuation part whose text is already in its head article: found
-    /// through the head, never on its own.
-    pub part: bool,
 }
 
 /// How results are ordered.
@@ -139,7 +136,6 @@ pub struct SearchResults {
 struct Fields {
     id: Field,
     issue: Field,
-    part: Field,
     title_w: Field,
     body_w: Field,
     title_bi: Field,
@@ -171,9 +167,8 @@ fn text_field_basic(tokenizer: &str) -> TextOptions {
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let f = Fields {
-        id: b.add_u64_field("id", INDEXED | STORED | FAST),
+        id: b.add_u64_field("id", INDEXED | FAST),
         issue: b.add_u64_field("issue", INDEXED | FAST),
-        part: b.add_u64_field("part", INDEXED | FAST),
         title_w: b.add_text_field("title_w", text_field("jieba", true)),
         body_w: b.add_text_field("body_w", text_field("jieba", true)),
         title_bi: b.add_text_field("title_bi", text_field("bigram", true)),
@@ -244,7 +239,7 @@ impl SearchIndex {
         Ok(metas.payload.and_then(|p| p.parse().ok()).unwrap_or(0))
     }
 
-    /// How many documents (articles and continuation parts) the index holds.
+    /// How many articles the index holds.
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
@@ -303,7 +298,6 @@ impl SearchIndex {
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.id, d.id);
         doc.add_u64(f.issue, d.issue);
-        doc.add_u64(f.part, u64::from(d.part));
         doc.add_text(f.title_w, &title);
         doc.add_text(f.body_w, &body);
         doc.add_text(f.title_bi, &title);
@@ -340,15 +334,15 @@ impl SearchIndex {
         let query = self.build(&req.query);
         let limit = req.limit.clamp(1, 1000);
         let top = TopDocs::with_limit(limit).and_offset(req.offset.min(100_000));
-        let mut facets = FacetCollector::for_field("facets");
-        for root in ["/year", "/month", "/person", "/kind", "/page"] {
-            facets.add_facet(root);
-        }
-        let (addresses, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match req.sort {
-            Sort::Relevance => {
-                let (docs, total, counts) = searcher.search(&query, &(top.order_by_score(), Count, facets))?;
-                (docs, total, counts)
+        let facets = req.facets.then(|| {
+            let mut c = FacetCollector::for_field("facets");
+            for root in ["/year", "/month", "/person", "/kind", "/page"] {
+                c.add_facet(root);
             }
+            c
+        });
+        let (addresses, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match req.sort {
+            Sort::Relevance => searcher.search(&query, &(top.order_by_score(), Count, facets))?,
             Sort::Newest | Sort::Oldest => {
                 let order = if req.sort == Sort::Newest { Order::Desc } else { Order::Asc };
                 let (docs, total, counts) =
@@ -356,14 +350,8 @@ impl SearchIndex {
                 (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total, counts)
             }
         };
-        let mut hits = Vec::with_capacity(addresses.len());
-        for (score, addr) in addresses {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            if let Some(id) = doc.get_first(self.f.id).and_then(|v| v.as_u64()) {
-                hits.push(Hit { id, score });
-            }
-        }
-        let facets = req.facets.then(|| {
+        let hits = self.ids(&searcher, addresses.into_iter())?.into_iter().map(|(id, score)| Hit { id, score }).collect();
+        let facets = counts.map(|counts| {
             let list = |root: &str| -> Vec<(String, u64)> {
                 counts
                     .get(root)
@@ -381,6 +369,26 @@ impl SearchIndex {
         Ok(SearchResults { total, hits, facets })
     }
 
+    /// The store ids of some documents, read from the `id` fast field.
+    fn ids(
+        &self,
+        searcher: &tantivy::Searcher,
+        docs: impl Iterator<Item = (f32, DocAddress)>,
+    ) -> Result<Vec<(u64, f32)>, SearchError> {
+        let mut out = Vec::new();
+        let mut columns: Vec<Option<tantivy::columnar::Column<u64>>> = vec![None; searcher.segment_readers().len()];
+        for (score, addr) in docs {
+            let slot = &mut columns[addr.segment_ord as usize];
+            if slot.is_none() {
+                *slot = Some(searcher.segment_reader(addr.segment_ord).fast_fields().u64("id")?);
+            }
+            if let Some(id) = slot.as_ref().and_then(|c| c.first(addr.doc_id)) {
+                out.push((id, score));
+            }
+        }
+        Ok(out)
+    }
+
     /// Turns a parsed query into a tantivy query.
     fn build(&self, q: &Query) -> Box<dyn TQuery> {
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
@@ -393,11 +401,11 @@ impl SearchIndex {
         if !q.has_text() {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
-        // continuation parts are found through their head article
-        clauses.push((
-            Occur::MustNot,
-            Box::new(TermQuery::new(Term::from_field_u64(self.f.part, 1), IndexRecordOption::Basic)),
-        ));
+        if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+            // one clause alone: no boolean wrapper, so that counting can use
+            // the posting lists' lengths
+            return clauses.remove(0).1;
+        }
         Box::new(BooleanQuery::new(clauses))
     }
 
@@ -502,13 +510,7 @@ impl SearchIndex {
         let q = self.build(query);
         let n = searcher.search(&q, &Count)?.max(1);
         let docs = searcher.search(&q, &TopDocs::with_limit(n).order_by_score())?;
-        let mut ids = Vec::with_capacity(docs.len());
-        for (_, addr) in docs {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            if let Some(id) = doc.get_first(self.f.id).and_then(|v| v.as_u64()) {
-                ids.push(id);
-            }
-        }
+        let mut ids: Vec<u64> = self.ids(&searcher, docs.into_iter())?.into_iter().map(|(id, _)| id).collect();
         ids.sort_unstable();
         Ok(ids)
     }

@@ -17,7 +17,6 @@ fn doc(id: u64, date: &str, page: u32, title: &str, body: &str, people: &[&str])
         title: title.into(),
         body: body.into(),
         people: people.iter().map(|s| s.to_string()).collect(),
-        part: false,
     }
 }
 
@@ -144,19 +143,6 @@ fn facets_count_the_matches() {
     assert_eq!(f.year, [("2023".to_string(), 3)]);
     assert_eq!(f.person[0], ("刘坤".to_string(), 2));
     assert_eq!(f.page.len(), 3);
-}
-
-#[test]
-fn continuation_parts_are_found_through_their_head() {
-    let idx = SearchIndex::in_memory().unwrap();
-    let mut head = doc(1, "2023-03-20", 1, "社区食堂开到家门口", "食堂开门迎客。\n下一步将推出送餐上门服务。", &[]);
-    head.issue = 10;
-    let mut part = doc(2, "2023-03-20", 2, "社区食堂开到家门口", "下一步将推出送餐上门服务。", &[]);
-    part.issue = 11;
-    part.part = true;
-    idx.replace_issues(&[10, 11], &[head, part], 1).unwrap();
-    assert_eq!(ids(&idx, "送餐上门"), [1], "query 送餐上门 finds the head only");
-    assert_eq!(idx.applied_change().unwrap(), 1);
 }
 
 #[test]
