@@ -15,8 +15,10 @@ use std::path::{Path, PathBuf};
 /// Name of the index folder inside the data folder.
 pub const INDEX_DIR: &str = "index";
 
-/// Issues indexed per index commit during a sync.
-const SYNC_BATCH: usize = 500;
+/// Store changes applied per index commit during a sync. A commit writes a
+/// segment and costs about as much as indexing a few hundred articles, so
+/// commits are made large.
+const SYNC_BATCH: usize = 20_000;
 
 /// The store and its index.
 pub struct Archive {
@@ -58,43 +60,41 @@ impl Archive {
         &self.dir
     }
 
-    /// Applies the store's changes since the index's last one. Returns how
-    /// many issues were indexed again.
+    /// Applies the store's changes since the index's last one, in batches,
+    /// each one commit that records how far it got. Returns how many issues
+    /// were indexed (an issue changed twice counts twice).
     pub fn sync(&mut self) -> Result<usize> {
-        let applied = self.index.applied_change()?;
-        let (issues, last) = self.store.changed_since(applied)?;
-        if issues.is_empty() {
-            return Ok(0);
+        let mut applied = self.index.applied_change()?;
+        let mut indexed = 0;
+        loop {
+            let changes = self.store.changes_after(applied, SYNC_BATCH)?;
+            let Some(last) = changes.last().map(|c| c.seq) else { return Ok(indexed) };
+            let mut issues: Vec<i64> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            let mut remove: Vec<u64> = Vec::new();
+            for c in &changes {
+                if seen.insert(c.issue_id) {
+                    issues.push(c.issue_id);
+                    // its earliest change here is not its first ever: it is in the index
+                    if !c.first {
+                        remove.push(c.issue_id as u64);
+                    }
+                }
+            }
+            let docs = self.docs_of(&issues)?;
+            self.index.replace_issues(&remove, &docs, last)?;
+            indexed += issues.len();
+            applied = last;
         }
-        let batches: Vec<&[i64]> = issues.chunks(SYNC_BATCH).collect();
-        for (i, batch) in batches.iter().enumerate() {
-            let docs = self.docs_of(batch)?;
-            let ids: Vec<u64> = batch.iter().map(|&i| i as u64).collect();
-            // only the last batch marks the changes as applied
-            let mark = if i + 1 == batches.len() { last } else { applied };
-            self.index.replace_issues(&ids, &docs, mark)?;
-        }
-        Ok(issues.len())
     }
 
-    /// Rebuilds the index from the store. Returns the number of articles indexed.
-    pub fn reindex(&mut self) -> Result<usize> {
+    /// Rebuilds the index from the store: empties it, then applies the whole
+    /// change log (a rebuild killed half-way is completed by the next sync).
+    /// Returns the number of articles indexed.
+    pub fn reindex(&mut self) -> Result<u64> {
         self.index.clear()?;
-        let last = self.store.last_change()?;
-        let issue_ids: Vec<i64> = self.store.issues()?.iter().map(|i| i.id).collect();
-        let mut count = 0;
-        let batches: Vec<&[i64]> = issue_ids.chunks(SYNC_BATCH).collect();
-        for (i, batch) in batches.iter().enumerate() {
-            let docs = self.docs_of(batch)?;
-            count += docs.len();
-            let ids: Vec<u64> = batch.iter().map(|&i| i as u64).collect();
-            let mark = if i + 1 == batches.len() { last } else { 0 };
-            self.index.replace_issues(&ids, &docs, mark)?;
-        }
-        if issue_ids.is_empty() {
-            self.index.replace_issues(&[], &[], last)?;
-        }
-        Ok(count)
+        self.sync()?;
+        Ok(self.index.num_docs())
     }
 
     /// The index documents of some issues: one per article; an article

@@ -244,15 +244,16 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
-    /// Replaces the documents of `issues` by `docs` and records `change` as
-    /// applied, in one commit.
-    pub fn replace_issues(&self, issues: &[u64], docs: &[IndexDoc], change: i64) -> Result<(), SearchError> {
+    /// Removes the documents of the issues `remove`, adds `docs`, and records
+    /// `change` as the last store change applied, in one commit. (An issue
+    /// never indexed before need not be removed: removing costs a look-up.)
+    pub fn replace_issues(&self, remove: &[u64], docs: &[IndexDoc], change: i64) -> Result<(), SearchError> {
         let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
             *guard = Some(self.index.writer(WRITER_MEMORY)?);
         }
         let Some(writer) = guard.as_mut() else { return Ok(()) };
-        for &issue in issues {
+        for &issue in remove {
             writer.delete_term(Term::from_field_u64(self.f.issue, issue));
         }
         for d in docs {
@@ -350,7 +351,8 @@ impl SearchIndex {
                 (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total, counts)
             }
         };
-        let hits = self.ids(&searcher, addresses.into_iter())?.into_iter().map(|(id, score)| Hit { id, score }).collect();
+        let hits =
+            self.ids(&searcher, addresses.into_iter())?.into_iter().map(|(id, score)| Hit { id, score }).collect();
         let facets = counts.map(|counts| {
             let list = |root: &str| -> Vec<(String, u64)> {
                 counts

@@ -361,6 +361,21 @@ impl Store {
         Ok((ids, self.last_change()?))
     }
 
+    /// Up to `limit` changes after change `seq`, oldest first, each telling
+    /// whether it is its issue's first change ever (then nothing of the issue
+    /// can be in an index that has applied changes up to `seq`).
+    pub fn changes_after(&self, seq: i64, limit: usize) -> Result<Vec<Change>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT c.seq, c.issue_id,
+                    NOT EXISTS (SELECT 1 FROM changes d WHERE d.issue_id = c.issue_id AND d.seq < c.seq)
+             FROM changes c WHERE c.seq > ?1 ORDER BY c.seq LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![seq, limit as i64], |r| {
+            Ok(Change { seq: r.get(0)?, issue_id: r.get(1)?, first: r.get(2)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Counts of what the archive holds.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let c = |sql: &str| -> Result<i64, StoreError> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };

@@ -159,6 +159,17 @@ impl ArticleRecord {
     }
 }
 
+/// One entry of the change log: an issue whose articles changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Position in the log.
+    pub seq: i64,
+    /// The issue.
+    pub issue_id: i64,
+    /// This is the issue's first change.
+    pub first: bool,
+}
+
 /// Counts of what the archive holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Stats {

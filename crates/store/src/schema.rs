@@ -72,9 +72,11 @@ const MIGRATIONS: &[&str] = &[
         at       TEXT NOT NULL
     );
     "#,
-    // 2: find the continuation of an article without scanning every article.
+    // 2: find the continuation of an article without scanning every article,
+    // and an issue's earlier changes without scanning the log.
     r#"
     CREATE INDEX articles_continues ON articles(continues) WHERE continues IS NOT NULL;
+    CREATE INDEX changes_issue ON changes(issue_id, seq);
     "#,
 ];
 

@@ -15,9 +15,10 @@ use shuzibao_store::{Hints, IngestReport, IngestRequest, Outcome as Done, Store}
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-/// Index after this many issues even in the middle of a long run, so that
-/// searches see progress and a crash loses little indexing work.
-const SYNC_EVERY: usize = 200;
+/// Index after this many bytes of text even in the middle of a long run, so
+/// that searches see progress and a crash loses little indexing work (an
+/// index commit is costly, so not after every file).
+const SYNC_EVERY_BYTES: usize = 32 << 20;
 
 /// What `ingest` was asked to do.
 pub struct IngestConfig {
@@ -81,12 +82,14 @@ pub fn run(c: &IngestConfig) -> Outcome {
         );
         bar
     });
-    for (i, file) in files.iter().enumerate() {
+    let mut unsynced = 0usize;
+    for file in &files {
         if let Some(b) = &bar {
             b.set_message(file.display().to_string());
         }
         match ingest_one(&mut archive.store, file, &c.hints)? {
-            Ok(report) => {
+            Ok((report, bytes)) => {
+                unsynced += bytes;
                 match report.outcome {
                     Done::Added => summary.added += 1,
                     Done::Updated { .. } => summary.updated += 1,
@@ -96,8 +99,9 @@ pub fn run(c: &IngestConfig) -> Outcome {
             }
             Err(reason) => summary.failed.push(Failure { file: file.display().to_string(), reason }),
         }
-        if (i + 1) % SYNC_EVERY == 0 {
+        if unsynced >= SYNC_EVERY_BYTES {
             archive.sync()?;
+            unsynced = 0;
         }
         if let Some(b) = &bar {
             b.inc(1);
@@ -127,9 +131,9 @@ pub fn run(c: &IngestConfig) -> Outcome {
     Ok(if summary.failed.is_empty() { Status::Ok } else { Status::SomeFailed })
 }
 
-/// Ingests one file. The outer error is the archive's (stop everything);
-/// the inner one is the file's (report it and go on).
-fn ingest_one(store: &mut Store, path: &Path, flags: &Hints) -> anyhow::Result<Result<IngestReport, String>> {
+/// Ingests one file; gives its report and its size. The outer error is the
+/// archive's (stop everything); the inner one is the file's (report it and go on).
+fn ingest_one(store: &mut Store, path: &Path, flags: &Hints) -> anyhow::Result<Result<(IngestReport, usize), String>> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return Ok(Err(format!("cannot read: {e}"))),
@@ -153,5 +157,5 @@ fn ingest_one(store: &mut Store, path: &Path, flags: &Hints) -> anyhow::Result<R
         hints,
         parser_version: shuzibao_core::PARSER_VERSION,
     };
-    Ok(Ok(store.ingest(&req).with_context(|| format!("storing {source}"))?))
+    Ok(Ok((store.ingest(&req).with_context(|| format!("storing {source}"))?, bytes.len())))
 }
