@@ -15,10 +15,8 @@ use std::path::{Path, PathBuf};
 /// Name of the index folder inside the data folder.
 pub const INDEX_DIR: &str = "index";
 
-/// Store changes applied per index commit during a sync. A commit writes a
-/// segment and costs about as much as indexing a few hundred articles, so
-/// commits are made large.
-const SYNC_BATCH: usize = 20_000;
+/// Store changes read from the log at a time while staging.
+const STAGE_BATCH: usize = 2_000;
 
 /// The store and its index.
 pub struct Archive {
@@ -26,6 +24,8 @@ pub struct Archive {
     pub store: Store,
     /// The search index.
     pub index: SearchIndex,
+    /// The last store change handed to the index (committed or not).
+    staged: i64,
     dir: PathBuf,
 }
 
@@ -44,7 +44,8 @@ impl Archive {
             }
             Err(e) => return Err(e).with_context(|| format!("opening the index in {}", index_dir.display())),
         };
-        let mut archive = Archive { store, index, dir: dir.to_path_buf() };
+        let staged = index.applied_change()?;
+        let mut archive = Archive { store, index, staged, dir: dir.to_path_buf() };
         archive.sync()?;
         Ok(archive)
     }
@@ -60,14 +61,21 @@ impl Archive {
         &self.dir
     }
 
-    /// Applies the store's changes since the index's last one, in batches,
-    /// each one commit that records how far it got. Returns how many issues
-    /// were indexed (an issue changed twice counts twice).
+    /// Applies the store's changes since the index's last one and commits.
+    /// Returns how many issues were indexed (an issue changed twice counts twice).
     pub fn sync(&mut self) -> Result<usize> {
-        let mut applied = self.index.applied_change()?;
+        let n = self.stage()?;
+        self.index.commit(self.staged)?;
+        Ok(n)
+    }
+
+    /// Hands the store's changes not yet given to the index to its writer,
+    /// without committing: the indexing threads work on them while the
+    /// caller goes on storing. [`Archive::sync`] commits them.
+    pub fn stage(&mut self) -> Result<usize> {
         let mut indexed = 0;
         loop {
-            let changes = self.store.changes_after(applied, SYNC_BATCH)?;
+            let changes = self.store.changes_after(self.staged, STAGE_BATCH)?;
             let Some(last) = changes.last().map(|c| c.seq) else { return Ok(indexed) };
             let mut issues: Vec<i64> = Vec::new();
             let mut seen = std::collections::HashSet::new();
@@ -82,9 +90,9 @@ impl Archive {
                 }
             }
             let docs = self.docs_of(&issues)?;
-            self.index.replace_issues(&remove, &docs, last)?;
+            self.index.stage(&remove, &docs)?;
             indexed += issues.len();
-            applied = last;
+            self.staged = last;
         }
     }
 
@@ -93,6 +101,7 @@ impl Archive {
     /// Returns the number of articles indexed.
     pub fn reindex(&mut self) -> Result<u64> {
         self.index.clear()?;
+        self.staged = 0;
         self.sync()?;
         Ok(self.index.num_docs())
     }

@@ -113,8 +113,8 @@ fn main() -> Result<()> {
             }
         }
         ids.push(doc.id);
-        if ids.len() % 20_000 == 0 {
-            archive.sync()?;
+        if ids.len() % 256 == 0 {
+            archive.stage()?;
         }
     }
     archive.sync()?;

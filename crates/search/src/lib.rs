@@ -248,6 +248,14 @@ impl SearchIndex {
     /// `change` as the last store change applied, in one commit. (An issue
     /// never indexed before need not be removed: removing costs a look-up.)
     pub fn replace_issues(&self, remove: &[u64], docs: &[IndexDoc], change: i64) -> Result<(), SearchError> {
+        self.stage(remove, docs)?;
+        self.commit(change)
+    }
+
+    /// Hands removals and documents to the writer's threads without
+    /// committing: they are indexed in the background and become visible,
+    /// and durable, at the next [`commit`](Self::commit).
+    pub fn stage(&self, remove: &[u64], docs: &[IndexDoc]) -> Result<(), SearchError> {
         let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
             *guard = Some(self.index.writer(WRITER_MEMORY)?);
@@ -259,6 +267,16 @@ impl SearchIndex {
         for d in docs {
             writer.add_document(self.document(d))?;
         }
+        Ok(())
+    }
+
+    /// Commits what was staged, recording `change` as the last store change applied.
+    pub fn commit(&self, change: i64) -> Result<(), SearchError> {
+        let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.is_none() {
+            *guard = Some(self.index.writer(WRITER_MEMORY)?);
+        }
+        let Some(writer) = guard.as_mut() else { return Ok(()) };
         let mut prepared = writer.prepare_commit()?;
         prepared.set_payload(&change.to_string());
         prepared.commit()?;

@@ -159,7 +159,7 @@ impl Store {
             }
         }
         let at = now();
-        let parsed = json::to_string(req.issue, None);
+        let (parsed, parse_hash) = issue_level(req.issue);
         let (issue_id, version) = match existing {
             Some((id, v)) => (id, v + 1),
             None => {
@@ -172,9 +172,9 @@ impl Store {
             }
         };
         tx.execute(
-            "INSERT INTO issue_versions (issue_id, version, content_hash, source, encoding, raw_text, parser_version, parsed, ingested_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![issue_id, version, hash, req.source, req.encoding, req.raw_text, req.parser_version, parsed, at],
+            "INSERT INTO issue_versions (issue_id, version, content_hash, source, encoding, raw_text, parser_version, parsed, parse_hash, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![issue_id, version, hash, req.source, req.encoding, req.raw_text, req.parser_version, parsed, parse_hash, at],
         )?;
         let version_id = tx.last_insert_rowid();
         tx.execute(
@@ -199,7 +199,7 @@ impl Store {
     pub fn reparse(&mut self, parse: impl Fn(&str) -> Issue, parser_version: &str) -> Result<usize, StoreError> {
         let rows: Vec<(i64, i64, String, String)> = {
             let mut st = self.conn.prepare(
-                "SELECT i.id, v.id, v.raw_text, v.parsed FROM issues i JOIN issue_versions v ON v.id = i.current_version ORDER BY i.id",
+                "SELECT i.id, v.id, v.raw_text, v.parse_hash FROM issues i JOIN issue_versions v ON v.id = i.current_version ORDER BY i.id",
             )?;
             let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
             rows.collect::<Result<_, _>>()?
@@ -207,8 +207,8 @@ impl Store {
         let mut changed = 0;
         for (issue_id, version_id, raw, old) in rows {
             let issue = parse(&raw);
-            let parsed = json::to_string(&issue, None);
-            if parsed == old {
+            let (parsed, parse_hash) = issue_level(&issue);
+            if parse_hash == old {
                 continue;
             }
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -218,8 +218,8 @@ impl Store {
                 })?;
             let date = date.and_then(|d| d.parse().ok());
             tx.execute(
-                "UPDATE issue_versions SET parsed = ?1, parser_version = ?2 WHERE id = ?3",
-                params![parsed, parser_version, version_id],
+                "UPDATE issue_versions SET parsed = ?1, parse_hash = ?2, parser_version = ?3 WHERE id = ?4",
+                params![parsed, parse_hash, parser_version, version_id],
             )?;
             let meta = IssueMeta { id: issue_id, version_id, paper: paper.clone(), date, page };
             replace_articles(&tx, &meta, &issue)?;
@@ -396,6 +396,18 @@ impl Store {
             Err(StoreError::Corrupt(result))
         }
     }
+}
+
+/// What a version keeps of its parse besides the articles (which have their
+/// own table): the masthead, teasers and leftovers as contract JSON, and a
+/// hash of the whole parse, to tell whether a new parser reads it differently.
+fn issue_level(issue: &Issue) -> (String, String) {
+    let mut v = json::to_value(issue, None);
+    let hash = content_hash(&v.to_string());
+    if let Some(o) = v.as_object_mut() {
+        o.remove("articles");
+    }
+    (v.to_string(), hash)
 }
 
 fn count(tx: &Transaction<'_>, sql: &str, id: i64) -> Result<usize, StoreError> {

@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
         raw_text       TEXT NOT NULL,
         parser_version TEXT NOT NULL,
         parsed         TEXT NOT NULL,
+        parse_hash     TEXT NOT NULL,
         ingested_at    TEXT NOT NULL,
         UNIQUE (issue_id, version)
     );

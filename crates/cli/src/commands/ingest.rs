@@ -15,9 +15,13 @@ use shuzibao_store::{Hints, IngestReport, IngestRequest, Outcome as Done, Store}
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-/// Index after this many bytes of text even in the middle of a long run, so
-/// that searches see progress and a crash loses little indexing work (an
-/// index commit is costly, so not after every file).
+/// Hand new articles to the index's threads after this many files, so that
+/// indexing runs alongside storing.
+const STAGE_EVERY_FILES: usize = 64;
+
+/// Commit the index after this many bytes of text even in the middle of a
+/// long run, so that searches see progress and a crash loses little indexing
+/// work (a commit is costly, so not after every file).
 const SYNC_EVERY_BYTES: usize = 32 << 20;
 
 /// What `ingest` was asked to do.
@@ -83,7 +87,7 @@ pub fn run(c: &IngestConfig) -> Outcome {
         bar
     });
     let mut unsynced = 0usize;
-    for file in &files {
+    for (i, file) in files.iter().enumerate() {
         if let Some(b) = &bar {
             b.set_message(file.display().to_string());
         }
@@ -102,6 +106,8 @@ pub fn run(c: &IngestConfig) -> Outcome {
         if unsynced >= SYNC_EVERY_BYTES {
             archive.sync()?;
             unsynced = 0;
+        } else if (i + 1) % STAGE_EVERY_FILES == 0 {
+            archive.stage()?;
         }
         if let Some(b) = &bar {
             b.inc(1);
