@@ -8,8 +8,7 @@
 //! its own (its paper name carries its id, so that two documents of one
 //! paper, date and page do not become two versions of one issue).
 
-#[allow(dead_code)] // the runner uses only part of the archive glue
-mod archive;
+use shuzibao_web::archive;
 
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};

@@ -34,6 +34,56 @@ pub enum Command {
     Reindex(DataArgs),
     /// Parse every stored issue again with this version's parser.
     Reparse(DataArgs),
+    /// Serve the web edition (an empty archive first gets the sample issues).
+    ///
+    /// Pages for readers, a JSON API under /api/v1, Atom feeds. Writing
+    /// (POST /api/v1/issues) is allowed only with an admin token, from the
+    /// environment variable SHUZIBAO_ADMIN_TOKEN or --admin-token-file.
+    /// Logs one line per request; Ctrl-C stops it cleanly.
+    Serve(ServeArgs),
+    /// Export every article of the archive, one JSON object per line.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// A file holding the admin token that allows POST /api/v1/issues.
+    #[arg(long, value_name = "FILE")]
+    pub admin_token_file: Option<PathBuf>,
+    /// The name shown in the header and feeds.
+    #[arg(long, default_value = "数字报")]
+    pub site_name: String,
+    /// Do not ingest the sample issues into an empty archive.
+    #[arg(long)]
+    pub no_samples: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The archive's own article records (with paper, date, page, byline, paragraphs).
+    Jsonl,
+    /// IPTC ninjs 3.0, one document per line.
+    Ninjs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Base URL of the web edition, for ninjs URIs.
+    #[arg(long, default_value = "")]
+    pub base_url: String,
 }
 
 /// The query language, shown by `shuzibao search --help`.

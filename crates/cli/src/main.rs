@@ -1,7 +1,6 @@
 //! The `shuzibao` command: thin `main` that reads the flags, resolves them
 //! into a config, runs the subcommand and turns its outcome into an exit code.
 
-mod archive;
 mod cli;
 mod commands;
 mod exit;
@@ -23,6 +22,8 @@ fn run(command: cli::Command) -> Outcome {
         Command::Search(a) => commands::search::run(&a.try_into()?),
         Command::Reindex(d) => commands::reindex::run(&d),
         Command::Reparse(d) => commands::reparse::run(&d),
+        Command::Serve(a) => commands::serve::run(&a.try_into().map_err(usage)?),
+        Command::Export(a) => commands::export::run(&a),
     }
 }
 

@@ -278,6 +278,36 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The teasers of an issue's current version: (pages, title).
+    pub fn teasers(&self, issue_id: i64) -> Result<Vec<(Vec<u32>, String)>, StoreError> {
+        let parsed: String = self
+            .conn
+            .query_row(
+                "SELECT v.parsed FROM issues i JOIN issue_versions v ON v.id = i.current_version WHERE i.id = ?1",
+                [issue_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("issue {issue_id}")))?;
+        let v: serde_json::Value = serde_json::from_str(&parsed)?;
+        let teasers = v["teasers"].as_array().cloned().unwrap_or_default();
+        Ok(teasers
+            .iter()
+            .filter_map(|t| {
+                let pages = t["pages"].as_array()?.iter().filter_map(|p| p.as_u64().map(|p| p as u32)).collect();
+                Some((pages, t["title"].as_str()?.to_string()))
+            })
+            .collect())
+    }
+
+    /// The newest articles, by date then page and order (for feeds and exports).
+    pub fn latest_articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRecord>, StoreError> {
+        self.articles_where(
+            "1 = 1 ORDER BY a.date DESC, a.page, a.issue_id, a.seq LIMIT ?1 OFFSET ?2",
+            params![limit as i64, offset as i64],
+        )
+    }
+
     /// The versions of an issue, oldest first.
     pub fn versions(&self, issue_id: i64) -> Result<Vec<VersionRecord>, StoreError> {
         let mut st = self.conn.prepare(

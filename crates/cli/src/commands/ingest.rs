@@ -5,13 +5,13 @@
 //! others. Ends with a summary: added, updated, unchanged, failed (with the
 //! reason for each failure).
 
-use crate::archive::Archive;
 use crate::cli::IngestArgs;
 use crate::exit::{Outcome, Status};
 use crate::inputs::{expand, hints_from_name};
 use anyhow::Context;
 use serde::Serialize;
 use shuzibao_store::{Hints, IngestReport, IngestRequest, Outcome as Done, Store};
+use shuzibao_web::Archive;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 

@@ -1,8 +1,8 @@
 //! `shuzibao reindex`: rebuild the search index from the store.
 
-use crate::archive::Archive;
 use crate::cli::DataArgs;
 use crate::exit::{Outcome, Status};
+use shuzibao_web::Archive;
 use std::time::Instant;
 
 /// Runs the subcommand.

@@ -2,9 +2,9 @@
 //! build's parser, replace the articles where the result differs, and index
 //! them again. The raw text and the version history are not touched.
 
-use crate::archive::Archive;
 use crate::cli::DataArgs;
 use crate::exit::{Outcome, Status};
+use shuzibao_web::Archive;
 
 /// Runs the subcommand.
 pub fn run(data: &DataArgs) -> Outcome {

@@ -5,13 +5,13 @@
 //! README; a query that cannot be read gets a message saying what is wrong
 //! and where, not an empty list.
 
-use crate::archive::Archive;
 use crate::cli::{SearchArgs, SortArg};
 use crate::exit::{Outcome, Status, UsageError};
 use serde::Serialize;
 use shuzibao_search::query::date_range;
 use shuzibao_search::snippet::{snippet, Snippet};
 use shuzibao_search::{parse_query, Clause, Facets, SearchRequest, Sort};
+use shuzibao_web::Archive;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 

@@ -6,11 +6,44 @@
 //! the index commit leaves the index behind, never ahead: the next `sync`
 //! catches up. An index made by another version is rebuilt from the store.
 
-use anyhow::{Context, Result};
 use shuzibao_search::{IndexDoc, SearchError, SearchIndex};
-use shuzibao_store::{ArticleRecord, Store};
+use shuzibao_store::{ArticleRecord, Store, StoreError};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use thiserror::Error;
+
+/// What can go wrong with the archive as a whole.
+#[derive(Debug, Error)]
+pub enum ArchiveError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The index failed.
+    #[error(transparent)]
+    Search(#[from] SearchError),
+    /// The index folder could not be cleared for a rebuild.
+    #[error("removing the old index {path}: {source}")]
+    Io {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+impl ArchiveError {
+    /// Whether the user can fix it (a full disk, a read-only folder, a bad query).
+    pub fn is_user_error(&self) -> bool {
+        match self {
+            ArchiveError::Store(e) => e.is_user_error(),
+            ArchiveError::Search(e) => e.is_user_error(),
+            ArchiveError::Io { .. } => true,
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, ArchiveError>;
 
 /// Name of the index folder inside the data folder.
 pub const INDEX_DIR: &str = "index";
@@ -22,8 +55,8 @@ const STAGE_BATCH: usize = 2_000;
 pub struct Archive {
     /// The record of truth.
     pub store: Store,
-    /// The search index.
-    pub index: SearchIndex,
+    /// The search index, shared with the readers of a web server.
+    pub index: Arc<SearchIndex>,
     /// The last store change handed to the index (committed or not).
     staged: i64,
     dir: PathBuf,
@@ -32,18 +65,19 @@ pub struct Archive {
 impl Archive {
     /// Opens (creating if needed) the archive in `dir` and brings its index up to date.
     pub fn open(dir: &Path) -> Result<Archive> {
-        let store = Store::open(dir).with_context(|| format!("opening the archive in {}", dir.display()))?;
+        let store = Store::open(dir)?;
         let index_dir = dir.join(INDEX_DIR);
         let index = match SearchIndex::open(&index_dir) {
             Ok(i) => i,
             Err(SearchError::SchemaMismatch) => {
                 // derived data: made again from the store
                 std::fs::remove_dir_all(&index_dir)
-                    .with_context(|| format!("removing old index {}", index_dir.display()))?;
+                    .map_err(|source| ArchiveError::Io { path: index_dir.clone(), source })?;
                 SearchIndex::open(&index_dir)?
             }
-            Err(e) => return Err(e).with_context(|| format!("opening the index in {}", index_dir.display())),
+            Err(e) => return Err(e.into()),
         };
+        let index = Arc::new(index);
         let staged = index.applied_change()?;
         let mut archive = Archive { store, index, staged, dir: dir.to_path_buf() };
         archive.sync()?;

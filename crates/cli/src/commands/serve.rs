@@ -1,0 +1,91 @@
+//! `shuzibao serve`: the web edition. On an empty archive (a fresh install)
+//! it first ingests the sample issues compiled into the binary, so that
+//! there is something to read.
+
+use crate::cli::ServeArgs;
+use crate::exit::{Outcome, Status};
+use anyhow::Context;
+use shuzibao_store::{Hints, IngestRequest};
+use shuzibao_web::{AppState, Archive, Config};
+use std::path::PathBuf;
+
+/// The sample issues shipped with shuzibao, by file name.
+const SAMPLES: &[(&str, &str)] = &[
+    ("xuhuibao-2022-01-17-p01.txt", include_str!("../../../../samples/xuhuibao-2022-01-17-p01.txt")),
+    ("xuhuibao-2023-09-18-p01.txt", include_str!("../../../../samples/xuhuibao-2023-09-18-p01.txt")),
+    ("xuhuibao-2024-01-01-p01.txt", include_str!("../../../../samples/xuhuibao-2024-01-01-p01.txt")),
+];
+
+/// What `serve` was asked to do.
+pub struct ServeConfig {
+    config: Config,
+    addr: String,
+    samples: bool,
+}
+
+impl TryFrom<ServeArgs> for ServeConfig {
+    type Error = anyhow::Error;
+    fn try_from(a: ServeArgs) -> anyhow::Result<Self> {
+        let token = match &a.admin_token_file {
+            Some(f) => Some(
+                std::fs::read_to_string(f)
+                    .with_context(|| format!("reading the admin token from {}", f.display()))?
+                    .trim()
+                    .to_string(),
+            ),
+            None => std::env::var("SHUZIBAO_ADMIN_TOKEN").ok(),
+        };
+        if token.as_deref().is_some_and(|t| t.len() < 16) {
+            anyhow::bail!("the admin token is too short: use at least 16 characters");
+        }
+        Ok(ServeConfig {
+            config: Config { data: a.data.dir, admin_token: token, site_name: a.site_name },
+            addr: a.addr,
+            samples: !a.no_samples,
+        })
+    }
+}
+
+/// Ingests the bundled samples into an archive with no issue.
+fn ingest_samples(archive: &mut Archive) -> anyhow::Result<usize> {
+    for (name, text) in SAMPLES {
+        let issue = shuzibao_core::parse(text);
+        let hints = crate::inputs::hints_from_name(&PathBuf::from(name));
+        let source = format!("sample:{name}");
+        let req = IngestRequest {
+            source: &source,
+            encoding: "UTF-8",
+            raw_text: text,
+            issue: &issue,
+            hints: Hints { paper: None, ..hints },
+            parser_version: shuzibao_core::PARSER_VERSION,
+        };
+        archive.store.ingest(&req)?;
+    }
+    archive.sync()?;
+    Ok(SAMPLES.len())
+}
+
+/// Runs the subcommand.
+pub fn run(c: &ServeConfig) -> Outcome {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_target(false)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+    let mut archive = Archive::open(&c.config.data)?;
+    if c.samples && archive.store.stats()?.issues == 0 {
+        let n = ingest_samples(&mut archive)?;
+        tracing::info!("empty archive: ingested {n} sample issues into {}", c.config.data.display());
+    }
+    let state = AppState::from_archive(archive, &c.config);
+    if c.config.admin_token.is_some() {
+        tracing::info!("writing enabled: POST /api/v1/issues with the admin token");
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(shuzibao_web::serve(state, &c.addr)).with_context(|| format!("serving on {}", c.addr))?;
+    Ok(Status::Ok)
+}

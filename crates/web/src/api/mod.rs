@@ -1,0 +1,156 @@
+//! The JSON API under `/api/v1`: issues, an issue by date, articles, an
+//! article (also as ninjs), search with facets and paging, and its OpenAPI
+//! document. Errors are JSON with the right status. `POST /api/v1/issues`
+//! ingests raw issue text when an admin token is configured and given.
+
+mod openapi;
+
+use crate::error::{ApiError, Failure};
+use crate::html::SearchParams;
+use crate::views::{self, ArticleView, IssueSummary};
+use crate::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use subtle::ConstantTimeEq;
+
+pub use openapi::{openapi, ROUTES};
+
+/// The routes of the API (mounted under `/api/v1`).
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/issues", get(issues).post(post_issue))
+        .route("/issues/{date}", get(issue_by_date))
+        .route("/articles", get(articles))
+        .route("/articles/{id}", get(article))
+        .route("/articles/{id}/ninjs", get(article_ninjs))
+        .route("/search", get(search))
+        .route("/openapi.json", get(|| async { Json(openapi()) }))
+        .fallback(|| async { ApiError(Failure::NotFound("no such API route".into())) })
+}
+
+type ApiResult<T> = Result<Json<T>, ApiError>;
+
+async fn issues(State(state): State<AppState>) -> ApiResult<Vec<IssueSummary>> {
+    let store = state.reader()?;
+    Ok(Json(store.issues()?.iter().map(views::issue_summary).collect()))
+}
+
+async fn issue_by_date(State(state): State<AppState>, Path(date): Path<String>) -> ApiResult<views::DateView> {
+    let date = date.parse().map_err(|_| Failure::BadRequest(format!("{date:?} is not a date like 2024-01-01")))?;
+    let store = state.reader()?;
+    let dates = views::dates(&store)?;
+    Ok(Json(views::date_view(&store, date, &dates)?))
+}
+
+#[derive(Deserialize)]
+struct Paging {
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct ArticleList {
+    offset: usize,
+    articles: Vec<ArticleView>,
+}
+
+async fn articles(State(state): State<AppState>, Query(p): Query<Paging>) -> ApiResult<ArticleList> {
+    let (limit, offset) = (p.limit.unwrap_or(20).clamp(1, 200), p.offset.unwrap_or(0).min(1_000_000));
+    let store = state.reader()?;
+    let mut list = Vec::new();
+    for a in store.latest_articles(limit, offset)? {
+        list.push(views::article_view(&store, &a, &[], false)?);
+    }
+    Ok(Json(ArticleList { offset, articles: list }))
+}
+
+fn article_id(id: &str) -> Result<i64, Failure> {
+    id.parse().map_err(|_| Failure::NotFound(format!("no article {id:?}")))
+}
+
+async fn article(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<ArticleView> {
+    let store = state.reader()?;
+    let a = store.article(article_id(&id)?)?;
+    Ok(Json(views::article_view(&store, &a, &[], true)?))
+}
+
+async fn article_ninjs(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<Value> {
+    let store = state.reader()?;
+    let a = store.article(article_id(&id)?)?;
+    Ok(Json(crate::feeds::ninjs(&views::article_view(&store, &a, &[], true)?, "")))
+}
+
+#[derive(Serialize)]
+struct SearchJson {
+    total: usize,
+    offset: usize,
+    limit: usize,
+    hits: Vec<views::HitView>,
+    facets: shuzibao_search::Facets,
+    next: Option<String>,
+}
+
+async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> ApiResult<SearchJson> {
+    let (query, sort, offset) = params.to_query()?;
+    if query.clauses.is_empty() {
+        return Err(Failure::BadRequest("q (or a filter) is required".into()).into());
+    }
+    const LIMIT: usize = 10;
+    let r = views::search(&state, query, sort, offset, LIMIT)?;
+    let next = (offset + LIMIT < r.total)
+        .then(|| params.url_with(&[("p", &(offset / LIMIT + 2).to_string())]).replacen("/search", "/api/v1/search", 1));
+    Ok(Json(SearchJson { total: r.total, offset, limit: LIMIT, hits: r.hits, facets: r.facets, next }))
+}
+
+/// Whether the request carries the admin token (`Authorization: Bearer …`),
+/// compared in constant time.
+fn authorised(state: &AppState, headers: &HeaderMap) -> Result<(), Failure> {
+    let Some(token) = state.admin_token() else {
+        return Err(Failure::Forbidden("writing is disabled on this server".into()));
+    };
+    let given = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    // compare fixed-length digests, so that the length does not leak either
+    let a = shuzibao_store::content_hash(given);
+    let b = shuzibao_store::content_hash(token);
+    if bool::from(a.as_bytes().ct_eq(b.as_bytes())) {
+        Ok(())
+    } else {
+        Err(Failure::Forbidden("wrong or missing admin token".into()))
+    }
+}
+
+/// `POST /api/v1/issues`: raw issue text in (any supported encoding), the
+/// parse and what the archive did with it out.
+async fn post_issue(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> ApiResult<Value> {
+    authorised(&state, &headers)?;
+    let (issue, decoded) = shuzibao_core::parse_bytes(&body).map_err(|e| Failure::BadRequest(e.to_string()))?;
+    let source = headers.get("x-source-name").and_then(|v| v.to_str().ok()).unwrap_or("api").to_string();
+    let state2 = state.clone();
+    let issue2 = issue.clone();
+    let report = tokio::task::spawn_blocking(move || -> Result<shuzibao_store::IngestReport, Failure> {
+        let mut archive = state2.writer();
+        let req = shuzibao_store::IngestRequest {
+            source: &source,
+            encoding: decoded.encoding,
+            raw_text: &decoded.text,
+            issue: &issue2,
+            hints: shuzibao_store::Hints::default(),
+            parser_version: shuzibao_core::PARSER_VERSION,
+        };
+        let report = archive.store.ingest(&req)?;
+        archive.sync()?;
+        Ok(report)
+    })
+    .await
+    .map_err(|e| Failure::Internal(format!("ingest task: {e}")))??;
+    Ok(Json(json!({ "ingest": report, "issue": shuzibao_core::json::to_value(&issue, None) })))
+}

@@ -1,0 +1,82 @@
+//! The OpenAPI 3.1 document of the API, written by hand next to the list of
+//! routes it describes ([`ROUTES`]); a test checks that every route is
+//! documented, every documented route answers, and nothing else.
+
+use serde_json::{json, Value};
+
+/// Every API route as (method, path under `/api/v1`, summary).
+pub const ROUTES: &[(&str, &str, &str)] = &[
+    ("get", "/issues", "All issues, newest first"),
+    ("post", "/issues", "Ingest one issue's raw text (admin token required)"),
+    ("get", "/issues/{date}", "Everything published on a date: masthead, teasers, articles by page"),
+    ("get", "/articles", "The newest articles, with paging"),
+    ("get", "/articles/{id}", "One article, with its continuation on another page"),
+    ("get", "/articles/{id}/ninjs", "One article as IPTC ninjs 3.0"),
+    ("get", "/search", "Search, with facets and paging"),
+    ("get", "/openapi.json", "This document"),
+];
+
+fn param(name: &str, place: &str, required: bool, description: &str, schema: Value) -> Value {
+    json!({"name": name, "in": place, "required": required, "description": description, "schema": schema})
+}
+
+fn parameters(path: &str, method: &str) -> Vec<Value> {
+    let s = json!({"type": "string"});
+    match (method, path) {
+        (_, "/issues/{date}") => {
+            vec![param("date", "path", true, "YYYY-MM-DD", json!({"type": "string", "format": "date"}))]
+        }
+        (_, "/articles/{id}") | (_, "/articles/{id}/ninjs") => {
+            vec![param("id", "path", true, "article id", json!({"type": "integer"}))]
+        }
+        ("get", "/articles") => vec![
+            param("limit", "query", false, "1..200, default 20", json!({"type": "integer"})),
+            param("offset", "query", false, "articles to skip", json!({"type": "integer"})),
+        ],
+        ("get", "/search") => vec![
+            param("q", "query", false, "the query (see the query language in /about)", s.clone()),
+            param("from", "query", false, "2023, 2023-09 or 2023-09-18", s.clone()),
+            param("to", "query", false, "2023, 2023-09 or 2023-09-18", s.clone()),
+            param("page", "query", false, "page (版) number", s.clone()),
+            param("kind", "query", false, "news, briefs, photo, notice, letter, commentary", s.clone()),
+            param("reporter", "query", false, "a reporter, photographer or author", s.clone()),
+            param("sort", "query", false, "relevance (default), newest, oldest", s.clone()),
+            param("p", "query", false, "result page, from 1", s),
+        ],
+        _ => vec![],
+    }
+}
+
+/// The OpenAPI document.
+pub fn openapi() -> Value {
+    let error = json!({"description": "error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}});
+    let mut paths = serde_json::Map::new();
+    for (method, path, summary) in ROUTES {
+        let mut responses =
+            json!({"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}});
+        for code in ["400", "404", "500"] {
+            responses[code] = error.clone();
+        }
+        if *method == "post" {
+            responses["403"] = error.clone();
+        }
+        let mut op = json!({"summary": summary, "parameters": parameters(path, method), "responses": responses});
+        if *method == "post" {
+            op["security"] = json!([{"bearer": []}]);
+            op["requestBody"] = json!({"required": true, "content": {"text/plain": {"schema": {"type": "string"}}}});
+        }
+        let entry = paths.entry(path.to_string()).or_insert_with(|| json!({}));
+        entry[*method] = op;
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "shuzibao 数字报 API", "version": env!("CARGO_PKG_VERSION")},
+        "servers": [{"url": "/api/v1"}],
+        "paths": paths,
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {"Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {
+                "status": {"type": "integer"}, "message": {"type": "string"}}}}}}
+        }
+    })
+}

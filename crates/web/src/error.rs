@@ -1,0 +1,136 @@
+//! Errors as responses: a page for readers ([`PageError`]), JSON for
+//! programs ([`ApiError`]). The user's mistakes get 4xx with a message; our
+//! failures get 500 with a generic message (the details go to the log, never
+//! to the client).
+
+use crate::archive::ArchiveError;
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use serde_json::json;
+use shuzibao_search::SearchError;
+use shuzibao_store::StoreError;
+
+/// What went wrong, whoever asked.
+#[derive(Debug)]
+pub enum Failure {
+    /// No such page, article, issue.
+    NotFound(String),
+    /// The request cannot be served as asked (a bad query, a bad date).
+    BadRequest(String),
+    /// Writing is not allowed, or the token is wrong.
+    Forbidden(String),
+    /// Something of ours broke; the string goes to the log only.
+    Internal(String),
+}
+
+impl Failure {
+    fn status(&self) -> StatusCode {
+        match self {
+            Failure::NotFound(_) => StatusCode::NOT_FOUND,
+            Failure::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Failure::Forbidden(_) => StatusCode::FORBIDDEN,
+            Failure::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// What the client may be told.
+    fn public_message(&self) -> String {
+        match self {
+            Failure::NotFound(m) | Failure::BadRequest(m) | Failure::Forbidden(m) => m.clone(),
+            Failure::Internal(detail) => {
+                tracing::error!("internal error: {detail}");
+                "服务器内部错误 (internal error)".to_string()
+            }
+        }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound(m) => Failure::NotFound(m),
+            e => Failure::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<SearchError> for Failure {
+    fn from(e: SearchError) -> Self {
+        match e {
+            SearchError::Query(q) => Failure::BadRequest(format!("bad query: {q}")),
+            e => Failure::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<ArchiveError> for Failure {
+    fn from(e: ArchiveError) -> Self {
+        match e {
+            ArchiveError::Store(s) => s.into(),
+            ArchiveError::Search(s) => s.into(),
+            e => Failure::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<askama::Error> for Failure {
+    fn from(e: askama::Error) -> Self {
+        Failure::Internal(format!("template: {e}"))
+    }
+}
+
+/// An error answered with an HTML page.
+#[derive(Debug)]
+pub struct PageError(pub Failure);
+
+/// An error answered with JSON: `{"error": {"status": 404, "message": "…"}}`.
+#[derive(Debug)]
+pub struct ApiError(pub Failure);
+
+impl<E: Into<Failure>> From<E> for PageError {
+    fn from(e: E) -> Self {
+        PageError(e.into())
+    }
+}
+
+impl<E: Into<Failure>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        ApiError(e.into())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    site_name: &'a str,
+    status: u16,
+    title: &'a str,
+    message: String,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let status = self.0.status();
+        let title = match status {
+            StatusCode::NOT_FOUND => "找不到这一页",
+            StatusCode::BAD_REQUEST => "请求有误",
+            StatusCode::FORBIDDEN => "不允许",
+            _ => "出错了",
+        };
+        let page =
+            ErrorPage { site_name: "数字报", status: status.as_u16(), title, message: self.0.public_message() };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, title.to_string()).into_response(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.0.status();
+        let body = json!({ "error": { "status": status.as_u16(), "message": self.0.public_message() } });
+        (status, axum::Json(body)).into_response()
+    }
+}

@@ -1,0 +1,189 @@
+//! Feeds and standard news formats: Atom feeds of the latest articles and of
+//! any search, an OpenSearch description, schema.org `NewsArticle` JSON-LD
+//! for article pages, and IPTC ninjs 3.0 for each article (the API and
+//! `shuzibao export` use the same function).
+
+use crate::error::{Failure, PageError};
+use crate::html::SearchParams;
+use crate::views::{self, ArticleView};
+use crate::AppState;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde_json::{json, Value};
+use shuzibao_search::Sort;
+
+/// Entries in a feed.
+const FEED_ENTRIES: usize = 50;
+
+/// The routes of the feeds.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/feeds/latest.atom", get(latest))
+        .route("/feeds/search.atom", get(search))
+        .route("/opensearch.xml", get(opensearch))
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // characters XML 1.0 does not allow at all
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn body_text(a: &ArticleView) -> Vec<String> {
+    a.paragraphs.iter().map(|p| p.segments.iter().map(|s| s.text.as_str()).collect()).collect()
+}
+
+fn atom(title: &str, self_href: &str, articles: &[ArticleView]) -> String {
+    let updated = articles
+        .iter()
+        .filter_map(|a| a.date.clone())
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| format!("{d}T00:00:00Z"));
+    let mut x = String::new();
+    x.push_str(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n",
+    );
+    x.push_str(&format!(
+        "<title>{}</title>\n<id>urn:shuzibao:feed:{}</id>\n",
+        xml_escape(title),
+        xml_escape(self_href)
+    ));
+    x.push_str(&format!("<link rel=\"self\" href=\"{}\"/>\n<updated>{updated}</updated>\n", xml_escape(self_href)));
+    x.push_str("<generator>shuzibao</generator>\n");
+    for a in articles {
+        let date = a.date.clone().unwrap_or_else(|| "1970-01-01".to_string());
+        x.push_str("<entry>\n");
+        x.push_str(&format!("<title>{}</title>\n", xml_escape(&a.title)));
+        x.push_str(&format!("<id>urn:shuzibao:article:{}</id>\n<link href=\"{}\"/>\n", a.id, xml_escape(&a.url)));
+        x.push_str(&format!("<updated>{date}T00:00:00Z</updated>\n<published>{date}T00:00:00Z</published>\n"));
+        for p in &a.people {
+            x.push_str(&format!("<author><name>{}</name></author>\n", xml_escape(&p.name)));
+        }
+        x.push_str(&format!("<summary>{}</summary>\n", xml_escape(&a.lead)));
+        let html: String = body_text(a).iter().map(|p| format!("<p>{}</p>", xml_escape(p))).collect();
+        x.push_str(&format!("<content type=\"html\">{}</content>\n", xml_escape(&html)));
+        x.push_str("</entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+fn atom_response(xml: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response()
+}
+
+async fn latest(State(state): State<AppState>) -> Result<Response, PageError> {
+    let store = state.reader()?;
+    let mut list = Vec::new();
+    for a in store.latest_articles(FEED_ENTRIES, 0)? {
+        list.push(views::article_view(&store, &a, &[], false)?);
+    }
+    Ok(atom_response(atom(&format!("{} · 最新文章", state.site_name()), "/feeds/latest.atom", &list)))
+}
+
+async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> Result<Response, PageError> {
+    let (query, _, _) = params.to_query()?;
+    if query.clauses.is_empty() {
+        return Err(PageError(Failure::BadRequest("订阅检索需要查询词 (q is required)".into())));
+    }
+    let results = views::search(&state, query, Sort::Newest, 0, FEED_ENTRIES)?;
+    let list: Vec<ArticleView> = results.hits.into_iter().map(|h| h.article).collect();
+    let self_href = params.url_with(&[("p", "")]).replacen("/search", "/feeds/search.atom", 1);
+    Ok(atom_response(atom(&format!("{} · 检索：{}", state.site_name(), params.q), &self_href, &list)))
+}
+
+async fn opensearch(State(state): State<AppState>) -> Response {
+    let name = xml_escape(state.site_name());
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n\
+         <ShortName>{name}</ShortName>\n<Description>{name} 全文检索</Description>\n<InputEncoding>UTF-8</InputEncoding>\n\
+         <Language>zh-CN</Language>\n<Url type=\"text/html\" template=\"/search?q={{searchTerms}}\"/>\n\
+         <Url type=\"application/atom+xml\" template=\"/feeds/search.atom?q={{searchTerms}}\"/>\n</OpenSearchDescription>\n"
+    );
+    ([(header::CONTENT_TYPE, "application/opensearchdescription+xml; charset=utf-8")], xml).into_response()
+}
+
+/// schema.org `NewsArticle` as JSON-LD, safe to put inside `<script>`.
+pub fn json_ld(a: &ArticleView) -> String {
+    let authors: Vec<Value> =
+        a.people.iter().map(|p| json!({"@type": "Person", "name": p.name, "jobTitle": p.role})).collect();
+    let v = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": a.title,
+        "alternativeHeadline": a.subtitle,
+        "datePublished": a.date,
+        "inLanguage": "zh-CN",
+        "author": authors,
+        "publisher": {"@type": "Organization", "name": a.paper},
+        "printPage": a.page.map(|p| p.to_string()),
+        "articleBody": body_text(a).join("\n"),
+        "url": a.url,
+    });
+    // `<` escaped, so the text can never close the script element
+    v.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+/// The article as IPTC ninjs 3.0.
+pub fn ninjs(a: &ArticleView, base: &str) -> Value {
+    let mut headlines = vec![json!({"role": "main", "value": a.title})];
+    if let Some(k) = &a.kicker {
+        headlines.push(json!({"role": "kicker", "value": k}));
+    }
+    if let Some(s) = &a.subtitle {
+        headlines.push(json!({"role": "sub", "value": s}));
+    }
+    let html: String = body_text(a).iter().map(|p| format!("<p>{}</p>", xml_escape(p))).collect();
+    let people: Vec<Value> = a
+        .people
+        .iter()
+        .map(|p| json!({"name": p.name, "rel": if p.role == "记者" || p.role == "摄影" { "creator" } else { "contributor" }, "role": p.role}))
+        .collect();
+    let date = a.date.as_ref().map(|d| format!("{d}T00:00:00+08:00"));
+    json!({
+        "standard": {"name": "ninjs", "version": "3.0", "schema": "https://iptc.org/std/ninjs/ninjs-schema_3.0.json"},
+        "uri": format!("{base}/articles/{}", a.id),
+        "type": "text",
+        "language": "zh-CN",
+        "versioncreated": date,
+        "firstcreated": date,
+        "pubstatus": "usable",
+        "headlines": headlines,
+        "bodies": [
+            {"role": "main", "contenttype": "text/html", "value": html},
+            {"role": "plain", "contenttype": "text/plain", "value": body_text(a).join("\n")}
+        ],
+        "by": a.people.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(" "),
+        "people": people,
+        "located": a.dateline,
+        "infosources": a.source.as_ref().map(|s| vec![json!({"name": s})]).unwrap_or_default(),
+        "genres": [{"name": a.kind_label}],
+        "altids": [{"role": "shuzibao", "value": a.id.to_string()}],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escaping_covers_markup_and_control_characters() {
+        assert_eq!(xml_escape("<a href=\"x\">&'\u{1}"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
+    }
+}

@@ -1,0 +1,348 @@
+//! The pages readers see: the latest issue and the calendar, an issue, an
+//! article, search, a person, about; and the error pages. Every page is a
+//! typed askama template from `templates/`, compiled into the binary, which
+//! escapes whatever it prints.
+
+use crate::error::{Failure, PageError};
+use crate::views::{self, ArticleView, CalendarYear, DateView, ResultsView};
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use shuzibao_search::{parse_query, Clause, Sort};
+
+/// Results per page of search.
+const PER_PAGE: usize = 10;
+
+/// The stylesheet, compiled in.
+const STYLE: &str = include_str!("../../static/style.css");
+
+/// The routes of the pages.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/issues/{date}", get(issue))
+        .route("/articles/{id}", get(article))
+        .route("/search", get(search))
+        .route("/people/{name}", get(person))
+        .route("/about", get(about))
+        .route("/static/style.css", get(style))
+}
+
+fn render<T: Template>(t: &T) -> Result<Response, PageError> {
+    Ok(Html(t.render().map_err(Failure::from)?).into_response())
+}
+
+async fn style() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], STYLE)
+}
+
+/// The page for a path that matches nothing.
+pub async fn not_found() -> PageError {
+    PageError(Failure::NotFound("没有这个页面 (no such page)".into()))
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage<'a> {
+    site_name: &'a str,
+    latest: Option<DateView>,
+    calendar: Vec<CalendarYear>,
+    issue_count: usize,
+}
+
+async fn home(State(state): State<AppState>) -> Result<Response, PageError> {
+    let store = state.reader()?;
+    let dates = views::dates(&store)?;
+    let latest = match dates.last() {
+        Some(d) => Some(views::date_view(&store, *d, &dates)?),
+        None => None,
+    };
+    render(&HomePage {
+        site_name: state.site_name(),
+        latest,
+        calendar: views::calendar(&dates),
+        issue_count: dates.len(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "issue.html")]
+struct IssuePage<'a> {
+    site_name: &'a str,
+    day: DateView,
+}
+
+async fn issue(State(state): State<AppState>, Path(date): Path<String>) -> Result<Response, PageError> {
+    let date: NaiveDate =
+        date.parse().map_err(|_| Failure::NotFound(format!("{date:?} 不是日期 (not a date like 2024-01-01)")))?;
+    let store = state.reader()?;
+    let dates = views::dates(&store)?;
+    let day = views::date_view(&store, date, &dates)?;
+    render(&IssuePage { site_name: state.site_name(), day })
+}
+
+#[derive(Deserialize)]
+struct ArticleParams {
+    hl: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "article.html")]
+struct ArticlePage<'a> {
+    site_name: &'a str,
+    a: ArticleView,
+    prev: Option<(i64, String)>,
+    next: Option<(i64, String)>,
+    json_ld: String,
+    highlighting: bool,
+}
+
+async fn article(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(p): Query<ArticleParams>,
+) -> Result<Response, PageError> {
+    let id: i64 = id.parse().map_err(|_| Failure::NotFound(format!("没有这篇文章: {id}")))?;
+    let store = state.reader()?;
+    let record = store.article(id)?;
+    let highlight: Vec<String> = match p.hl.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(q) => parse_query(q).map(|q| q.highlights()).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let a = views::article_view(&store, &record, &highlight, true)?;
+    let siblings = store.articles_of_issue(record.issue_id)?;
+    let pos = siblings.iter().position(|s| s.id == id);
+    let pick = |i: Option<usize>| i.and_then(|i| siblings.get(i)).map(|s| (s.id, s.title.clone()));
+    let prev = pick(pos.and_then(|p| p.checked_sub(1)));
+    let next = pick(pos.map(|p| p + 1));
+    let json_ld = crate::feeds::json_ld(&a);
+    let highlighting = !highlight.is_empty();
+    render(&ArticlePage { site_name: state.site_name(), a, prev, next, json_ld, highlighting })
+}
+
+/// The search form's fields, as they come in the URL.
+#[derive(Deserialize, Default, Clone)]
+pub struct SearchParams {
+    /// The query.
+    #[serde(default)]
+    pub q: String,
+    /// From date.
+    #[serde(default)]
+    pub from: String,
+    /// To date.
+    #[serde(default)]
+    pub to: String,
+    /// Page (版) filter.
+    #[serde(default)]
+    pub page: String,
+    /// Kind filter.
+    #[serde(default)]
+    pub kind: String,
+    /// Person filter.
+    #[serde(default)]
+    pub reporter: String,
+    /// relevance, newest, oldest.
+    #[serde(default)]
+    pub sort: String,
+    /// Result page, from 1.
+    #[serde(default)]
+    pub p: String,
+}
+
+impl SearchParams {
+    /// The query with the form's filters as clauses, the sort and the offset.
+    pub fn to_query(&self) -> Result<(shuzibao_search::Query, Sort, usize), Failure> {
+        let bad = |e: shuzibao_search::QueryError| Failure::BadRequest(format!("查询有误 (bad query): {e}"));
+        let mut query = if self.q.trim().is_empty() {
+            shuzibao_search::Query::default()
+        } else {
+            parse_query(&self.q).map_err(bad)?
+        };
+        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+        if let Some(c) =
+            shuzibao_search::query::date_range(opt(&self.from).as_deref(), opt(&self.to).as_deref()).map_err(bad)?
+        {
+            query.clauses.push(c);
+        }
+        if let Some(p) = opt(&self.page) {
+            let n: u32 = p.parse().map_err(|_| Failure::BadRequest(format!("版 (page) {p:?} 不是数字")))?;
+            query.clauses.push(Clause::Page(n, n));
+        }
+        if let Some(k) = opt(&self.kind) {
+            query.clauses.push(Clause::Kind(k));
+        }
+        if let Some(r) = opt(&self.reporter) {
+            query.clauses.push(Clause::Person(r));
+        }
+        let sort = match self.sort.as_str() {
+            "newest" => Sort::Newest,
+            "oldest" => Sort::Oldest,
+            _ if query.has_text() => Sort::Relevance,
+            _ => Sort::Newest,
+        };
+        let page: usize = self.p.parse().unwrap_or(1).clamp(1, 1000);
+        Ok((query, sort, (page - 1) * PER_PAGE))
+    }
+
+    /// The URL of these parameters with some changed (`key=value` pairs), for
+    /// pagination and facet links that keep the other filters.
+    pub fn url_with(&self, changes: &[(&str, &str)]) -> String {
+        let mut pairs: Vec<(&str, String)> = vec![
+            ("q", self.q.clone()),
+            ("from", self.from.clone()),
+            ("to", self.to.clone()),
+            ("page", self.page.clone()),
+            ("kind", self.kind.clone()),
+            ("reporter", self.reporter.clone()),
+            ("sort", self.sort.clone()),
+            ("p", self.p.clone()),
+        ];
+        for (k, v) in changes {
+            if let Some(pair) = pairs.iter_mut().find(|(name, _)| name == k) {
+                pair.1 = v.to_string();
+            }
+        }
+        let query: Vec<String> =
+            pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", views::url_encode(v))).collect();
+        format!("/search?{}", query.join("&"))
+    }
+}
+
+/// A facet value with its link.
+pub struct FacetLink {
+    /// What it is.
+    pub label: String,
+    /// How many results have it.
+    pub count: u64,
+    /// The search with this filter added.
+    pub href: String,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage<'a> {
+    site_name: &'a str,
+    params: SearchParams,
+    results: Option<ResultsView>,
+    error: Option<String>,
+    facets: Vec<(&'static str, Vec<FacetLink>)>,
+    prev_href: Option<String>,
+    next_href: Option<String>,
+    page_no: usize,
+    page_total: usize,
+}
+
+fn facet_links(params: &SearchParams, r: &ResultsView) -> Vec<(&'static str, Vec<FacetLink>)> {
+    let link = |items: &[(String, u64)], f: &dyn Fn(&str) -> String| -> Vec<FacetLink> {
+        items.iter().map(|(k, n)| FacetLink { label: k.clone(), count: *n, href: f(k) }).collect()
+    };
+    let labelled = |mut v: Vec<FacetLink>, label: &dyn Fn(&str) -> String| {
+        for f in &mut v {
+            f.label = label(&f.label);
+        }
+        v
+    };
+    let year = |y: &str| params.url_with(&[("from", y), ("to", y), ("p", "")]);
+    let month = |m: &str| params.url_with(&[("from", m), ("to", m), ("p", "")]);
+    let person = |n: &str| params.url_with(&[("reporter", n), ("p", "")]);
+    let kind = |k: &str| params.url_with(&[("kind", k), ("p", "")]);
+    let page = |p: &str| params.url_with(&[("page", p.trim_start_matches('0')), ("p", "")]);
+    let months: Vec<(String, u64)> = r.facets.month.iter().rev().take(12).cloned().collect();
+    vec![
+        ("年份", labelled(link(&r.facets.year, &year), &|y| format!("{y}年"))),
+        ("月份", link(&months, &month)),
+        ("人物", link(&r.facets.person, &person)),
+        ("体裁", labelled(link(&r.facets.kind, &kind), &|k| views::kind_label(k).to_string())),
+        ("版面", labelled(link(&r.facets.page, &page), &|p| format!("第{}版", p.trim_start_matches('0')))),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .collect()
+}
+
+async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> Result<Response, PageError> {
+    let blank = params.q.trim().is_empty()
+        && params.from.is_empty()
+        && params.to.is_empty()
+        && params.reporter.is_empty()
+        && params.kind.is_empty()
+        && params.page.is_empty();
+    let mut page = SearchPage {
+        site_name: state.site_name(),
+        params: params.clone(),
+        results: None,
+        error: None,
+        facets: Vec::new(),
+        prev_href: None,
+        next_href: None,
+        page_no: 1,
+        page_total: 0,
+    };
+    if !blank {
+        match params.to_query().and_then(|(q, sort, offset)| views::search(&state, q, sort, offset, PER_PAGE)) {
+            Ok(r) => {
+                page.page_no = r.offset / PER_PAGE + 1;
+                page.page_total = r.total.div_ceil(PER_PAGE);
+                if page.page_no > 1 {
+                    page.prev_href = Some(params.url_with(&[("p", &(page.page_no - 1).to_string())]));
+                }
+                if page.page_no < page.page_total {
+                    page.next_href = Some(params.url_with(&[("p", &(page.page_no + 1).to_string())]));
+                }
+                page.facets = facet_links(&params, &r);
+                page.results = Some(r);
+            }
+            Err(Failure::BadRequest(m)) => page.error = Some(m),
+            Err(e) => return Err(PageError(e)),
+        }
+    }
+    let status = if page.error.is_some() { axum::http::StatusCode::BAD_REQUEST } else { axum::http::StatusCode::OK };
+    let html = page.render().map_err(Failure::from)?;
+    Ok((status, Html(html)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "person.html")]
+struct PersonPage<'a> {
+    site_name: &'a str,
+    name: String,
+    results: ResultsView,
+}
+
+async fn person(State(state): State<AppState>, Path(name): Path<String>) -> Result<Response, PageError> {
+    let name = name.trim().to_string();
+    if name.is_empty() || name.chars().count() > 32 {
+        return Err(PageError(Failure::NotFound("没有这个人 (no such person)".into())));
+    }
+    let query = shuzibao_search::Query { clauses: vec![Clause::Person(name.clone())] };
+    let results = views::search(&state, query, Sort::Newest, 0, 50)?;
+    if results.total == 0 {
+        return Err(PageError(Failure::NotFound(format!("档案中没有 {name} 的文章"))));
+    }
+    render(&PersonPage { site_name: state.site_name(), name, results })
+}
+
+#[derive(Template)]
+#[template(path = "about.html")]
+struct AboutPage<'a> {
+    site_name: &'a str,
+    issues: i64,
+    articles: i64,
+    version: &'static str,
+}
+
+async fn about(State(state): State<AppState>) -> Result<Response, PageError> {
+    let stats = state.reader()?.stats()?;
+    render(&AboutPage {
+        site_name: state.site_name(),
+        issues: stats.issues,
+        articles: stats.articles,
+        version: env!("CARGO_PKG_VERSION"),
+    })
+}

@@ -1,0 +1,202 @@
+//! The web edition (数字报): server-rendered pages for readers, a JSON API,
+//! Atom feeds and news exports, over the archive and its search index.
+//!
+//! [`app`] builds the whole router from an [`AppState`]; it is what
+//! `shuzibao serve` runs and what the tests call without a socket. Pages
+//! (`html`) and the API (`api`) read through the same [`views`], so a page
+//! and its JSON never disagree. Templates are compiled into the binary
+//! (askama) and escape everything they print.
+//!
+//! Writing is off unless an admin token is configured; then `POST
+//! /api/v1/issues` ingests one issue's raw text.
+
+pub mod api;
+pub mod archive;
+mod error;
+pub mod feeds;
+pub mod html;
+mod pool;
+pub mod views;
+
+pub use archive::{Archive, ArchiveError};
+pub use error::{ApiError, Failure, PageError};
+
+use axum::extract::Request;
+use axum::http::{header, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use pool::Pool;
+use shuzibao_search::SearchIndex;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::LatencyUnit;
+use tracing::Level;
+
+/// Longest request target accepted; longer ones get 414.
+pub const MAX_URI_BYTES: usize = 4096;
+/// Largest request body accepted (an issue's raw text).
+pub const MAX_BODY_BYTES: usize = 8 << 20;
+/// Longest a request may take before it is answered with 503.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How the server was configured.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The data folder.
+    pub data: PathBuf,
+    /// The token that allows `POST /api/v1/issues`; writing is off without one.
+    pub admin_token: Option<String>,
+    /// The name shown in the header and feeds.
+    pub site_name: String,
+}
+
+/// What every handler can reach: the archive for reading, its index, and
+/// the archive for writing when writing is allowed.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    readers: Pool,
+    index: Arc<SearchIndex>,
+    writer: Mutex<Archive>,
+    admin_token: Option<String>,
+    site_name: String,
+}
+
+impl AppState {
+    /// Opens the archive in `config.data` (creating it if needed) and brings
+    /// its index up to date.
+    pub fn open(config: &Config) -> Result<AppState, ArchiveError> {
+        let archive = Archive::open(&config.data)?;
+        Ok(Self::from_archive(archive, config))
+    }
+
+    /// A state around an archive already open.
+    pub fn from_archive(archive: Archive, config: &Config) -> AppState {
+        let index = archive.index.clone();
+        let dir = archive.dir().to_path_buf();
+        let site_name = if config.site_name.is_empty() { "数字报".to_string() } else { config.site_name.clone() };
+        AppState {
+            inner: Arc::new(Inner {
+                readers: Pool::new(dir),
+                index,
+                writer: Mutex::new(archive),
+                admin_token: config.admin_token.clone().filter(|t| !t.is_empty()),
+                site_name,
+            }),
+        }
+    }
+
+    /// A store to read from (pooled; returned when dropped).
+    pub(crate) fn reader(&self) -> Result<pool::Pooled<'_>, shuzibao_store::StoreError> {
+        self.inner.readers.get()
+    }
+
+    /// The search index.
+    pub(crate) fn index(&self) -> &SearchIndex {
+        &self.inner.index
+    }
+
+    /// The site's name.
+    pub(crate) fn site_name(&self) -> &str {
+        &self.inner.site_name
+    }
+
+    /// The archive for writing.
+    pub(crate) fn writer(&self) -> std::sync::MutexGuard<'_, Archive> {
+        self.inner.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The admin token, if writing is allowed.
+    pub(crate) fn admin_token(&self) -> Option<&str> {
+        self.inner.admin_token.as_deref()
+    }
+
+    /// The data folder.
+    pub fn data_dir(&self) -> PathBuf {
+        self.inner.readers.dir().to_path_buf()
+    }
+}
+
+/// The whole web edition: pages, API, feeds, with request logging, a body
+/// limit, a timeout and a limit on the length of URLs.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .merge(html::router())
+        .nest("/api/v1", api::router())
+        .merge(feeds::router())
+        .fallback(html::not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(guard))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
+        )
+        .with_state(state)
+}
+
+/// Refuses over-long URLs and path traversal before routing, and sets the
+/// security headers every response carries.
+async fn guard(req: Request, next: Next) -> Response {
+    let target = req.uri().to_string();
+    if target.len() > MAX_URI_BYTES {
+        return (StatusCode::URI_TOO_LONG, "URI too long").into_response();
+    }
+    let path = req.uri().path();
+    if path.split('/').any(|seg| seg == ".." || seg == "." || seg.contains("%2e%2e") || seg.contains("%2E%2E")) {
+        return (StatusCode::BAD_REQUEST, "bad path").into_response();
+    }
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, header::HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, header::HeaderValue::from_static("DENY"));
+    h.insert(header::REFERRER_POLICY, header::HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        header::HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'",
+        ),
+    );
+    res
+}
+
+/// Serves `app` on `addr` until Ctrl-C (or SIGTERM), then stops accepting
+/// connections and lets the ones in flight finish.
+pub async fn serve(state: AppState, addr: &str) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!("serving the web edition on http://{}", listener.local_addr()?);
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// Whether a data folder holds no issue yet (a fresh install).
+pub fn is_empty_archive(dir: &Path) -> bool {
+    !dir.join(shuzibao_store::DB_FILE).exists()
+        || shuzibao_store::Store::open_read_only(dir).and_then(|s| s.stats()).map(|s| s.issues == 0).unwrap_or(true)
+}

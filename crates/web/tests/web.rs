@@ -1,0 +1,262 @@
+//! The web edition through `app(state)`, without a socket: pages, API,
+//! feeds, errors, hostile text, and the admin write path.
+
+#![allow(clippy::unwrap_used)]
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use shuzibao_store::{Hints, IngestRequest};
+use shuzibao_web::{app, AppState, Archive, Config};
+use std::path::Path;
+use tower::ServiceExt;
+
+fn samples() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn ingest(archive: &mut Archive, name: &str, text: &str, hints: Hints) {
+    let issue = shuzibao_core::parse(text);
+    let req =
+        IngestRequest { source: name, encoding: "UTF-8", raw_text: text, issue: &issue, hints, parser_version: "test" };
+    archive.store.ingest(&req).unwrap();
+}
+
+/// An archive with the samples and an issue full of hostile text.
+fn state(dir: &Path, token: Option<&str>) -> AppState {
+    let mut archive = Archive::open(dir).unwrap();
+    for (name, text) in samples() {
+        ingest(&mut archive, &name, &text, Hints::default());
+    }
+    let hostile = "## <script>alert(1)</script>标题\n\n□ 记者 王明\n\n本报讯 正文里有 \"><img src=x onerror=alert(1)> 和 {{ 7*7 }} 以及 {% raw %} 与 </textarea>。\n";
+    let hints = Hints { paper: Some("测试报".into()), date: "2021-06-01".parse().ok(), page: Some(3) };
+    ingest(&mut archive, "hostile.txt", hostile, hints);
+    archive.sync().unwrap();
+    let config =
+        Config { data: dir.to_path_buf(), admin_token: token.map(str::to_string), site_name: "测试数字报".into() };
+    AppState::from_archive(archive, &config)
+}
+
+async fn get(state: &AppState, uri: &str) -> (StatusCode, String, String) {
+    let res = app(state.clone()).oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let status = res.status();
+    let ctype = res.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let body = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    (status, ctype, body)
+}
+
+fn json(body: &str) -> serde_json::Value {
+    serde_json::from_str(body).unwrap()
+}
+
+#[tokio::test]
+async fn home_shows_the_latest_issue_and_the_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (status, ctype, body) = get(&s, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ctype.starts_with("text/html"));
+    assert!(body.contains("<html lang=\"zh-CN\">"));
+    assert!(body.contains("2024年1月1日"), "latest issue first");
+    assert!(body.contains("/issues/2022-01-17"), "the calendar links every date");
+    assert!(body.contains("<main id=\"main\""), "landmarks");
+}
+
+#[tokio::test]
+async fn an_issue_page_groups_articles_by_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (status, _, body) = get(&s, "/issues/2023-09-18").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("第38期") && body.contains("总第1744期"));
+    assert!(body.contains("id=\"page-1\""));
+    assert!(body.contains("区领导走访调研区内科技企业"));
+    assert_eq!(get(&s, "/issues/1999-01-01").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&s, "/issues/not-a-date").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn an_article_page_has_byline_links_json_ld_and_neighbours() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (status, _, body) = get(&s, "/articles/1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<h1>徐汇区召开党史学习教育总结会议</h1>"));
+    assert!(body.contains("class=\"kicker\""));
+    assert!(body.contains("href=\"/people/%E5%88%98%E5%9D%A4\""), "reporter links to the person page");
+    assert!(body.contains("application/ld+json") && body.contains("\"@type\":\"NewsArticle\""));
+    assert!(body.contains("rel=\"next\""));
+    let (_, _, marked) = get(&s, "/articles/1?hl=%E6%9B%B9%E7%AB%8B%E5%BC%BA").await;
+    assert!(marked.contains("<mark>曹立强</mark>"), "search terms stay highlighted");
+    assert_eq!(get(&s, "/articles/999999").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&s, "/articles/abc").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn search_page_with_filters_facets_and_paging() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (status, _, body) = get(&s, "/search?q=%E5%BE%90%E6%B1%87&from=2022&to=2024").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<mark>徐汇</mark>"));
+    assert!(body.contains("class=\"facets\""));
+    // filters alone browse the archive: eleven articles from 2021 on, two pages
+    let (_, _, body) = get(&s, "/search?from=2021&to=2024&sort=oldest").await;
+    assert!(body.contains("rel=\"next\""), "more than one page of results");
+    // the next page keeps the filters
+    let next = body
+        .split("rel=\"next\" href=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&amp;", "&")
+        .replace("&#38;", "&");
+    assert!(next.contains("from=2021") && next.contains("sort=oldest") && next.contains("p=2"), "{next}");
+    let (status, _, page2) = get(&s, &next).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page2.contains("rel=\"prev\""), "{}", &page2[page2.len().saturating_sub(1500)..]);
+    let (status, _, bad) = get(&s, "/search?q=%22unclosed").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(bad.contains("closing quote"), "a malformed query says what is wrong");
+}
+
+#[tokio::test]
+async fn hostile_text_renders_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (_, _, found) = get(&s, "/api/v1/search?q=onerror").await;
+    let id = json(&found)["hits"][0]["article"]["id"].as_i64().unwrap();
+    let (status, _, body) = get(&s, &format!("/articles/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!body.contains("<script>alert"), "script tag escaped");
+    assert!(!body.contains("<img src=x"), "attribute injection escaped");
+    assert!(body.contains("&lt;script&gt;") || body.contains("&#60;script&#62;"));
+    assert!(body.contains("{{ 7*7 }}"), "template syntax in text is printed, not evaluated");
+    assert!(!body.contains("</script><"), "JSON-LD cannot close its script element early");
+    let (_, _, feed) = get(&s, "/feeds/latest.atom").await;
+    assert!(!feed.contains("<script>") && feed.contains("&lt;script&gt;"));
+}
+
+#[tokio::test]
+async fn api_routes_answer_json_and_errors_are_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (status, ctype, body) = get(&s, "/api/v1/issues").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ctype.starts_with("application/json"));
+    assert_eq!(json(&body).as_array().unwrap().len(), 4);
+    let (_, _, day) = get(&s, "/api/v1/issues/2024-01-01").await;
+    assert_eq!(json(&day)["page_count"], 16);
+    let (_, _, a) = get(&s, "/api/v1/articles/1").await;
+    assert_eq!(json(&a)["title"], "徐汇区召开党史学习教育总结会议");
+    let (status, _, missing) = get(&s, "/api/v1/articles/424242").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(json(&missing)["error"]["status"], 404);
+    let (status, _, bad) = get(&s, "/api/v1/search?q=date:2023-02-31").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(json(&bad)["error"]["message"].as_str().unwrap().contains("date"));
+    let (_, _, ninjs) = get(&s, "/api/v1/articles/1/ninjs").await;
+    let n = json(&ninjs);
+    assert_eq!(n["standard"]["version"], "3.0");
+    assert_eq!(n["headlines"][0]["value"], "徐汇区召开党史学习教育总结会议");
+    let (status, _, _) = get(&s, "/api/v1/nothing").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn openapi_documents_exactly_the_routes() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (_, _, body) = get(&s, "/api/v1/openapi.json").await;
+    let doc = json(&body);
+    let documented: Vec<(String, String)> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(p, ops)| ops.as_object().unwrap().keys().map(move |m| (m.clone(), p.clone())))
+        .collect();
+    let routes: Vec<(String, String)> =
+        shuzibao_web::api::ROUTES.iter().map(|(m, p, _)| (m.to_string(), p.to_string())).collect();
+    for r in &routes {
+        assert!(documented.contains(r), "{r:?} not documented");
+    }
+    assert_eq!(documented.len(), routes.len());
+    // every documented GET answers (with example values) rather than 404/405
+    for (method, path) in &routes {
+        if method != "get" {
+            continue;
+        }
+        let uri = format!("/api/v1{}", path.replace("{date}", "2024-01-01").replace("{id}", "1"));
+        let uri = if path == "/search" { format!("{uri}?q=%E5%BE%90%E6%B1%87") } else { uri };
+        let (status, ctype, _) = get(&s, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(ctype.starts_with("application/json"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn feeds_and_opensearch() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (status, ctype, feed) = get(&s, "/feeds/latest.atom").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ctype.starts_with("application/atom+xml"));
+    assert!(feed.starts_with("<?xml") && feed.matches("<entry>").count() == 11);
+    let (_, _, search) = get(&s, "/feeds/search.atom?q=%E5%88%98%E5%9D%A4").await;
+    assert!(search.contains("<entry>"));
+    let (_, _, os) = get(&s, "/opensearch.xml").await;
+    assert!(os.contains("template=\"/search?q={searchTerms}\""));
+}
+
+#[tokio::test]
+async fn traversal_long_urls_and_unknown_pages_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    assert_eq!(get(&s, "/static/../Cargo.toml").await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(get(&s, "/static/%2e%2e/%2e%2e/etc/passwd").await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(get(&s, &format!("/search?q={}", "a".repeat(5000))).await.0, StatusCode::URI_TOO_LONG);
+    let (status, _, body) = get(&s, "/no/such/page").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("找不到这一页") && body.contains("lang=\"zh-CN\""));
+    let (_, _, css) = get(&s, "/static/style.css").await;
+    assert!(css.contains("font-family"));
+}
+
+async fn post(state: &AppState, token: Option<&str>, body: &str) -> (StatusCode, String) {
+    let mut req = Request::post("/api/v1/issues");
+    if let Some(t) = token {
+        req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    let res = app(state.clone()).oneshot(req.body(Body::from(body.to_string())).unwrap()).await.unwrap();
+    let status = res.status();
+    (status, String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn writing_needs_the_admin_token() {
+    let issue = "第9期(总第1999期) / 2025年5月5日 星期一\n\n## 新的一期头版新闻\n\n本报讯 五月的一天，某区举行了一次特别的活动。\n";
+    let dir = tempfile::tempdir().unwrap();
+    let closed = state(dir.path(), None);
+    assert_eq!(post(&closed, Some("anything-at-all-here"), issue).await.0, StatusCode::FORBIDDEN);
+    let dir = tempfile::tempdir().unwrap();
+    let open = state(dir.path(), Some("a-long-enough-admin-token"));
+    assert_eq!(post(&open, None, issue).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(post(&open, Some("a-long-enough-admin-tokem"), issue).await.0, StatusCode::FORBIDDEN);
+    let (status, body) = post(&open, Some("a-long-enough-admin-token"), issue).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(json(&body)["ingest"]["outcome"], "added");
+    assert_eq!(json(&body)["issue"]["articles"][0]["title"], "新的一期头版新闻");
+    let (_, _, found) = get(&open, "/api/v1/search?q=%E7%89%B9%E5%88%AB%E7%9A%84%E6%B4%BB%E5%8A%A8").await;
+    assert_eq!(json(&found)["total"], 1, "the new issue is searchable at once");
+    let (status, _) = post(&open, Some("a-long-enough-admin-token"), "").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "an empty body is a clear 400");
+}
