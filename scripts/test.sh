@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: formatting, lints, docs, every test, and the benches
-# compiled (not run). This is the README's test command; CI runs it too.
+# The whole test suite: formatting, lints, docs, every test, the benches
+# compiled (not run), and the end-to-end tests in headless Chromium.
+# This is the README's test command; CI runs it too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
@@ -9,4 +10,11 @@ echo "== clippy"; cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== test";   cargo test --workspace --locked
 echo "== doc";    RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 echo "== bench (compile only)"; cargo bench --workspace --locked --no-run
+echo "== end-to-end (headless Chromium)"
+cargo build --locked --bin shuzibao
+if [ ! -d tests/e2e/node_modules ]; then
+  echo "tests/e2e/node_modules is missing: run scripts/install-deps.sh first" >&2
+  exit 1
+fi
+SHUZIBAO_BIN=target/debug/shuzibao node tests/e2e/reader.test.mjs
 echo "== all tests passed"

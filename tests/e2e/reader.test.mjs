@@ -1,0 +1,165 @@
+// A reader's walk through the web edition, in real headless Chromium
+// (Debian's /usr/bin/chromium, driven by playwright-core; no browser is
+// downloaded): home → an issue → an article → a search with a filter → the
+// next page of results → a result with the search terms marked. Also: the
+// phone layout does not scroll sideways, the skip link is the first stop of
+// the keyboard. Screenshots go to target/e2e/.
+//
+// Run: node tests/e2e/reader.test.mjs   (after `cargo build --release`)
+
+import { chromium } from "playwright-core";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const bin = process.env.SHUZIBAO_BIN || join(root, "target/release/shuzibao");
+const shots = join(root, "target/e2e");
+mkdirSync(shots, { recursive: true });
+const port = 18000 + Math.floor(Math.random() * 2000);
+const base = `http://127.0.0.1:${port}`;
+
+// An archive with the samples and copies of them on other dates, so that a
+// search has more than one page of results.
+const work = mkdtempSync(join(tmpdir(), "shuzibao-e2e-"));
+const input = join(work, "in");
+mkdirSync(input);
+const samples = join(root, "samples");
+for (const name of readdirSync(samples)) {
+  const text = readFileSync(join(samples, name), "utf8");
+  writeFileSync(join(input, name), text);
+  for (const [i, year] of [2019, 2020].entries()) {
+    const copy = text.replace(/20(22|23)年(\d+)月(\d+)日/, `${year}年$2月$3日`).replace("2024 年", `${year} 年`);
+    writeFileSync(join(input, `copy-${i}-${name}`), copy);
+  }
+}
+const data = join(work, "data");
+const ingest = spawnSync(bin, ["ingest", input, "--data", data], { encoding: "utf8" });
+assert.equal(ingest.status, 0, ingest.stderr);
+
+const server = spawn(bin, ["serve", "--data", data, "--addr", `127.0.0.1:${port}`, "--no-samples"], {
+  stdio: ["ignore", "inherit", "inherit"],
+});
+let browser;
+let failed = false;
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(base + "/about");
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the server did not start");
+}
+
+async function step(name, fn) {
+  try {
+    await fn();
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed = true;
+    console.log(`FAIL ${name}\n     ${e.stack || e}`);
+  }
+}
+
+try {
+  await waitForServer();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  });
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: "zh-CN" });
+
+  await step("home shows the latest issue", async () => {
+    await page.goto(base + "/");
+    assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+    assert.match(await page.textContent("h1"), /最新一期/);
+    await page.screenshot({ path: join(shots, "1-home.png"), fullPage: true });
+  });
+
+  await step("home → the issue", async () => {
+    await page.click("h1 a");
+    await page.waitForURL(/\/issues\/2024-01-01$/);
+    assert.ok(await page.isVisible("#page-1"));
+    await page.screenshot({ path: join(shots, "2-issue.png"), fullPage: true });
+  });
+
+  await step("issue → an article", async () => {
+    await page.click("#page-1 .card h3 a");
+    await page.waitForURL(/\/articles\/\d+$/);
+    const title = await page.textContent("article.story h1");
+    assert.ok(title && title.length > 2);
+    assert.equal(await page.locator('script[type="application/ld+json"]').count(), 1);
+    await page.screenshot({ path: join(shots, "3-article.png"), fullPage: true });
+  });
+
+  await step("search from the header, then with a date filter", async () => {
+    await page.fill("#site-q", "徐汇");
+    await page.press("#site-q", "Enter");
+    await page.waitForURL(/\/search\?q=/);
+    assert.match(await page.textContent("#count"), /共 \d+ 篇/);
+    await page.fill("#from", "2019");
+    await page.fill("#to", "2024");
+    await page.click("form.filters button[type=submit]");
+    await page.waitForURL(/from=2019/);
+    assert.match(await page.textContent("#count"), /第 1\/\d+ 页/);
+    await page.screenshot({ path: join(shots, "4-search.png"), fullPage: true });
+  });
+
+  await step("the next page of results keeps the filters", async () => {
+    await page.click("nav.pager a[rel=next]");
+    await page.waitForURL(/p=2/);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get("from"), "2019");
+    assert.equal(url.searchParams.get("q"), "徐汇");
+    assert.match(await page.textContent("#count"), /第 2\/\d+ 页/);
+    assert.ok((await page.locator("ol.hits li").count()) > 0);
+    await page.screenshot({ path: join(shots, "5-search-page-2.png"), fullPage: true });
+  });
+
+  await step("a result opens with the search terms marked", async () => {
+    await page.click("ol.hits li h3 a");
+    await page.waitForURL(/\/articles\/\d+\?hl=/);
+    assert.ok((await page.locator("article.story mark").count()) > 0);
+    await page.screenshot({ path: join(shots, "6-article-marked.png"), fullPage: true });
+  });
+
+  await step("the keyboard's first stop is the skip link", async () => {
+    await page.goto(base + "/");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
+  });
+
+  await step("a phone does not scroll sideways", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+    for (const path of ["/", "/issues/2024-01-01", "/search?q=%E5%BE%90%E6%B1%87"]) {
+      await phone.goto(base + path);
+      const [scroll, width] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scroll <= width, `${path}: ${scroll} > ${width}`);
+    }
+    await phone.screenshot({ path: join(shots, "7-phone-search.png"), fullPage: true });
+    await phone.close();
+  });
+
+  await step("a missing page is a 404 page", async () => {
+    const r = await page.goto(base + "/no/such/page");
+    assert.equal(r.status(), 404);
+    assert.match(await page.textContent("h1"), /找不到/);
+  });
+} finally {
+  if (browser) await browser.close();
+  server.kill("SIGINT");
+  await new Promise((r) => server.once("exit", r));
+  rmSync(work, { recursive: true, force: true });
+}
+
+if (failed) {
+  console.log("end-to-end: FAILED");
+  process.exit(1);
+}
+console.log(`end-to-end: all passed (screenshots in ${shots})`);
