@@ -107,9 +107,18 @@ pub fn snippet(text: &str, needles: &[String], width: usize) -> Snippet {
         }
     }
     let mut start = best.0;
-    let end = (start + width).min(chars.len());
+    let mut end = (start + width).min(chars.len());
     if end - start < width {
         start = end.saturating_sub(width);
+    }
+    // never show part of a match: start at a match cut by the start, end
+    // before a match cut by the end
+    if let Some(&(a, _)) = matches.iter().find(|m| m.0 < start && m.1 > start) {
+        start = a;
+        end = (start + width).min(chars.len());
+    }
+    if let Some(&(a, _)) = matches.iter().find(|m| m.0 < end && m.1 > end && m.0 > start) {
+        end = a;
     }
     let mut fragments = Vec::new();
     let mut at = start;
@@ -141,6 +150,15 @@ mod tests {
     fn no_match_gives_the_start() {
         let s = snippet("一二三四五六七八九十", &["甲".to_string()], 4);
         assert_eq!(s.marked("<", ">"), "一二三四…");
+    }
+
+    #[test]
+    fn a_match_is_never_cut_in_two() {
+        let text = "甲乙丙丁戊己庚辛壬癸曹立强子丑寅卯";
+        for width in 2..16 {
+            let m = snippet(text, &["曹立强".to_string()], width).marked("<", ">");
+            assert!(!m.contains("<曹>") && !m.contains("<曹立>") && !m.contains("<立强>"), "width {width}: {m}");
+        }
     }
 
     #[test]
