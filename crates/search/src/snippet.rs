@@ -51,28 +51,53 @@ impl Snippet {
     }
 }
 
-/// Where `needles` occur in `text`, as char ranges, merged.
+/// Where `needles` occur in `text`, as char ranges, merged. Looks in the
+/// text as it is first (the common case, and fast); only when nothing is
+/// found there does it fold the text (traditional → simplified, case).
 pub fn find_matches(text: &str, needles: &[String]) -> Vec<(usize, usize)> {
-    let hay: Vec<char> = normalize(text).chars().collect();
-    let mut ranges = Vec::new();
-    for n in needles {
-        let needle: Vec<char> = normalize(n).chars().filter(|c| !c.is_whitespace()).collect();
-        if needle.is_empty() || needle.len() > hay.len() {
-            continue;
-        }
-        let mut i = 0;
-        while i + needle.len() <= hay.len() {
-            if hay[i..i + needle.len()] == needle[..] {
-                ranges.push((i, i + needle.len()));
-                i += needle.len();
-            } else {
-                i += 1;
+    let needles: Vec<String> =
+        needles.iter().map(|n| normalize(n).chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    let found = matches_in(text, &needles);
+    if !found.is_empty() {
+        return found;
+    }
+    let folded = normalize(text);
+    // folding keeps one char per char; offsets then hold for the original
+    if folded.chars().count() == text.chars().count() {
+        matches_in(&folded, &needles)
+    } else {
+        Vec::new()
+    }
+}
+
+fn matches_in(text: &str, needles: &[String]) -> Vec<(usize, usize)> {
+    // byte ranges first, then one walk over the text turns them into chars
+    let mut bytes: Vec<(usize, usize)> = Vec::new();
+    for n in needles.iter().filter(|n| !n.is_empty()) {
+        bytes.extend(text.match_indices(n.as_str()).map(|(b, m)| (b, b + m.len())));
+    }
+    if bytes.is_empty() {
+        return Vec::new();
+    }
+    bytes.sort_unstable();
+    let mut wanted: Vec<usize> = bytes.iter().flat_map(|&(a, b)| [a, b]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut to_char = std::collections::HashMap::with_capacity(wanted.len());
+    let mut next = wanted.iter().peekable();
+    for (count, (i, _)) in text.char_indices().chain(std::iter::once((text.len(), ' '))).enumerate() {
+        while next.peek().is_some_and(|&&w| w <= i) {
+            if let Some(&w) = next.next() {
+                to_char.insert(w, count);
             }
         }
+        if next.peek().is_none() {
+            break;
+        }
     }
-    ranges.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (a, b) in ranges {
+    for (a, b) in bytes {
+        let (a, b) = (to_char[&a], to_char[&b]);
         match merged.last_mut() {
             Some(last) if a <= last.1 => last.1 = last.1.max(b),
             _ => merged.push((a, b)),

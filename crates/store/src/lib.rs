@@ -259,7 +259,7 @@ impl Store {
              FROM issues i JOIN issue_versions v ON v.id = i.current_version
              WHERE {cond} ORDER BY i.date DESC, i.page, i.id"
         );
-        let mut st = self.conn.prepare(&sql)?;
+        let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(p, |r| {
             let parsed: String = r.get(8)?;
             Ok(IssueRecord {
@@ -298,6 +298,27 @@ impl Store {
                 Some((pages, t["title"].as_str()?.to_string()))
             })
             .collect())
+    }
+
+    /// The distinct publication dates of all issues, oldest first.
+    pub fn dates(&self) -> Result<Vec<NaiveDate>, StoreError> {
+        let mut st =
+            self.conn.prepare_cached("SELECT DISTINCT date FROM issues WHERE date IS NOT NULL ORDER BY date")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for d in rows {
+            if let Ok(d) = d?.parse() {
+                out.push(d);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The ids and titles of an issue's articles, in reading order.
+    pub fn titles_of_issue(&self, issue_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+        let mut st = self.conn.prepare_cached("SELECT id, title FROM articles WHERE issue_id = ?1 ORDER BY seq")?;
+        let rows = st.query_map([issue_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The newest articles, by date then page and order (for feeds and exports).
@@ -374,7 +395,7 @@ impl Store {
                     a.paragraphs, a.span_start, a.span_end
              FROM articles a WHERE {cond}"
         );
-        let mut st = self.conn.prepare(&sql)?;
+        let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(p, records::article_from_row)?.collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }

@@ -386,10 +386,7 @@ pub fn calendar(dates: &[NaiveDate]) -> Vec<CalendarYear> {
 
 /// The distinct dates with issues, oldest first.
 pub fn dates(store: &Store) -> Result<Vec<NaiveDate>, Failure> {
-    let mut d: Vec<NaiveDate> = store.issues()?.iter().filter_map(|i| i.date).collect();
-    d.sort_unstable();
-    d.dedup();
-    Ok(d)
+    Ok(store.dates()?)
 }
 
 /// A search result as shown.

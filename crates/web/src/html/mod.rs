@@ -116,9 +116,9 @@ async fn article(
         None => Vec::new(),
     };
     let a = views::article_view(&store, &record, &highlight, true)?;
-    let siblings = store.articles_of_issue(record.issue_id)?;
-    let pos = siblings.iter().position(|s| s.id == id);
-    let pick = |i: Option<usize>| i.and_then(|i| siblings.get(i)).map(|s| (s.id, s.title.clone()));
+    let siblings = store.titles_of_issue(record.issue_id)?;
+    let pos = siblings.iter().position(|s| s.0 == id);
+    let pick = |i: Option<usize>| i.and_then(|i| siblings.get(i)).cloned();
     let prev = pick(pos.and_then(|p| p.checked_sub(1)));
     let next = pick(pos.map(|p| p + 1));
     let json_ld = crate::feeds::json_ld(&a);
