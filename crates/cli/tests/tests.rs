@@ -4,6 +4,7 @@
 //! - `archive`: `ingest`, `search`, `reindex`, `reparse` on a data folder.
 //! - `crash`: an ingest killed (SIGKILL) at many points leaves the archive
 //!   consistent, and running it again completes the work.
+//! - `serve`: the web edition as a process (samples, request log, Ctrl-C); `export`.
 
 #![allow(clippy::unwrap_used)]
 
@@ -11,3 +12,4 @@ mod archive;
 mod common;
 mod crash;
 mod parse;
+mod serve;

@@ -75,6 +75,7 @@ pub fn run(c: &ServeConfig) -> Outcome {
         )
         .with_target(false)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_writer(std::io::stderr)
         .init();
     let mut archive = Archive::open(&c.config.data)?;
     if c.samples && archive.store.stats()?.issues == 0 {
