@@ -560,7 +560,8 @@ fn push_paragraph(d: &mut Draft, u: &Unit, role: ParagraphRole) {
         }
     }
     // a note wholly in brackets closes a text: `（作者为…）`, `（本报记者 张三）`
-    let closing_note = (text.starts_with('（') && text.ends_with('）')) || (text.starts_with('(') && text.ends_with(')'));
+    let closing_note =
+        (text.starts_with('（') && text.ends_with('）')) || (text.starts_with('(') && text.ends_with(')'));
     d.paras.push(Paragraph { text, role, span: u.span });
     d.touch(u.span);
     read_paragraph_end(d);

@@ -56,6 +56,15 @@ pub fn has_surname(name: &str) -> bool {
     SURNAME_SET.contains(&name[..one]) || (two <= name.len() && SURNAME_SET.contains(&name[..two]))
 }
 
+/// The most common family names: the first lines of `surnames.txt`.
+static COMMON_SURNAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(SURNAMES).take(6).flat_map(str::split_whitespace).collect());
+
+/// Whether `name` starts with one of the ~120 most common family names.
+pub fn has_common_surname(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| COMMON_SURNAMES.contains(c.to_string().as_str()))
+}
+
 /// The kind of column a label opens (`大字新闻` → briefs), if it is one.
 /// Spaces and decorations around the label are ignored.
 pub fn column_kind(label: &str) -> Option<ArticleKind> {

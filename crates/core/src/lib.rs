@@ -38,6 +38,7 @@ pub mod assemble;
 pub mod byline;
 pub mod classify;
 mod decode;
+pub mod entities;
 mod error;
 pub mod headline;
 pub mod json;

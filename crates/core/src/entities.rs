@@ -1,0 +1,559 @@
+//! Who, where, what and when (人物, 机构, 地点, 事件, 日期) in an article.
+//!
+//! People come with the post they were written with at that moment
+//! (`区委副书记、区长钟晓咏`, `市委书记陈吉宁`), including lists under one
+//! label (`区领导曹立强、王华、黄冲`) and transliterated names with a middle dot;
+//! reporters and signers come from the byline with their role. Organisations,
+//! places and named events are found by jieba's part-of-speech tags and by
+//! the endings kept in `data/` (`…委员会`, `…会议中心`, `…团拜会`). Dates
+//! (`1月13日`, `去年12月27日`, `当天`, `近日`) are resolved against the
+//! issue's date, approximate ones marked so.
+//!
+//! Pure: text in, mentions out. Which mentions are the same person across the
+//! archive is decided where the archive is (`store`).
+
+use crate::lexicon;
+use crate::model::Article;
+use crate::text::is_han;
+use chrono::{Datelike, NaiveDate};
+use jieba_rs::Jieba;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::{LazyLock, RwLock};
+
+static JIEBA: LazyLock<RwLock<Jieba>> = LazyLock::new(|| RwLock::new(Jieba::new()));
+
+const ORG_SUFFIXES: &str = include_str!("../data/org_suffixes.txt");
+const PLACE_SUFFIXES: &str = include_str!("../data/place_suffixes.txt");
+const EVENT_WORDS: &str = include_str!("../data/event_words.txt");
+
+fn list(data: &'static str) -> Vec<&'static str> {
+    let mut v: Vec<&str> = data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    v
+}
+
+static ORGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list(ORG_SUFFIXES));
+static PLACES: LazyLock<Vec<&'static str>> = LazyLock::new(|| list(PLACE_SUFFIXES));
+static EVENTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list(EVENT_WORDS));
+
+/// Teaches the segmenter names the archive has learned, so that they are cut
+/// whole (`钟晓咏` as a person, not three characters).
+pub fn learn_names<'a>(names: impl IntoIterator<Item = &'a str>) {
+    let mut j = JIEBA.write().unwrap_or_else(|p| p.into_inner());
+    for n in names {
+        if (2..=8).contains(&n.chars().count()) {
+            j.add_word(n, Some(10_000), Some("nr"));
+        }
+    }
+}
+
+/// The part an article's person plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PersonRole {
+    /// Named in the text.
+    Mentioned,
+    /// 记者.
+    Reporter,
+    /// 摄影.
+    Photographer,
+    /// 通讯员.
+    Correspondent,
+    /// Signed the piece (a letter, a notice).
+    Author,
+}
+
+/// A person named in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonMention {
+    /// The name.
+    pub name: String,
+    /// The post written with the name here (`区委副书记、区长`).
+    pub post: Option<String>,
+    /// The part the person plays in the article.
+    pub role: PersonRole,
+    /// The paragraph it is in (none for the byline).
+    pub paragraph: Option<usize>,
+}
+
+/// A date written in an article and what it means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// As written: `1月13日上午`, `去年12月27日`, `近日`.
+    pub text: String,
+    /// The day it means, resolved against the issue's date.
+    pub date: Option<NaiveDate>,
+    /// Only roughly that day (`近日`, `日前`).
+    pub approximate: bool,
+    /// 上午, 下午, 晚上…
+    pub part_of_day: Option<String>,
+    /// The paragraph it is in.
+    pub paragraph: usize,
+}
+
+/// Everything found in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Entities {
+    /// People, in order of first mention, each once with the post first written.
+    pub people: Vec<PersonMention>,
+    /// Organisations (机构), each once.
+    pub organizations: Vec<String>,
+    /// Places (地点), each once.
+    pub places: Vec<String>,
+    /// Named events (活动), each once.
+    pub events: Vec<String>,
+    /// Dates.
+    pub dates: Vec<DateMention>,
+}
+
+/// A token of jieba with its tag and byte offset.
+struct Tok<'a> {
+    word: &'a str,
+    tag: &'a str,
+    start: usize,
+}
+
+fn is_noun_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "n" | "nr"
+            | "ns"
+            | "nt"
+            | "nz"
+            | "nrt"
+            | "nrfg"
+            | "j"
+            | "vn"
+            | "an"
+            | "ng"
+            | "l"
+            | "eng"
+            | "m"
+            | "mq"
+            | "q"
+            | "f"
+            | "s"
+            | "b"
+    )
+}
+
+fn is_person_tag(tag: &str) -> bool {
+    matches!(tag, "nr" | "nrfg" | "nrt")
+}
+
+static DOTTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"[\p{Han}]{1,6}(?:[·•・][\p{Han}]{1,8}){1,3}").unwrap()
+});
+
+/// Characters that start the word after a transliterated name, never a part of it.
+const NAME_STOP: &str = "说表指认称强介告在是的和与等向对也都就还已将会为了所接答回应透曾并则又再被把从于由到";
+
+/// Whether a word reads as a Chinese personal name.
+fn name_ok(w: &str) -> bool {
+    let n = w.chars().count();
+    if w.contains(['·', '•', '・']) {
+        return n >= 3 && w.chars().all(|c| is_han(c) || matches!(c, '·' | '•' | '・'));
+    }
+    (2..=4).contains(&n) && w.chars().all(is_han) && lexicon::has_surname(w)
+}
+
+/// Ends with one of `words`: the ending.
+fn ending<'a>(w: &str, words: &[&'a str]) -> Option<&'a str> {
+    words.iter().copied().find(|s| w.ends_with(s) && w.chars().count() > s.chars().count())
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+/// Finds the entities of one paragraph of text.
+fn scan(text: &str, paragraph: usize, out: &mut Entities) {
+    let tags = {
+        let j = JIEBA.read().unwrap_or_else(|p| p.into_inner());
+        let mut at = 0;
+        j.tag(text, true)
+            .into_iter()
+            .map(|t| {
+                let tok = (t.word.to_string(), t.tag.to_string(), at);
+                at += t.word.len();
+                tok
+            })
+            .collect::<Vec<_>>()
+    };
+    let toks: Vec<Tok<'_>> =
+        tags.iter().map(|(w, t, s)| Tok { word: &text[*s..*s + w.len()], tag: t.as_str(), start: *s }).collect();
+    let mut used = vec![false; toks.len()];
+    // people: tagged names, with the post phrase just before them
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let mut name = t.word.to_string();
+        let mut end = i + 1;
+        // a surname alone followed by one or two characters (an unknown name cut apart)
+        if t.word.chars().count() == 1 && lexicon::has_surname(t.word) && is_person_tag(t.tag) {
+            if let Some(n) = toks.get(i + 1).filter(|n| n.word.chars().count() <= 2 && n.word.chars().all(is_han)) {
+                name.push_str(n.word);
+                end = i + 2;
+            }
+        }
+        let post = post_before(&toks, i).is_some();
+        let titled = post || title_after(&toks, end);
+        // a transliterated name (tagged as such, or any noun with a post
+        // before it: `国务卿基辛格`)
+        let foreign = (t.tag == "nrt" && titled || t.tag == "n" && post)
+            && (2..=6).contains(&name.chars().count())
+            && name.chars().all(is_han)
+            && lexicon::post_ending(&name).is_none()
+            && !looks_like_org_or_place(&name);
+        // two characters the dictionary knows as a word, even tagged a name
+        // (智慧, 文明), are a person only with a post or title around them
+        let known_word = name.chars().count() == 2 && end == i + 1 && jieba_has(&name);
+        let person = (is_person_tag(t.tag) && t.tag != "nrt" && name_ok(&name) && (titled || !known_word)) || foreign;
+        if person {
+            let post = post_before(&toks, i);
+            let inherited = if post.is_none() { listed_post(&toks, i, out) } else { None };
+            let post = post.or(inherited);
+            if !out.people.iter().any(|p| p.name == name) {
+                out.people.push(PersonMention { name, post, role: PersonRole::Mentioned, paragraph: Some(paragraph) });
+            }
+            for u in &mut used[i..end] {
+                *u = true;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    // transliterated names: the words on both sides of each middle dot
+    let mut i = 1;
+    while i + 1 < toks.len() {
+        if matches!(toks[i].word, "·" | "•" | "・")
+            && toks[i - 1].word.chars().all(is_han)
+            && toks[i + 1].word.chars().all(is_han)
+        {
+            let mut j = i + 1;
+            while j + 2 < toks.len()
+                && matches!(toks[j + 1].word, "·" | "•" | "・")
+                && toks[j + 2].word.chars().all(is_han)
+            {
+                j += 2;
+            }
+            // the last part may have been cut together with the verb after it (`穆` / `明说`)
+            let tail_start = toks[j].start;
+            let tail: String =
+                text[tail_start..].chars().take_while(|c| is_han(*c) && !NAME_STOP.contains(*c)).take(8).collect();
+            let end = if tail.is_empty() { toks[j].start + toks[j].word.len() } else { tail_start + tail.len() };
+            let name = text[toks[i - 1].start..end].to_string();
+            let post = post_before(&toks, i - 1);
+            out.people.retain(|p| !name.contains(p.name.as_str()));
+            if DOTTED_NAME.is_match(&name) && !out.people.iter().any(|p| p.name == name) {
+                out.people.push(PersonMention { name, post, role: PersonRole::Mentioned, paragraph: Some(paragraph) });
+            }
+            for u in &mut used[i - 1..=j] {
+                *u = true;
+            }
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+    // organisations, places and events: runs of nouns closed by a known ending
+    let mut i = 0;
+    while i < toks.len() {
+        if used[i] || !is_noun_tag(toks[i].tag) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut best: Option<(usize, char)> = None;
+        while j < toks.len() && j - i < 7 && !used[j] && (is_noun_tag(toks[j].tag) || toks[j].word == "·") {
+            let phrase = &text[toks[i].start..toks[j].start + toks[j].word.len()];
+            if phrase.chars().count() > 24 {
+                break;
+            }
+            let kind = if ending(phrase, &EVENTS).is_some() {
+                Some('e')
+            } else if ending(phrase, &ORGS).is_some() || toks[j].tag == "nt" {
+                Some('o')
+            } else if ending(phrase, &PLACES).is_some() || (toks[j].tag == "ns" && j == i) {
+                Some('p')
+            } else {
+                None
+            };
+            if let Some(k) = kind {
+                best = Some((j, k));
+            }
+            j += 1;
+        }
+        match best {
+            Some((j, kind)) => {
+                let phrase = text[toks[i].start..toks[j].start + toks[j].word.len()].to_string();
+                if phrase.chars().count() >= 2 && phrase.chars().filter(|c| is_han(*c)).count() >= 2 {
+                    match kind {
+                        'e' => push_unique(&mut out.events, phrase),
+                        'o' => push_unique(&mut out.organizations, phrase),
+                        _ => push_unique(&mut out.places, phrase),
+                    }
+                }
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn jieba_has(word: &str) -> bool {
+    JIEBA.read().unwrap_or_else(|p| p.into_inner()).has_word(word)
+}
+
+/// Titles written after a name: `克林顿总统`, `张三同志`, `李四说`.
+const TITLES_AFTER: &[&str] = &[
+    "总统",
+    "总理",
+    "主席",
+    "总书记",
+    "书记",
+    "部长",
+    "市长",
+    "州长",
+    "省长",
+    "区长",
+    "县长",
+    "大使",
+    "国务卿",
+    "先生",
+    "女士",
+    "夫人",
+    "同志",
+    "教授",
+    "博士",
+    "院士",
+    "委员",
+    "代表",
+    "说",
+    "表示",
+    "指出",
+    "认为",
+    "强调",
+];
+
+/// Whether the token at `i` is a title or a verb of saying (a person stands before it).
+fn title_after(toks: &[Tok<'_>], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| TITLES_AFTER.contains(&t.word))
+}
+
+fn looks_like_org_or_place(w: &str) -> bool {
+    ending(w, &ORGS).is_some() || ending(w, &PLACES).is_some() || ending(w, &EVENTS).is_some()
+}
+
+/// The post written just before the person at token `i`: a run of nouns
+/// (and `、` between posts) that ends with a post word.
+fn post_before(toks: &[Tok<'_>], i: usize) -> Option<String> {
+    let mut j = i;
+    let mut first = None;
+    while j > 0 && i - j < 8 {
+        let t = &toks[j - 1];
+        if t.word == "、" {
+            // `区委副书记、区长`: the part before must itself end with a post
+            if j >= 2 && lexicon::post_ending(toks[j - 2].word).is_some() {
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        if !is_noun_tag(t.tag) && lexicon::post_ending(t.word).is_none() {
+            break;
+        }
+        if is_person_tag(t.tag) && name_ok(t.word) {
+            break; // another person, not part of a post
+        }
+        j -= 1;
+        first = Some(j);
+    }
+    let first = first?;
+    let end = &toks[i - 1];
+    lexicon::post_ending(end.word).or_else(|| lexicon::post_ending(&format!("{}{}", toks[first].word, end.word)))?;
+    let start = toks[first].start;
+    let stop = end.start + end.word.len();
+    let mut s = String::new();
+    for t in &toks[first..i] {
+        s.push_str(t.word);
+    }
+    let _ = (start, stop);
+    let s = s.trim_start_matches('、').to_string();
+    (s.chars().count() >= 2).then_some(s)
+}
+
+/// In `区领导曹立强、王华、黄冲`, a name after `、` without a post of its own
+/// takes the post of the list's first name.
+fn listed_post(toks: &[Tok<'_>], i: usize, out: &Entities) -> Option<String> {
+    if i < 2 || toks[i - 1].word != "、" {
+        return None;
+    }
+    let prev = toks[i - 2].word;
+    out.people.iter().rev().find(|p| p.name.ends_with(prev) || prev.ends_with(&p.name)).and_then(|p| p.post.clone())
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"(?:(去年|今年|明年|前年)|((?:19|20)[0-9]{2})年)?([0-9]{1,2})月([0-9]{1,2})日(凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|晚)?|(当天|当日|近日|日前|昨天|昨日|今天|今日|前不久|此前)")
+        .unwrap()
+});
+
+/// Finds the dates of one paragraph, resolved against `issue`.
+fn scan_dates(
+    text: &str,
+    paragraph: usize,
+    issue: Option<NaiveDate>,
+    last: &mut Option<NaiveDate>,
+    out: &mut Vec<DateMention>,
+) {
+    for c in DATE.captures_iter(text) {
+        let whole = c.get(0).map_or("", |m| m.as_str()).to_string();
+        if let Some(rel) = c.get(6) {
+            let (date, approximate) = match rel.as_str() {
+                "当天" | "当日" => (*last, false),
+                "今天" | "今日" => (issue, false),
+                "昨天" | "昨日" => (issue.and_then(|d| d.pred_opt()), false),
+                _ => (issue, true),
+            };
+            out.push(DateMention { text: whole, date, approximate, part_of_day: None, paragraph });
+            continue;
+        }
+        let month: u32 = c[3].parse().unwrap_or(0);
+        let day: u32 = c[4].parse().unwrap_or(0);
+        let year = match (c.get(1).map(|m| m.as_str()), c.get(2)) {
+            (_, Some(y)) => y.as_str().parse().ok(),
+            (Some("去年"), _) => issue.map(|d| d.year() - 1),
+            (Some("前年"), _) => issue.map(|d| d.year() - 2),
+            (Some("明年"), _) => issue.map(|d| d.year() + 1),
+            (Some(_), _) => issue.map(|d| d.year()),
+            (None, None) => issue.map(|d| {
+                // a month after the issue's is last year's: `12月27日` in a January issue
+                if month > d.month() + 1 {
+                    d.year() - 1
+                } else {
+                    d.year()
+                }
+            }),
+        };
+        let date = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
+        if date.is_some() {
+            *last = date;
+        }
+        let part_of_day = c.get(5).map(|m| m.as_str().to_string());
+        out.push(DateMention { text: whole, date, approximate: false, part_of_day, paragraph });
+    }
+}
+
+/// Finds the entities of a plain text (one paragraph), for evaluation.
+pub fn extract_text(text: &str, issue_date: Option<NaiveDate>) -> Entities {
+    let mut out = Entities::default();
+    scan(text, 0, &mut out);
+    let mut last = issue_date;
+    scan_dates(text, 0, issue_date, &mut last, &mut out.dates);
+    out
+}
+
+/// Finds the entities of an article: its byline's people with their roles,
+/// then those named in its text, and its dates resolved against `issue_date`.
+pub fn extract(article: &Article, issue_date: Option<NaiveDate>) -> Entities {
+    let mut out = Entities::default();
+    let b = &article.byline;
+    let mut add = |names: &[String], role: PersonRole| {
+        for n in names {
+            out.people.push(PersonMention { name: n.clone(), post: None, role, paragraph: None });
+        }
+    };
+    add(&b.reporters, PersonRole::Reporter);
+    add(&b.photographers, PersonRole::Photographer);
+    add(&b.correspondents, PersonRole::Correspondent);
+    for a in &b.authors {
+        out.people.push(PersonMention {
+            name: a.name.clone(),
+            post: a.role.clone(),
+            role: PersonRole::Author,
+            paragraph: None,
+        });
+    }
+    let byline = out.people.len();
+    let mut last = issue_date;
+    for (i, p) in article.paragraphs.iter().enumerate() {
+        let mut found = Entities::default();
+        scan(&p.text, i, &mut found);
+        for m in found.people {
+            if !out.people[byline..].iter().any(|q| q.name == m.name) {
+                out.people.push(m);
+            }
+        }
+        found.organizations.into_iter().for_each(|o| push_unique(&mut out.organizations, o));
+        found.places.into_iter().for_each(|o| push_unique(&mut out.places, o));
+        found.events.into_iter().for_each(|o| push_unique(&mut out.events, o));
+        scan_dates(&p.text, i, issue_date, &mut last, &mut out.dates);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, Option<String>)> {
+        extract_text(text, None).people.into_iter().map(|p| (p.name, p.post)).collect()
+    }
+
+    #[test]
+    fn people_with_their_posts() {
+        let p = people("区委书记曹立强出席会议。区委副书记、区长钟晓咏主持。");
+        assert!(p.contains(&("曹立强".into(), Some("区委书记".into()))), "{p:?}");
+        assert!(p.contains(&("钟晓咏".into(), Some("区委副书记、区长".into()))), "{p:?}");
+    }
+
+    #[test]
+    fn a_list_under_one_label() {
+        let p = people("区领导曹立强、王华、黄冲、沈权参加活动。");
+        let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"王华") && names.contains(&"沈权"), "{p:?}");
+        assert!(p.iter().filter(|x| x.1.as_deref() == Some("区领导")).count() >= 2, "{p:?}");
+    }
+
+    #[test]
+    fn transliterated_names() {
+        let p = people("孟加拉国外长阿卜杜勒·穆明说，中国的帮助很重要。");
+        assert!(p.iter().any(|x| x.0 == "阿卜杜勒·穆明"), "{p:?}");
+    }
+
+    #[test]
+    fn organisations_places_events() {
+        let e = extract_text("徐汇区委统战部在漕河泾会议中心举行迎新春团拜会。", None);
+        assert!(e.organizations.iter().any(|o| o.contains("统战部")), "{e:?}");
+        assert!(
+            e.places.iter().any(|o| o.contains("会议中心")) || e.organizations.iter().any(|o| o.contains("会议中心")),
+            "{e:?}"
+        );
+        assert!(e.events.iter().any(|o| o.ends_with("团拜会")), "{e:?}");
+    }
+
+    #[test]
+    fn dates_resolve_against_the_issue() {
+        let issue = NaiveDate::from_ymd_opt(2024, 1, 1);
+        let e = extract_text("去年12月27日下午举行。1月13日上午到场。当天还举行了签约。近日，工程开工。", issue);
+        let d: Vec<(Option<String>, bool)> =
+            e.dates.iter().map(|d| (d.date.map(|x| x.to_string()), d.approximate)).collect();
+        assert_eq!(d[0], (Some("2023-12-27".into()), false));
+        assert_eq!(e.dates[0].part_of_day.as_deref(), Some("下午"));
+        assert_eq!(d[1], (Some("2024-01-13".into()), false));
+        assert_eq!(d[2], (Some("2024-01-13".into()), false), "当天 is the day just mentioned");
+        assert_eq!(d[3], (Some("2024-01-01".into()), true), "近日 is approximate");
+        let e = extract_text("12月27日举行。", issue);
+        assert_eq!(
+            e.dates[0].date.map(|x| x.to_string()).as_deref(),
+            Some("2023-12-27"),
+            "December in a January issue"
+        );
+    }
+}
