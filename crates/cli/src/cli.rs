@@ -43,6 +43,34 @@ pub enum Command {
     Serve(ServeArgs),
     /// Export every article of the archive, one JSON object per line.
     Export(ExportArgs),
+    /// People of the archive: who is named most, one person's posts over
+    /// time, or who held a post on a day.
+    ///
+    /// `shuzibao people` lists the most named; `shuzibao people 曹立强` shows
+    /// the person (or the several people of that name) with posts and
+    /// timeline; `shuzibao people --post 区长 --on 2023-03-15` tells who held
+    /// the post that day and when it changed hands.
+    People(PeopleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// A name.
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// A post (区长, 区委书记): who held it over time.
+    #[arg(long)]
+    pub post: Option<String>,
+    /// With --post: who held it on this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub on: Option<String>,
+    /// How many people to list.
+    #[arg(long, default_value_t = 30)]
+    pub limit: usize,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -96,6 +124,7 @@ Query language:
   食堂 OR 餐厅              either word
   title:新年贺词            in the headline (引题, 主题, 副题) only
   reporter:刘坤             by a reporter, photographer or signed author
+  person:曹立强             by or about a person (in the byline or named in the text)
   page:1   page:2..4        on a page or pages
   date:2023  date:2023-09  date:2023-09-18  date:2023-01..2023-06
   date:*-09-18              that day in any year
@@ -162,7 +191,7 @@ pub enum SortArg {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The query (see the query language below).
-    #[arg(required = true, value_name = "QUERY")]
+    #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
     #[command(flatten)]
     pub data: DataArgs,
@@ -175,6 +204,9 @@ pub struct SearchArgs {
     /// Only articles by this reporter, photographer or author.
     #[arg(long)]
     pub reporter: Option<String>,
+    /// Only articles by or about this person (byline or text).
+    #[arg(long)]
+    pub person: Option<String>,
     /// Only articles on this page.
     #[arg(long)]
     pub page: Option<u32>,

@@ -24,6 +24,7 @@ fn run(command: cli::Command) -> Outcome {
         Command::Reparse(d) => commands::reparse::run(&d),
         Command::Serve(a) => commands::serve::run(&a.try_into().map_err(usage)?),
         Command::Export(a) => commands::export::run(&a),
+        Command::People(a) => commands::people::run(&a),
     }
 }
 

@@ -112,3 +112,41 @@ fn reindex_and_reparse_give_the_same_search() {
     let total = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap()["total"].clone();
     assert_eq!(total(&before), total(&after));
 }
+
+#[test]
+fn people_posts_and_search_by_person() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = data_arg(&tmp.path().join("data"));
+    run_str(&["ingest", &samples_dir().display().to_string(), "--data", &data]);
+    let out = run_str(&["people", "--data", &data, "--json", "--limit", "3"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 3);
+    assert!(list[0]["articles"].as_u64().unwrap() >= list[1]["articles"].as_u64().unwrap(), "most named first");
+    let out = run_str(&["people", "--data", &data, "--post", "区长", "--on", "2023-09-18", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let holder = v["holder"]["name"].as_str().unwrap().to_string();
+    // the holder is named with the post in that text
+    let found = run_str(&[
+        "search",
+        "--person",
+        &holder,
+        "--from",
+        "2023-09-18",
+        "--to",
+        "2023-09-18",
+        "--data",
+        &data,
+        "--json",
+    ]);
+    assert!(found.status.success(), "{}", stderr(&found));
+    let hits: serde_json::Value = serde_json::from_slice(&found.stdout).unwrap();
+    assert!(hits["total"].as_u64().unwrap() >= 1, "{hits}");
+    let bad = run_str(&["people", "--data", &data, "--post", "区长", "--on", "someday"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("someday"), "{}", stderr(&bad));
+    let nothing = run_str(&["search", "--data", &data]);
+    assert!(!nothing.status.success());
+    assert!(stderr(&nothing).contains("give a query"), "{}", stderr(&nothing));
+}

@@ -191,7 +191,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let mut name = t.word.to_string();
+        let mut name = trim_verb(t.word).to_string();
         let mut end = i + 1;
         // a surname alone followed by one or two characters (an unknown name cut apart)
         if t.word.chars().count() == 1 && lexicon::has_surname(t.word) && is_person_tag(t.tag) {
@@ -212,7 +212,22 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         // two characters the dictionary knows as a word, even tagged a name
         // (智慧, 文明), are a person only with a post or title around them
         let known_word = name.chars().count() == 2 && end == i + 1 && jieba_has(&name);
-        let person = (is_person_tag(t.tag) && t.tag != "nrt" && name_ok(&name) && (titled || !known_word)) || foreign;
+        // two characters with a rare family name, too, need a post or title
+        let rare = name.chars().count() == 2 && !lexicon::has_common_surname(&name);
+        // a name that is the first word of an organisation or place
+        // (`徐家汇中心`, `徐家汇体育公园`) is a person only with a title
+        // a title of a work in book marks (`《徐汇报》`)
+        let work = i > 0 && toks[i - 1].word == "《" && toks.get(end).is_some_and(|n| n.word == "》");
+        let modifier = (end..toks.len().min(end + 3))
+            .take_while(|&k| is_noun_tag(toks[k].tag))
+            .any(|k| looks_like_org_or_place(&text[t.start..toks[k].start + toks[k].word.len()]));
+        let person = (is_person_tag(t.tag)
+            && t.tag != "nrt"
+            && name_ok(&name)
+            && !not_a_name_ending(&name)
+            && !work
+            && (titled || !(known_word || rare || modifier)))
+            || foreign;
         if person {
             let post = post_before(&toks, i);
             let inherited = if post.is_none() { listed_post(&toks, i, out) } else { None };
@@ -231,9 +246,12 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     // transliterated names: the words on both sides of each middle dot
     let mut i = 1;
     while i + 1 < toks.len() {
+        let transliterated = |t: &Tok<'_>| matches!(t.tag, "nrt" | "x" | "eng" | "nz") || t.word.chars().count() <= 2;
         if matches!(toks[i].word, "·" | "•" | "・")
             && toks[i - 1].word.chars().all(is_han)
             && toks[i + 1].word.chars().all(is_han)
+            && ((transliterated(&toks[i - 1]) && !matches!(toks[i - 1].tag, "nr" | "n"))
+                || post_before(&toks, i - 1).is_some())
         {
             let mut j = i + 1;
             while j + 2 < toks.len()
@@ -250,7 +268,10 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             let name = text[toks[i - 1].start..end].to_string();
             let post = post_before(&toks, i - 1);
             out.people.retain(|p| !name.contains(p.name.as_str()));
-            if DOTTED_NAME.is_match(&name) && !out.people.iter().any(|p| p.name == name) {
+            if DOTTED_NAME.is_match(&name)
+                && !looks_like_org_or_place(&name)
+                && !out.people.iter().any(|p| p.name == name)
+            {
                 out.people.push(PersonMention { name, post, role: PersonRole::Mentioned, paragraph: Some(paragraph) });
             }
             for u in &mut used[i - 1..=j] {
@@ -306,6 +327,34 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     }
 }
 
+/// Characters that end a word cut together with a name (`钟晓咏作`, `刘琪作`):
+/// the verb or preposition after it.
+const VERB_AFTER_NAME: &str = "作在说是和与等到对向将也都率陪讲致赴兼及";
+
+/// `钟晓咏作` → `钟晓咏`: a name of three or four characters whose last one
+/// starts the next word, when what is left is still a name.
+fn trim_verb(w: &str) -> &str {
+    let n = w.chars().count();
+    match w.chars().next_back() {
+        Some(c) if (3..=4).contains(&n) && VERB_AFTER_NAME.contains(c) => {
+            let rest = &w[..w.len() - c.len_utf8()];
+            if name_ok(rest) {
+                rest
+            } else {
+                w
+            }
+        }
+        _ => w,
+    }
+}
+
+/// Endings that make a word a thing or a place, not a given name
+/// (`严肃性`, `安全感`, `徐汇区`).
+fn not_a_name_ending(w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars().next_back().is_some_and(|c| "性感化度率型界们式制论观法品区市县镇乡村路街弄巷港湾".contains(c))
+}
+
 fn jieba_has(word: &str) -> bool {
     JIEBA.read().unwrap_or_else(|p| p.into_inner()).has_word(word)
 }
@@ -350,12 +399,25 @@ fn looks_like_org_or_place(w: &str) -> bool {
     ending(w, &ORGS).is_some() || ending(w, &PLACES).is_some() || ending(w, &EVENTS).is_some()
 }
 
-/// The post written just before the person at token `i`: a run of nouns
-/// (and `、` between posts) that ends with a post word.
+/// Words that end a post on its left: function words and the verbs that
+/// come before a list of officials (`会见`, `陪同`, `出席的有`).
+const BEFORE_POST: &[&str] = &[
+    "的", "有", "在", "和", "与", "及", "以及", "由", "是", "为", "到", "向", "对", "把", "被", "让", "请", "等", "了",
+    "同", "跟", "并", "还", "也", "都", "就", "又", "其中", "包括", "陪同", "会见", "会晤", "出席", "参加", "参与",
+    "主持", "率", "率队", "带队", "看望", "慰问", "表示", "指出", "说", "强调", "认为", "介绍", "来到", "前往", "走访",
+    "调研", "考察", "听取", "签署", "宣布", "致辞", "讲话", "称", "据", "经", "从", "自", "于", "给", "替",
+];
+
+/// The post written just before the person at token `i` (`徐汇区委常委、
+/// 副区长`, `市委党史学习教育第二巡回指导组组长`): the words back to the
+/// nearest punctuation, function word or other person, when they end with
+/// a post word.
 fn post_before(toks: &[Tok<'_>], i: usize) -> Option<String> {
+    let end = toks.get(i.checked_sub(1)?)?;
+    lexicon::post_ending(end.word)?;
     let mut j = i;
-    let mut first = None;
-    while j > 0 && i - j < 8 {
+    let mut chars = 0;
+    while j > 0 && i - j < 16 {
         let t = &toks[j - 1];
         if t.word == "、" {
             // `区委副书记、区长`: the part before must itself end with a post
@@ -365,25 +427,15 @@ fn post_before(toks: &[Tok<'_>], i: usize) -> Option<String> {
             }
             break;
         }
-        if !is_noun_tag(t.tag) && lexicon::post_ending(t.word).is_none() {
+        let punctuation = !t.word.chars().any(|c| is_han(c) || c.is_alphanumeric());
+        let another_person = is_person_tag(t.tag) && name_ok(t.word) && !not_a_name_ending(t.word);
+        chars += t.word.chars().count();
+        if punctuation || another_person || BEFORE_POST.contains(&t.word) || chars > 30 {
             break;
         }
-        if is_person_tag(t.tag) && name_ok(t.word) {
-            break; // another person, not part of a post
-        }
         j -= 1;
-        first = Some(j);
     }
-    let first = first?;
-    let end = &toks[i - 1];
-    lexicon::post_ending(end.word).or_else(|| lexicon::post_ending(&format!("{}{}", toks[first].word, end.word)))?;
-    let start = toks[first].start;
-    let stop = end.start + end.word.len();
-    let mut s = String::new();
-    for t in &toks[first..i] {
-        s.push_str(t.word);
-    }
-    let _ = (start, stop);
+    let s: String = toks[j..i].iter().map(|t| t.word).collect();
     let s = s.trim_start_matches('、').to_string();
     (s.chars().count() >= 2).then_some(s)
 }
@@ -495,7 +547,83 @@ pub fn extract(article: &Article, issue_date: Option<NaiveDate>) -> Entities {
         found.events.into_iter().for_each(|o| push_unique(&mut out.events, o));
         scan_dates(&p.text, i, issue_date, &mut last, &mut out.dates);
     }
+    // a name cut short in one place (`曹立` of `曹立强在`) is the longer name
+    // the article writes elsewhere
+    let names: Vec<String> = out.people.iter().map(|p| p.name.clone()).collect();
+    out.people.retain(|p| {
+        p.role != PersonRole::Mentioned
+            || !names.iter().any(|n| n.chars().count() > p.name.chars().count() && n.starts_with(p.name.as_str()))
+    });
     out
+}
+
+/// Finds the entities of every article of an issue. A name cut short in one
+/// article (`曹立` of `曹立强在`) that another article of the issue writes in
+/// full becomes the full name.
+pub fn extract_issue(articles: &[Article], issue_date: Option<NaiveDate>) -> Vec<Entities> {
+    let mut all: Vec<Entities> = articles.iter().map(|a| extract(a, issue_date)).collect();
+    let mut names: Vec<String> = all.iter().flat_map(|e| e.people.iter().map(|p| p.name.clone())).collect();
+    names.sort_unstable();
+    names.dedup();
+    for e in &mut all {
+        for p in &mut e.people {
+            if p.role != PersonRole::Mentioned || p.name.chars().count() != 2 {
+                continue;
+            }
+            let longer: Vec<&String> =
+                names.iter().filter(|n| n.chars().count() == 3 && n.starts_with(p.name.as_str())).collect();
+            if let [only] = longer.as_slice() {
+                p.name = (*only).clone();
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        e.people.retain(|p| seen.insert((p.name.clone(), p.role)));
+    }
+    all
+}
+
+/// A date guessed for an issue without a masthead, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InferredDate {
+    /// The guessed publication date.
+    pub date: NaiveDate,
+    /// What it rests on, in words.
+    pub evidence: String,
+}
+
+/// Guesses the publication date of an issue that prints none, from the dates
+/// its articles mention: a paper reports what happened before it went to
+/// press, so the issue is the first `weekday` (the day the paper comes out,
+/// when known) on or after the latest exact date mentioned. `around` fills
+/// in the years of dates written without one (the paper's latest known issue).
+pub fn infer_issue_date(
+    paragraphs: &[&str],
+    weekday: Option<chrono::Weekday>,
+    around: NaiveDate,
+) -> Option<InferredDate> {
+    let mut dates = Vec::new();
+    let mut last = None;
+    for (i, p) in paragraphs.iter().enumerate() {
+        scan_dates(p, i, Some(around), &mut last, &mut dates);
+    }
+    let latest = dates
+        .iter()
+        .filter(|d| !d.approximate && d.text.contains('月'))
+        .filter_map(|d| d.date.map(|x| (x, d)))
+        .max_by_key(|(x, _)| *x)?;
+    let (seen, mention) = latest;
+    let date = match weekday {
+        Some(w) => (0..7).map(|k| seen + chrono::Duration::days(k)).find(|d| d.weekday() == w)?,
+        None => seen,
+    };
+    let weekday_cn = |w: chrono::Weekday| {
+        ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"][w.num_days_from_monday() as usize]
+    };
+    let evidence = match weekday {
+        Some(w) => format!("文中最晚的日期是“{}”（{seen}），本报逢{}出版", mention.text, weekday_cn(w)),
+        None => format!("文中最晚的日期是“{}”（{seen}）", mention.text),
+    };
+    Some(InferredDate { date, evidence })
 }
 
 #[cfg(test)]
@@ -539,6 +667,16 @@ mod tests {
     }
 
     #[test]
+    fn an_issue_date_is_inferred_from_the_dates_it_mentions() {
+        let around = NaiveDate::from_ymd_opt(2023, 9, 1).unwrap_or_default();
+        let paras = ["9月13日上午，动员会举行。", "9月14日上午，区委书记带队走访调研。"];
+        let d = infer_issue_date(&paras, Some(chrono::Weekday::Mon), around).unwrap();
+        assert_eq!(d.date.to_string(), "2023-09-18", "the Monday after 9月14日");
+        assert!(d.evidence.contains("9月14日") && d.evidence.contains("星期一"), "{}", d.evidence);
+        assert!(infer_issue_date(&["近日，工程开工。"], None, around).is_none(), "approximate dates say nothing");
+    }
+
+    #[test]
     fn dates_resolve_against_the_issue() {
         let issue = NaiveDate::from_ymd_opt(2024, 1, 1);
         let e = extract_text("去年12月27日下午举行。1月13日上午到场。当天还举行了签约。近日，工程开工。", issue);
@@ -555,5 +693,25 @@ mod tests {
             Some("2023-12-27"),
             "December in a January issue"
         );
+    }
+
+    #[test]
+    fn the_byline_gives_roles() {
+        let issue = crate::parse(
+            "示例区报\n\n## 区里召开工作会议\n\n□ 记者 陈静 摄影 王强\n\n本报讯 区长张华出席会议并讲话。\n",
+        );
+        let article = &issue.articles[0];
+        let e = extract(article, None);
+        let role = |n: &str| e.people.iter().find(|p| p.name == n).map(|p| p.role);
+        assert_eq!(role("陈静"), Some(PersonRole::Reporter), "{e:?}");
+        assert_eq!(role("王强"), Some(PersonRole::Photographer), "{e:?}");
+        assert_eq!(role("张华"), Some(PersonRole::Mentioned), "{e:?}");
+        assert_eq!(e.people.iter().find(|p| p.name == "张华").and_then(|p| p.post.as_deref()), Some("区长"));
+    }
+
+    #[test]
+    fn names_of_works_and_places_are_not_people() {
+        let p = people("他常读《徐汇报》，也爱去徐家汇书院和徐家汇体育公园。");
+        assert!(p.is_empty(), "{p:?}");
     }
 }

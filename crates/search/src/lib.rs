@@ -67,6 +67,8 @@ pub struct IndexDoc {
     pub body: String,
     /// Reporters, photographers, authors.
     pub people: Vec<String>,
+    /// People named in the text.
+    pub named: Vec<String>,
 }
 
 /// How results are ordered.
@@ -113,7 +115,7 @@ pub struct Facets {
     pub year: Vec<(String, u64)>,
     /// `2023-09` → count, by month.
     pub month: Vec<(String, u64)>,
-    /// Person → count, the most frequent first.
+    /// Person (byline or named) → count, the most frequent first.
     pub person: Vec<(String, u64)>,
     /// Kind → count.
     pub kind: Vec<(String, u64)>,
@@ -143,6 +145,7 @@ struct Fields {
     title_ch: Field,
     body_ch: Field,
     people: Field,
+    named: Field,
     paper: Field,
     kind: Field,
     date: Field,
@@ -176,6 +179,7 @@ fn schema() -> (Schema, Fields) {
         title_ch: b.add_text_field("title_ch", text_field_basic("unigram")),
         body_ch: b.add_text_field("body_ch", text_field_basic("unigram")),
         people: b.add_text_field("people", STRING),
+        named: b.add_text_field("named", STRING),
         paper: b.add_text_field("paper", STRING),
         kind: b.add_text_field("kind", STRING),
         date: b.add_u64_field("date", INDEXED | FAST),
@@ -327,6 +331,10 @@ impl SearchIndex {
             doc.add_text(f.people, p);
             doc.add_facet(f.facets, Facet::from_path(["person", p.as_str()]));
         }
+        for p in d.named.iter().filter(|p| !d.people.contains(p)) {
+            doc.add_text(f.named, p);
+            doc.add_facet(f.facets, Facet::from_path(["person", p.as_str()]));
+        }
         if let Some(p) = &d.paper {
             doc.add_text(f.paper, normalize(p));
         }
@@ -441,7 +449,11 @@ impl SearchIndex {
         let f = &self.f;
         match c {
             Clause::Text { text, phrase, slop, scope } => self.text(text, *phrase, *slop, *scope),
-            Clause::Person(p) => Self::filter(Self::term(f.people, p)),
+            Clause::Reporter(p) => Self::filter(Self::term(f.people, p)),
+            Clause::Person(p) => Self::filter(Box::new(BooleanQuery::new(vec![
+                (Occur::Should, Self::term(f.people, p)),
+                (Occur::Should, Self::term(f.named, p)),
+            ]))),
             Clause::Kind(k) => Self::filter(Self::term(f.kind, k)),
             Clause::Paper(p) => Self::filter(Self::term(f.paper, p)),
             Clause::Page(a, b) => Self::filter(Box::new(RangeQuery::new(

@@ -7,6 +7,7 @@
 //! 食堂 OR 餐厅            either
 //! title:新年贺词          in the headline only
 //! reporter:刘坤           by a reporter, photographer or author
+//! person:曹立强           by or about a person (byline or text)
 //! page:1  page:2..4       on a page or pages
 //! date:2023               a year, date:2023-09 a month, date:2023-09-18 a day,
 //! date:2023-01..2023-06   a range, date:*-09-18 that day in any year
@@ -49,7 +50,9 @@ pub enum Clause {
         /// Where.
         scope: Scope,
     },
-    /// By this person (reporter, photographer, author).
+    /// In the byline: reported, photographed or signed by this person.
+    Reporter(String),
+    /// By or about this person: in the byline or named in the text.
     Person(String),
     /// On pages `from..=to`.
     Page(u32, u32),
@@ -101,7 +104,7 @@ impl Query {
 /// use shuzibao_search::query::{parse_query, Clause, Scope};
 /// let q = parse_query(r#""主题教育" reporter:刘坤 date:2023-09"#).unwrap();
 /// assert_eq!(q.clauses[0], Clause::Text { text: "主题教育".into(), phrase: true, slop: 0, scope: Scope::Anywhere });
-/// assert_eq!(q.clauses[1], Clause::Person("刘坤".into()));
+/// assert_eq!(q.clauses[1], Clause::Reporter("刘坤".into()));
 /// assert_eq!(q.clauses[2], Clause::Date(20230901, 20230930));
 /// assert!(parse_query(r#""未完"#).is_err());
 /// ```
@@ -267,7 +270,8 @@ impl Parser {
         }
         let value = self.value(start)?;
         match field {
-            "reporter" | "people" | "person" | "by" => Ok(Clause::Person(value)),
+            "reporter" | "by" => Ok(Clause::Reporter(value)),
+            "people" | "person" => Ok(Clause::Person(value)),
             "page" => page_range(&value).ok_or_else(|| err("page: takes a number or a range like 2..4", start)),
             "date" => date_clause(&value).ok_or_else(|| {
                 err("date: takes 2023, 2023-09, 2023-09-18, a range like 2023-01..2023-06, or *-09-18", start)

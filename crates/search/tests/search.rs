@@ -17,6 +17,7 @@ fn doc(id: u64, date: &str, page: u32, title: &str, body: &str, people: &[&str])
         title: title.into(),
         body: body.into(),
         people: people.iter().map(|s| s.to_string()).collect(),
+        named: Vec::new(),
     }
 }
 

@@ -12,6 +12,7 @@
 //! or the web.
 
 mod error;
+pub mod people;
 mod records;
 mod schema;
 
@@ -21,11 +22,16 @@ pub use records::*;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
-use shuzibao_core::{json, Issue};
+use shuzibao_core::entities::{self, PersonRole};
+use shuzibao_core::{json, Article, Issue};
 use std::path::{Path, PathBuf};
 
 /// The file name of the database inside the data folder.
 pub const DB_FILE: &str = "archive.sqlite3";
+
+/// Bumped when entity extraction changes: the stored mentions of an archive
+/// made with another version are made again when it is opened.
+pub const ENTITIES_VERSION: &str = "2";
 
 /// An open archive.
 pub struct Store {
@@ -104,7 +110,42 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, dir })
+        let mut store = Store { conn, dir };
+        store.backfill_entities()?;
+        Ok(store)
+    }
+
+    /// Makes the entity mentions again for every issue when they were made by
+    /// another version of the extractor (or not at all, in an archive from
+    /// before they existed). One transaction per issue.
+    fn backfill_entities(&mut self) -> Result<(), StoreError> {
+        let current: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'entities'", [], |r| r.get(0)).optional()?;
+        if current.as_deref() == Some(ENTITIES_VERSION) {
+            return Ok(());
+        }
+        let issues: Vec<(i64, Option<String>)> = {
+            let mut st = self.conn.prepare("SELECT id, date FROM issues ORDER BY id")?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (issue_id, date) in issues {
+            let articles = self.articles_of_issue(issue_id)?;
+            let date: Option<NaiveDate> = date.and_then(|d| d.parse().ok());
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute("DELETE FROM mentions WHERE issue_id = ?1", [issue_id])?;
+            tx.execute("DELETE FROM event_dates WHERE issue_id = ?1", [issue_id])?;
+            let models: Vec<Article> = articles.iter().map(article_of_record).collect();
+            for (a, e) in articles.iter().zip(entities::extract_issue(&models, date)) {
+                store_entities(&tx, issue_id, a.id, date, &e)?;
+            }
+            tx.commit()?;
+        }
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('entities', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [ENTITIES_VERSION],
+        )?;
+        Ok(())
     }
 
     /// Opens an existing archive for reading only (a web server's readers).
@@ -183,6 +224,9 @@ impl Store {
         )?;
         let meta = IssueMeta { id: issue_id, version_id, paper: paper.clone(), date, page };
         let articles = replace_articles(&tx, &meta, req.issue)?;
+        if date.is_none() {
+            infer_date(&tx, issue_id, paper.as_deref(), req.issue)?;
+        }
         let mut touched = vec![issue_id];
         if let Some(d) = date {
             touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
@@ -255,7 +299,7 @@ impl Store {
     fn issues_where<P: rusqlite::Params>(&self, cond: &str, p: P) -> Result<Vec<IssueRecord>, StoreError> {
         let sql = format!(
             "SELECT i.id, i.key, i.paper, i.date, i.page, v.version, v.source, v.content_hash, v.parsed,
-                    (SELECT count(*) FROM articles a WHERE a.issue_id = i.id)
+                    (SELECT count(*) FROM articles a WHERE a.issue_id = i.id), i.inferred_date, i.date_evidence
              FROM issues i JOIN issue_versions v ON v.id = i.current_version
              WHERE {cond} ORDER BY i.date DESC, i.page, i.id"
         );
@@ -273,6 +317,8 @@ impl Store {
                 content_hash: r.get(7)?,
                 masthead: serde_json::from_str::<serde_json::Value>(&parsed).ok().map(|v| v["masthead"].clone()),
                 article_count: r.get(9)?,
+                inferred_date: r.get::<_, Option<String>>(10)?.and_then(|d| d.parse().ok()),
+                date_evidence: r.get(11)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -483,13 +529,16 @@ fn replace_articles(tx: &Transaction<'_>, meta: &IssueMeta, issue: &Issue) -> Re
         [meta.id],
     )?;
     tx.execute("DELETE FROM articles WHERE issue_id = ?1", [meta.id])?;
+    tx.execute("DELETE FROM mentions WHERE issue_id = ?1", [meta.id])?;
+    tx.execute("DELETE FROM event_dates WHERE issue_id = ?1", [meta.id])?;
     let mut st = tx.prepare(
         "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, kind, column_label, kicker, title, subtitle,
             title_inferred, reporters, photographers, correspondents, authors, dateline, source, continued_to,
             continued_from, paragraphs, span_start, span_end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?;
-    for (i, a) in issue.articles.iter().enumerate() {
+    let found = entities::extract_issue(&issue.articles, meta.date);
+    for (i, (a, e)) in issue.articles.iter().zip(found).enumerate() {
         let paragraphs: Vec<StoredParagraph> =
             a.paragraphs.iter().map(|p| StoredParagraph { text: p.text.clone(), role: p.role }).collect();
         st.execute(params![
@@ -517,8 +566,127 @@ fn replace_articles(tx: &Transaction<'_>, meta: &IssueMeta, issue: &Issue) -> Re
             a.span.start as i64,
             a.span.end as i64,
         ])?;
+        store_entities(tx, meta.id, tx.last_insert_rowid(), meta.date, &e)?;
     }
     Ok(issue.articles.len())
+}
+
+/// Guesses the date of an issue without one from the dates its articles
+/// mention and the weekday the paper comes out, and records it with the
+/// evidence (the identity stays the text's hash: a guess is not a date).
+fn infer_date(tx: &Transaction<'_>, issue_id: i64, paper: Option<&str>, issue: &Issue) -> Result<(), StoreError> {
+    use chrono::Datelike;
+    // the paper's dated issues, or, for a page that does not say its paper,
+    // every dated issue of the archive
+    let known: Vec<NaiveDate> = {
+        let mut st =
+            tx.prepare_cached("SELECT date FROM issues WHERE (?1 IS NULL OR paper = ?1) AND date IS NOT NULL")?;
+        let rows = st.query_map([paper], |r| r.get::<_, String>(0))?;
+        rows.filter_map(|d| d.ok().and_then(|d| d.parse().ok())).collect()
+    };
+    // the weekday most issues of the paper came out on, if most did
+    let mut counts = [0usize; 7];
+    for d in &known {
+        counts[d.weekday().num_days_from_monday() as usize] += 1;
+    }
+    let (best, n) = counts.iter().enumerate().max_by_key(|(_, n)| **n).map(|(i, n)| (i, *n)).unwrap_or((0, 0));
+    let weekday = (n >= 2 && n * 10 >= known.len() * 6).then(|| chrono::Weekday::try_from(best as u8).ok()).flatten();
+    let around = known.iter().max().copied().unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let texts: Vec<&str> = issue.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
+    if let Some(guess) = entities::infer_issue_date(&texts, weekday, around) {
+        tx.execute(
+            "UPDATE issues SET inferred_date = ?1, date_evidence = ?2 WHERE id = ?3",
+            params![guess.date.to_string(), guess.evidence, issue_id],
+        )?;
+    }
+    Ok(())
+}
+
+/// Stores the people, organisations, places, events and dates found in one article.
+fn store_entities(
+    tx: &Transaction<'_>,
+    issue_id: i64,
+    article_id: i64,
+    date: Option<NaiveDate>,
+    e: &entities::Entities,
+) -> Result<(), StoreError> {
+    let day = date.map(|d| d.to_string());
+    let mut st = tx.prepare_cached(
+        "INSERT INTO mentions (article_id, issue_id, date, kind, name, post, role, paragraph) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for p in &e.people {
+        let role = match p.role {
+            PersonRole::Mentioned => "mentioned",
+            PersonRole::Reporter => "reporter",
+            PersonRole::Photographer => "photographer",
+            PersonRole::Correspondent => "correspondent",
+            PersonRole::Author => "author",
+        };
+        st.execute(params![article_id, issue_id, day, "person", p.name, p.post, role, p.paragraph.map(|x| x as i64)])?;
+    }
+    for (kind, names) in [("organization", &e.organizations), ("place", &e.places), ("event", &e.events)] {
+        for n in names {
+            st.execute(params![
+                article_id,
+                issue_id,
+                day,
+                kind,
+                n,
+                Option::<String>::None,
+                Option::<String>::None,
+                Option::<i64>::None
+            ])?;
+        }
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO event_dates (article_id, issue_id, text, date, approximate, part_of_day, paragraph) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for d in &e.dates {
+        st.execute(params![
+            article_id,
+            issue_id,
+            d.text,
+            d.date.map(|x| x.to_string()),
+            d.approximate,
+            d.part_of_day,
+            d.paragraph as i64
+        ])?;
+    }
+    Ok(())
+}
+
+/// An article of the model rebuilt from its record (for extracting entities again).
+fn article_of_record(a: &ArticleRecord) -> Article {
+    use shuzibao_core::{ArticleKind, Author, Byline, Headline, Paragraph, Span};
+    Article {
+        kind: ArticleKind::News,
+        column: a.column.clone(),
+        headline: Headline {
+            kicker: a.kicker.clone(),
+            title: a.title.clone(),
+            subtitle: a.subtitle.clone(),
+            inferred: a.title_inferred,
+        },
+        byline: Byline {
+            reporters: a.reporters.clone(),
+            photographers: a.photographers.clone(),
+            correspondents: a.correspondents.clone(),
+            interns: Vec::new(),
+            authors: a.authors.iter().map(|x| Author { name: x.name.clone(), role: x.role.clone() }).collect(),
+        },
+        dateline: a.dateline.clone(),
+        source: a.source.clone(),
+        continued_to_page: a.continued_to,
+        continued_from_page: a.continued_from,
+        page: a.page,
+        signed_date: None,
+        paragraphs: a
+            .paragraphs
+            .iter()
+            .map(|p| Paragraph { text: p.text.clone(), role: p.role, span: Span::default() })
+            .collect(),
+        span: Span::new(a.span.0, a.span.1),
+    }
 }
 
 /// Links every article marked `上接第M版` on page N of a paper's issue of

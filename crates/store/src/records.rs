@@ -56,6 +56,10 @@ pub struct IssueRecord {
     pub masthead: Option<serde_json::Value>,
     /// How many articles it has.
     pub article_count: i64,
+    /// For an issue without a date: the date guessed from what it mentions.
+    pub inferred_date: Option<NaiveDate>,
+    /// What the guess rests on.
+    pub date_evidence: Option<String>,
 }
 
 /// One version of an issue's text.

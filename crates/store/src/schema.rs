@@ -79,6 +79,38 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX articles_continues ON articles(continues) WHERE continues IS NOT NULL;
     CREATE INDEX changes_issue ON changes(issue_id, seq);
     "#,
+    // 3: who, where, what and when: entity mentions of each article, dates
+    // written in it, dates inferred for issues without a masthead, and a
+    // small key-value table (what derived data is up to date).
+    r#"
+    CREATE TABLE mentions (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL,
+        issue_id   INTEGER NOT NULL,
+        date       TEXT,
+        kind       TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        post       TEXT,
+        role       TEXT,
+        paragraph  INTEGER
+    );
+    CREATE INDEX mentions_kind_name ON mentions(kind, name, date);
+    CREATE INDEX mentions_issue ON mentions(issue_id);
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE TABLE event_dates (
+        article_id  INTEGER NOT NULL,
+        issue_id    INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        date        TEXT,
+        approximate INTEGER NOT NULL,
+        part_of_day TEXT,
+        paragraph   INTEGER NOT NULL
+    );
+    CREATE INDEX event_dates_issue ON event_dates(issue_id);
+    ALTER TABLE issues ADD COLUMN inferred_date TEXT;
+    ALTER TABLE issues ADD COLUMN date_evidence TEXT;
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -78,6 +78,15 @@ impl Archive {
             Err(e) => return Err(e.into()),
         };
         let index = Arc::new(index);
+        // names the archive knows well teach the segmenter, so that new
+        // articles cut them whole
+        let known: Vec<String> = store
+            .people(None, 5000)?
+            .into_iter()
+            .filter(|p| p.articles >= 2 && p.name.chars().count() >= 3)
+            .map(|p| p.name)
+            .collect();
+        shuzibao_core::entities::learn_names(known.iter().map(String::as_str));
         let staged = index.applied_change()?;
         let mut archive = Archive { store, index, staged, dir: dir.to_path_buf() };
         archive.sync()?;
@@ -147,6 +156,10 @@ impl Archive {
         let mut docs = Vec::new();
         let mut tails: HashMap<i64, ArticleRecord> = HashMap::new();
         for &issue in issues {
+            let mut named: HashMap<i64, Vec<String>> = HashMap::new();
+            for (article, name) in self.store.people_of_issue(issue)? {
+                named.entry(article).or_default().push(name);
+            }
             for a in self.store.articles_of_issue(issue)? {
                 if a.continues.is_some() {
                     continue; // indexed with its head
@@ -161,14 +174,14 @@ impl Archive {
                     body.push_str(&tail.body);
                     tails.insert(tail_id, tail);
                 }
-                docs.push(index_doc(&a, body));
+                docs.push(index_doc(&a, body, named.remove(&a.id).unwrap_or_default()));
             }
         }
         Ok(docs)
     }
 }
 
-fn index_doc(a: &ArticleRecord, body: String) -> IndexDoc {
+fn index_doc(a: &ArticleRecord, body: String, named: Vec<String>) -> IndexDoc {
     let title = [a.kicker.as_deref(), Some(a.title.as_str()), a.subtitle.as_deref()]
         .into_iter()
         .flatten()
@@ -184,5 +197,6 @@ fn index_doc(a: &ArticleRecord, body: String) -> IndexDoc {
         title,
         body,
         people: a.people(),
+        named,
     }
 }

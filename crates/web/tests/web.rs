@@ -195,7 +195,13 @@ async fn openapi_documents_exactly_the_routes() {
         if method != "get" {
             continue;
         }
-        let uri = format!("/api/v1{}", path.replace("{date}", "2024-01-01").replace("{id}", "1"));
+        let uri = format!(
+            "/api/v1{}",
+            path.replace("{date}", "2024-01-01")
+                .replace("{id}", "1")
+                .replace("{name}", "%E6%9B%B9%E7%AB%8B%E5%BC%BA")
+                .replace("{post}", "%E5%8C%BA%E9%95%BF")
+        );
         let uri = if path == "/search" { format!("{uri}?q=%E5%BE%90%E6%B1%87") } else { uri };
         let (status, ctype, _) = get(&s, &uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
@@ -259,4 +265,33 @@ async fn writing_needs_the_admin_token() {
     assert_eq!(json(&found)["total"], 1, "the new issue is searchable at once");
     let (status, _) = post(&open, Some("a-long-enough-admin-token"), "").await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "an empty body is a clear 400");
+}
+
+#[tokio::test]
+async fn people_pages_show_posts_over_time_and_who_held_a_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (status, _, body) = get(&s, "/people").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("href=\"/people/%E6%9B%B9%E7%AB%8B%E5%BC%BA\""), "the most named person is listed");
+    let (status, _, body) = get(&s, "/people/%E6%9B%B9%E7%AB%8B%E5%BC%BA").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("区委书记") && body.contains("2022-01-17") && body.contains("2024-01-01"), "post and span");
+    let (_, _, body) = get(&s, "/api/v1/people/%E6%9B%B9%E7%AB%8B%E5%BC%BA").await;
+    let ids = json(&body);
+    assert_eq!(ids.as_array().unwrap().len(), 1, "one person across the three issues: {body}");
+    assert!(ids[0]["posts"].as_array().unwrap().iter().any(|p| p["post"] == "区委书记"));
+    // a reporter is a person of the paper, with the role
+    let (_, _, body) = get(&s, "/api/v1/people/%E5%88%98%E5%9D%A4").await;
+    assert!(json(&body).as_array().unwrap().iter().any(|i| i["roles"].as_array().unwrap().iter().any(|r| r == "记者")));
+    // who was 区长 on a day
+    let (status, _, body) = get(&s, "/posts/%E5%8C%BA%E9%95%BF?on=2023-09-18").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("钟晓咏"), "{body}");
+    let (_, _, body) = get(&s, "/api/v1/posts/%E5%8C%BA%E9%95%BF?on=2023-09-18").await;
+    assert_eq!(json(&body)["holder"]["name"], "钟晓咏", "{body}");
+    let (status, _, _) = get(&s, "/posts/%E5%8C%BA%E9%95%BF?on=yesterday").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _, _) = get(&s, "/people/%E6%B2%A1%E6%9C%89%E8%BF%99%E4%BA%BA").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

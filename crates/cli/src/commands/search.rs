@@ -10,7 +10,7 @@ use crate::exit::{Outcome, Status, UsageError};
 use serde::Serialize;
 use shuzibao_search::query::date_range;
 use shuzibao_search::snippet::{snippet, Snippet};
-use shuzibao_search::{parse_query, Clause, Facets, SearchRequest, Sort};
+use shuzibao_search::{parse_query, Clause, Facets, Query, SearchRequest, Sort};
 use shuzibao_web::Archive;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -28,18 +28,29 @@ impl TryFrom<SearchArgs> for SearchConfig {
     fn try_from(a: SearchArgs) -> anyhow::Result<Self> {
         let text = a.query.join(" ");
         let usage = |e: shuzibao_search::QueryError| UsageError(format!("bad query: {e}"));
-        let mut query = parse_query(&text).map_err(usage)?;
+        // a filter alone (`--person 钟晓咏`) is a query too
+        let mut query =
+            if text.trim().is_empty() { Query { clauses: Vec::new() } } else { parse_query(&text).map_err(usage)? };
         if let Some(c) = date_range(a.from.as_deref(), a.to.as_deref()).map_err(usage)? {
             query.clauses.push(c);
         }
         if let Some(r) = a.reporter {
-            query.clauses.push(Clause::Person(r));
+            query.clauses.push(Clause::Reporter(r));
+        }
+        if let Some(p) = a.person {
+            query.clauses.push(Clause::Person(p));
         }
         if let Some(p) = a.page {
             query.clauses.push(Clause::Page(p, p));
         }
         if let Some(k) = a.kind {
             query.clauses.push(Clause::Kind(k));
+        }
+        if query.clauses.is_empty() {
+            return Err(UsageError(
+                "give a query or a filter (--reporter, --person, --from, --to, --page, --kind)".into(),
+            )
+            .into());
         }
         let sort = match a.sort {
             SortArg::Relevance => Sort::Relevance,

@@ -29,6 +29,9 @@ pub fn router() -> Router<AppState> {
         .route("/articles/{id}", get(article))
         .route("/articles/{id}/ninjs", get(article_ninjs))
         .route("/search", get(search))
+        .route("/people", get(people))
+        .route("/people/{name}", get(person))
+        .route("/posts/{post}", get(post))
         .route("/openapi.json", get(|| async { Json(openapi()) }))
         .fallback(|| async { ApiError(Failure::NotFound("no such API route".into())) })
 }
@@ -105,6 +108,54 @@ async fn search(State(state): State<AppState>, Query(params): Query<SearchParams
     let next = (offset + LIMIT < r.total)
         .then(|| params.url_with(&[("p", &(offset / LIMIT + 2).to_string())]).replacen("/search", "/api/v1/search", 1));
     Ok(Json(SearchJson { total: r.total, offset, limit: LIMIT, hits: r.hits, facets: r.facets, next }))
+}
+
+#[derive(Deserialize)]
+struct PeopleParams {
+    q: Option<String>,
+    limit: Option<usize>,
+}
+
+async fn people(
+    State(state): State<AppState>,
+    Query(p): Query<PeopleParams>,
+) -> ApiResult<Vec<shuzibao_store::people::PersonSummary>> {
+    let prefix = p.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    Ok(Json(state.reader()?.people(prefix, p.limit.unwrap_or(100).clamp(1, 1000))?))
+}
+
+async fn person(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> ApiResult<Vec<shuzibao_store::people::Identity>> {
+    let ids = state.reader()?.person(name.trim())?;
+    if ids.is_empty() {
+        return Err(Failure::NotFound(format!("no person named {name:?}")).into());
+    }
+    Ok(Json(ids))
+}
+
+#[derive(Deserialize)]
+struct PostParams {
+    on: Option<String>,
+}
+
+async fn post(
+    State(state): State<AppState>,
+    Path(post): Path<String>,
+    Query(p): Query<PostParams>,
+) -> ApiResult<Value> {
+    let store = state.reader()?;
+    let tenures = store.post_holders(post.trim())?;
+    let holder = match p.on.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => {
+            let day: chrono::NaiveDate =
+                d.parse().map_err(|_| Failure::BadRequest(format!("{d:?} is not a date like 2023-03-15")))?;
+            Some(store.holder_on(post.trim(), day)?)
+        }
+        None => None,
+    };
+    Ok(Json(json!({ "post": post.trim(), "holder": holder.flatten(), "tenures": tenures })))
 }
 
 /// Whether the request carries the admin token (`Authorization: Bearer …`),

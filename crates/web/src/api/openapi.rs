@@ -13,6 +13,9 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("get", "/articles/{id}", "One article, with its continuation on another page"),
     ("get", "/articles/{id}/ninjs", "One article as IPTC ninjs 3.0"),
     ("get", "/search", "Search, with facets and paging"),
+    ("get", "/people", "People named in the archive, the most named first"),
+    ("get", "/people/{name}", "The people of a name: posts held over time and every mention"),
+    ("get", "/posts/{post}", "Who held a post over time, and on a given day"),
     ("get", "/openapi.json", "This document"),
 ];
 
@@ -32,6 +35,21 @@ fn parameters(path: &str, method: &str) -> Vec<Value> {
         ("get", "/articles") => vec![
             param("limit", "query", false, "1..200, default 20", json!({"type": "integer"})),
             param("offset", "query", false, "articles to skip", json!({"type": "integer"})),
+        ],
+        ("get", "/people") => vec![
+            param("q", "query", false, "names starting with this", s.clone()),
+            param("limit", "query", false, "1..1000, default 100", json!({"type": "integer"})),
+        ],
+        (_, "/people/{name}") => vec![param("name", "path", true, "a name", s.clone())],
+        (_, "/posts/{post}") => vec![
+            param("post", "path", true, "a post: 区长, 区委书记", s.clone()),
+            param(
+                "on",
+                "query",
+                false,
+                "YYYY-MM-DD: who held it that day",
+                json!({"type": "string", "format": "date"}),
+            ),
         ],
         ("get", "/search") => vec![
             param("q", "query", false, "the query (see the query language in /about)", s.clone()),

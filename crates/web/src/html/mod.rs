@@ -29,7 +29,9 @@ pub fn router() -> Router<AppState> {
         .route("/issues/{date}", get(issue))
         .route("/articles/{id}", get(article))
         .route("/search", get(search))
+        .route("/people", get(people))
         .route("/people/{name}", get(person))
+        .route("/posts/{post}", get(post))
         .route("/about", get(about))
         .route("/static/style.css", get(style))
 }
@@ -101,6 +103,8 @@ struct ArticlePage<'a> {
     next: Option<(i64, String)>,
     json_ld: String,
     highlighting: bool,
+    named: Vec<(String, Option<String>)>,
+    things: Vec<(String, String)>,
 }
 
 async fn article(
@@ -123,7 +127,25 @@ async fn article(
     let next = pick(pos.map(|p| p + 1));
     let json_ld = crate::feeds::json_ld(&a);
     let highlighting = !highlight.is_empty();
-    render(&ArticlePage { site_name: state.site_name(), a, prev, next, json_ld, highlighting })
+    let named = store
+        .people_of_article(id)?
+        .into_iter()
+        .filter(|(_, _, role)| role == "mentioned")
+        .map(|(n, post, _)| (n, post))
+        .collect();
+    let things = store
+        .things_of_article(id)?
+        .into_iter()
+        .map(|(kind, name)| {
+            let label = match kind.as_str() {
+                "organization" => "机构",
+                "place" => "地点",
+                _ => "活动",
+            };
+            (label.to_string(), name)
+        })
+        .collect();
+    render(&ArticlePage { site_name: state.site_name(), a, prev, next, json_ld, highlighting, named, things })
 }
 
 /// The search form's fields, as they come in the URL.
@@ -144,9 +166,12 @@ pub struct SearchParams {
     /// Kind filter.
     #[serde(default)]
     pub kind: String,
-    /// Person filter.
+    /// Reporter filter (byline).
     #[serde(default)]
     pub reporter: String,
+    /// Person filter (byline or text).
+    #[serde(default)]
+    pub person: String,
     /// relevance, newest, oldest.
     #[serde(default)]
     pub sort: String,
@@ -178,6 +203,9 @@ impl SearchParams {
             query.clauses.push(Clause::Kind(k));
         }
         if let Some(r) = opt(&self.reporter) {
+            query.clauses.push(Clause::Reporter(r));
+        }
+        if let Some(r) = opt(&self.person) {
             query.clauses.push(Clause::Person(r));
         }
         let sort = match self.sort.as_str() {
@@ -200,6 +228,7 @@ impl SearchParams {
             ("page", self.page.clone()),
             ("kind", self.kind.clone()),
             ("reporter", self.reporter.clone()),
+            ("person", self.person.clone()),
             ("sort", self.sort.clone()),
             ("p", self.p.clone()),
         ];
@@ -250,7 +279,7 @@ fn facet_links(params: &SearchParams, r: &ResultsView) -> Vec<(&'static str, Vec
     };
     let year = |y: &str| params.url_with(&[("from", y), ("to", y), ("p", "")]);
     let month = |m: &str| params.url_with(&[("from", m), ("to", m), ("p", "")]);
-    let person = |n: &str| params.url_with(&[("reporter", n), ("p", "")]);
+    let person = |n: &str| params.url_with(&[("person", n), ("p", "")]);
     let kind = |k: &str| params.url_with(&[("kind", k), ("p", "")]);
     let page = |p: &str| params.url_with(&[("page", p.trim_start_matches('0')), ("p", "")]);
     let months: Vec<(String, u64)> = r.facets.month.iter().rev().take(12).cloned().collect();
@@ -271,6 +300,7 @@ async fn search(State(state): State<AppState>, Query(params): Query<SearchParams
         && params.from.is_empty()
         && params.to.is_empty()
         && params.reporter.is_empty()
+        && params.person.is_empty()
         && params.kind.is_empty()
         && params.page.is_empty();
     let mut page = SearchPage {
@@ -308,11 +338,31 @@ async fn search(State(state): State<AppState>, Query(params): Query<SearchParams
 }
 
 #[derive(Template)]
+#[template(path = "people.html")]
+struct PeoplePage<'a> {
+    site_name: &'a str,
+    prefix: String,
+    people: Vec<shuzibao_store::people::PersonSummary>,
+}
+
+#[derive(Deserialize)]
+struct PeopleParams {
+    #[serde(default)]
+    q: String,
+}
+
+async fn people(State(state): State<AppState>, Query(p): Query<PeopleParams>) -> Result<Response, PageError> {
+    let prefix = p.q.trim().chars().take(16).collect::<String>();
+    let people = state.reader()?.people((!prefix.is_empty()).then_some(prefix.as_str()), 300)?;
+    render(&PeoplePage { site_name: state.site_name(), prefix, people })
+}
+
+#[derive(Template)]
 #[template(path = "person.html")]
 struct PersonPage<'a> {
     site_name: &'a str,
     name: String,
-    results: ResultsView,
+    identities: Vec<shuzibao_store::people::Identity>,
 }
 
 async fn person(State(state): State<AppState>, Path(name): Path<String>) -> Result<Response, PageError> {
@@ -320,12 +370,49 @@ async fn person(State(state): State<AppState>, Path(name): Path<String>) -> Resu
     if name.is_empty() || name.chars().count() > 32 {
         return Err(PageError(Failure::NotFound("没有这个人 (no such person)".into())));
     }
-    let query = shuzibao_search::Query { clauses: vec![Clause::Person(name.clone())] };
-    let results = views::search(&state, query, Sort::Newest, 0, 50)?;
-    if results.total == 0 {
-        return Err(PageError(Failure::NotFound(format!("档案中没有 {name} 的文章"))));
+    let identities = state.reader()?.person(&name)?;
+    if identities.is_empty() {
+        return Err(PageError(Failure::NotFound(format!("档案中没有 {name}"))));
     }
-    render(&PersonPage { site_name: state.site_name(), name, results })
+    render(&PersonPage { site_name: state.site_name(), name, identities })
+}
+
+#[derive(Template)]
+#[template(path = "post.html")]
+struct PostPage<'a> {
+    site_name: &'a str,
+    post: String,
+    on: String,
+    holder: Option<shuzibao_store::people::Tenure>,
+    tenures: Vec<shuzibao_store::people::Tenure>,
+}
+
+#[derive(Deserialize)]
+struct PostParams {
+    #[serde(default)]
+    on: String,
+}
+
+async fn post(
+    State(state): State<AppState>,
+    Path(post): Path<String>,
+    Query(p): Query<PostParams>,
+) -> Result<Response, PageError> {
+    let post = post.trim().to_string();
+    if post.is_empty() || post.chars().count() > 16 {
+        return Err(PageError(Failure::NotFound("没有这个职务 (no such post)".into())));
+    }
+    let store = state.reader()?;
+    let tenures = store.post_holders(&post)?;
+    let holder = match p.on.trim() {
+        "" => None,
+        d => {
+            let day: NaiveDate =
+                d.parse().map_err(|_| Failure::BadRequest(format!("{d:?} 不是日期 (use 2023-03-15)")))?;
+            store.holder_on(&post, day)?
+        }
+    };
+    render(&PostPage { site_name: state.site_name(), post, on: p.on.trim().to_string(), holder, tenures })
 }
 
 #[derive(Template)]

@@ -1,0 +1,21 @@
+//! Prints the entities found in text read from standard input, one
+//! paragraph per line: `cargo run -p shuzibao-core --example entities < FILE`.
+
+use std::io::Read;
+
+fn main() -> std::io::Result<()> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text)?;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let found = shuzibao_core::entities::extract_text(line, None);
+        for p in &found.people {
+            println!(
+                "person\t{}\t{}\t{}",
+                p.name,
+                p.post.as_deref().unwrap_or(""),
+                line.chars().take(40).collect::<String>()
+            );
+        }
+    }
+    Ok(())
+}

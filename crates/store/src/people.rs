@@ -1,0 +1,448 @@
+//! People across the archive (人物): one record per real person, with the
+//! posts they held over time, and who held a post on a given day.
+//!
+//! Mentions of a name are grouped into identities by the organisations of
+//! their posts: `区委书记` and `徐汇区委书记` are one person; the same name
+//! with posts at organisations that have nothing in common (`临港集团董事长`
+//! and `区委书记`) is kept apart, with the reason. Mentions without a post
+//! join the person most often mentioned under that name; reporters,
+//! photographers and correspondents of the paper form their own identity.
+
+use crate::error::StoreError;
+use crate::Store;
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde::Serialize;
+use shuzibao_core::lexicon::post_ending;
+
+/// One mention of a person in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MentionRecord {
+    /// The article.
+    pub article_id: i64,
+    /// Its title.
+    pub title: String,
+    /// Its date.
+    pub date: Option<NaiveDate>,
+    /// The post written with the name there.
+    pub post: Option<String>,
+    /// mentioned, reporter, photographer, correspondent, author.
+    pub role: String,
+}
+
+/// A post held, as the archive saw it: first and last mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PostSpan {
+    /// The post as written.
+    pub post: String,
+    /// First mention with it.
+    pub first: Option<NaiveDate>,
+    /// Last mention with it.
+    pub last: Option<NaiveDate>,
+    /// Mentions with it.
+    pub count: usize,
+}
+
+/// One real person behind a name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Identity {
+    /// The name.
+    pub name: String,
+    /// Organisations of the posts (what tells this person from another of the same name).
+    pub orgs: Vec<String>,
+    /// Posts held, in order of first mention.
+    pub posts: Vec<PostSpan>,
+    /// Roles in the paper's bylines (记者, 摄影), if any.
+    pub roles: Vec<String>,
+    /// Every mention, oldest first.
+    pub mentions: Vec<MentionRecord>,
+    /// Why this identity is kept apart from the first one of the name.
+    pub apart_because: Option<String>,
+}
+
+/// A name and how much the archive has of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonSummary {
+    /// The name.
+    pub name: String,
+    /// Articles that name them.
+    pub articles: i64,
+    /// First mention.
+    pub first: Option<NaiveDate>,
+    /// Last mention.
+    pub last: Option<NaiveDate>,
+    /// The post of the last mention with one.
+    pub latest_post: Option<String>,
+}
+
+/// A stretch of time in which one person held a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tenure {
+    /// Who.
+    pub name: String,
+    /// The post as written.
+    pub post: String,
+    /// First mention with it.
+    pub first: Option<NaiveDate>,
+    /// Last mention with it before someone else was mentioned with it.
+    pub last: Option<NaiveDate>,
+    /// Mentions in this stretch.
+    pub mentions: usize,
+}
+
+/// The organisation parts of a post: `徐汇区委副书记、区长` → `徐汇区委`.
+pub fn post_orgs(post: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in post.split('、') {
+        let org = match post_ending(part) {
+            Some(end) => part.strip_suffix(end).unwrap_or(part),
+            None => part,
+        };
+        let org = org.trim_end_matches(['副', '常', '务', '总']);
+        if org.chars().count() >= 2 && !out.iter().any(|o: &String| o == org) {
+            out.push(org.to_string());
+        }
+    }
+    out
+}
+
+/// Two organisations are the same, or one is part of the other, when one
+/// name holds the other once the place is left off (`区委` and `徐汇区委`).
+fn orgs_agree(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return true;
+    }
+    // the party committee, government and congress of a place are the place
+    let core = |o: &str| {
+        let mut s = o.to_string();
+        for tail in ["人民政府", "政府", "党委", "党组", "人大常委会", "政协", "委"] {
+            if let Some(t) = s.strip_suffix(tail).filter(|t| !t.is_empty()) {
+                s = t.to_string();
+                break;
+            }
+        }
+        s
+    };
+    a.iter().any(|x| {
+        b.iter().any(|y| {
+            let (x, y) = (core(x), core(y));
+            x.contains(y.as_str()) || y.contains(x.as_str())
+        })
+    })
+}
+
+/// Whether a post names `wanted` itself, not its deputy: `区长` in
+/// `区委副书记、区长` but not in `副区长`.
+pub fn post_is(post: &str, wanted: &str) -> bool {
+    post.split('、').any(|part| {
+        part.strip_suffix(wanted).is_some_and(|before| !before.ends_with('副') && !before.ends_with("常务"))
+    })
+}
+
+fn role_label(role: &str) -> Option<&'static str> {
+    match role {
+        "reporter" => Some("记者"),
+        "photographer" => Some("摄影"),
+        "correspondent" => Some("通讯员"),
+        _ => None,
+    }
+}
+
+impl Store {
+    /// People named in the archive, the most often named first; names
+    /// starting with `prefix` when given.
+    pub fn people(&self, prefix: Option<&str>, limit: usize) -> Result<Vec<PersonSummary>, StoreError> {
+        let pattern = format!("{}%", prefix.unwrap_or("").replace(['%', '_'], ""));
+        let mut st = self.conn.prepare_cached(
+            "SELECT m.name, count(DISTINCT m.article_id), min(m.date), max(m.date),
+                    (SELECT n.post FROM mentions n WHERE n.kind = 'person' AND n.name = m.name AND n.post IS NOT NULL
+                     ORDER BY n.date DESC LIMIT 1)
+             FROM mentions m WHERE m.kind = 'person' AND m.name LIKE ?1
+             GROUP BY m.name ORDER BY count(DISTINCT m.article_id) DESC, m.name LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![pattern, limit as i64], |r| {
+            Ok(PersonSummary {
+                name: r.get(0)?,
+                articles: r.get(1)?,
+                first: r.get::<_, Option<String>>(2)?.and_then(|d| d.parse().ok()),
+                last: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
+                latest_post: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every mention of a name, oldest first.
+    pub fn mentions_of(&self, name: &str) -> Result<Vec<MentionRecord>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT m.article_id, a.title, m.date, m.post, coalesce(m.role, 'mentioned')
+             FROM mentions m JOIN articles a ON a.id = m.article_id
+             WHERE m.kind = 'person' AND m.name = ?1 ORDER BY m.date, m.article_id",
+        )?;
+        let rows = st.query_map([name], |r| {
+            Ok(MentionRecord {
+                article_id: r.get(0)?,
+                title: r.get(1)?,
+                date: r.get::<_, Option<String>>(2)?.and_then(|d| d.parse().ok()),
+                post: r.get(3)?,
+                role: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The real people behind a name, the most mentioned first.
+    pub fn person(&self, name: &str) -> Result<Vec<Identity>, StoreError> {
+        Ok(identities(name, self.mentions_of(name)?))
+    }
+
+    /// Who held a post over time: stretches of mentions of one person with
+    /// that post (not its deputy), oldest first.
+    pub fn post_holders(&self, post: &str) -> Result<Vec<Tenure>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT name, post, date FROM mentions
+             WHERE kind = 'person' AND post LIKE ?1 AND date IS NOT NULL ORDER BY date, name",
+        )?;
+        let pattern = format!("%{}%", post.replace(['%', '_'], ""));
+        let rows: Vec<(String, String, String)> =
+            st.query_map([pattern], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+        let mut tenures: Vec<Tenure> = Vec::new();
+        for (name, written, date) in rows {
+            if !post_is(&written, post) {
+                continue;
+            }
+            let date: Option<NaiveDate> = date.parse().ok();
+            match tenures.last_mut() {
+                Some(t) if t.name == name => {
+                    t.last = date.max(t.last);
+                    t.mentions += 1;
+                }
+                _ => tenures.push(Tenure { name, post: post.to_string(), first: date, last: date, mentions: 1 }),
+            }
+        }
+        Ok(tenures)
+    }
+
+    /// Who held a post on a day, as the archive tells: the last holder
+    /// mentioned with it on or before that day.
+    pub fn holder_on(&self, post: &str, day: NaiveDate) -> Result<Option<Tenure>, StoreError> {
+        Ok(self.post_holders(post)?.into_iter().rfind(|t| t.first.is_some_and(|f| f <= day)))
+    }
+
+    /// The people named in each article of an issue: (article, names).
+    pub fn people_of_issue(&self, issue_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT DISTINCT article_id, name FROM mentions WHERE issue_id = ?1 AND kind = 'person' ORDER BY article_id",
+        )?;
+        let rows = st.query_map([issue_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The organisations, places and events named in an article.
+    pub fn things_of_article(&self, article_id: i64) -> Result<Vec<(String, String)>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT kind, name FROM mentions WHERE article_id = ?1 AND kind != 'person' ORDER BY kind, id",
+        )?;
+        let rows = st.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The people named in an article, with the post written there.
+    pub fn people_of_article(&self, article_id: i64) -> Result<Vec<(String, Option<String>, String)>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT name, post, coalesce(role, 'mentioned') FROM mentions WHERE article_id = ?1 AND kind = 'person' ORDER BY id",
+        )?;
+        let rows = st.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// Groups the mentions of one name into identities.
+pub fn identities(name: &str, mentions: Vec<MentionRecord>) -> Vec<Identity> {
+    let mut ids: Vec<Identity> = Vec::new();
+    let new = |apart: Option<String>| Identity {
+        name: name.to_string(),
+        orgs: Vec::new(),
+        posts: Vec::new(),
+        roles: Vec::new(),
+        mentions: Vec::new(),
+        apart_because: apart,
+    };
+    let mut bylines = new(None);
+    let mut unplaced = Vec::new();
+    for m in mentions {
+        if let Some(label) = role_label(&m.role) {
+            if !bylines.roles.iter().any(|r| r == label) {
+                bylines.roles.push(label.to_string());
+            }
+            bylines.mentions.push(m);
+            continue;
+        }
+        let orgs = m.post.as_deref().map(post_orgs).unwrap_or_default();
+        if m.post.is_none() {
+            unplaced.push(m);
+            continue;
+        }
+        let slot = ids.iter().position(|i| orgs_agree(&i.orgs, &orgs));
+        let id = match slot {
+            Some(k) => &mut ids[k],
+            None => {
+                let reason = ids.first().map(|first| {
+                    format!(
+                        "同名，但职务所属单位不同：“{}” 与 “{}”",
+                        first.posts.first().map(|p| p.post.as_str()).unwrap_or(""),
+                        m.post.as_deref().unwrap_or("")
+                    )
+                });
+                ids.push(new(reason));
+                let last = ids.len() - 1;
+                &mut ids[last]
+            }
+        };
+        for o in orgs {
+            if !id.orgs.contains(&o) {
+                id.orgs.push(o);
+            }
+        }
+        if let Some(post) = &m.post {
+            match id.posts.iter_mut().find(|p| &p.post == post) {
+                Some(p) => {
+                    p.first = p.first.min(m.date).or(m.date);
+                    p.last = p.last.max(m.date);
+                    p.count += 1;
+                }
+                None => id.posts.push(PostSpan { post: post.clone(), first: m.date, last: m.date, count: 1 }),
+            }
+        }
+        id.mentions.push(m);
+    }
+    // one name in one issue is one person holding several posts at once
+    // (`区委书记` and the head of a working group)
+    merge_same_issue(&mut ids);
+    // mentions without a post go to the person most mentioned under the name
+    if !unplaced.is_empty() {
+        match ids.iter_mut().max_by_key(|i| i.mentions.len()) {
+            Some(id) => id.mentions.extend(unplaced),
+            None => {
+                let mut id = new(None);
+                id.mentions = unplaced;
+                ids.push(id);
+            }
+        }
+    }
+    if !bylines.mentions.is_empty() {
+        if !ids.is_empty() {
+            bylines.apart_because = Some("本报记者、摄影或通讯员，与文中人物分开".to_string());
+        }
+        ids.push(bylines);
+    }
+    for id in &mut ids {
+        id.mentions.sort_by(|a, b| a.date.cmp(&b.date).then(a.article_id.cmp(&b.article_id)));
+    }
+    ids.sort_by_key(|i| std::cmp::Reverse(i.mentions.len()));
+    ids
+}
+
+/// Merges the identities that were named in the same issue.
+fn merge_same_issue(ids: &mut Vec<Identity>) {
+    let mut a = 0;
+    while a < ids.len() {
+        let mut b = a + 1;
+        while b < ids.len() {
+            let shared =
+                ids[b].mentions.iter().any(|m| m.date.is_some() && ids[a].mentions.iter().any(|n| n.date == m.date));
+            if shared {
+                let other = ids.remove(b);
+                let id = &mut ids[a];
+                for o in other.orgs {
+                    if !id.orgs.contains(&o) {
+                        id.orgs.push(o);
+                    }
+                }
+                for p in other.posts {
+                    match id.posts.iter_mut().find(|q| q.post == p.post) {
+                        Some(q) => {
+                            q.first = q.first.min(p.first).or(q.first).or(p.first);
+                            q.last = q.last.max(p.last);
+                            q.count += p.count;
+                        }
+                        None => id.posts.push(p),
+                    }
+                }
+                id.mentions.extend(other.mentions);
+                // what was merged may now share an issue with one passed over
+                b = a + 1;
+            } else {
+                b += 1;
+            }
+        }
+        a += 1;
+    }
+    if let Some(first) = ids.first_mut() {
+        first.apart_because = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(id: i64, date: &str, post: Option<&str>, role: &str) -> MentionRecord {
+        MentionRecord {
+            article_id: id,
+            title: String::new(),
+            date: date.parse().ok(),
+            post: post.map(str::to_string),
+            role: role.into(),
+        }
+    }
+
+    #[test]
+    fn org_parts_of_posts() {
+        assert_eq!(post_orgs("徐汇区委副书记、区长"), ["徐汇区委"]);
+        assert_eq!(post_orgs("临港集团党委书记、董事长"), ["临港集团党委"]);
+        assert!(post_orgs("区长").is_empty());
+    }
+
+    #[test]
+    fn deputies_are_not_the_post() {
+        assert!(post_is("区委副书记、区长", "区长"));
+        assert!(!post_is("副区长", "区长"));
+        assert!(!post_is("区委常委、常务副区长", "区长"));
+    }
+
+    #[test]
+    fn one_name_two_people_when_posts_disagree() {
+        let ids = identities(
+            "张伟",
+            vec![
+                m(1, "2023-01-01", Some("区委书记"), "mentioned"),
+                m(2, "2023-02-01", Some("徐汇区委书记"), "mentioned"),
+                m(3, "2023-03-01", Some("某某集团董事长"), "mentioned"),
+                m(4, "2023-04-01", None, "mentioned"),
+                m(5, "2023-05-01", None, "reporter"),
+            ],
+        );
+        assert_eq!(ids.len(), 3, "{ids:#?}");
+        assert_eq!(ids[0].mentions.len(), 3, "the district secretary, with the mention without a post");
+        assert!(ids.iter().any(|i| i.apart_because.as_deref().is_some_and(|r| r.contains("集团"))));
+        assert!(ids.iter().any(|i| i.roles == ["记者"]));
+    }
+
+    #[test]
+    fn one_name_in_one_issue_is_one_person_with_several_posts() {
+        let ids = identities(
+            "张伟",
+            vec![
+                m(1, "2023-01-01", Some("区委书记"), "mentioned"),
+                m(2, "2023-02-01", Some("区委书记"), "mentioned"),
+                m(3, "2023-02-01", Some("主题教育领导小组组长"), "mentioned"),
+                m(4, "2023-03-01", Some("某某集团董事长"), "mentioned"),
+            ],
+        );
+        assert_eq!(ids.len(), 2, "{ids:#?}");
+        assert_eq!(ids[0].mentions.len(), 3);
+        assert_eq!(ids[0].posts.len(), 2);
+        assert!(ids[0].apart_because.is_none() && ids[1].apart_because.is_some());
+    }
+}

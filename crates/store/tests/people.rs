@@ -1,0 +1,94 @@
+//! People across an archive of several issues: posts over time, a post that
+//! changes hands, one name that is two people, an issue without a masthead
+//! dated from what it mentions.
+
+#![allow(clippy::unwrap_used)]
+
+use shuzibao_core::parse;
+use shuzibao_store::{Hints, IngestRequest, Store};
+
+fn issue(date: &str, no: u32, body: &str) -> String {
+    let (y, m, d) = (&date[0..4], date[5..7].trim_start_matches('0'), date[8..10].trim_start_matches('0'));
+    format!("示例区报\n\n第{no}期 / {y}年{m}月{d}日 星期一\n\n## 区里召开工作会议\n\n● 记者 陈静\n\n本报讯 {body}\n")
+}
+
+fn ingest(store: &mut Store, name: &str, text: &str) {
+    let parsed = parse(text);
+    let req = IngestRequest {
+        source: name,
+        encoding: "UTF-8",
+        raw_text: text,
+        issue: &parsed,
+        hints: Hints::default(),
+        parser_version: "t",
+    };
+    store.ingest(&req).unwrap();
+}
+
+fn archive() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let days = [
+        ("2023-01-09", "1月5日上午，区委书记周海涛出席会议并讲话。区委副书记、区长李明华主持会议，副区长孙浩参加。"),
+        ("2023-03-06", "3月2日，区长李明华带队调研老旧小区改造。"),
+        ("2023-06-05", "6月1日，区委副书记、区长赵文斌主持召开区政府常务会议。区委书记周海涛参加。"),
+        ("2023-09-04", "8月31日，区长赵文斌检查防汛工作。某某集团董事长李明华介绍了企业情况。"),
+    ];
+    for (i, (date, body)) in days.iter().enumerate() {
+        ingest(&mut store, date, &issue(date, i as u32 + 1, body));
+    }
+    (dir, store)
+}
+
+#[test]
+fn a_post_changes_hands_and_the_timeline_shows_it() {
+    let (_dir, store) = archive();
+    let tenures = store.post_holders("区长").unwrap();
+    let who: Vec<(&str, String, String)> =
+        tenures.iter().map(|t| (t.name.as_str(), t.first.unwrap().to_string(), t.last.unwrap().to_string())).collect();
+    assert_eq!(
+        who,
+        [
+            ("李明华", "2023-01-09".to_string(), "2023-03-06".to_string()),
+            ("赵文斌", "2023-06-05".to_string(), "2023-09-04".to_string())
+        ],
+        "副区长孙浩 is not the 区长"
+    );
+    let day = |s: &str| s.parse().unwrap();
+    assert_eq!(store.holder_on("区长", day("2023-04-01")).unwrap().unwrap().name, "李明华");
+    assert_eq!(store.holder_on("区长", day("2023-07-01")).unwrap().unwrap().name, "赵文斌");
+    assert!(store.holder_on("区长", day("2022-12-01")).unwrap().is_none());
+    assert_eq!(store.holder_on("区委书记", day("2023-07-01")).unwrap().unwrap().name, "周海涛");
+}
+
+#[test]
+fn one_name_two_people_when_their_posts_disagree() {
+    let (_dir, store) = archive();
+    let ids = store.person("李明华").unwrap();
+    assert_eq!(ids.len(), 2, "{ids:#?}");
+    let official = ids.iter().find(|i| i.posts.iter().any(|p| p.post.ends_with("区长"))).unwrap();
+    assert_eq!(official.mentions.len(), 2);
+    let other = ids.iter().find(|i| i.posts.iter().any(|p| p.post.contains("集团"))).unwrap();
+    assert!(other.apart_because.is_some(), "the reason is given");
+}
+
+#[test]
+fn reporters_are_people_of_role_reporter() {
+    let (_dir, store) = archive();
+    let ids = store.person("陈静").unwrap();
+    assert_eq!(ids.len(), 1);
+    assert_eq!(ids[0].roles, ["记者"]);
+    assert_eq!(ids[0].mentions.len(), 4);
+}
+
+#[test]
+fn an_issue_without_masthead_gets_an_inferred_date_with_evidence() {
+    let (_dir, mut store) = archive();
+    let inner = "## 社区食堂开门迎客\n\n本报讯 9月13日上午，北街社区食堂开门迎客。9月14日，区长赵文斌前往察看。\n";
+    ingest(&mut store, "inner.txt", inner);
+    let issue = store.issues().unwrap().into_iter().find(|i| i.date.is_none()).unwrap();
+    assert_eq!(issue.inferred_date.unwrap().to_string(), "2023-09-18", "the Monday after 9月14日");
+    let evidence = issue.date_evidence.unwrap();
+    assert!(evidence.contains("9月14日") && evidence.contains("星期一"), "{evidence}");
+    assert!(issue.key.starts_with("sha256:"), "a guess is not an identity");
+}
