@@ -202,9 +202,14 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         }
         let post = post_before(&toks, i).is_some();
         let titled = post || title_after(&toks, end);
-        // a transliterated name (tagged as such, or any noun with a post
-        // before it: `国务卿基辛格`)
-        let foreign = (t.tag == "nrt" && titled || t.tag == "n" && post)
+        // a transliterated name (tagged as such, a name without a Chinese
+        // family name, or a word unknown to the dictionary) with a post or
+        // title around it: `国务卿基辛格`, `克林顿总统`
+        let addressed =
+            post || toks.get(end).is_some_and(|n| TITLES_AFTER.contains(&n.word) && !SAYING.contains(&n.word));
+        let foreign = (t.tag == "nrt" && titled
+            || t.tag == "nr" && !lexicon::has_surname(&name) && addressed
+            || t.tag == "n" && post && !jieba_has(&name))
             && (2..=6).contains(&name.chars().count())
             && name.chars().all(is_han)
             && lexicon::post_ending(&name).is_none()
@@ -214,6 +219,9 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         let known_word = name.chars().count() == 2 && end == i + 1 && jieba_has(&name);
         // two characters with a rare family name, too, need a post or title
         let rare = name.chars().count() == 2 && !lexicon::has_common_surname(&name);
+        // four characters are a name with a compound family name (`欧阳`);
+        // otherwise a phrase the dictionary tags as one (`严格执行`)
+        let long = name.chars().count() == 4 && !lexicon::has_compound_surname(&name);
         // a name that is the first word of an organisation or place
         // (`徐家汇中心`, `徐家汇体育公园`) is a person only with a title
         // a title of a work in book marks (`《徐汇报》`)
@@ -226,7 +234,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             && name_ok(&name)
             && !not_a_name_ending(&name)
             && !work
-            && (titled || !(known_word || rare || modifier)))
+            && (titled || !(known_word || rare || long || modifier)))
             || foreign;
         if person {
             let post = post_before(&toks, i);
@@ -352,7 +360,9 @@ fn trim_verb(w: &str) -> &str {
 /// (`严肃性`, `安全感`, `徐汇区`).
 fn not_a_name_ending(w: &str) -> bool {
     w.chars().count() >= 3
-        && w.chars().next_back().is_some_and(|c| "性感化度率型界们式制论观法品区市县镇乡村路街弄巷港湾".contains(c))
+        && w.chars()
+            .next_back()
+            .is_some_and(|c| "性感化度率型界们式制论观法品区市县镇乡村路街弄巷港湾部局厅署".contains(c))
 }
 
 fn jieba_has(word: &str) -> bool {
@@ -389,6 +399,9 @@ const TITLES_AFTER: &[&str] = &[
     "认为",
     "强调",
 ];
+
+/// The verbs of saying among [`TITLES_AFTER`].
+const SAYING: &[&str] = &["说", "表示", "指出", "认为", "强调"];
 
 /// Whether the token at `i` is a title or a verb of saying (a person stands before it).
 fn title_after(toks: &[Tok<'_>], i: usize) -> bool {
@@ -707,6 +720,14 @@ mod tests {
         assert_eq!(role("王强"), Some(PersonRole::Photographer), "{e:?}");
         assert_eq!(role("张华"), Some(PersonRole::Mentioned), "{e:?}");
         assert_eq!(e.people.iter().find(|p| p.name == "张华").and_then(|p| p.post.as_deref()), Some("区长"));
+    }
+
+    #[test]
+    fn foreign_names_with_a_title_and_phrases_tagged_as_names() {
+        let p = people("克林顿总统和我一致同意加强合作。");
+        assert!(p.iter().any(|x| x.0 == "克林顿"), "{p:?}");
+        let p = people("对各方的大力支持表示感谢，必须严格执行规定，部门领导同志在岗值班。");
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]

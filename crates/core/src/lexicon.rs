@@ -56,6 +56,12 @@ pub fn has_surname(name: &str) -> bool {
     SURNAME_SET.contains(&name[..one]) || (two <= name.len() && SURNAME_SET.contains(&name[..two]))
 }
 
+/// Whether `name` starts with a compound family name (`欧阳`, `司马`).
+pub fn has_compound_surname(name: &str) -> bool {
+    let two = name.char_indices().nth(2).map_or(name.len(), |(i, _)| i);
+    name.chars().count() > 2 && SURNAME_SET.contains(&name[..two])
+}
+
 /// The most common family names: the first lines of `surnames.txt`.
 static COMMON_SURNAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(SURNAMES).take(6).flat_map(str::split_whitespace).collect());

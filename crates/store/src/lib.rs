@@ -31,7 +31,7 @@ pub const DB_FILE: &str = "archive.sqlite3";
 
 /// Bumped when entity extraction changes: the stored mentions of an archive
 /// made with another version are made again when it is opened.
-pub const ENTITIES_VERSION: &str = "2";
+pub const ENTITIES_VERSION: &str = "3";
 
 /// An open archive.
 pub struct Store {
