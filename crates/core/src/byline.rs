@@ -224,17 +224,27 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     let mut rest = core.trim();
     let mut any_role = trailing.is_some();
     let mut current: Option<Role> = None;
+    // after a role word of two characters or more (`记者`, `本报记者`) one
+    // name alone may lack a known family name (`琼达卓嘎`)
+    let mut explicit = false;
+    let names_after = |pending: &str, explicit: bool| {
+        split_names(pending).or_else(|| {
+            let name = pending.trim();
+            (explicit && !name.contains(char::is_whitespace) && is_name(name)).then(|| vec![name.to_string()])
+        })
+    };
     let mut pending = String::new();
     while !rest.is_empty() {
         if let Some((role, len)) = prefix_role(rest) {
             if let Some(r) = current {
-                add(&mut byline, r, split_names(&pending)?);
+                add(&mut byline, r, names_after(&pending, explicit)?);
             } else if !pending.trim().is_empty() {
                 // names before the first role word: only in `X 摄` form
                 return None;
             }
             pending.clear();
             current = Some(role);
+            explicit = rest[..len].chars().count() >= 2;
             any_role = true;
             rest = rest[len..].trim_start_matches([' ', '/', ':', '：', '\u{3000}', '|']);
             continue;
@@ -244,9 +254,11 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
         rest = &rest[c.len_utf8()..];
     }
     match (current, trailing) {
-        (Some(r), None) => add(&mut byline, r, split_names(&pending)?),
+        (Some(r), None) => add(&mut byline, r, names_after(&pending, explicit)?),
         // `记者 张三 摄`: the reporter took the picture.
-        (Some(r), Some(t)) => add(&mut byline, if t == Role::Photographer { t } else { r }, split_names(&pending)?),
+        (Some(r), Some(t)) => {
+            add(&mut byline, if t == Role::Photographer { t } else { r }, names_after(&pending, explicit)?)
+        }
         (None, Some(t)) => {
             // Names with no role word before them must look like names.
             let names = split_names(&pending)?;
@@ -349,6 +361,9 @@ mod tests {
     #[test]
     fn spaced_two_character_name() {
         assert_eq!(parse_byline("本报记者 王 玮").unwrap().reporters, ["王玮"]);
+        assert_eq!(parse_byline("本报记者 琼达卓嘎").unwrap().reporters, ["琼达卓嘎"], "a name without a Han family name");
+        assert!(parse_byline("本报记者 杨帆 参与采写").is_none());
+        assert!(parse_byline("图 说明").is_none());
     }
 
     #[test]
