@@ -82,40 +82,73 @@ fn main() -> Result<()> {
     let mut ids: Vec<String> = Vec::new();
     let mut by_article: HashMap<u64, String> = HashMap::new();
     let mut raw_bytes = 0u64;
-    let reader = BufReader::new(std::fs::File::open(docs_path).with_context(|| format!("reading {docs_path}"))?);
-    for (n, line) in reader.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
+    let file = std::fs::File::open(docs_path).with_context(|| format!("reading {docs_path}"))?;
+    // Reading, building and finding entities run on a thread of their own
+    // ahead of the writer, as `shuzibao ingest` does.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Prepared>>(64);
+    let docs_name = docs_path.clone();
+    let reader = std::thread::spawn(move || {
+        for (n, line) in BufReader::new(file).lines().enumerate() {
+            let prepared = line.map_err(anyhow::Error::from).and_then(|line| {
+                if line.trim().is_empty() {
+                    return Ok(None);
+                }
+                let doc: Doc = serde_json::from_str(&line).with_context(|| format!("{docs_name}: line {}", n + 1))?;
+                let raw = format!("{}\n\n{}", doc.title, doc.body);
+                let issue = issue_of(&doc, &raw);
+                let hints = Hints {
+                    paper: Some(format!("{}#{}", doc.paper, n)),
+                    date: doc.date.as_deref().and_then(|d| d.parse().ok()),
+                    page: doc.page,
+                };
+                let entities = shuzibao_store::entities_for(&issue, &hints);
+                Ok(Some(Prepared {
+                    bytes: (doc.title.len() + doc.body.len()) as u64,
+                    id: doc.id,
+                    raw,
+                    issue,
+                    hints,
+                    entities,
+                }))
+            });
+            match prepared {
+                Ok(None) => continue,
+                Ok(Some(p)) => {
+                    if tx.send(Ok(p)).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Err(e));
+                    return;
+                }
+            }
         }
-        let doc: Doc = serde_json::from_str(&line).with_context(|| format!("{docs_path}: line {}", n + 1))?;
-        raw_bytes += (doc.title.len() + doc.body.len()) as u64;
-        let raw = format!("{}\n\n{}", doc.title, doc.body);
-        let issue = issue_of(&doc, &raw);
-        let hints = Hints {
-            paper: Some(format!("{}#{}", doc.paper, ids.len())),
-            date: doc.date.as_deref().and_then(|d| d.parse().ok()),
-            page: doc.page,
-        };
+    });
+    for p in rx {
+        let p = p?;
+        raw_bytes += p.bytes;
         let req = IngestRequest {
-            source: &doc.id,
+            source: &p.id,
             encoding: "UTF-8",
-            raw_text: &raw,
-            issue: &issue,
-            hints,
+            raw_text: &p.raw,
+            issue: &p.issue,
+            hints: p.hints,
             parser_version: "bench",
+            entities: Some(&p.entities),
         };
         let report = archive.store.ingest(&req)?;
         if report.outcome != Outcome::Unchanged {
             for a in archive.store.articles_of_issue(report.issue_id)? {
-                by_article.insert(a.id as u64, doc.id.clone());
+                by_article.insert(a.id as u64, p.id.clone());
             }
         }
-        ids.push(doc.id);
+        ids.push(p.id);
         if ids.len() % 256 == 0 {
             archive.stage()?;
         }
     }
+    reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
     archive.sync()?;
     archive.index.finish_writes()?;
     let ingest_seconds = start.elapsed().as_secs_f64();
@@ -151,6 +184,16 @@ fn main() -> Result<()> {
     };
     std::fs::write(out_path, serde_json::to_string_pretty(&out)?)?;
     Ok(())
+}
+
+/// A document read, built into an issue and searched for entities.
+struct Prepared {
+    id: String,
+    bytes: u64,
+    raw: String,
+    issue: Issue,
+    hints: Hints,
+    entities: Vec<shuzibao_core::entities::Entities>,
 }
 
 /// A document as an issue of one article.

@@ -361,7 +361,11 @@ mod tests {
     #[test]
     fn spaced_two_character_name() {
         assert_eq!(parse_byline("本报记者 王 玮").unwrap().reporters, ["王玮"]);
-        assert_eq!(parse_byline("本报记者 琼达卓嘎").unwrap().reporters, ["琼达卓嘎"], "a name without a Han family name");
+        assert_eq!(
+            parse_byline("本报记者 琼达卓嘎").unwrap().reporters,
+            ["琼达卓嘎"],
+            "a name without a Han family name"
+        );
         assert!(parse_byline("本报记者 杨帆 参与采写").is_none());
         assert!(parse_byline("图 说明").is_none());
     }

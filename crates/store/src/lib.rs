@@ -65,6 +65,9 @@ pub struct IngestRequest<'a> {
     pub hints: Hints,
     /// The version of the parser that made `issue`.
     pub parser_version: &'a str,
+    /// The entities of `issue`'s articles, found beforehand (perhaps on
+    /// another thread) by [`entities_for`]; found here when `None`.
+    pub entities: Option<&'a [entities::Entities]>,
 }
 
 fn now() -> String {
@@ -94,6 +97,15 @@ fn identity(issue: &Issue, hints: &Hints, hash: &str) -> (String, Option<String>
         None => format!("sha256:{hash}"),
     };
     (key, paper, date, page)
+}
+
+/// The entities of an issue's articles, as [`Store::ingest`] finds them:
+/// dates resolved against the issue's date (masthead, else hints). Callers
+/// that ingest many issues find them on other threads and pass them in
+/// [`IngestRequest::entities`].
+pub fn entities_for(issue: &Issue, hints: &Hints) -> Vec<entities::Entities> {
+    let date = issue.masthead.as_ref().and_then(|m| m.date).or(hints.date);
+    entities::extract_issue(&issue.articles, date)
 }
 
 impl Store {
@@ -223,7 +235,11 @@ impl Store {
             params![version_id, at, paper, date.map(|d| d.to_string()), page, issue_id],
         )?;
         let meta = IssueMeta { id: issue_id, version_id, paper: paper.clone(), date, page };
-        let articles = replace_articles(&tx, &meta, req.issue)?;
+        let found = match req.entities {
+            Some(e) if e.len() == req.issue.articles.len() => e.to_vec(),
+            _ => entities::extract_issue(&req.issue.articles, date),
+        };
+        let articles = replace_articles(&tx, &meta, req.issue, found)?;
         if date.is_none() {
             infer_date(&tx, issue_id, paper.as_deref(), req.issue)?;
         }
@@ -266,7 +282,8 @@ impl Store {
                 params![parsed, parse_hash, parser_version, version_id],
             )?;
             let meta = IssueMeta { id: issue_id, version_id, paper: paper.clone(), date, page };
-            replace_articles(&tx, &meta, &issue)?;
+            let found = entities::extract_issue(&issue.articles, date);
+            replace_articles(&tx, &meta, &issue, found)?;
             let mut touched = vec![issue_id];
             if let Some(d) = date {
                 touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
@@ -522,7 +539,12 @@ struct IssueMeta {
 }
 
 /// Replaces the current articles of an issue with those of `issue`.
-fn replace_articles(tx: &Transaction<'_>, meta: &IssueMeta, issue: &Issue) -> Result<usize, StoreError> {
+fn replace_articles(
+    tx: &Transaction<'_>,
+    meta: &IssueMeta,
+    issue: &Issue,
+    found: Vec<entities::Entities>,
+) -> Result<usize, StoreError> {
     // Articles continued from one of these lose the link; it is made again below.
     tx.execute(
         "UPDATE articles SET continues = NULL WHERE continues IN (SELECT id FROM articles WHERE issue_id = ?1)",
@@ -537,7 +559,6 @@ fn replace_articles(tx: &Transaction<'_>, meta: &IssueMeta, issue: &Issue) -> Re
             continued_from, paragraphs, span_start, span_end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?;
-    let found = entities::extract_issue(&issue.articles, meta.date);
     for (i, (a, e)) in issue.articles.iter().zip(found).enumerate() {
         let paragraphs: Vec<StoredParagraph> =
             a.paragraphs.iter().map(|p| StoredParagraph { text: p.text.clone(), role: p.role }).collect();

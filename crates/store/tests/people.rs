@@ -21,6 +21,7 @@ fn ingest(store: &mut Store, name: &str, text: &str) {
         issue: &parsed,
         hints: Hints::default(),
         parser_version: "t",
+        entities: None,
     };
     store.ingest(&req).unwrap();
 }
@@ -91,4 +92,30 @@ fn an_issue_without_masthead_gets_an_inferred_date_with_evidence() {
     let evidence = issue.date_evidence.unwrap();
     assert!(evidence.contains("9月14日") && evidence.contains("星期一"), "{evidence}");
     assert!(issue.key.starts_with("sha256:"), "a guess is not an identity");
+}
+
+#[test]
+fn entities_found_beforehand_are_those_ingest_finds() {
+    let text = issue("2023-01-09", 1, "1月5日上午，区委书记周海涛出席会议并讲话。区委副书记、区长李明华主持会议。");
+    let parsed = parse(&text);
+    let mentions = |entities: Option<&[shuzibao_core::entities::Entities]>| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let req = IngestRequest {
+            source: "a",
+            encoding: "UTF-8",
+            raw_text: &text,
+            issue: &parsed,
+            hints: Hints::default(),
+            parser_version: "t",
+            entities,
+        };
+        store.ingest(&req).unwrap();
+        let people = store.people(None, 100).unwrap();
+        people.into_iter().map(|p| (p.name, p.latest_post)).collect::<Vec<_>>()
+    };
+    let found = shuzibao_store::entities_for(&parsed, &Hints::default());
+    let by_store = mentions(None);
+    assert!(by_store.iter().any(|(n, p)| n == "李明华" && p.as_deref() == Some("区委副书记、区长")), "{by_store:?}");
+    assert_eq!(mentions(Some(&found)), by_store);
 }

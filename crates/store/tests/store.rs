@@ -16,6 +16,7 @@ fn ingest(store: &mut Store, source: &str, text: &str, hints: Hints) -> shuzibao
             issue: &issue,
             hints,
             parser_version: "test",
+            entities: None,
         })
         .unwrap()
 }

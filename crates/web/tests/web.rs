@@ -24,8 +24,15 @@ fn samples() -> Vec<(String, String)> {
 
 fn ingest(archive: &mut Archive, name: &str, text: &str, hints: Hints) {
     let issue = shuzibao_core::parse(text);
-    let req =
-        IngestRequest { source: name, encoding: "UTF-8", raw_text: text, issue: &issue, hints, parser_version: "test" };
+    let req = IngestRequest {
+        source: name,
+        encoding: "UTF-8",
+        raw_text: text,
+        issue: &issue,
+        hints,
+        parser_version: "test",
+        entities: None,
+    };
     archive.store.ingest(&req).unwrap();
 }
 

@@ -10,6 +10,8 @@ use crate::exit::{Outcome, Status};
 use crate::inputs::{expand, hints_from_name};
 use anyhow::Context;
 use serde::Serialize;
+use shuzibao_core::entities::Entities;
+use shuzibao_core::Issue;
 use shuzibao_store::{Hints, IngestReport, IngestRequest, Outcome as Done, Store};
 use shuzibao_web::Archive;
 use std::io::IsTerminal;
@@ -87,32 +89,49 @@ pub fn run(c: &IngestConfig) -> Outcome {
         bar
     });
     let mut unsynced = 0usize;
-    for (i, file) in files.iter().enumerate() {
-        if let Some(b) = &bar {
-            b.set_message(file.display().to_string());
-        }
-        match ingest_one(&mut archive.store, file, &c.hints)? {
-            Ok((report, bytes)) => {
-                unsynced += bytes;
-                match report.outcome {
-                    Done::Added => summary.added += 1,
-                    Done::Updated { .. } => summary.updated += 1,
-                    Done::Unchanged => summary.unchanged += 1,
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        // Reading, parsing and finding entities run on a thread of their own,
+        // ahead of the writer (one transaction per file, in order).
+        let (tx, rx) = std::sync::mpsc::sync_channel(16);
+        let (list, hints) = (&files, &c.hints);
+        scope.spawn(move || {
+            for file in list {
+                if tx.send(prepare(file, hints)).is_err() {
+                    return;
                 }
-                summary.issues.push(Ingested { file: file.display().to_string(), report });
             }
-            Err(reason) => summary.failed.push(Failure { file: file.display().to_string(), reason }),
+        });
+        for (i, (file, prepared)) in files.iter().zip(rx).enumerate() {
+            if let Some(b) = &bar {
+                b.set_message(file.display().to_string());
+            }
+            match prepared.and_then(|p| store_one(&mut archive.store, file, &p).map(|r| (r, p.bytes))) {
+                Ok((report, bytes)) => {
+                    unsynced += bytes;
+                    match report.outcome {
+                        Done::Added => summary.added += 1,
+                        Done::Updated { .. } => summary.updated += 1,
+                        Done::Unchanged => summary.unchanged += 1,
+                    }
+                    summary.issues.push(Ingested { file: file.display().to_string(), report });
+                }
+                Err(FileError::File(reason)) => {
+                    summary.failed.push(Failure { file: file.display().to_string(), reason })
+                }
+                Err(FileError::Archive(e)) => return Err(e),
+            }
+            if unsynced >= SYNC_EVERY_BYTES {
+                archive.sync()?;
+                unsynced = 0;
+            } else if (i + 1) % STAGE_EVERY_FILES == 0 {
+                archive.stage()?;
+            }
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
         }
-        if unsynced >= SYNC_EVERY_BYTES {
-            archive.sync()?;
-            unsynced = 0;
-        } else if (i + 1) % STAGE_EVERY_FILES == 0 {
-            archive.stage()?;
-        }
-        if let Some(b) = &bar {
-            b.inc(1);
-        }
-    }
+        Ok(())
+    })?;
     archive.sync()?;
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -137,31 +156,47 @@ pub fn run(c: &IngestConfig) -> Outcome {
     Ok(if summary.failed.is_empty() { Status::Ok } else { Status::SomeFailed })
 }
 
-/// Ingests one file; gives its report and its size. The outer error is the
-/// archive's (stop everything); the inner one is the file's (report it and go on).
-fn ingest_one(store: &mut Store, path: &Path, flags: &Hints) -> anyhow::Result<Result<(IngestReport, usize), String>> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return Ok(Err(format!("cannot read: {e}"))),
-    };
-    let (issue, decoded) = match shuzibao_core::parse_bytes(&bytes) {
-        Ok(x) => x,
-        Err(e) => return Ok(Err(e.to_string())),
-    };
+/// Why a file was not stored: its own fault (report it and go on) or the
+/// archive's (stop everything).
+enum FileError {
+    File(String),
+    Archive(anyhow::Error),
+}
+
+/// A file read and parsed, with its hints and the entities of its articles.
+struct Prepared {
+    decoded: shuzibao_core::Decoded,
+    issue: Issue,
+    hints: Hints,
+    entities: Vec<Entities>,
+    bytes: usize,
+}
+
+/// Reads and parses one file and finds its entities (no archive needed).
+fn prepare(path: &Path, flags: &Hints) -> Result<Prepared, FileError> {
+    let bytes = std::fs::read(path).map_err(|e| FileError::File(format!("cannot read: {e}")))?;
+    let (issue, decoded) = shuzibao_core::parse_bytes(&bytes).map_err(|e| FileError::File(e.to_string()))?;
     let named = hints_from_name(path);
     let hints = Hints {
         paper: flags.paper.clone().or(named.paper),
         date: flags.date.or(named.date),
         page: flags.page.or(named.page),
     };
+    let entities = shuzibao_store::entities_for(&issue, &hints);
+    Ok(Prepared { decoded, issue, hints, entities, bytes: bytes.len() })
+}
+
+/// Stores one prepared file in one transaction.
+fn store_one(store: &mut Store, path: &Path, p: &Prepared) -> Result<IngestReport, FileError> {
     let source = path.display().to_string();
     let req = IngestRequest {
         source: &source,
-        encoding: decoded.encoding,
-        raw_text: &decoded.text,
-        issue: &issue,
-        hints,
+        encoding: p.decoded.encoding,
+        raw_text: &p.decoded.text,
+        issue: &p.issue,
+        hints: p.hints.clone(),
         parser_version: shuzibao_core::PARSER_VERSION,
+        entities: Some(&p.entities),
     };
-    Ok(Ok((store.ingest(&req).with_context(|| format!("storing {source}"))?, bytes.len())))
+    store.ingest(&req).with_context(|| format!("storing {source}")).map_err(FileError::Archive)
 }

@@ -59,6 +59,7 @@ fn ingest_samples(archive: &mut Archive) -> anyhow::Result<usize> {
             issue: &issue,
             hints: Hints { paper: None, ..hints },
             parser_version: shuzibao_core::PARSER_VERSION,
+            entities: None,
         };
         archive.store.ingest(&req)?;
     }

@@ -196,6 +196,7 @@ async fn post_issue(State(state): State<AppState>, headers: HeaderMap, body: Byt
             issue: &issue2,
             hints: shuzibao_store::Hints::default(),
             parser_version: shuzibao_core::PARSER_VERSION,
+            entities: None,
         };
         let report = archive.store.ingest(&req)?;
         archive.sync()?;
