@@ -139,6 +139,14 @@ pub fn post_is(post: &str, wanted: &str) -> bool {
     })
 }
 
+impl MentionRecord {
+    /// The role in Chinese when the person wrote or photographed the
+    /// article (记者, 摄影, 通讯员); `None` when only named in it.
+    pub fn role_label(&self) -> Option<&'static str> {
+        role_label(&self.role)
+    }
+}
+
 fn role_label(role: &str) -> Option<&'static str> {
     match role {
         "reporter" => Some("记者"),

@@ -289,6 +289,8 @@ async fn people_pages_show_posts_over_time_and_who_held_a_post() {
     assert_eq!(ids.as_array().unwrap().len(), 1, "one person across the three issues: {body}");
     assert!(ids[0]["posts"].as_array().unwrap().iter().any(|p| p["post"] == "区委书记"));
     // a reporter is a person of the paper, with the role
+    let (_, _, body) = get(&s, "/people/%E5%88%98%E5%9D%A4").await;
+    assert!(body.contains("<span class=\"post\">记者</span>"), "the role in Chinese on the timeline");
     let (_, _, body) = get(&s, "/api/v1/people/%E5%88%98%E5%9D%A4").await;
     assert!(json(&body).as_array().unwrap().iter().any(|i| i["roles"].as_array().unwrap().iter().any(|r| r == "记者")));
     // who was 区长 on a day
