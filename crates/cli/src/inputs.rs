@@ -52,6 +52,35 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     (files, errors)
 }
 
+/// Reads an issue file, refusing one too large to be an issue before
+/// reading it (the reason is the message to print after the file's name).
+pub fn read_issue_file(path: &Path) -> Result<Vec<u8>, String> {
+    let len = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?.len();
+    if len > shuzibao_core::MAX_FILE_BYTES as u64 {
+        return Err(format!("too large for one issue: {len} bytes (at most {})", shuzibao_core::MAX_FILE_BYTES));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+}
+
+/// What deserves a word after a file was read: bytes that could not be
+/// decoded (kept as U+FFFD) and text the parser could not place (kept as
+/// leftovers, shown by `parse`, stored with the issue).
+pub fn warnings(decoded: &shuzibao_core::Decoded, issue: &shuzibao_core::Issue) -> Vec<String> {
+    let mut w = Vec::new();
+    if decoded.replaced > 0 {
+        w.push(format!("{} undecodable byte sequence(s) kept as U+FFFD", decoded.replaced));
+    }
+    if !issue.leftovers.is_empty() {
+        let reasons: std::collections::BTreeSet<&str> = issue.leftovers.iter().map(|l| l.reason.as_str()).collect();
+        w.push(format!(
+            "{} piece(s) of text could not be placed and are kept as leftovers ({})",
+            issue.leftovers.len(),
+            reasons.into_iter().collect::<Vec<_>>().join("; ")
+        ));
+    }
+    w
+}
+
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)]
     Regex::new(r"((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})").unwrap()

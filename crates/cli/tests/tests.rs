@@ -1,15 +1,20 @@
 //! The `shuzibao` binary as a user runs it. One test binary; what goes where:
 //!
 //! - `parse`: `shuzibao parse`, its formats and its errors.
+//! - `bad_input`: the catalogue of damaged and hostile files, through `parse`
+//!   and `ingest`.
 //! - `archive`: `ingest`, `search`, `reindex`, `reparse` on a data folder.
 //! - `crash`: an ingest killed (SIGKILL) at many points leaves the archive
 //!   consistent, and running it again completes the work.
+//! - `concurrent`: a server reading while an ingest process writes.
 //! - `serve`: the web edition as a process (samples, request log, Ctrl-C); `export`.
 
 #![allow(clippy::unwrap_used)]
 
 mod archive;
+mod bad_input;
 mod common;
+mod concurrent;
 mod crash;
 mod parse;
 mod serve;

@@ -16,7 +16,14 @@ pub struct Decoded {
     pub text: String,
     /// The name of the encoding it was in (`UTF-8`, `gb18030`, `UTF-16LE`…).
     pub encoding: &'static str,
+    /// Byte sequences that could not be decoded and were kept as U+FFFD
+    /// (a truncated last character, a stray byte): to be reported.
+    pub replaced: usize,
 }
+
+/// The largest issue file read: a whole issue's text is a few hundred
+/// kilobytes; anything near this is not one issue.
+pub const MAX_BYTES: usize = 64 << 20;
 
 /// Decodes the bytes of an issue file.
 ///
@@ -29,11 +36,20 @@ pub struct Decoded {
 /// assert!(decode(b"  \n").is_err());
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(DecodeError::TooLarge { bytes: bytes.len(), max: MAX_BYTES });
+    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
     }
     let (encoding, body) = match Encoding::for_bom(bytes) {
-        Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
+        Some((enc, bom_len)) => {
+            let body = &bytes[bom_len..];
+            if enc != UTF_8 && looks_like_utf8(body) {
+                return Err(DecodeError::WrongBom { declared: enc.name(), actual: "UTF-8" });
+            }
+            (enc, body)
+        }
         None => (sniff(bytes), bytes),
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
@@ -42,16 +58,25 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Empty);
     }
     check_text(&text)?;
+    let mut replaced = 0;
     if had_errors {
         let total = text.chars().count();
-        let undecodable = text.chars().filter(|&c| c == '\u{fffd}').count();
+        replaced = text.chars().filter(|&c| c == '\u{fffd}').count();
         // A few bad bytes (a truncated last character, a stray byte from a
         // broken extraction) are kept as U+FFFD; many mean the guess is wrong.
-        if undecodable > 3 && undecodable * 50 > total {
-            return Err(DecodeError::Undecodable { encoding: name(encoding), undecodable, total });
+        if replaced > 3 && replaced * 50 > total {
+            return Err(DecodeError::Undecodable { encoding: name(encoding), undecodable: replaced, total });
         }
     }
-    Ok(Decoded { text, encoding: name(encoding) })
+    Ok(Decoded { text, encoding: name(encoding), replaced })
+}
+
+/// Whether bytes behind a UTF-16 byte-order mark are in fact UTF-8 text
+/// with non-ASCII characters: valid UTF-8 with multi-byte sequences and no
+/// NUL (which UTF-16 puts beside every ASCII character). Read as UTF-16
+/// they would become a page of unrelated Han and Hangul characters.
+fn looks_like_utf8(body: &[u8]) -> bool {
+    body.len() >= 8 && !body.contains(&0) && body.iter().any(|&b| b >= 0x80) && std::str::from_utf8(body).is_ok()
 }
 
 fn name(enc: &'static Encoding) -> &'static str {
@@ -181,6 +206,31 @@ mod tests {
     }
 
     #[test]
+    fn a_utf16_mark_on_utf8_text_is_refused() {
+        let mut bytes = vec![0xff, 0xfe];
+        bytes.extend("本报讯 1月11日上午，徐汇区召开会议。".as_bytes());
+        assert_eq!(decode(&bytes), Err(DecodeError::WrongBom { declared: "UTF-16LE", actual: "UTF-8" }));
+        let mut bytes = vec![0xfe, 0xff];
+        bytes.extend("徐汇报 第3期".as_bytes());
+        assert!(matches!(decode(&bytes), Err(DecodeError::WrongBom { declared: "UTF-16BE", .. })));
+    }
+
+    #[test]
+    fn a_utf8_mark_on_gbk_text_is_undecodable() {
+        let (gbk, _, _) =
+            GB18030.encode("本报讯 1月11日上午，徐汇区人民政府和上海漕河泾新兴技术开发区召开区区合作会议。");
+        let mut bytes = vec![0xef, 0xbb, 0xbf];
+        bytes.extend(gbk.iter());
+        assert!(matches!(decode(&bytes), Err(DecodeError::Undecodable { encoding: "UTF-8", .. })));
+    }
+
+    #[test]
+    fn too_large_is_refused_before_decoding() {
+        let big = vec![b'a'; MAX_BYTES + 1];
+        assert_eq!(decode(&big), Err(DecodeError::TooLarge { bytes: MAX_BYTES + 1, max: MAX_BYTES }));
+    }
+
+    #[test]
     fn truncated_last_character_is_kept_as_replacement() {
         let mut bytes = "记者 刘坤 陈文卿".as_bytes().to_vec();
         bytes.pop();
@@ -188,5 +238,7 @@ mod tests {
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.text.starts_with("记者 刘坤 陈文"));
         assert!(d.text.ends_with('\u{fffd}'));
+        assert_eq!(d.replaced, 1);
+        assert_eq!(decode("记者".as_bytes()).unwrap().replaced, 0);
     }
 }

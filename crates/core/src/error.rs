@@ -20,6 +20,22 @@ pub enum DecodeError {
         /// The offending byte (or the low byte of the character).
         byte: u8,
     },
+    /// The input is larger than any issue.
+    #[error("too large for one issue: {bytes} bytes (at most {max})")]
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A byte-order mark names an encoding the text is not in.
+    #[error("the byte-order mark says {declared} but the text is {actual}")]
+    WrongBom {
+        /// What the mark says.
+        declared: &'static str,
+        /// What the text is.
+        actual: &'static str,
+    },
     /// The input is text in an encoding that could not be decoded cleanly.
     #[error("undecodable text: {undecodable} of {total} characters are not valid {encoding}")]
     Undecodable {

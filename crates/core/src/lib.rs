@@ -50,7 +50,7 @@ pub mod model;
 pub mod teaser;
 pub mod text;
 
-pub use decode::{decode, Decoded};
+pub use decode::{decode, Decoded, MAX_BYTES as MAX_FILE_BYTES};
 pub use error::DecodeError;
 pub use model::*;
 
@@ -71,7 +71,15 @@ pub fn parse(text: &str) -> Issue {
     let mut masthead = None;
     let mut teasers = Vec::new();
     let mut skip = 0;
+    let mut problems = Vec::new();
     if let Some(area) = find_masthead(&lines) {
+        if let Some(date) = &area.impossible_date {
+            problems.push(Leftover {
+                text: date.clone(),
+                reason: "the masthead's date is no day of the calendar".to_string(),
+                span: area.masthead.span,
+            });
+        }
         let mut m = area.masthead;
         let mut idx = area.other_lines.iter().peekable();
         while let Some(&i) = idx.next() {
@@ -105,7 +113,8 @@ pub fn parse(text: &str) -> Issue {
     let units = classify::classify(&lines[skip..], masthead.is_some());
     let assembled = assemble::assemble(&units);
     teasers.extend(assembled.teasers);
-    Issue { masthead, teasers, articles: assembled.articles, leftovers: assembled.leftovers }
+    problems.extend(assembled.leftovers);
+    Issue { masthead, teasers, articles: assembled.articles, leftovers: problems }
 }
 
 /// Decodes the bytes of an issue file and parses it.

@@ -72,6 +72,9 @@ pub struct MastheadArea {
     /// Indexes of the lines in the area that are neither fields nor the paper's
     /// name: furniture or teasers, for the caller to tell apart.
     pub other_lines: Vec<usize>,
+    /// A date printed in the masthead that is no day of the calendar
+    /// (`2023年2月31日`), as printed: reported, since it is not read.
+    pub impossible_date: Option<String>,
 }
 
 /// Looks for a masthead area in the first lines of the page.
@@ -115,7 +118,7 @@ pub fn find_masthead(lines: &[Line<'_>]) -> Option<MastheadArea> {
             other.push(i);
         }
     }
-    read_fields(&joined, &mut m);
+    let impossible_date = read_fields(&joined, &mut m);
     for (i, line) in area.iter().enumerate() {
         let name = paper_name(line.text);
         if name.is_some() {
@@ -130,10 +133,11 @@ pub fn find_masthead(lines: &[Line<'_>]) -> Option<MastheadArea> {
         return None;
     }
     m.span = Span::new(area[0].span.start, area[end - 1].span.end);
-    Some(MastheadArea { masthead: m, lines: end, other_lines: other })
+    Some(MastheadArea { masthead: m, lines: end, other_lines: other, impossible_date })
 }
 
-fn read_fields(s: &str, m: &mut Masthead) {
+/// Reads the fields; returns the date as printed when it is no real day.
+fn read_fields(s: &str, m: &mut Masthead) -> Option<String> {
     for c in ISSUE.captures_iter(s) {
         let n = c[2].parse().ok();
         if c.get(1).is_some() {
@@ -144,10 +148,14 @@ fn read_fields(s: &str, m: &mut Masthead) {
     }
     // A date spread over lines is joined again by dropping the separators.
     let flat = s.replace('|', "");
+    let mut impossible = None;
     if let Some(c) = DATE.captures(s).or_else(|| DATE.captures(&flat)) {
         let pick = |a: usize, b: usize| c.get(a).or_else(|| c.get(b)).and_then(|g| g.as_str().parse::<u32>().ok());
         if let (Some(y), Some(mo), Some(d)) = (pick(1, 4), pick(2, 5), pick(3, 6)) {
             m.date = NaiveDate::from_ymd_opt(y as i32, mo, d);
+            if m.date.is_none() {
+                impossible = Some(c[0].to_string());
+            }
         }
     }
     m.weekday = WEEKDAY.captures(s).map(|c| {
@@ -165,6 +173,7 @@ fn read_fields(s: &str, m: &mut Masthead) {
     m.lunar_date = LUNAR.captures(s).map(|c| c[1].to_string());
     m.website = URL.captures(s).map(|c| c[1].trim_end_matches(['|', '>']).to_string());
     m.paper = PAPER_QUOTED.captures(s).map(|c| to_simplified(&squash(&c[1])));
+    impossible
 }
 
 /// Reads a line that is the paper's name: `徐汇报`, `# 徐 匯 報`, `《徐汇报》`.
@@ -216,6 +225,8 @@ mod tests {
         let m = find_masthead(&lines).unwrap().masthead;
         assert_eq!(m.issue_no, Some(5));
         assert_eq!(m.date, None);
+        let area = find_masthead(&lines).unwrap();
+        assert_eq!(area.impossible_date.as_deref(), Some("2023年2月31日"));
     }
 
     #[test]

@@ -130,19 +130,32 @@ fn space_is_artefact(a: char, b: char) -> bool {
     (cjk(a) && (cjk(b) || b.is_ascii_digit())) || (cjk(b) && a.is_ascii_digit())
 }
 
-/// Cleans a piece of running text: trims it, drops Markdown emphasis `**`,
-/// and removes the spaces that extraction put between Han characters and
-/// digits (`2024 年 1 月 1 日` → `2024年1月1日`). Keeps everything else as it was.
+/// Whether `c` is an invisible control that has no place in clean text:
+/// C0 and C1 control characters other than white space (a stray BEL, the
+/// ESC of a terminal colour code), direction marks and overrides (U+200E,
+/// U+200F, U+202A–U+202E, U+2066–U+2069, which can reorder what a reader
+/// sees), and the zero-width no-break space. The raw text keeps them.
+pub fn is_invisible_control(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace())
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Cleans a piece of running text: trims it, drops Markdown emphasis `**`
+/// and invisible controls ([`is_invisible_control`]), and removes the spaces
+/// that extraction put between Han characters and digits (`2024 年 1 月 1 日`
+/// → `2024年1月1日`). Keeps everything else as it was.
 ///
 /// ```
 /// use shuzibao_core::text::clean_inline;
 /// assert_eq!(clean_inline("  去年 12 月 27 日下午举行 "), "去年12月27日下午举行");
 /// assert_eq!(clean_inline("**城市更新**"), "城市更新");
 /// assert_eq!(clean_inline("市民游客爱上了 City Walk,推窗见绿"), "市民游客爱上了 City Walk,推窗见绿");
+/// assert_eq!(clean_inline("正文\u{202e}倒\u{202c}\u{1b}[31m红"), "正文倒[31m红");
 /// ```
 pub fn clean_inline(s: &str) -> String {
     let s = s.trim_matches(|c: char| c.is_whitespace());
     let s = if s.contains("**") { s.replace("**", "") } else { s.to_string() };
+    let s = if s.contains(is_invisible_control) { s.replace(is_invisible_control, "") } else { s };
     let chars: Vec<char> = s.trim().chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -171,7 +184,7 @@ pub fn clean_inline(s: &str) -> String {
 /// Cleans a headline: like [`clean_inline`], but keeps one space between two
 /// Han phrases, since headlines use it to separate halves (`共谋发展向前看 区区合作再出发`).
 pub fn clean_headline(s: &str) -> String {
-    let s = s.replace("**", "");
+    let s = s.replace("**", "").replace(is_invisible_control, "");
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.trim().chars() {

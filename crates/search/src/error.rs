@@ -22,6 +22,9 @@ pub enum SearchError {
     /// rebuild it with `shuzibao reindex`.
     #[error("the search index was made by another version of shuzibao; run `shuzibao reindex`")]
     SchemaMismatch,
+    /// Another process kept the index's writer for longer than a writer waits.
+    #[error("the search index is being written by another shuzibao process (an ingest or a server); try again when it is done")]
+    Busy,
     /// The index could not be opened, read or written.
     #[error("search index error: {0}")]
     Index(#[from] tantivy::TantivyError),

@@ -42,6 +42,10 @@ use tokenize::{bigrams, normalize, unigrams};
 /// Memory the index writer may use before it writes a segment.
 const WRITER_MEMORY: usize = 128_000_000;
 
+/// How long a writer waits for another process (an ingest, a server
+/// writing an issue) to release the index before giving up.
+const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Boost of a match in the headline over one in the body.
 const TITLE_BOOST: f32 = 3.0;
 
@@ -233,7 +237,9 @@ impl SearchIndex {
         tokenizers.register("jieba", tokenize::jieba_tokenizer());
         tokenizers.register("bigram", tokenize::BigramTokenizer);
         tokenizers.register("unigram", tokenize::UnigramTokenizer);
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        // commits by this process reload at once (see `commit`); those of
+        // another process (an ingest while a server reads) within a moment
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
         Ok(SearchIndex { index, reader, writer: Mutex::new(None), f })
     }
 
@@ -256,13 +262,39 @@ impl SearchIndex {
         self.commit(change)
     }
 
+    /// Takes the index's writer, waiting while another process holds it,
+    /// and returns the last store change the index has applied, read after
+    /// taking it: what another process committed meanwhile counts.
+    pub fn begin_writes(&self) -> Result<i64, SearchError> {
+        let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.is_none() {
+            *guard = Some(self.new_writer()?);
+        }
+        self.applied_change()
+    }
+
+    fn new_writer(&self) -> Result<IndexWriter, SearchError> {
+        let start = std::time::Instant::now();
+        loop {
+            match self.index.writer(WRITER_MEMORY) {
+                Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _))
+                    if start.elapsed() < WRITER_WAIT =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(tantivy::TantivyError::LockFailure(..)) => return Err(SearchError::Busy),
+                other => return Ok(other?),
+            }
+        }
+    }
+
     /// Hands removals and documents to the writer's threads without
     /// committing: they are indexed in the background and become visible,
     /// and durable, at the next [`commit`](Self::commit).
     pub fn stage(&self, remove: &[u64], docs: &[IndexDoc]) -> Result<(), SearchError> {
         let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
-            *guard = Some(self.index.writer(WRITER_MEMORY)?);
+            *guard = Some(self.new_writer()?);
         }
         let Some(writer) = guard.as_mut() else { return Ok(()) };
         for &issue in remove {
@@ -278,7 +310,7 @@ impl SearchIndex {
     pub fn commit(&self, change: i64) -> Result<(), SearchError> {
         let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
-            *guard = Some(self.index.writer(WRITER_MEMORY)?);
+            *guard = Some(self.new_writer()?);
         }
         let Some(writer) = guard.as_mut() else { return Ok(()) };
         let mut prepared = writer.prepare_commit()?;
@@ -302,7 +334,7 @@ impl SearchIndex {
     pub fn clear(&self) -> Result<(), SearchError> {
         let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
-            *guard = Some(self.index.writer(WRITER_MEMORY)?);
+            *guard = Some(self.new_writer()?);
         }
         if let Some(w) = guard.as_mut() {
             w.delete_all_documents()?;

@@ -89,7 +89,11 @@ impl Archive {
         shuzibao_core::entities::learn_names(known.iter().map(String::as_str));
         let staged = index.applied_change()?;
         let mut archive = Archive { store, index, staged, dir: dir.to_path_buf() };
-        archive.sync()?;
+        if archive.store.last_change()? > staged {
+            archive.sync()?;
+        }
+        // another process (an ingest, a server) may write next
+        archive.index.finish_writes()?;
         Ok(archive)
     }
 
@@ -97,6 +101,15 @@ impl Archive {
     pub fn close(self) -> Result<()> {
         self.index.finish_writes()?;
         Ok(())
+    }
+
+    /// Applies the store's changes to the index, commits, and releases the
+    /// index's writer so that another process can write (what a server does
+    /// after writing an issue).
+    pub fn sync_and_release(&mut self) -> Result<usize> {
+        let n = self.sync()?;
+        self.index.finish_writes()?;
+        Ok(n)
     }
 
     /// The data folder.
@@ -116,6 +129,8 @@ impl Archive {
     /// without committing: the indexing threads work on them while the
     /// caller goes on storing. [`Archive::sync`] commits them.
     pub fn stage(&mut self) -> Result<usize> {
+        // what another process committed since this one last wrote
+        self.staged = self.staged.max(self.index.begin_writes()?);
         let mut indexed = 0;
         loop {
             let changes = self.store.changes_after(self.staged, STAGE_BATCH)?;

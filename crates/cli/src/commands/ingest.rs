@@ -7,7 +7,7 @@
 
 use crate::cli::IngestArgs;
 use crate::exit::{Outcome, Status};
-use crate::inputs::{expand, hints_from_name};
+use crate::inputs::{expand, hints_from_name, read_issue_file, warnings};
 use anyhow::Context;
 use serde::Serialize;
 use shuzibao_core::entities::Entities;
@@ -57,6 +57,13 @@ struct Summary {
     unchanged: usize,
     failed: Vec<Failure>,
     issues: Vec<Ingested>,
+    warnings: Vec<Warning>,
+}
+
+#[derive(Serialize)]
+struct Warning {
+    file: String,
+    warning: String,
 }
 
 #[derive(Serialize)]
@@ -105,8 +112,11 @@ pub fn run(c: &IngestConfig) -> Outcome {
             if let Some(b) = &bar {
                 b.set_message(file.display().to_string());
             }
-            match prepared.and_then(|p| store_one(&mut archive.store, file, &p).map(|r| (r, p.bytes))) {
-                Ok((report, bytes)) => {
+            match prepared.and_then(|p| store_one(&mut archive.store, file, &p).map(|r| (r, p.bytes, p.warnings))) {
+                Ok((report, bytes, warned)) => {
+                    for warning in warned {
+                        summary.warnings.push(Warning { file: file.display().to_string(), warning });
+                    }
                     unsynced += bytes;
                     match report.outcome {
                         Done::Added => summary.added += 1,
@@ -149,6 +159,9 @@ pub fn run(c: &IngestConfig) -> Outcome {
             archive.dir().display()
         );
     }
+    for w in &summary.warnings {
+        eprintln!("shuzibao: {}: warning: {}", w.file, w.warning);
+    }
     for f in &summary.failed {
         eprintln!("shuzibao: {}: {}", f.file, f.reason);
     }
@@ -170,11 +183,12 @@ struct Prepared {
     hints: Hints,
     entities: Vec<Entities>,
     bytes: usize,
+    warnings: Vec<String>,
 }
 
 /// Reads and parses one file and finds its entities (no archive needed).
 fn prepare(path: &Path, flags: &Hints) -> Result<Prepared, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError::File(format!("cannot read: {e}")))?;
+    let bytes = read_issue_file(path).map_err(FileError::File)?;
     let (issue, decoded) = shuzibao_core::parse_bytes(&bytes).map_err(|e| FileError::File(e.to_string()))?;
     let named = hints_from_name(path);
     let hints = Hints {
@@ -183,7 +197,8 @@ fn prepare(path: &Path, flags: &Hints) -> Result<Prepared, FileError> {
         page: flags.page.or(named.page),
     };
     let entities = shuzibao_store::entities_for(&issue, &hints);
-    Ok(Prepared { decoded, issue, hints, entities, bytes: bytes.len() })
+    let warnings = warnings(&decoded, &issue);
+    Ok(Prepared { decoded, issue, hints, entities, bytes: bytes.len(), warnings })
 }
 
 /// Stores one prepared file in one transaction.

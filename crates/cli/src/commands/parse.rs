@@ -31,10 +31,10 @@ pub fn run(config: &ParseConfig) -> Outcome {
     let several = config.files.len() > 1;
     for path in &config.files {
         let shown = path.display().to_string();
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::inputs::read_issue_file(path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("shuzibao: {shown}: cannot read: {e}");
+                eprintln!("shuzibao: {shown}: {e}");
                 failed += 1;
                 continue;
             }
@@ -47,6 +47,9 @@ pub fn run(config: &ParseConfig) -> Outcome {
                 continue;
             }
         };
+        if decoded.replaced > 0 {
+            eprintln!("shuzibao: {shown}: warning: {}", crate::inputs::warnings(&decoded, &issue)[0]);
+        }
         let source = SourceInfo { file: shown.clone(), encoding: decoded.encoding.to_string() };
         match config.format {
             Format::Json if several => writeln!(out, "{}", json::to_string(&issue, Some(&source)))?,
@@ -60,6 +63,20 @@ pub fn run(config: &ParseConfig) -> Outcome {
     }
     out.flush()?;
     Ok(if failed > 0 { Status::SomeFailed } else { Status::Ok })
+}
+
+/// A raw text made safe for a terminal: invisible controls (an ESC that
+/// would start a colour code, a direction override) shown as `\u{…}`.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if shuzibao_core::text::is_invisible_control(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// First and last words of a text, for checking by eye.
@@ -156,7 +173,7 @@ fn write_text(out: &mut impl Write, source: &SourceInfo, len: usize, issue: &Iss
     } else {
         writeln!(out, "leftovers  {}", issue.leftovers.len())?;
         for l in &issue.leftovers {
-            writeln!(out, "     {}..{}  {}  ({})", l.span.start, l.span.end, ends(&l.text, 16), l.reason)?;
+            writeln!(out, "     {}..{}  {}  ({})", l.span.start, l.span.end, visible(&ends(&l.text, 16)), l.reason)?;
         }
     }
     writeln!(out)

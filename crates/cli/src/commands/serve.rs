@@ -63,7 +63,7 @@ fn ingest_samples(archive: &mut Archive) -> anyhow::Result<usize> {
         };
         archive.store.ingest(&req)?;
     }
-    archive.sync()?;
+    archive.sync_and_release()?;
     Ok(SAMPLES.len())
 }
 
