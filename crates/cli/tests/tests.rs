@@ -7,6 +7,7 @@
 //! - `crash`: an ingest killed (SIGKILL) at many points leaves the archive
 //!   consistent, and running it again completes the work.
 //! - `concurrent`: a server reading while an ingest process writes.
+//! - `disk`: a full disk and a read-only data folder.
 //! - `serve`: the web edition as a process (samples, request log, Ctrl-C); `export`.
 
 #![allow(clippy::unwrap_used)]
@@ -16,5 +17,6 @@ mod bad_input;
 mod common;
 mod concurrent;
 mod crash;
+mod disk;
 mod parse;
 mod serve;

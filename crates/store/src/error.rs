@@ -16,11 +16,15 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// The data folder or database is read-only.
-    #[error("the archive is read-only: {0}")]
+    #[error("cannot write to it (a read-only folder or file): {0}")]
     ReadOnly(String),
     /// The disk is full; the transaction was rolled back.
     #[error("the disk is full; nothing was written: {0}")]
     DiskFull(String),
+    /// Writing to the disk failed (a size limit, an I/O error); the
+    /// transaction was rolled back.
+    #[error("the disk could not be written (full, a file size limit, or a failing disk); nothing of it was written: {0}")]
+    WriteFailed(String),
     /// The database is locked by another process for longer than we wait.
     #[error("the archive is busy (another shuzibao is writing to it): {0}")]
     Busy(String),
@@ -51,6 +55,7 @@ impl StoreError {
             StoreError::DataDir { .. }
                 | StoreError::ReadOnly(_)
                 | StoreError::DiskFull(_)
+                | StoreError::WriteFailed(_)
                 | StoreError::Busy(_)
                 | StoreError::TooNew { .. }
                 | StoreError::NotFound(_)
@@ -68,6 +73,7 @@ impl From<rusqlite::Error> for StoreError {
                     return StoreError::ReadOnly(text)
                 }
                 ErrorCode::DiskFull => return StoreError::DiskFull(text),
+                ErrorCode::SystemIoFailure => return StoreError::WriteFailed(text),
                 ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => return StoreError::Busy(text),
                 _ => {}
             }

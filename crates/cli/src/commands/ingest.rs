@@ -13,7 +13,6 @@ use serde::Serialize;
 use shuzibao_core::entities::Entities;
 use shuzibao_core::Issue;
 use shuzibao_store::{Hints, IngestReport, IngestRequest, Outcome as Done, Store};
-use shuzibao_web::Archive;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -86,7 +85,7 @@ pub fn run(c: &IngestConfig) -> Outcome {
     for (p, why) in bad_paths {
         summary.failed.push(Failure { file: p.display().to_string(), reason: why });
     }
-    let mut archive = Archive::open(&c.data)?;
+    let mut archive = super::open_archive(&c.data)?;
     let bar = (files.len() >= 20 && std::io::stderr().is_terminal() && !c.json).then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
         bar.set_style(

@@ -2,13 +2,12 @@
 
 use crate::cli::DataArgs;
 use crate::exit::{Outcome, Status};
-use shuzibao_web::Archive;
 use std::time::Instant;
 
 /// Runs the subcommand.
 pub fn run(data: &DataArgs) -> Outcome {
     let start = Instant::now();
-    let mut archive = Archive::open(&data.dir)?;
+    let mut archive = super::open_archive(&data.dir)?;
     let n = archive.reindex()?;
     println!("indexed {n} articles in {:.1} s", start.elapsed().as_secs_f64());
     archive.close()?;

@@ -4,11 +4,10 @@
 
 use crate::cli::DataArgs;
 use crate::exit::{Outcome, Status};
-use shuzibao_web::Archive;
 
 /// Runs the subcommand.
 pub fn run(data: &DataArgs) -> Outcome {
-    let mut archive = Archive::open(&data.dir)?;
+    let mut archive = super::open_archive(&data.dir)?;
     let changed = archive.store.reparse(shuzibao_core::parse, shuzibao_core::PARSER_VERSION)?;
     let indexed = archive.sync()?;
     let total = archive.store.stats()?.issues;

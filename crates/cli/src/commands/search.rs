@@ -11,7 +11,6 @@ use serde::Serialize;
 use shuzibao_search::query::date_range;
 use shuzibao_search::snippet::{snippet, Snippet};
 use shuzibao_search::{parse_query, Clause, Facets, Query, SearchRequest, Sort};
-use shuzibao_web::Archive;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -87,7 +86,7 @@ struct JsonResults {
 
 /// Runs the subcommand.
 pub fn run(c: &SearchConfig) -> Outcome {
-    let archive = Archive::open(&c.data)?;
+    let archive = super::open_archive(&c.data)?;
     let results = archive.index.search(&c.request)?;
     let needles = c.request.query.highlights();
     let mut hits = Vec::new();

@@ -78,7 +78,7 @@ pub fn run(c: &ServeConfig) -> Outcome {
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(std::io::stderr)
         .init();
-    let mut archive = Archive::open(&c.config.data)?;
+    let mut archive = super::open_archive(&c.config.data)?;
     if c.samples && archive.store.stats()?.issues == 0 {
         let n = ingest_samples(&mut archive)?;
         tracing::info!("empty archive: ingested {n} sample issues into {}", c.config.data.display());
