@@ -23,7 +23,9 @@ pub enum StoreError {
     DiskFull(String),
     /// Writing to the disk failed (a size limit, an I/O error); the
     /// transaction was rolled back.
-    #[error("the disk could not be written (full, a file size limit, or a failing disk); nothing of it was written: {0}")]
+    #[error(
+        "the disk could not be written (full, a file size limit, or a failing disk); nothing of it was written: {0}"
+    )]
     WriteFailed(String),
     /// The database is locked by another process for longer than we wait.
     #[error("the archive is busy (another shuzibao is writing to it): {0}")]
