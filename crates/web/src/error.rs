@@ -5,6 +5,7 @@
 
 use crate::archive::ArchiveError;
 use askama::Template;
+use axum::http::header::{self, HeaderName, HeaderValue};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
@@ -20,6 +21,14 @@ pub enum Failure {
     BadRequest(String),
     /// Writing is not allowed, or the token is wrong.
     Forbidden(String),
+    /// A token is needed and none was given (answered with
+    /// `WWW-Authenticate: Bearer`).
+    Unauthorized(String),
+    /// Too many wrong tries: come back after this many seconds.
+    TooManyRequests(String, u64),
+    /// The server is too busy to take the request now: come back after this
+    /// many seconds.
+    Busy(String, u64),
     /// Something of ours broke; the string goes to the log only.
     Internal(String),
 }
@@ -30,6 +39,9 @@ impl Failure {
             Failure::NotFound(_) => StatusCode::NOT_FOUND,
             Failure::BadRequest(_) => StatusCode::BAD_REQUEST,
             Failure::Forbidden(_) => StatusCode::FORBIDDEN,
+            Failure::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Failure::TooManyRequests(..) => StatusCode::TOO_MANY_REQUESTS,
+            Failure::Busy(..) => StatusCode::SERVICE_UNAVAILABLE,
             Failure::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -37,11 +49,28 @@ impl Failure {
     /// What the client may be told.
     fn public_message(&self) -> String {
         match self {
-            Failure::NotFound(m) | Failure::BadRequest(m) | Failure::Forbidden(m) => m.clone(),
+            Failure::NotFound(m)
+            | Failure::BadRequest(m)
+            | Failure::Forbidden(m)
+            | Failure::Unauthorized(m)
+            | Failure::TooManyRequests(m, _)
+            | Failure::Busy(m, _) => m.clone(),
             Failure::Internal(detail) => {
                 tracing::error!("internal error: {detail}");
                 "服务器内部错误 (internal error)".to_string()
             }
+        }
+    }
+
+    /// The headers that go with the status: `WWW-Authenticate` with 401,
+    /// `Retry-After` with 429 and 503.
+    fn headers(&self) -> Vec<(HeaderName, HeaderValue)> {
+        match self {
+            Failure::Unauthorized(_) => vec![(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"))],
+            Failure::TooManyRequests(_, secs) | Failure::Busy(_, secs) => {
+                vec![(header::RETRY_AFTER, HeaderValue::from(*secs))]
+            }
+            _ => Vec::new(),
         }
     }
 }
@@ -115,15 +144,18 @@ impl IntoResponse for PageError {
         let title = match status {
             StatusCode::NOT_FOUND => "找不到这一页",
             StatusCode::BAD_REQUEST => "请求有误",
-            StatusCode::FORBIDDEN => "不允许",
+            StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "不允许",
+            StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE => "请稍后再试",
             _ => "出错了",
         };
         let page =
             ErrorPage { site_name: "数字报", status: status.as_u16(), title, message: self.0.public_message() };
-        match page.render() {
+        let mut res = match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, title.to_string()).into_response(),
-        }
+        };
+        res.headers_mut().extend(self.0.headers());
+        res
     }
 }
 
@@ -131,6 +163,8 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.0.status();
         let body = json!({ "error": { "status": status.as_u16(), "message": self.0.public_message() } });
-        (status, axum::Json(body)).into_response()
+        let mut res = (status, axum::Json(body)).into_response();
+        res.headers_mut().extend(self.0.headers());
+        res
     }
 }

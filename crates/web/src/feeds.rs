@@ -4,10 +4,11 @@
 //! `shuzibao export` use the same function).
 
 use crate::error::{Failure, PageError};
+use crate::extract::PageQuery;
 use crate::html::SearchParams;
 use crate::views::{self, ArticleView};
 use crate::AppState;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -97,7 +98,10 @@ async fn latest(State(state): State<AppState>) -> Result<Response, PageError> {
     Ok(atom_response(atom(&format!("{} · 最新文章", state.site_name()), "/feeds/latest.atom", &list)))
 }
 
-async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> Result<Response, PageError> {
+async fn search(
+    State(state): State<AppState>,
+    PageQuery(params): PageQuery<SearchParams>,
+) -> Result<Response, PageError> {
     let (query, _, _) = params.to_query()?;
     if query.clauses.is_empty() {
         return Err(PageError(Failure::BadRequest("订阅检索需要查询词 (q is required)".into())));

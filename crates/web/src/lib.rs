@@ -13,13 +13,16 @@
 pub mod api;
 pub mod archive;
 mod error;
+mod extract;
 pub mod feeds;
 pub mod html;
+pub mod limits;
 mod pool;
 pub mod views;
 
 pub use archive::{Archive, ArchiveError};
 pub use error::{ApiError, Failure, PageError};
+pub use limits::{serve_on, Limits};
 
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
@@ -65,6 +68,7 @@ struct Inner {
     index: Arc<SearchIndex>,
     writer: Mutex<Archive>,
     admin_token: Option<String>,
+    guesses: limits::Guesses,
     site_name: String,
 }
 
@@ -87,6 +91,7 @@ impl AppState {
                 index,
                 writer: Mutex::new(archive),
                 admin_token: config.admin_token.clone().filter(|t| !t.is_empty()),
+                guesses: limits::Guesses::default(),
                 site_name,
             }),
         }
@@ -117,6 +122,11 @@ impl AppState {
         self.inner.admin_token.as_deref()
     }
 
+    /// Wrong admin tokens by client.
+    pub(crate) fn guesses(&self) -> &limits::Guesses {
+        &self.inner.guesses
+    }
+
     /// The data folder.
     pub fn data_dir(&self) -> PathBuf {
         self.inner.readers.dir().to_path_buf()
@@ -124,8 +134,14 @@ impl AppState {
 }
 
 /// The whole web edition: pages, API, feeds, with request logging, a body
-/// limit, a timeout and a limit on the length of URLs.
+/// limit, a timeout, a limit on the length of URLs and on requests in
+/// flight (the default [`Limits`]).
 pub fn app(state: AppState) -> Router {
+    app_with(state, &Limits::default())
+}
+
+/// [`app`] with its own limits on requests in flight.
+pub fn app_with(state: AppState, limits: &Limits) -> Router {
     Router::new()
         .merge(html::router())
         .nest("/api/v1", api::router())
@@ -134,6 +150,7 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(guard))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
+        .layer(middleware::from_fn_with_state(limits::Gate::new(limits), limits::in_flight))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -143,18 +160,20 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Refuses over-long URLs and path traversal before routing, and sets the
-/// security headers every response carries.
+/// Refuses over-long URLs, path traversal and announced bodies over the
+/// limit before routing, and sets the security headers every response
+/// carries.
 async fn guard(req: Request, next: Next) -> Response {
-    let target = req.uri().to_string();
-    if target.len() > MAX_URI_BYTES {
-        return (StatusCode::URI_TOO_LONG, "URI too long").into_response();
-    }
-    let path = req.uri().path();
-    if path.split('/').any(|seg| seg == ".." || seg == "." || seg.contains("%2e%2e") || seg.contains("%2E%2E")) {
-        return (StatusCode::BAD_REQUEST, "bad path").into_response();
-    }
-    let mut res = next.run(req).await;
+    let target_len = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
+    let mut res = if target_len > MAX_URI_BYTES {
+        (StatusCode::URI_TOO_LONG, "URI too long").into_response()
+    } else if hostile_path(req.uri().path()) {
+        (StatusCode::BAD_REQUEST, "bad path").into_response()
+    } else if content_length(&req).is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        (StatusCode::PAYLOAD_TOO_LARGE, "request body too large").into_response()
+    } else {
+        next.run(req).await
+    };
     let h = res.headers_mut();
     h.insert(header::X_CONTENT_TYPE_OPTIONS, header::HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, header::HeaderValue::from_static("DENY"));
@@ -168,12 +187,50 @@ async fn guard(req: Request, next: Next) -> Response {
     res
 }
 
-/// Serves `app` on `addr` until Ctrl-C (or SIGTERM), then stops accepting
-/// connections and lets the ones in flight finish.
+/// The announced length of the body, if any.
+fn content_length(req: &Request) -> Option<u64> {
+    req.headers().get(header::CONTENT_LENGTH)?.to_str().ok()?.trim().parse().ok()
+}
+
+/// Whether a request path tries to leave its folder or hides something:
+/// `.` or `..` segments, backslashes, NUL and control characters, as typed,
+/// percent-decoded once (`%2e%2e`, `%5c`, `%00`) or twice (`%252e`).
+fn hostile_path(path: &str) -> bool {
+    let once = percent_decode(path.as_bytes());
+    let twice = percent_decode(&once);
+    [path.as_bytes(), &once, &twice].iter().any(|p| {
+        p.iter().any(|&b| b < 0x20 || b == 0x7f || b == b'\\')
+            || p.split(|&b| b == b'/').any(|seg| seg == b".." || seg == b".")
+    })
+}
+
+/// `%XX` decoded; anything else (a lone `%` too) kept as it is.
+fn percent_decode(s: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == b'%' {
+            if let (Some(h), Some(l)) = (s.get(i + 1).and_then(|&b| hex(b)), s.get(i + 2).and_then(|&b| hex(b))) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(s[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Serves `app` on `addr` with the default [`Limits`] until Ctrl-C (or
+/// SIGTERM), then stops accepting connections and lets the ones in flight
+/// finish.
 pub async fn serve(state: AppState, addr: &str) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("serving the web edition on http://{}", listener.local_addr()?);
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await
+    let limits = Limits::default();
+    serve_on(listener, app_with(state, &limits), limits, shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

@@ -262,7 +262,7 @@ async fn writing_needs_the_admin_token() {
     assert_eq!(post(&closed, Some("anything-at-all-here"), issue).await.0, StatusCode::FORBIDDEN);
     let dir = tempfile::tempdir().unwrap();
     let open = state(dir.path(), Some("a-long-enough-admin-token"));
-    assert_eq!(post(&open, None, issue).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(post(&open, None, issue).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(post(&open, Some("a-long-enough-admin-tokem"), issue).await.0, StatusCode::FORBIDDEN);
     let (status, body) = post(&open, Some("a-long-enough-admin-token"), issue).await;
     assert_eq!(status, StatusCode::OK, "{body}");

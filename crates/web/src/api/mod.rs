@@ -6,11 +6,13 @@
 mod openapi;
 
 use crate::error::{ApiError, Failure};
+use crate::extract::{ApiPath, ApiQuery};
 use crate::html::SearchParams;
 use crate::views::{self, ArticleView, IssueSummary};
 use crate::AppState;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -43,7 +45,7 @@ async fn issues(State(state): State<AppState>) -> ApiResult<Vec<IssueSummary>> {
     Ok(Json(store.issues()?.iter().map(views::issue_summary).collect()))
 }
 
-async fn issue_by_date(State(state): State<AppState>, Path(date): Path<String>) -> ApiResult<views::DateView> {
+async fn issue_by_date(State(state): State<AppState>, ApiPath(date): ApiPath<String>) -> ApiResult<views::DateView> {
     let date = date.parse().map_err(|_| Failure::BadRequest(format!("{date:?} is not a date like 2024-01-01")))?;
     let store = state.reader()?;
     let dates = views::dates(&store)?;
@@ -62,7 +64,7 @@ struct ArticleList {
     articles: Vec<ArticleView>,
 }
 
-async fn articles(State(state): State<AppState>, Query(p): Query<Paging>) -> ApiResult<ArticleList> {
+async fn articles(State(state): State<AppState>, ApiQuery(p): ApiQuery<Paging>) -> ApiResult<ArticleList> {
     let (limit, offset) = (p.limit.unwrap_or(20).clamp(1, 200), p.offset.unwrap_or(0).min(1_000_000));
     let store = state.reader()?;
     let mut list = Vec::new();
@@ -76,13 +78,13 @@ fn article_id(id: &str) -> Result<i64, Failure> {
     id.parse().map_err(|_| Failure::NotFound(format!("no article {id:?}")))
 }
 
-async fn article(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<ArticleView> {
+async fn article(State(state): State<AppState>, ApiPath(id): ApiPath<String>) -> ApiResult<ArticleView> {
     let store = state.reader()?;
     let a = store.article(article_id(&id)?)?;
     Ok(Json(views::article_view(&store, &a, &[], true)?))
 }
 
-async fn article_ninjs(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<Value> {
+async fn article_ninjs(State(state): State<AppState>, ApiPath(id): ApiPath<String>) -> ApiResult<Value> {
     let store = state.reader()?;
     let a = store.article(article_id(&id)?)?;
     Ok(Json(crate::feeds::ninjs(&views::article_view(&store, &a, &[], true)?, "")))
@@ -98,7 +100,7 @@ struct SearchJson {
     next: Option<String>,
 }
 
-async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> ApiResult<SearchJson> {
+async fn search(State(state): State<AppState>, ApiQuery(params): ApiQuery<SearchParams>) -> ApiResult<SearchJson> {
     let (query, sort, offset) = params.to_query()?;
     if query.clauses.is_empty() {
         return Err(Failure::BadRequest("q (or a filter) is required".into()).into());
@@ -118,7 +120,7 @@ struct PeopleParams {
 
 async fn people(
     State(state): State<AppState>,
-    Query(p): Query<PeopleParams>,
+    ApiQuery(p): ApiQuery<PeopleParams>,
 ) -> ApiResult<Vec<shuzibao_store::people::PersonSummary>> {
     let prefix = p.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
     Ok(Json(state.reader()?.people(prefix, p.limit.unwrap_or(100).clamp(1, 1000))?))
@@ -126,7 +128,7 @@ async fn people(
 
 async fn person(
     State(state): State<AppState>,
-    Path(name): Path<String>,
+    ApiPath(name): ApiPath<String>,
 ) -> ApiResult<Vec<shuzibao_store::people::Identity>> {
     let ids = state.reader()?.person(name.trim())?;
     if ids.is_empty() {
@@ -142,8 +144,8 @@ struct PostParams {
 
 async fn post(
     State(state): State<AppState>,
-    Path(post): Path<String>,
-    Query(p): Query<PostParams>,
+    ApiPath(post): ApiPath<String>,
+    ApiQuery(p): ApiQuery<PostParams>,
 ) -> ApiResult<Value> {
     let store = state.reader()?;
     let tenures = store.post_holders(post.trim())?;
@@ -158,31 +160,55 @@ async fn post(
     Ok(Json(json!({ "post": post.trim(), "holder": holder.flatten(), "tenures": tenures })))
 }
 
-/// Whether the request carries the admin token (`Authorization: Bearer …`),
-/// compared in constant time.
-fn authorised(state: &AppState, headers: &HeaderMap) -> Result<(), Failure> {
+/// The admin, proven by the token (`Authorization: Bearer …`); checked
+/// before the body is read, so that nobody else can make the server read
+/// eight megabytes.
+struct Admin;
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        authorised(state, parts).map(|()| Admin).map_err(ApiError)
+    }
+}
+
+/// Whether the request carries the admin token, compared in constant time.
+/// No token: 401; a wrong one: 403, logged with the client's address; after
+/// a few wrong ones from a client, 429 for a while (see [`crate::limits::Guesses`]).
+fn authorised(state: &AppState, parts: &Parts) -> Result<(), Failure> {
     let Some(token) = state.admin_token() else {
         return Err(Failure::Forbidden("writing is disabled on this server".into()));
     };
-    let given = headers
+    let given = parts
+        .headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
+        .and_then(|v| v.get(..7).filter(|scheme| scheme.eq_ignore_ascii_case("bearer ")).map(|_| &v[7..]))
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let Some(given) = given else {
+        return Err(Failure::Unauthorized("an admin token is needed (Authorization: Bearer …)".into()));
+    };
+    let client = crate::limits::client_ip(parts);
+    if let Err(wait) = state.guesses().check(client) {
+        return Err(Failure::TooManyRequests(format!("too many wrong admin tokens: retry in {wait} s"), wait));
+    }
     // compare fixed-length digests, so that the length does not leak either
     let a = shuzibao_store::content_hash(given);
     let b = shuzibao_store::content_hash(token);
     if bool::from(a.as_bytes().ct_eq(b.as_bytes())) {
         Ok(())
     } else {
-        Err(Failure::Forbidden("wrong or missing admin token".into()))
+        state.guesses().wrong(client);
+        let client = client.map_or_else(|| "unknown".to_string(), |c| c.to_string());
+        tracing::warn!(%client, "wrong admin token on POST /api/v1/issues");
+        Err(Failure::Forbidden("wrong admin token".into()))
     }
 }
 
 /// `POST /api/v1/issues`: raw issue text in (any supported encoding), the
 /// parse and what the archive did with it out.
-async fn post_issue(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> ApiResult<Value> {
-    authorised(&state, &headers)?;
+async fn post_issue(State(state): State<AppState>, _: Admin, headers: HeaderMap, body: Bytes) -> ApiResult<Value> {
     let (issue, decoded) = shuzibao_core::parse_bytes(&body).map_err(|e| Failure::BadRequest(e.to_string()))?;
     let source = headers.get("x-source-name").and_then(|v| v.to_str().ok()).unwrap_or("api").to_string();
     let state2 = state.clone();

@@ -76,7 +76,9 @@ pub fn openapi() -> Value {
             responses[code] = error.clone();
         }
         if *method == "post" {
-            responses["403"] = error.clone();
+            for code in ["401", "403", "413", "429"] {
+                responses[code] = error.clone();
+            }
         }
         let mut op = json!({"summary": summary, "parameters": parameters(path, method), "responses": responses});
         if *method == "post" {

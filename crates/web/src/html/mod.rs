@@ -4,10 +4,11 @@
 //! escapes whatever it prints.
 
 use crate::error::{Failure, PageError};
+use crate::extract::{PagePath, PageQuery};
 use crate::views::{self, ArticleView, CalendarYear, DateView, ResultsView};
 use crate::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -18,6 +19,13 @@ use shuzibao_search::{parse_query, Clause, Sort};
 
 /// Results per page of search.
 const PER_PAGE: usize = 10;
+
+/// Longest value of a search filter (a name, a date, a page); the query
+/// itself is bounded by the query parser (1000 characters, 64 terms).
+const MAX_FILTER_CHARS: usize = 64;
+
+/// The kinds of article a search can be narrowed to.
+const KINDS: [&str; 6] = ["news", "briefs", "photo", "notice", "letter", "commentary"];
 
 /// The stylesheet, compiled in.
 const STYLE: &str = include_str!("../../static/style.css");
@@ -80,7 +88,7 @@ struct IssuePage<'a> {
     day: DateView,
 }
 
-async fn issue(State(state): State<AppState>, Path(date): Path<String>) -> Result<Response, PageError> {
+async fn issue(State(state): State<AppState>, PagePath(date): PagePath<String>) -> Result<Response, PageError> {
     let date: NaiveDate =
         date.parse().map_err(|_| Failure::NotFound(format!("{date:?} 不是日期 (not a date like 2024-01-01)")))?;
     let store = state.reader()?;
@@ -109,8 +117,8 @@ struct ArticlePage<'a> {
 
 async fn article(
     State(state): State<AppState>,
-    Path(id): Path<String>,
-    Query(p): Query<ArticleParams>,
+    PagePath(id): PagePath<String>,
+    PageQuery(p): PageQuery<ArticleParams>,
 ) -> Result<Response, PageError> {
     let id: i64 = id.parse().map_err(|_| Failure::NotFound(format!("没有这篇文章: {id}")))?;
     let store = state.reader()?;
@@ -184,6 +192,7 @@ impl SearchParams {
     /// The query with the form's filters as clauses, the sort and the offset.
     pub fn to_query(&self) -> Result<(shuzibao_search::Query, Sort, usize), Failure> {
         let bad = |e: shuzibao_search::QueryError| Failure::BadRequest(format!("查询有误 (bad query): {e}"));
+        self.check()?;
         let mut query = if self.q.trim().is_empty() {
             shuzibao_search::Query::default()
         } else {
@@ -200,6 +209,9 @@ impl SearchParams {
             query.clauses.push(Clause::Page(n, n));
         }
         if let Some(k) = opt(&self.kind) {
+            if !KINDS.contains(&k.as_str()) {
+                return Err(Failure::BadRequest(format!("体裁 (kind) 是 {} 之一", KINDS.join(", "))));
+            }
             query.clauses.push(Clause::Kind(k));
         }
         if let Some(r) = opt(&self.reporter) {
@@ -216,6 +228,35 @@ impl SearchParams {
         };
         let page: usize = self.p.parse().unwrap_or(1).clamp(1, 1000);
         Ok((query, sort, (page - 1) * PER_PAGE))
+    }
+
+    /// Refuses control characters (NUL and the like: never typed, only
+    /// forged) in any field, and filters longer than any name or date.
+    fn check(&self) -> Result<(), Failure> {
+        let fields = [
+            ("q", &self.q),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("page", &self.page),
+            ("kind", &self.kind),
+            ("reporter", &self.reporter),
+            ("person", &self.person),
+            ("sort", &self.sort),
+            ("p", &self.p),
+        ];
+        for (name, value) in fields {
+            if value.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+                return Err(Failure::BadRequest(format!(
+                    "{name}: 不能含控制字符 (control characters are not allowed)"
+                )));
+            }
+            if name != "q" && value.chars().count() > MAX_FILTER_CHARS {
+                return Err(Failure::BadRequest(format!(
+                    "{name}: 太长 (too long: more than {MAX_FILTER_CHARS} characters)"
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// The URL of these parameters with some changed (`key=value` pairs), for
@@ -295,7 +336,10 @@ fn facet_links(params: &SearchParams, r: &ResultsView) -> Vec<(&'static str, Vec
     .collect()
 }
 
-async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> Result<Response, PageError> {
+async fn search(
+    State(state): State<AppState>,
+    PageQuery(params): PageQuery<SearchParams>,
+) -> Result<Response, PageError> {
     let blank = params.q.trim().is_empty()
         && params.from.is_empty()
         && params.to.is_empty()
@@ -351,7 +395,7 @@ struct PeopleParams {
     q: String,
 }
 
-async fn people(State(state): State<AppState>, Query(p): Query<PeopleParams>) -> Result<Response, PageError> {
+async fn people(State(state): State<AppState>, PageQuery(p): PageQuery<PeopleParams>) -> Result<Response, PageError> {
     let prefix = p.q.trim().chars().take(16).collect::<String>();
     let people = state.reader()?.people((!prefix.is_empty()).then_some(prefix.as_str()), 300)?;
     render(&PeoplePage { site_name: state.site_name(), prefix, people })
@@ -365,7 +409,7 @@ struct PersonPage<'a> {
     identities: Vec<shuzibao_store::people::Identity>,
 }
 
-async fn person(State(state): State<AppState>, Path(name): Path<String>) -> Result<Response, PageError> {
+async fn person(State(state): State<AppState>, PagePath(name): PagePath<String>) -> Result<Response, PageError> {
     let name = name.trim().to_string();
     if name.is_empty() || name.chars().count() > 32 {
         return Err(PageError(Failure::NotFound("没有这个人 (no such person)".into())));
@@ -395,8 +439,8 @@ struct PostParams {
 
 async fn post(
     State(state): State<AppState>,
-    Path(post): Path<String>,
-    Query(p): Query<PostParams>,
+    PagePath(post): PagePath<String>,
+    PageQuery(p): PageQuery<PostParams>,
 ) -> Result<Response, PageError> {
     let post = post.trim().to_string();
     if post.is_empty() || post.chars().count() > 16 {
