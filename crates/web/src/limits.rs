@@ -26,9 +26,11 @@ use hyper_util::service::TowerToHyperService;
 use std::collections::HashMap;
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
+use std::task::{ready, Context, Poll};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 use tower::ServiceExt;
@@ -111,7 +113,7 @@ where
             req.extensions_mut().insert(ConnectInfo(peer));
             req
         });
-        let conn = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+        let conn = http.serve_connection(TokioIo::new(Lingering::new(stream)), TowerToHyperService::new(service));
         let conn = graceful.watch(conn);
         tokio::spawn(async move {
             if let Err(e) = conn.await {
@@ -157,6 +159,80 @@ retry-after: 1\r\nconnection: close\r\ncontent-length: 27\r\n\r\ntoo many connec
         Ok::<(), std::io::Error>(())
     })
     .await;
+}
+
+/// Longest the server reads and discards what a client still sends after
+/// the server has answered and closed its side.
+const LINGER: Duration = Duration::from_secs(1);
+/// Most it reads so.
+const LINGER_BYTES: usize = 16 << 20;
+
+/// A connection that, when the server closes it, first closes its own side
+/// (FIN) and then reads and discards what the client is still sending, for
+/// at most [`LINGER`]. Closing a socket that holds unread data makes the
+/// kernel reset the connection, and the client may then lose the answer it
+/// was sent: a 413 for a body it is still sending, most of all.
+struct Lingering {
+    stream: TcpStream,
+    shut: bool,
+    linger: Option<Pin<Box<tokio::time::Sleep>>>,
+    drained: usize,
+}
+
+impl Lingering {
+    fn new(stream: TcpStream) -> Lingering {
+        Lingering { stream, shut: false, linger: None, drained: 0 }
+    }
+}
+
+impl AsyncRead for Lingering {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.stream).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for Lingering {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let this = &mut *self;
+        if !this.shut {
+            ready!(Pin::new(&mut this.stream).poll_shutdown(cx))?;
+            this.shut = true;
+        }
+        let deadline = this.linger.get_or_insert_with(|| Box::pin(tokio::time::sleep(LINGER)));
+        let mut sink = [0u8; 8192];
+        loop {
+            if deadline.as_mut().poll(cx).is_ready() || this.drained > LINGER_BYTES {
+                return Poll::Ready(Ok(()));
+            }
+            let mut buf = ReadBuf::new(&mut sink);
+            match Pin::new(&mut this.stream).poll_read(cx, &mut buf) {
+                Poll::Ready(Ok(())) if buf.filled().is_empty() => return Poll::Ready(Ok(())),
+                Poll::Ready(Ok(())) => this.drained += buf.filled().len(),
+                Poll::Ready(Err(_)) => return Poll::Ready(Ok(())),
+                Poll::Pending => return Poll::Pending,
+            }
+        }
+    }
 }
 
 /// The places for requests being handled at once.

@@ -561,6 +561,29 @@ async fn over_a_socket_slow_clients_are_dropped_while_others_are_served() {
         assert!(answer.starts_with("HTTP/1.1 400"), "{:?}: {answer}", String::from_utf8_lossy(target));
     }
 
+    // a body over the limit, still being sent when the server answers 413
+    // and closes: a client that writes its whole body before reading (as
+    // simple clients do) must not have its writes fail, which is what
+    // closing a socket with unread data gives (a reset); it reads the 413
+    for _ in 0..3 {
+        let mut c = TcpStream::connect(addr).await.unwrap();
+        let big = shuzibao_web::MAX_BODY_BYTES + (1 << 20);
+        let head = format!("POST /api/v1/issues HTTP/1.1\r\nHost: x\r\nContent-Length: {big}\r\n\r\n");
+        c.write_all(head.as_bytes()).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(50)).await; // the 413 is sent, the server closes
+        let piece = vec![b'a'; 64 << 10];
+        for i in 0..32 {
+            let wrote = tokio::time::timeout(Duration::from_secs(2), c.write_all(&piece)).await;
+            assert!(matches!(wrote, Ok(Ok(()))), "piece {i} of the body: {wrote:?}");
+        }
+        let mut answer = Vec::new();
+        let read = tokio::time::timeout(ANSWER_WITHIN, c.read_to_end(&mut answer)).await.unwrap();
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(answer.starts_with("HTTP/1.1 413"), "{read:?}: {answer}");
+    }
+    // (the server lingers until the client closes: let it see that)
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
     // connections over the limit get a 503 at once and are closed
     let mut held = Vec::new();
     for _ in 0..8 {
