@@ -93,6 +93,7 @@ fn killed_ingest_is_completed_by_running_it_again() {
         }
     }
     assert!(kills > 0, "no run was killed: the kill points are too late for this machine");
+    println!("ingest: {kills} of {} runs killed (SIGKILL), the archive consistent after each", rounds());
     let out = run_str(&["ingest", &input.display().to_string(), "--data", &data.display().to_string()]);
     assert!(out.status.success(), "{}", stdout(&out));
     let (issues, articles) = check_consistent(&data);
@@ -122,4 +123,5 @@ fn killed_reindex_is_completed_by_the_next_open() {
         check_index_agrees(&data, articles);
     }
     assert!(kills > 0, "no reindex was killed: the kill points are too late for this machine");
+    println!("reindex: {kills} of {} runs killed (SIGKILL), the index whole again after each", rounds());
 }

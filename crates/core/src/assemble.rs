@@ -37,6 +37,8 @@ struct Draft {
     source: Option<String>,
     continued_to: Option<u32>,
     continued_from: Option<u32>,
+    /// The `上接第N版` marker as printed, if one was read.
+    from_marker: Option<String>,
     /// A continuation marker ended it: no more text goes in.
     closed: bool,
     /// A closing byline or source was read: the next headline starts a new article.
@@ -186,6 +188,7 @@ impl Assembler<'_> {
                 UnitKind::ContinuedFrom(page) => {
                     let d = self.fresh_draft_for_text();
                     d.continued_from = Some(*page);
+                    d.from_marker = Some(u.text.clone());
                     d.touch(u.span);
                 }
                 UnitKind::Source(s) => match self.drafts.last_mut() {
@@ -465,6 +468,15 @@ impl Assembler<'_> {
             self.column = None;
         }
         d.touch(span);
+        // `（上接第N版）` and then the headline repeated: one article
+        if self.drafts.last().is_some_and(|p| p.is_empty() && p.continued_from.is_some()) {
+            if let Some(prev) = self.drafts.pop() {
+                d.continued_from = prev.continued_from;
+                if let Some(s) = prev.span {
+                    d.touch(s);
+                }
+            }
+        }
         self.drafts.push(d);
         k
     }
@@ -763,7 +775,16 @@ fn infer_title(d: &Draft) -> String {
 
 fn finish(mut d: Draft, leftovers: &mut Vec<Leftover>) -> Option<Article> {
     if d.paras.is_empty() {
-        if !d.is_empty() {
+        if d.is_empty() {
+            // only markers (a continuation from another page): kept as well
+            if let (Some(span), Some(text)) = (d.span, d.from_marker.take()) {
+                leftovers.push(Leftover {
+                    text,
+                    reason: "continuation marker with no text after it".to_string(),
+                    span,
+                });
+            }
+        } else {
             let span = d.span.unwrap_or_default();
             let text = d.heads.iter().map(|h| h.text.as_str()).collect::<Vec<_>>().join(" ");
             let text = if text.is_empty() { d.column.clone().unwrap_or_default() } else { text };

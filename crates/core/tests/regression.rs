@@ -43,3 +43,19 @@ fn words_after_a_name_in_brackets_are_not_a_reporter() {
     let issue = parse("标题\n\n本报讯 正文一句。（本报记者 杨帆 参与采写）\n");
     assert!(!issue.articles[0].byline.reporters.iter().any(|r| r == "参与采写"));
 }
+
+/// Found by `cargo fuzz` (fuzz/artifacts/parse): `（上接第1版）` followed by a
+/// headline was neither the article's `continued_from_page` nor a leftover
+/// (the marker's draft was dropped when the headline opened a new one).
+#[test]
+fn continued_from_marker_before_a_headline_belongs_to_its_article() {
+    let text = "（上接第1版）\n\n食堂负责人介绍新菜单\n食堂负责人介绍，下一步将根据居民口味调整菜单，今年还将新开社区食堂八家。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 1);
+    assert_eq!(issue.articles[0].continued_from_page, Some(1));
+    assert_eq!(issue.articles[0].span.start, 0, "the marker is inside the article's span");
+    // a marker with nothing after it is a leftover, not dropped
+    let issue = parse("（上接第1版）\n");
+    assert_eq!(issue.leftovers.len(), 1);
+    assert_eq!(issue.leftovers[0].text, "（上接第1版）");
+}
