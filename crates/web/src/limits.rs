@@ -6,10 +6,10 @@
 //!   [`Limits::header_read_timeout`]), a cap on open connections (the ones
 //!   over it get a short 503 and are closed at once rather than left in the
 //!   kernel's queue), and a graceful shutdown bounded in time.
-//! - [`in_flight`]: a cap on requests being handled at once; a request waits
+//! - `in_flight`: a cap on requests being handled at once; a request waits
 //!   at most [`Limits::queue_wait`] for a place, then gets 503 with
 //!   `Retry-After`.
-//! - [`Guesses`]: wrong admin tokens, counted per client address; after
+//! - `Guesses`: wrong admin tokens, counted per client address; after
 //!   [`GUESS_BURST`] wrong tokens a client is refused with 429 until its
 //!   allowance refills (one try per [`GUESS_REFILL`]), and each wrong token is
 //!   logged as a warning with the client's address.
@@ -66,7 +66,13 @@ impl Default for Limits {
 /// 10,000 connections, or fewer if the process may not open that many
 /// files (each connection is one; some are kept for the archive).
 fn default_max_connections() -> usize {
-    let soft = std::fs::read_to_string("/proc/self/limits").ok().and_then(|s| {
+    max_connections_for(std::fs::read_to_string("/proc/self/limits").ok().as_deref())
+}
+
+/// The connection limit for the soft limit on open files read from the
+/// text of `/proc/self/limits`, if any.
+fn max_connections_for(proc_limits: Option<&str>) -> usize {
+    let soft = proc_limits.and_then(|s| {
         let line = s.lines().find(|l| l.starts_with("Max open files"))?;
         line.split_whitespace().nth(3)?.parse::<usize>().ok()
     });
@@ -340,7 +346,17 @@ mod tests {
 
     #[test]
     fn the_connection_limit_follows_the_file_limit() {
-        let n = default_max_connections();
-        assert!((64..=10_000).contains(&n), "{n}");
+        let limits = |soft: &str| {
+            format!(
+                "Limit                     Soft Limit           Hard Limit           Units\n\
+                 Max processes             63704                63704                processes\n\
+                 Max open files            {soft:<20} 1048576              files\n"
+            )
+        };
+        assert_eq!(max_connections_for(Some(&limits("1024"))), 768, "room kept for the archive's files");
+        assert_eq!(max_connections_for(Some(&limits("20000"))), 10_000);
+        assert_eq!(max_connections_for(Some(&limits("100"))), 64);
+        assert_eq!(max_connections_for(Some(&limits("unlimited"))), 10_000);
+        assert_eq!(max_connections_for(None), 10_000);
     }
 }

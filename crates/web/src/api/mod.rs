@@ -174,7 +174,7 @@ impl FromRequestParts<AppState> for Admin {
 
 /// Whether the request carries the admin token, compared in constant time.
 /// No token: 401; a wrong one: 403, logged with the client's address; after
-/// a few wrong ones from a client, 429 for a while (see [`crate::limits::Guesses`]).
+/// a few wrong ones from a client, 429 for a while (see `limits::Guesses`).
 fn authorised(state: &AppState, parts: &Parts) -> Result<(), Failure> {
     let Some(token) = state.admin_token() else {
         return Err(Failure::Forbidden("writing is disabled on this server".into()));
