@@ -225,7 +225,7 @@ async fn post_issue(State(state): State<AppState>, _: Admin, headers: HeaderMap,
             entities: None,
         };
         let report = archive.store.ingest(&req)?;
-        archive.sync()?;
+        archive.sync_and_release()?;
         Ok(report)
     })
     .await
