@@ -75,6 +75,16 @@ enum HeadRole {
     SignOff,
 }
 
+/// Whether two lines say the same, white space aside.
+fn same_text(a: &str, b: &str) -> bool {
+    a.chars().filter(|c| !c.is_whitespace()).eq(b.chars().filter(|c| !c.is_whitespace()))
+}
+
+/// Whether `u` repeats a line of the headline group `group`.
+fn is_repeat(group: &[Unit], u: &Unit) -> bool {
+    group.iter().any(|h| same_text(&h.text, &u.text))
+}
+
 /// What assembly produced.
 pub struct Assembled {
     /// Articles in reading order.
@@ -277,6 +287,9 @@ impl Assembler<'_> {
             if (u.kind != UnitKind::Head && !unindented_text) || !same_marking || (self.indent_mode && u.indented) {
                 break;
             }
+            if is_repeat(&self.units[i..j], u) {
+                break;
+            }
             let after_subtitle = prev.text.starts_with('—');
             let after_tag = prev.level == 0 && has_column_tag(&prev.text) && !u.text.starts_with('—');
             if after_subtitle || after_tag {
@@ -332,6 +345,12 @@ impl Assembler<'_> {
             // Indented: a paragraph (perhaps a sub-heading, even one with its
             // own byline in a feature of several parts). Not indented: a headline.
             return if u.indented { HeadRole::Sub } else { HeadRole::Start };
+        }
+        // the headline printed again as the first line of its text (the
+        // title of a document printed in full): a sub-heading of the text
+        if cur.paras.is_empty() && !cur.closed && u.level == 0 && cur.heads.iter().any(|h| same_text(&h.text, &u.text))
+        {
+            return HeadRole::Sub;
         }
         if cur.closed || u.level > 0 || self.strong_start(i) {
             return HeadRole::Start;

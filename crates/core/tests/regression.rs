@@ -59,3 +59,17 @@ fn continued_from_marker_before_a_headline_belongs_to_its_article() {
     assert_eq!(issue.leftovers.len(), 1);
     assert_eq!(issue.leftovers[0].text, "（上接第1版）");
 }
+
+/// A document printed in full repeats its title as the first line of its
+/// text; that line was read as the headline's subtitle, so the text seemed
+/// to begin after it.
+#[test]
+fn a_title_printed_again_begins_the_text() {
+    let text = "中办国办印发\n\n关于推进基层整合审批服务执法力量的实施意见\n\n关于推进基层整合审批服务执法力量的实施意见\n\n新华社北京1月31日电 近日，中共中央办公厅、国务院办公厅印发了实施意见。\n\n基层是党和政府联系人民群众的纽带。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 1);
+    let a = &issue.articles[0];
+    assert_eq!(a.headline.subtitle, None);
+    assert_eq!(a.paragraphs[0].text, "关于推进基层整合审批服务执法力量的实施意见");
+    assert!(a.paragraphs[1].text.starts_with("新华社北京1月31日电"));
+}
