@@ -207,14 +207,15 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     let mut trailing = None;
     for (word, role) in SUFFIX_ROLES {
         if let Some(rest) = core.strip_suffix(word) {
-            // `摄影报道` glued to a name (`张三摄`) is allowed only after a space
-            // or for the one-character `摄`.
+            // `摄影报道` glued to a name (`张三摄`) is allowed only after a space,
+            // for the one-character `摄`, or after a list of names (`史自强
+            // 梁子栋摄影报道`).
             let before = rest.trim_end();
             if before.is_empty() {
                 continue;
             }
             let spaced = rest.len() != before.len();
-            if spaced || *word == "摄" || prefix_role(before).is_some() {
+            if spaced || *word == "摄" || prefix_role(before).is_some() || before.contains(char::is_whitespace) {
                 trailing = Some(*role);
                 core = before;
                 break;
@@ -351,6 +352,10 @@ mod tests {
         assert_eq!(parse_byline("罗星汉摄（影像中国）").unwrap().photographers, ["罗星汉"]);
         let b = parse_byline("新华社记者 欧阳夏丹 摄").unwrap();
         assert_eq!(b.photographers, ["欧阳夏丹"]);
+        // a role glued to the last of several names
+        let b = parse_byline("史自强  梁子栋摄影报道").unwrap();
+        assert_eq!(b.photographers, ["史自强", "梁子栋"]);
+        assert!(parse_byline("春节摄影报道").is_none(), "one word glued to the role is not a name");
     }
 
     #[test]
