@@ -425,6 +425,16 @@ impl Store {
         self.articles_where("a.issue_id = ?1 ORDER BY a.seq", [issue_id])
     }
 
+    /// Every current article's id with the source its issue was read from
+    /// (a file name, or a document id for the benchmarks), in id order.
+    pub fn article_sources(&self) -> Result<Vec<(i64, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, v.source FROM articles a JOIN issue_versions v ON v.id = a.version_id ORDER BY a.id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// One article by id.
     pub fn article(&self, id: i64) -> Result<ArticleRecord, StoreError> {
         self.articles_where("a.id = ?1", [id])?
