@@ -282,7 +282,9 @@ impl SearchIndex {
                 {
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
-                Err(tantivy::TantivyError::LockFailure(..)) => return Err(SearchError::Busy),
+                Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _)) => {
+                    return Err(SearchError::Busy)
+                }
                 other => return Ok(other?),
             }
         }
