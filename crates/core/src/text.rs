@@ -140,6 +140,13 @@ pub fn is_invisible_control(c: char) -> bool {
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
+/// Whether `s` holds an invisible control: a byte scan first (every such
+/// character starts with a byte below 0x20, 0x7f, 0xc2, 0xe2 or 0xef), the
+/// character test only when one of those bytes is there.
+fn has_invisible_control(s: &str) -> bool {
+    s.bytes().any(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xe2 | 0xef)) && s.contains(is_invisible_control)
+}
+
 /// Cleans a piece of running text: trims it, drops Markdown emphasis `**`
 /// and invisible controls ([`is_invisible_control`]), and removes the spaces
 /// that extraction put between Han characters and digits (`2024 年 1 月 1 日`
@@ -155,7 +162,7 @@ pub fn is_invisible_control(c: char) -> bool {
 pub fn clean_inline(s: &str) -> String {
     let s = s.trim_matches(|c: char| c.is_whitespace());
     let s = if s.contains("**") { s.replace("**", "") } else { s.to_string() };
-    let s = if s.contains(is_invisible_control) { s.replace(is_invisible_control, "") } else { s };
+    let s = if has_invisible_control(&s) { s.replace(is_invisible_control, "") } else { s };
     let chars: Vec<char> = s.trim().chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -184,7 +191,10 @@ pub fn clean_inline(s: &str) -> String {
 /// Cleans a headline: like [`clean_inline`], but keeps one space between two
 /// Han phrases, since headlines use it to separate halves (`共谋发展向前看 区区合作再出发`).
 pub fn clean_headline(s: &str) -> String {
-    let s = s.replace("**", "").replace(is_invisible_control, "");
+    let mut s = s.replace("**", "");
+    if has_invisible_control(&s) {
+        s = s.replace(is_invisible_control, "");
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.trim().chars() {
