@@ -12,7 +12,7 @@
 //! Pure: text in, mentions out. Which mentions are the same person across the
 //! archive is decided where the archive is (`store`).
 
-use crate::lexicon;
+use crate::lexicon::{self, Endings};
 use crate::model::Article;
 use crate::text::is_han;
 use chrono::{Datelike, NaiveDate};
@@ -27,15 +27,9 @@ const ORG_SUFFIXES: &str = include_str!("../data/org_suffixes.txt");
 const PLACE_SUFFIXES: &str = include_str!("../data/place_suffixes.txt");
 const EVENT_WORDS: &str = include_str!("../data/event_words.txt");
 
-fn list(data: &'static str) -> Vec<&'static str> {
-    let mut v: Vec<&str> = data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
-    v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    v
-}
-
-static ORGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list(ORG_SUFFIXES));
-static PLACES: LazyLock<Vec<&'static str>> = LazyLock::new(|| list(PLACE_SUFFIXES));
-static EVENTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list(EVENT_WORDS));
+static ORGS: LazyLock<Endings> = LazyLock::new(|| Endings::from_data(ORG_SUFFIXES));
+static PLACES: LazyLock<Endings> = LazyLock::new(|| Endings::from_data(PLACE_SUFFIXES));
+static EVENTS: LazyLock<Endings> = LazyLock::new(|| Endings::from_data(EVENT_WORDS));
 
 /// Teaches the segmenter names the archive has learned, so that they are cut
 /// whole (`钟晓咏` as a person, not three characters).
@@ -157,11 +151,6 @@ fn name_ok(w: &str) -> bool {
         return n >= 3 && w.chars().all(|c| is_han(c) || matches!(c, '·' | '•' | '・'));
     }
     (2..=4).contains(&n) && w.chars().all(is_han) && lexicon::has_surname(w)
-}
-
-/// Ends with one of `words`: the ending.
-fn ending<'a>(w: &str, words: &[&'a str]) -> Option<&'a str> {
-    words.iter().copied().find(|s| w.ends_with(s) && w.chars().count() > s.chars().count())
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {
@@ -304,11 +293,11 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             if phrase.chars().count() > 24 {
                 break;
             }
-            let kind = if ending(phrase, &EVENTS).is_some() {
+            let kind = if EVENTS.find_proper(phrase).is_some() {
                 Some('e')
-            } else if ending(phrase, &ORGS).is_some() || toks[j].tag == "nt" {
+            } else if ORGS.find_proper(phrase).is_some() || toks[j].tag == "nt" {
                 Some('o')
-            } else if ending(phrase, &PLACES).is_some() || (toks[j].tag == "ns" && j == i) {
+            } else if PLACES.find_proper(phrase).is_some() || (toks[j].tag == "ns" && j == i) {
                 Some('p')
             } else {
                 None
@@ -409,7 +398,7 @@ fn title_after(toks: &[Tok<'_>], i: usize) -> bool {
 }
 
 fn looks_like_org_or_place(w: &str) -> bool {
-    ending(w, &ORGS).is_some() || ending(w, &PLACES).is_some() || ending(w, &EVENTS).is_some()
+    ORGS.find_proper(w).is_some() || PLACES.find_proper(w).is_some() || EVENTS.find_proper(w).is_some()
 }
 
 /// Words that end a post on its left: function words and the verbs that

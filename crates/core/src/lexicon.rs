@@ -22,11 +22,44 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
 static SURNAME_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(SURNAMES).flat_map(str::split_whitespace).collect());
 
-static POST_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v: Vec<&str> = entries(POSTS).collect();
-    v.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
-    v
-});
+/// Words looked up as the ending of a text, longest first: grouped by their
+/// last character, so that a look-up compares only the words that can end
+/// the text (the lists hold hundreds of words; entities look up every token).
+pub struct Endings {
+    by_last: HashMap<char, Vec<&'static str>>,
+}
+
+impl Endings {
+    /// The words of a data file (one per line, `#` comments), longest first.
+    pub fn from_data(data: &'static str) -> Endings {
+        let mut words: Vec<&str> = entries(data).collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        let mut by_last: HashMap<char, Vec<&'static str>> = HashMap::new();
+        for w in words {
+            if let Some(c) = w.chars().next_back() {
+                by_last.entry(c).or_default().push(w);
+            }
+        }
+        Endings { by_last }
+    }
+
+    /// The longest word that ends `text`.
+    pub fn find(&self, text: &str) -> Option<&'static str> {
+        let last = text.chars().next_back()?;
+        self.by_last.get(&last)?.iter().copied().find(|w| text.ends_with(w))
+    }
+
+    /// The longest word that ends `text` and is shorter than it: `text` is
+    /// something of that kind (`香港科技大学` ends with `大学`), not the word
+    /// itself.
+    pub fn find_proper(&self, text: &str) -> Option<&'static str> {
+        let last = text.chars().next_back()?;
+        let n = text.chars().count();
+        self.by_last.get(&last)?.iter().copied().find(|w| text.ends_with(w) && n > w.chars().count())
+    }
+}
+
+static POST_ENDINGS: LazyLock<Endings> = LazyLock::new(|| Endings::from_data(POSTS));
 
 static COLUMN_MAP: LazyLock<HashMap<&'static str, ArticleKind>> = LazyLock::new(|| {
     entries(COLUMNS)
@@ -86,7 +119,7 @@ pub fn is_box_label(label: &str) -> bool {
 
 /// The post ending that `text` ends with (`徐汇区区长` ends with `区长`), if any.
 pub fn post_ending(text: &str) -> Option<&'static str> {
-    POST_LIST.iter().copied().find(|p| text.ends_with(p))
+    POST_ENDINGS.find(text)
 }
 
 #[cfg(test)]
