@@ -5,10 +5,13 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use axum::body::{Body, Bytes};
 use axum::http::{header, Request, StatusCode};
+use common::{ingest, samples};
 use http_body_util::{BodyExt, Channel};
-use shuzibao_store::{Hints, IngestRequest};
+use shuzibao_store::Hints;
 use shuzibao_web::{app, app_with, serve_on, AppState, Archive, Config, Limits};
 use std::path::Path;
 use std::time::Duration;
@@ -29,29 +32,11 @@ const HOSTILE: &str = "## <script>alert('title')</script>标题\"><img src=x one
 <a href=\"javascript:alert(3)\">点我</a> 和 javascript:alert(4) 还有 </script><script>alert(5)</script> \
 与 <!-- 注释 --> 及 ]]> 以及 &amp; 和 \u{2028} 结尾。\n";
 
-fn ingest(archive: &mut Archive, name: &str, text: &str, hints: Hints) {
-    let issue = shuzibao_core::parse(text);
-    let req = IngestRequest {
-        source: name,
-        encoding: "UTF-8",
-        raw_text: text,
-        issue: &issue,
-        hints,
-        parser_version: "test",
-        entities: None,
-    };
-    archive.store.ingest(&req).unwrap();
-}
-
 /// An archive with the samples and the hostile article.
 fn state(dir: &Path, token: Option<&str>) -> AppState {
     let mut archive = Archive::open(dir).unwrap();
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
-    let mut files: Vec<_> = std::fs::read_dir(samples).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    for f in files {
-        let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        ingest(&mut archive, &name, &std::fs::read_to_string(&f).unwrap(), Hints::default());
+    for (name, text) in samples() {
+        ingest(&mut archive, &name, &text, Hints::default());
     }
     let hints = Hints { paper: Some("测试报".into()), date: "2021-06-01".parse().ok(), page: Some(3) };
     ingest(&mut archive, "hostile.txt", HOSTILE, hints);

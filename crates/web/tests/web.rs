@@ -3,38 +3,16 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use common::{ingest, samples};
 use http_body_util::BodyExt;
-use shuzibao_store::{Hints, IngestRequest};
+use shuzibao_store::Hints;
 use shuzibao_web::{app, AppState, Archive, Config};
 use std::path::Path;
 use tower::ServiceExt;
-
-fn samples() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
-        .collect();
-    v.sort();
-    v
-}
-
-fn ingest(archive: &mut Archive, name: &str, text: &str, hints: Hints) {
-    let issue = shuzibao_core::parse(text);
-    let req = IngestRequest {
-        source: name,
-        encoding: "UTF-8",
-        raw_text: text,
-        issue: &issue,
-        hints,
-        parser_version: "test",
-        entities: None,
-    };
-    archive.store.ingest(&req).unwrap();
-}
 
 /// An archive with the samples and an issue full of hostile text.
 fn state(dir: &Path, token: Option<&str>) -> AppState {
