@@ -5,7 +5,9 @@
 //!   or an idle keep-alive connection, is dropped after
 //!   [`Limits::header_read_timeout`]), a cap on open connections (the ones
 //!   over it get a short 503 and are closed at once rather than left in the
-//!   kernel's queue), and a graceful shutdown bounded in time.
+//!   kernel's queue), a connection dropped when its client stops reading a
+//!   response for [`Limits::write_timeout`], and a graceful shutdown bounded
+//!   in time.
 //! - `in_flight`: a cap on requests being handled at once; a request waits
 //!   at most [`Limits::queue_wait`] for a place, then gets 503 with
 //!   `Retry-After`.
@@ -49,6 +51,9 @@ pub struct Limits {
     pub queue_wait: Duration,
     /// On shutdown, longest the connections in flight are waited for.
     pub shutdown_grace: Duration,
+    /// Longest a response may wait for a client that has stopped reading it
+    /// (its socket buffer full) before the connection is dropped.
+    pub write_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -59,6 +64,7 @@ impl Default for Limits {
             max_in_flight: 64,
             queue_wait: Duration::from_secs(2),
             shutdown_grace: Duration::from_secs(15),
+            write_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -119,7 +125,8 @@ where
             req.extensions_mut().insert(ConnectInfo(peer));
             req
         });
-        let conn = http.serve_connection(TokioIo::new(Lingering::new(stream)), TowerToHyperService::new(service));
+        let io = TokioIo::new(Lingering::new(stream, limits.write_timeout));
+        let conn = http.serve_connection(io, TowerToHyperService::new(service));
         let conn = graceful.watch(conn);
         tokio::spawn(async move {
             if let Err(e) = conn.await {
@@ -178,28 +185,50 @@ const LINGER_BYTES: usize = 16 << 20;
 /// at most [`LINGER`]. Closing a socket that holds unread data makes the
 /// kernel reset the connection, and the client may then lose the answer it
 /// was sent: a 413 for a body it is still sending, most of all.
-struct Lingering {
-    stream: TcpStream,
+///
+/// It also drops a client that stops reading: a write that cannot go on for
+/// [`Limits::write_timeout`] fails, and the connection with it.
+struct Lingering<S> {
+    stream: S,
     shut: bool,
     linger: Option<Pin<Box<tokio::time::Sleep>>>,
     drained: usize,
+    write_timeout: Duration,
+    /// Running while a write waits for the client to read.
+    stall: Option<Pin<Box<tokio::time::Sleep>>>,
 }
 
-impl Lingering {
-    fn new(stream: TcpStream) -> Lingering {
-        Lingering { stream, shut: false, linger: None, drained: 0 }
+impl<S> Lingering<S> {
+    fn new(stream: S, write_timeout: Duration) -> Lingering<S> {
+        Lingering { stream, shut: false, linger: None, drained: 0, write_timeout, stall: None }
+    }
+
+    /// Passes on a write's outcome; a write still waiting after the write
+    /// timeout becomes an error.
+    fn unless_stalled<T>(&mut self, cx: &mut Context<'_>, r: Poll<std::io::Result<T>>) -> Poll<std::io::Result<T>> {
+        if r.is_ready() {
+            self.stall = None;
+            return r;
+        }
+        let timeout = self.write_timeout;
+        let stall = self.stall.get_or_insert_with(|| Box::pin(tokio::time::sleep(timeout)));
+        if stall.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "the client stopped reading")));
+        }
+        Poll::Pending
     }
 }
 
-impl AsyncRead for Lingering {
+impl<S: AsyncRead + Unpin> AsyncRead for Lingering<S> {
     fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.stream).poll_read(cx, buf)
     }
 }
 
-impl AsyncWrite for Lingering {
+impl<S: AsyncRead + AsyncWrite + Unpin> AsyncWrite for Lingering<S> {
     fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write(cx, buf)
+        let r = Pin::new(&mut self.stream).poll_write(cx, buf);
+        self.unless_stalled(cx, r)
     }
 
     fn poll_write_vectored(
@@ -207,7 +236,8 @@ impl AsyncWrite for Lingering {
         cx: &mut Context<'_>,
         bufs: &[std::io::IoSlice<'_>],
     ) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
+        let r = Pin::new(&mut self.stream).poll_write_vectored(cx, bufs);
+        self.unless_stalled(cx, r)
     }
 
     fn is_write_vectored(&self) -> bool {
@@ -215,7 +245,8 @@ impl AsyncWrite for Lingering {
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.stream).poll_flush(cx)
+        let r = Pin::new(&mut self.stream).poll_flush(cx);
+        self.unless_stalled(cx, r)
     }
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
@@ -358,5 +389,25 @@ mod tests {
         assert_eq!(max_connections_for(Some(&limits("100"))), 64);
         assert_eq!(max_connections_for(Some(&limits("unlimited"))), 10_000);
         assert_eq!(max_connections_for(None), 10_000);
+    }
+
+    #[tokio::test]
+    async fn a_client_that_stops_reading_is_dropped_one_that_reads_is_not() {
+        let big = vec![b'x'; 256 * 1024];
+        // the client never reads: the write fails after the write timeout
+        let (server, _client) = tokio::io::duplex(4096);
+        let mut conn = Lingering::new(server, Duration::from_millis(200));
+        let err = tokio::time::timeout(Duration::from_secs(10), conn.write_all(&big)).await.unwrap().unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::TimedOut);
+        // a client that reads, however slowly overall, gets everything
+        let (server, mut client) = tokio::io::duplex(4096);
+        let reader = tokio::spawn(async move {
+            let mut got = Vec::new();
+            client.read_to_end(&mut got).await.map(|_| got.len())
+        });
+        let mut conn = Lingering::new(server, Duration::from_millis(200));
+        conn.write_all(&big).await.unwrap();
+        drop(conn);
+        assert_eq!(reader.await.unwrap().unwrap(), big.len());
     }
 }
