@@ -61,3 +61,30 @@ pub fn make_issues(dir: &Path, n: usize) -> Vec<PathBuf> {
     }
     files
 }
+
+/// Issues and articles in the archive in `data`; panics unless its store
+/// passes its integrity check and every issue present is whole (its
+/// articles are those its text parses to).
+pub fn check_whole(data: &Path) -> (i64, i64) {
+    let store = shuzibao_store::Store::open(data).unwrap();
+    store.check_integrity().unwrap();
+    let mut articles = 0;
+    for issue in store.issues().unwrap() {
+        let version = store.versions(issue.id).unwrap().last().unwrap().id;
+        let want = shuzibao_core::parse(&store.raw_text(version).unwrap()).articles.len();
+        let have = store.articles_of_issue(issue.id).unwrap().len();
+        assert_eq!(have, want, "issue {} is half present", issue.key);
+        articles += have as i64;
+    }
+    (store.stats().unwrap().issues, articles)
+}
+
+/// Opens the archive as the next command would (the index catches up with
+/// the store) and checks that they agree: one document per article, the
+/// index at the store's last change.
+pub fn check_index_agrees(data: &Path, articles: i64) {
+    let archive = shuzibao_web::Archive::open(data).unwrap();
+    assert_eq!(archive.index.applied_change().unwrap(), archive.store.last_change().unwrap(), "caught up");
+    assert_eq!(archive.index.num_docs() as i64, articles, "one index document per article");
+    archive.close().unwrap();
+}

@@ -7,7 +7,7 @@
 //! CI kills each at 24 points; `SHUZIBAO_CRASH_ROUNDS=150` (as
 //! `bench/faults/run.sh` does) kills at more.
 
-use crate::common::{bin, make_issues, run_str, stdout};
+use crate::common::{bin, check_index_agrees, check_whole, make_issues, run_str, stdout};
 use shuzibao_store::Store;
 use std::time::Duration;
 
@@ -44,31 +44,14 @@ fn kill_after(args: &[&str], wait: Duration) -> bool {
     killed
 }
 
-/// Opens the archive as the next command would (the index catches up with
-/// the store) and checks that they agree: one document per article, the
-/// index at the store's last change.
-fn check_index_agrees(data: &std::path::Path, articles: i64) {
-    let archive = shuzibao_web::Archive::open(data).unwrap();
-    assert_eq!(archive.index.applied_change().unwrap(), archive.store.last_change().unwrap(), "caught up");
-    assert_eq!(archive.index.num_docs() as i64, articles, "one index document per article");
-    archive.close().unwrap();
-}
-
+/// [`check_whole`], and every issue stored once (no duplicate version).
 fn check_consistent(data: &std::path::Path) -> (i64, i64) {
+    let whole = check_whole(data);
     let store = Store::open(data).unwrap();
-    store.check_integrity().unwrap();
-    let mut articles = 0;
     for issue in store.issues().unwrap() {
-        // every issue present is whole: its articles are those its text parses to
-        let versions = store.versions(issue.id).unwrap();
-        let raw = store.raw_text(versions.last().unwrap().id).unwrap();
-        let want = shuzibao_core::parse(&raw).articles.len();
-        let have = store.articles_of_issue(issue.id).unwrap().len();
-        assert_eq!(have, want, "issue {} is half present", issue.key);
-        assert_eq!(versions.len(), 1, "no duplicate versions of {}", issue.key);
-        articles += have as i64;
+        assert_eq!(store.versions(issue.id).unwrap().len(), 1, "no duplicate versions of {}", issue.key);
     }
-    (store.stats().unwrap().issues, articles)
+    whole
 }
 
 #[test]

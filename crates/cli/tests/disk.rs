@@ -3,8 +3,7 @@
 //! only, the store's integrity check passes, the index agrees once opened),
 //! and once there is room the same ingest completes.
 
-use crate::common::{bin, make_issues, stderr};
-use shuzibao_store::Store;
+use crate::common::{bin, check_index_agrees, check_whole, make_issues, stderr};
 use std::path::Path;
 use std::process::Output;
 
@@ -18,27 +17,6 @@ fn run_with_file_limit(blocks: u64, args: &[&str]) -> Output {
         .args(args)
         .output()
         .unwrap()
-}
-
-/// Issues and articles; panics unless every issue present is whole.
-fn check_whole(data: &Path) -> (i64, i64) {
-    let store = Store::open(data).unwrap();
-    store.check_integrity().unwrap();
-    let mut articles = 0;
-    for issue in store.issues().unwrap() {
-        let version = store.versions(issue.id).unwrap().last().unwrap().id;
-        let want = shuzibao_core::parse(&store.raw_text(version).unwrap()).articles.len();
-        let have = store.articles_of_issue(issue.id).unwrap().len();
-        assert_eq!(have, want, "issue {} is half present", issue.key);
-        articles += have as i64;
-    }
-    (store.stats().unwrap().issues, articles)
-}
-
-fn check_index_agrees(data: &Path, articles: i64) {
-    let archive = shuzibao_web::Archive::open(data).unwrap();
-    assert_eq!(archive.index.num_docs() as i64, articles, "one index document per article");
-    archive.close().unwrap();
 }
 
 #[test]
