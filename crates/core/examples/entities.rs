@@ -1,5 +1,5 @@
-//! Prints the entities found in text read from standard input, one
-//! paragraph per line: `cargo run -p shuzibao-core --example entities < FILE`.
+//! Prints the people (with posts), organisations, places and events found in
+//! text read from standard input, one paragraph per line: `cargo run -p shuzibao-core --example entities < FILE`.
 
 use std::io::Read;
 
@@ -15,6 +15,13 @@ fn main() -> std::io::Result<()> {
                 p.post.as_deref().unwrap_or(""),
                 line.chars().take(40).collect::<String>()
             );
+        }
+        for (kind, names) in
+            [("organization", &found.organizations), ("place", &found.places), ("event", &found.events)]
+        {
+            for n in names {
+                println!("{kind}\t{n}");
+            }
         }
     }
     Ok(())

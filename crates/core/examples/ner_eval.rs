@@ -1,6 +1,6 @@
 //! Scores the entity finder ([`shuzibao_core::entities`]) on NER gold sets:
-//! person, place and organisation precision, recall and F1, by exact string
-//! match per sentence.
+//! person, place and organisation precision, recall and F1 of every mention,
+//! by exact string match per sentence (a name written twice counts twice).
 //!
 //! ```text
 //! cargo run --release -p shuzibao-core --example ner_eval -- \
@@ -14,7 +14,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use shuzibao_core::entities::extract_text;
+use shuzibao_core::entities::{extract_text, MentionKind};
 use std::collections::HashMap;
 
 #[derive(Default, Clone, Copy)]
@@ -122,10 +122,19 @@ fn score(name: &str, sentences: &[Sentence]) {
     let mut counts: HashMap<char, Count> = HashMap::new();
     for (text, gold) in sentences {
         let e = extract_text(text, None);
-        let mut found: Vec<(char, String)> = Vec::new();
-        found.extend(e.people.into_iter().map(|p| ('P', p.name)));
-        found.extend(e.places.into_iter().map(|p| ('L', p)));
-        found.extend(e.organizations.into_iter().map(|p| ('O', p)));
+        let found: Vec<(char, String)> = e
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let k = match m.kind {
+                    MentionKind::Person => 'P',
+                    MentionKind::Place => 'L',
+                    MentionKind::Organization => 'O',
+                    MentionKind::Event => return None,
+                };
+                Some((k, text[m.range.clone()].to_string()))
+            })
+            .collect();
         for k in ['P', 'L', 'O'] {
             let g: Vec<&String> = gold.iter().filter(|x| x.0 == k).map(|x| &x.1).collect();
             let mut f: Vec<&String> = found.iter().filter(|x| x.0 == k).map(|x| &x.1).collect();

@@ -99,6 +99,34 @@ pub struct Entities {
     pub events: Vec<String>,
     /// Dates.
     pub dates: Vec<DateMention>,
+    /// Every mention of a person, organisation, place or event where it is
+    /// written (the lists above keep each name once). Not stored.
+    #[serde(skip)]
+    pub mentions: Vec<Mention>,
+}
+
+/// What a [`Mention`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// 人物.
+    Person,
+    /// 机构.
+    Organization,
+    /// 地点.
+    Place,
+    /// 活动.
+    Event,
+}
+
+/// One place in the text where an entity is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// What it names.
+    pub kind: MentionKind,
+    /// The paragraph.
+    pub paragraph: usize,
+    /// Byte range in the paragraph's text.
+    pub range: std::ops::Range<usize>,
 }
 
 /// A token of jieba with its tag and byte offset.
@@ -189,6 +217,22 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 end = i + 2;
             }
         }
+        // a name of two characters the dictionary does not know, cut before
+        // its third (`沈被` `章`): a lone character that is no word of grammar
+        if name.chars().count() == 2
+            && name.len() == text[t.start..toks[end - 1].start + toks[end - 1].word.len()].len()
+            && is_person_tag(t.tag)
+            && !jieba_has(&name)
+        {
+            if let Some(n) = toks.get(end).filter(|n| {
+                n.word.chars().count() == 1
+                    && n.word.chars().all(|c| is_han(c) && !NAME_STOP.contains(c))
+                    && matches!(n.tag, "n" | "nr" | "nrfg" | "ng" | "x" | "nz" | "a" | "ag" | "j" | "q")
+            }) {
+                name.push_str(n.word);
+                end += 1;
+            }
+        }
         let post = post_before(&toks, i).is_some();
         let titled = post || title_after(&toks, end);
         // a transliterated name (tagged as such, a name without a Chinese
@@ -205,7 +249,10 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             && !looks_like_org_or_place(&name);
         // two characters the dictionary knows as a word, even tagged a name
         // (智慧, 文明), are a person only with a post or title around them
-        let known_word = name.chars().count() == 2 && end == i + 1 && jieba_has(&name);
+        let known_word = name.chars().count() == 2
+            && end == i + 1
+            && jieba_has(&name)
+            && !(lexicon::has_common_surname(&name) && in_person_slot(&toks, i));
         // two characters with a rare family name, too, need a post or title
         let rare = name.chars().count() == 2 && !lexicon::has_common_surname(&name);
         // four characters are a name with a compound family name (`欧阳`);
@@ -225,10 +272,12 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             && !work
             && (titled || !(known_word || rare || long || modifier)))
             || foreign;
+        let person = person && !lexicon::is_known_place(&name) && !lexicon::is_known_organization(&name);
         if person {
             let post = post_before(&toks, i);
             let inherited = if post.is_none() { listed_post(&toks, i, out) } else { None };
             let post = post.or(inherited);
+            out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range: t.start..t.start + name.len() });
             if !out.people.iter().any(|p| p.name == name) {
                 out.people.push(PersonMention { name, post, role: PersonRole::Mentioned, paragraph: Some(paragraph) });
             }
@@ -237,6 +286,27 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             }
             i = end;
             continue;
+        }
+        // a name the dictionary glued to the word after it (`邓小平理论`,
+        // `马克思主义`): a known name, then a known word
+        if let Some(len) = name_glued_to_word(t.word) {
+            let name = &t.word[..len];
+            out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range: t.start..t.start + len });
+            if !out.people.iter().any(|p| p.name == name) {
+                out.people.push(PersonMention {
+                    name: name.to_string(),
+                    post: None,
+                    role: PersonRole::Mentioned,
+                    paragraph: Some(paragraph),
+                });
+            }
+            used[i] = true;
+        }
+        // a family name and a title (`江主席`, `李总理`): the mention of a
+        // person named before; kept as a mention, not as a name
+        if let Some(len) = surname_with_title(t.word, toks.get(i + 1).map(|n| n.word)) {
+            out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range: t.start..t.start + len });
+            used[i] = true;
         }
         i += 1;
     }
@@ -265,11 +335,18 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             let name = text[toks[i - 1].start..end].to_string();
             let post = post_before(&toks, i - 1);
             out.people.retain(|p| !name.contains(p.name.as_str()));
-            if DOTTED_NAME.is_match(&name)
-                && !looks_like_org_or_place(&name)
-                && !out.people.iter().any(|p| p.name == name)
-            {
-                out.people.push(PersonMention { name, post, role: PersonRole::Mentioned, paragraph: Some(paragraph) });
+            out.mentions
+                .retain(|m| m.paragraph != paragraph || m.range.start >= end || m.range.end <= toks[i - 1].start);
+            if DOTTED_NAME.is_match(&name) && !looks_like_org_or_place(&name) {
+                out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range: toks[i - 1].start..end });
+                if !out.people.iter().any(|p| p.name == name) {
+                    out.people.push(PersonMention {
+                        name,
+                        post,
+                        role: PersonRole::Mentioned,
+                        paragraph: Some(paragraph),
+                    });
+                }
             }
             for u in &mut used[i - 1..=j] {
                 *u = true;
@@ -279,25 +356,100 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         }
         i += 1;
     }
-    // organisations, places and events: runs of nouns closed by a known ending
+    // transliterated names without a dot (`克林顿`, `普里马科夫`): a run of
+    // the characters foreign names are written with, starting a word, with
+    // a post before it or a title after it
     let mut i = 0;
     while i < toks.len() {
-        if used[i] || !is_noun_tag(toks[i].tag) {
+        if used[i] || !toks[i].word.chars().next().is_some_and(lexicon::is_transliteration_char) {
+            i += 1;
+            continue;
+        }
+        let start = toks[i].start;
+        let end = transliterated_run(&text[start..]).map(|len| start + len);
+        let found = end.filter(|&end| {
+            let run = &text[start..end];
+            let known_other = dictionary_tag(run).is_some_and(|t| !is_person_tag(&t));
+            !known_other
+                && !lexicon::is_known_place(run)
+                && !lexicon::is_known_organization(run)
+                && !looks_like_org_or_place(run)
+                && (post_before(&toks, i).is_some() || title_or_saying_at(&text[end..]))
+        });
+        match found {
+            Some(end) => {
+                let name = text[start..end].to_string();
+                let post = post_before(&toks, i);
+                out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range: start..end });
+                if !out.people.iter().any(|p| p.name == name) {
+                    out.people.push(PersonMention {
+                        name,
+                        post,
+                        role: PersonRole::Mentioned,
+                        paragraph: Some(paragraph),
+                    });
+                }
+                while i < toks.len() && toks[i].start < end {
+                    used[i] = true;
+                    i += 1;
+                }
+            }
+            None => i += 1,
+        }
+    }
+    // places written by one character each (`中美`, `京津冀`, `访华`)
+    for (k, t) in toks.iter().enumerate() {
+        if used[k] {
+            continue;
+        }
+        for (at, full) in abbreviated_places(t) {
+            let c_len = t.word[at..].chars().next().map_or(0, char::len_utf8);
+            out.mentions.push(Mention {
+                kind: MentionKind::Place,
+                paragraph,
+                range: t.start + at..t.start + at + c_len,
+            });
+            push_unique(&mut out.places, full.to_string());
+            used[k] = true;
+        }
+    }
+    // organisations, places and events: runs of nouns closed by a known ending
+    let known = |t: &Tok<'_>| lexicon::is_known_place(t.word) || lexicon::is_known_organization(t.word);
+    let mut i = 0;
+    while i < toks.len() {
+        if used[i] || !(is_noun_tag(toks[i].tag) || known(&toks[i])) {
             i += 1;
             continue;
         }
         let mut j = i;
         let mut best: Option<(usize, char)> = None;
-        while j < toks.len() && j - i < 7 && !used[j] && (is_noun_tag(toks[j].tag) || toks[j].word == "·") {
+        while j < toks.len()
+            && j - i < 7
+            && !used[j]
+            && (is_noun_tag(toks[j].tag) || known(&toks[j]) || toks[j].word == "·")
+        {
             let phrase = &text[toks[i].start..toks[j].start + toks[j].word.len()];
             if phrase.chars().count() > 24 {
                 break;
             }
-            let kind = if EVENTS.find_proper(phrase).is_some() {
-                Some('e')
-            } else if ORGS.find_proper(phrase).is_some() || toks[j].tag == "nt" {
+            // an ending inside a common word the dictionary knows (`干部`,
+            // `地区`, `全面部署`) makes no name
+            let ends = |found: Option<&str>| {
+                found.is_some_and(|suffix| {
+                    let last = &toks[j];
+                    let inside = suffix.len() < last.word.len() && !known(last) && jieba_has(last.word);
+                    !(inside && (j == i || suffix.chars().count() == 1))
+                })
+            };
+            let kind = if lexicon::is_known_place(phrase) {
+                Some('p')
+            } else if lexicon::is_known_organization(phrase) {
                 Some('o')
-            } else if PLACES.find_proper(phrase).is_some() || (toks[j].tag == "ns" && j == i) {
+            } else if ends(EVENTS.find_proper(phrase)) {
+                Some('e')
+            } else if ends(ORGS.find_proper(phrase)) || toks[j].tag == "nt" {
+                Some('o')
+            } else if ends(PLACES.find_proper(phrase)) || (toks[j].tag == "ns" && j == i && ns_is_a_place(phrase)) {
                 Some('p')
             } else {
                 None
@@ -307,20 +459,69 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             }
             j += 1;
         }
-        match best {
-            Some((j, kind)) => {
-                let phrase = text[toks[i].start..toks[j].start + toks[j].word.len()].to_string();
-                if phrase.chars().count() >= 2 && phrase.chars().filter(|c| is_han(*c)).count() >= 2 {
-                    match kind {
-                        'e' => push_unique(&mut out.events, phrase),
-                        'o' => push_unique(&mut out.organizations, phrase),
-                        _ => push_unique(&mut out.places, phrase),
-                    }
-                }
-                i = j + 1;
+        let Some((j, kind)) = best else {
+            i += 1;
+            continue;
+        };
+        // two places the gazetteer knows written together
+        // (`中华人民共和国香港特别行政区`) are two places
+        let split = (i + 1..=j).find(|&k| {
+            lexicon::is_known_place(&text[toks[i].start..toks[k].start])
+                && lexicon::is_known_place(&text[toks[k].start..toks[j].start + toks[j].word.len()])
+        });
+        let parts = match split {
+            Some(k) => vec![(i, k - 1, 'p'), (k, j, 'p')],
+            None => vec![(i, j, kind)],
+        };
+        for (a, b, kind) in parts {
+            let range = toks[a].start..toks[b].start + toks[b].word.len();
+            let phrase = text[range.clone()].to_string();
+            if phrase.chars().count() >= 2 && phrase.chars().filter(|c| is_han(*c)).count() >= 2 {
+                let (kind, list) = match kind {
+                    'e' => (MentionKind::Event, &mut out.events),
+                    'o' => (MentionKind::Organization, &mut out.organizations),
+                    _ => (MentionKind::Place, &mut out.places),
+                };
+                push_unique(list, phrase);
+                out.mentions.push(Mention { kind, paragraph, range });
             }
-            None => i += 1,
         }
+        i = j + 1;
+    }
+}
+
+/// Whether a word jieba tags as a place is one: the gazetteer knows it, or
+/// the dictionary does not (a name the segmenter guessed). The dictionary
+/// tags many common words as places (`城市`, `神圣`).
+fn ns_is_a_place(w: &str) -> bool {
+    lexicon::is_known_place(w) || !jieba_has(w)
+}
+
+/// Verbs that take a one-character place after them: `访华`, `驻港`, `抵京`.
+const VISIT_VERBS: &str = "访驻来赴抵离旅返进";
+
+/// The places a word writes by one character each, with their byte offsets:
+/// a word of two or three abbreviations (`中美`, `京津冀`, `港澳台`), or a
+/// verb of going with one (`访华`, `驻港`).
+fn abbreviated_places(t: &Tok<'_>) -> Vec<(usize, &'static str)> {
+    let chars: Vec<(usize, char)> = t.word.char_indices().collect();
+    let all: Option<Vec<(usize, &'static str)>> =
+        chars.iter().map(|&(at, c)| lexicon::place_abbreviation(c).map(|full| (at, full))).collect();
+    match all {
+        Some(places) if (2..=3).contains(&chars.len()) && !lexicon::is_known_place(t.word) && t.tag != "nr" => {
+            let distinct = places.iter().map(|p| p.1).collect::<std::collections::HashSet<_>>().len() == places.len();
+            if distinct && (matches!(t.tag, "ns" | "j" | "nz") || !jieba_has(t.word)) {
+                places
+            } else {
+                Vec::new()
+            }
+        }
+        _ => match chars.as_slice() {
+            [(_, v), (at, c)] if VISIT_VERBS.contains(*v) => {
+                lexicon::place_abbreviation(*c).map(|full| vec![(*at, full)]).unwrap_or_default()
+            }
+            _ => Vec::new(),
+        },
     }
 }
 
@@ -356,6 +557,145 @@ fn not_a_name_ending(w: &str) -> bool {
 
 fn jieba_has(word: &str) -> bool {
     JIEBA.read().unwrap_or_else(|p| p.into_inner()).has_word(word)
+}
+
+/// The dictionary's part-of-speech tag of a whole word, if it has the word.
+fn dictionary_tag(word: &str) -> Option<String> {
+    let j = JIEBA.read().unwrap_or_else(|p| p.into_inner());
+    if !j.has_word(word) {
+        return None;
+    }
+    match j.tag(word, false).as_slice() {
+        [only] if only.word == word => Some(only.tag.to_string()),
+        _ => None,
+    }
+}
+
+/// In a word the dictionary keeps whole though it is a name and a word
+/// (`邓小平理论`, `马克思主义`, `毛泽东思想`), the byte length of the name: the
+/// longest start of three or more characters the dictionary knows as a name
+/// whose rest is a word of its own.
+fn name_glued_to_word(word: &str) -> Option<usize> {
+    let n = word.chars().count();
+    if n < 5 || !word.chars().all(is_han) {
+        return None;
+    }
+    let cuts: Vec<usize> = word.char_indices().map(|(b, _)| b).skip(3).take_while(|_| true).collect();
+    cuts.into_iter()
+        .rev()
+        .filter(|&b| word[b..].chars().count() >= 2)
+        .find(|&b| dictionary_tag(&word[..b]).is_some_and(|t| is_person_tag(&t)) && jieba_has(&word[b..]))
+}
+
+/// Whether the word at `i` stands where a person's name does: after the
+/// start of a clause, a list mark or a conjunction, and before a verb, a
+/// list mark, a conjunction or the end of the clause (`李鹏首先向大家致以`,
+/// `会见了王平、刘江`).
+fn in_person_slot(toks: &[Tok<'_>], i: usize) -> bool {
+    let clause_mark = |w: &str| w.chars().all(|c| "，。、；：！？（）“”《》 ,;:!?()".contains(c));
+    let before = i == 0 || {
+        let p = &toks[i - 1];
+        clause_mark(p.word) || matches!(p.word, "和" | "与" | "同" | "及" | "以及" | "会见" | "会晤" | "陪同" | "看望")
+    };
+    let after = toks.get(i + 1).is_none_or(|n| {
+        clause_mark(n.word)
+            || n.tag.starts_with('v')
+                && n.tag != "vn"
+                && (n.word.chars().count() >= 2 || "说讲问答称到去来在是任为率陪赴".contains(n.word))
+            || matches!(
+                n.word,
+                "等" | "和" | "与" | "同" | "在" | "对" | "向" | "也" | "都" | "还" | "又" | "首先" | "一行"
+            )
+    });
+    before && after
+}
+
+/// The byte length of the transliterated name that starts `rest`: two to
+/// eight characters foreign names are written with, up to a title that
+/// follows at once (`基辛格博士` → `基辛格`).
+fn transliterated_run(rest: &str) -> Option<usize> {
+    let mut len = 0;
+    for (n, (b, c)) in rest.char_indices().enumerate() {
+        if n >= 2 && title_or_saying_at(&rest[b..]) {
+            break;
+        }
+        if !lexicon::is_transliteration_char(c) || n == 8 {
+            break;
+        }
+        len = b + c.len_utf8();
+    }
+    (rest[..len].chars().count() >= 2).then_some(len)
+}
+
+/// Whether `rest` starts with a title or a verb of saying (a name ends before it).
+fn title_or_saying_at(rest: &str) -> bool {
+    TITLES_AFTER
+        .iter()
+        .chain(TITLES_AFTER_SURNAME.iter().filter(|t| t.chars().count() >= 2))
+        .any(|t| rest.starts_with(t))
+}
+
+/// Titles written right after a family name alone: `江主席`, `李总理`, `王老`.
+const TITLES_AFTER_SURNAME: &[&str] = &[
+    "主席",
+    "副主席",
+    "总理",
+    "副总理",
+    "总书记",
+    "委员长",
+    "副委员长",
+    "议长",
+    "国务卿",
+    "外长",
+    "秘书长",
+    "书记",
+    "部长",
+    "市长",
+    "省长",
+    "区长",
+    "县长",
+    "局长",
+    "厅长",
+    "校长",
+    "院长",
+    "主任",
+    "董事长",
+    "总经理",
+    "经理",
+    "总统",
+    "首相",
+    "大使",
+    "将军",
+    "司令",
+    "教授",
+    "老师",
+    "先生",
+    "女士",
+    "老",
+    "总",
+    "工",
+    "师傅",
+    "大爷",
+    "大妈",
+    "阿姨",
+    "同志",
+];
+
+/// `江主席` (or `江` `主席`): the byte length of the family name when a
+/// one-character family name is followed at once by a title.
+fn surname_with_title(word: &str, next: Option<&str>) -> Option<usize> {
+    let first = word.chars().next()?;
+    let len = first.len_utf8();
+    if !lexicon::has_common_surname(word) {
+        return None;
+    }
+    let rest = &word[len..];
+    let titled = if rest.is_empty() {
+        next.is_some_and(|n| TITLES_AFTER_SURNAME.contains(&n) && n.chars().count() >= 2)
+    } else {
+        TITLES_AFTER_SURNAME.contains(&rest)
+    };
+    titled.then_some(len)
 }
 
 /// Titles written after a name: `克林顿总统`, `张三同志`, `李四说`.
@@ -394,7 +734,9 @@ const SAYING: &[&str] = &["说", "表示", "指出", "认为", "强调"];
 
 /// Whether the token at `i` is a title or a verb of saying (a person stands before it).
 fn title_after(toks: &[Tok<'_>], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| TITLES_AFTER.contains(&t.word))
+    toks.get(i).is_some_and(|t| {
+        TITLES_AFTER.contains(&t.word) || TITLES_AFTER_SURNAME.contains(&t.word) && t.word.chars().count() >= 2
+    })
 }
 
 fn looks_like_org_or_place(w: &str) -> bool {
@@ -717,6 +1059,34 @@ mod tests {
         assert!(p.iter().any(|x| x.0 == "克林顿"), "{p:?}");
         let p = people("对各方的大力支持表示感谢，必须严格执行规定，部门领导同志在岗值班。");
         assert!(p.is_empty(), "{p:?}");
+    }
+
+    fn mentions(text: &str, kind: MentionKind) -> Vec<&str> {
+        let e = extract_text(text, None);
+        let found: Vec<std::ops::Range<usize>> =
+            e.mentions.into_iter().filter(|m| m.kind == kind).map(|m| m.range).collect();
+        found.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn every_mention_is_kept_where_it_is_written() {
+        let m = mentions("区长张华出席会议，张华指出要抓落实。", MentionKind::Person);
+        assert_eq!(m, ["张华", "张华"]);
+        assert_eq!(people("区长张华出席会议，张华指出要抓落实。").len(), 1, "the list keeps each name once");
+    }
+
+    #[test]
+    fn a_name_glued_to_the_next_word_and_a_family_name_with_a_title() {
+        let m = mentions("大会高举邓小平理论伟大旗帜。江主席发表演讲。", MentionKind::Person);
+        assert_eq!(m, ["邓小平", "江"], "{m:?}");
+        let p = people("大会高举邓小平理论伟大旗帜。江主席发表演讲。");
+        assert_eq!(p, [("邓小平".to_string(), None)], "a family name alone is no name for the archive");
+    }
+
+    #[test]
+    fn common_words_with_an_ending_are_not_names() {
+        let e = extract_text("各地区全面部署，领导干部全部到岗，城市农村一起抓。", None);
+        assert!(e.organizations.is_empty() && e.places.is_empty(), "{e:?}");
     }
 
     #[test]

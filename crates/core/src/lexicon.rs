@@ -14,6 +14,10 @@ const SURNAMES: &str = include_str!("../data/surnames.txt");
 const POSTS: &str = include_str!("../data/posts.txt");
 const COLUMNS: &str = include_str!("../data/columns.txt");
 const BOXES: &str = include_str!("../data/boxes.txt");
+const TRANSLITERATION: &str = include_str!("../data/transliteration.txt");
+const PLACES: &str = include_str!("../data/places.txt");
+const PLACE_ABBREVIATIONS: &str = include_str!("../data/place_abbreviations.txt");
+const ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
 
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -21,6 +25,51 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
 
 static SURNAME_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(SURNAMES).flat_map(str::split_whitespace).collect());
+
+static TRANSLITERATION_SET: LazyLock<HashSet<char>> =
+    LazyLock::new(|| entries(TRANSLITERATION).flat_map(str::chars).filter(|c| !c.is_whitespace()).collect());
+
+static PLACE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(PLACES).flat_map(str::split_whitespace).collect());
+
+static ORGANIZATION_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(ORGANIZATIONS).flat_map(str::split_whitespace).collect());
+
+static ABBREVIATION_MAP: LazyLock<HashMap<char, &'static str>> = LazyLock::new(|| {
+    entries(PLACE_ABBREVIATIONS)
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            let short = it.next()?;
+            let full = it.next()?;
+            let mut chars = short.chars();
+            let c = chars.next()?;
+            chars.next().is_none().then_some((c, full))
+        })
+        .collect()
+});
+
+/// Whether `c` is one of the characters foreign names are written with by
+/// sound (`克`, `林`, `顿`).
+pub fn is_transliteration_char(c: char) -> bool {
+    TRANSLITERATION_SET.contains(&c)
+}
+
+/// Whether `w` is a place the gazetteer knows (countries, regions, Chinese
+/// provinces and cities, world cities).
+pub fn is_known_place(w: &str) -> bool {
+    PLACE_SET.contains(w)
+}
+
+/// Whether `w` is an organisation known by name alone (`新华社`, `东盟`).
+pub fn is_known_organization(w: &str) -> bool {
+    ORGANIZATION_SET.contains(w)
+}
+
+/// The place a one-character abbreviation stands for in compounds such as
+/// `中美关系` or `京津冀` (`美` → `美国`).
+pub fn place_abbreviation(c: char) -> Option<&'static str> {
+    ABBREVIATION_MAP.get(&c).copied()
+}
 
 /// Words looked up as the ending of a text, longest first: grouped by their
 /// last character, so that a look-up compares only the words that can end
