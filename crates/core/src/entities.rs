@@ -397,21 +397,29 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             None => i += 1,
         }
     }
-    // places written by one character each (`中美`, `京津冀`, `访华`)
-    for (k, t) in toks.iter().enumerate() {
+    // places written by one character each (`中美`, `京津冀`, `访华`, `中方`)
+    // and places inside a word the dictionary keeps whole (`两岸关系`,
+    // `振兴中华`)
+    let mut k = 0;
+    while k < toks.len() {
         if used[k] {
+            k += 1;
             continue;
         }
-        for (at, full) in abbreviated_places(t) {
-            let c_len = t.word[at..].chars().next().map_or(0, char::len_utf8);
-            out.mentions.push(Mention {
-                kind: MentionKind::Place,
-                paragraph,
-                range: t.start + at..t.start + at + c_len,
-            });
-            push_unique(&mut out.places, full.to_string());
-            used[k] = true;
+        let (places, taken) = abbreviated_places(&toks, k);
+        let places = if places.is_empty() { places_inside(&toks[k]) } else { places };
+        if places.is_empty() {
+            k += 1;
+            continue;
         }
+        for (range, full) in places {
+            push_unique(&mut out.places, full.unwrap_or(&text[range.clone()]).to_string());
+            out.mentions.push(Mention { kind: MentionKind::Place, paragraph, range });
+        }
+        for u in &mut used[k..k + taken] {
+            *u = true;
+        }
+        k += taken;
     }
     // organisations, places and events: runs of nouns closed by a known ending
     let known = |t: &Tok<'_>| lexicon::is_known_place(t.word) || lexicon::is_known_organization(t.word);
@@ -423,6 +431,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         }
         let mut j = i;
         let mut best: Option<(usize, char)> = None;
+        let mut inner: Option<(usize, char)> = None;
         while j < toks.len()
             && j - i < 7
             && !used[j]
@@ -437,13 +446,27 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             let ends = |found: Option<&str>| {
                 found.is_some_and(|suffix| {
                     let last = &toks[j];
-                    let inside = suffix.len() < last.word.len() && !known(last) && jieba_has(last.word);
+                    let tagged_proper = matches!(last.tag, "ns" | "nt") && suffix.chars().count() >= 2;
+                    let inside =
+                        suffix.len() < last.word.len() && !known(last) && !tagged_proper && jieba_has(last.word);
                     !(inside && (j == i || suffix.chars().count() == 1))
                 })
             };
+            // a known name closing a run of words that are not names
+            // themselves (`有关香港`, `日讯新华社`) is the name alone
+            let proper = |t: &Tok<'_>| {
+                known(t) || matches!(t.tag, "ns" | "nt" | "nz" | "j") || t.word == "·" || LEVELS.contains(&t.word)
+            };
+            let led_by_common_words = j > i && known(&toks[j]) && !toks[i..j].iter().all(proper);
+            // a post closes no organisation (`中共中央政治局常委`)
+            let ends_with_post = j > i && lexicon::post_ending(toks[j].word) == Some(toks[j].word);
             let kind = if lexicon::is_known_place(phrase) {
                 Some('p')
             } else if lexicon::is_known_organization(phrase) {
+                Some('o')
+            } else if led_by_common_words || ends_with_post {
+                None
+            } else if j == i && local_organ(phrase) {
                 Some('o')
             } else if ends(EVENTS.find_proper(phrase)) {
                 Some('e')
@@ -455,6 +478,9 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 None
             };
             if let Some(k) = kind {
+                if k == 'e' && best.is_some_and(|b| b.1 != 'e') {
+                    inner = best;
+                }
                 best = Some((j, k));
             }
             j += 1;
@@ -463,6 +489,15 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             i += 1;
             continue;
         };
+        // the organisation or place that begins an event's name
+        // (`第九届全国人民代表大会第五次会议`) is named too
+        if let Some((k, inner_kind)) = inner.filter(|_| kind == 'e') {
+            let range = toks[i].start..toks[k].start + toks[k].word.len();
+            let kind = if inner_kind == 'o' { MentionKind::Organization } else { MentionKind::Place };
+            let list = if inner_kind == 'o' { &mut out.organizations } else { &mut out.places };
+            push_unique(list, text[range.clone()].to_string());
+            out.mentions.push(Mention { kind, paragraph, range });
+        }
         // two places the gazetteer knows written together
         // (`中华人民共和国香港特别行政区`) are two places
         let split = (i + 1..=j).find(|&k| {
@@ -490,6 +525,20 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     }
 }
 
+/// Levels of government and bodies that head a short organ's name: `县委`,
+/// `团委`, `省教委`, `市政府`.
+const LEVELS: &[&str] =
+    &["省", "市", "县", "区", "乡", "镇", "村", "州", "盟", "旗", "团", "党", "中央", "全国", "地方"];
+
+/// A word the dictionary keeps whole that names a local organ: a level of
+/// government and an organisation's ending (`县委`, `省教委`), unlike
+/// `干部` or `全部`, whose ending is part of a common word.
+fn local_organ(w: &str) -> bool {
+    let Some(suffix) = ORGS.find_proper(w) else { return false };
+    let head = &w[..w.len() - suffix.len()];
+    LEVELS.iter().any(|l| head.starts_with(l)) && head.chars().count() <= 2
+}
+
 /// Whether a word jieba tags as a place is one: the gazetteer knows it, or
 /// the dictionary does not (a name the segmenter guessed). The dictionary
 /// tags many common words as places (`城市`, `神圣`).
@@ -500,29 +549,94 @@ fn ns_is_a_place(w: &str) -> bool {
 /// Verbs that take a one-character place after them: `访华`, `驻港`, `抵京`.
 const VISIT_VERBS: &str = "访驻来赴抵离旅返进";
 
-/// The places a word writes by one character each, with their byte offsets:
-/// a word of two or three abbreviations (`中美`, `京津冀`, `港澳台`), or a
-/// verb of going with one (`访华`, `驻港`).
-fn abbreviated_places(t: &Tok<'_>) -> Vec<(usize, &'static str)> {
-    let chars: Vec<(usize, char)> = t.word.char_indices().collect();
-    let all: Option<Vec<(usize, &'static str)>> =
-        chars.iter().map(|&(at, c)| lexicon::place_abbreviation(c).map(|full| (at, full))).collect();
-    match all {
-        Some(places) if (2..=3).contains(&chars.len()) && !lexicon::is_known_place(t.word) && t.tag != "nr" => {
-            let distinct = places.iter().map(|p| p.1).collect::<std::collections::HashSet<_>>().len() == places.len();
-            if distinct && (matches!(t.tag, "ns" | "j" | "nz") || !jieba_has(t.word)) {
-                places
-            } else {
-                Vec::new()
-            }
-        }
-        _ => match chars.as_slice() {
-            [(_, v), (at, c)] if VISIT_VERBS.contains(*v) => {
-                lexicon::place_abbreviation(*c).map(|full| vec![(*at, full)]).unwrap_or_default()
-            }
-            _ => Vec::new(),
-        },
+/// A place found by [`abbreviated_places`] or [`places_inside`]: where it
+/// is written, and the full name when it is written short.
+type PlaceAt = (std::ops::Range<usize>, Option<&'static str>);
+
+/// The places written by one character each from token `k` on, and how
+/// many tokens they take: two or three abbreviations of different places
+/// (`中美`, `京津冀`, `中` `美`), alone or before a word (`中美关系`); one
+/// with `方` (`中方`) or after a verb of going (`访华`, `驻港`).
+fn abbreviated_places(toks: &[Tok<'_>], k: usize) -> (Vec<PlaceAt>, usize) {
+    let t = &toks[k];
+    let abbreviation =
+        |at: usize, c: char| lexicon::place_abbreviation(c).map(|full| (at..at + c.len_utf8(), Some(full)));
+    let distinct =
+        |places: &[PlaceAt]| places.iter().map(|p| p.1).collect::<std::collections::HashSet<_>>().len() == places.len();
+    let one_char = |t: &Tok<'_>| {
+        let mut it = t.word.chars();
+        it.next().filter(|_| it.next().is_none())
+    };
+    // single characters cut apart: `中` `美`
+    let run: Vec<PlaceAt> =
+        toks[k..].iter().take(3).map_while(|t| one_char(t).and_then(|c| abbreviation(t.start, c))).collect();
+    if run.len() >= 2 && distinct(&run) {
+        let n = run.len();
+        return (run, n);
     }
+    if lexicon::is_known_place(t.word) || lexicon::is_known_organization(t.word) || t.tag == "nr" {
+        return (Vec::new(), 1);
+    }
+    let chars: Vec<(usize, char)> = t.word.char_indices().collect();
+    // a word of abbreviations, or abbreviations before a word
+    for n in (2..=3).rev() {
+        if chars.len() < n {
+            continue;
+        }
+        let head: Option<Vec<PlaceAt>> = chars[..n].iter().map(|&(at, c)| abbreviation(t.start + at, c)).collect();
+        let Some(head) = head else { continue };
+        let rest = chars.get(n).map_or("", |&(at, _)| &t.word[at..]);
+        let head_text = &t.word[..chars.get(n).map_or(t.word.len(), |&(at, _)| at)];
+        let alone = rest.is_empty() && (matches!(t.tag, "ns" | "j" | "nz") || !jieba_has(t.word));
+        let before_word = rest.chars().count() >= 2 && jieba_has(rest) && !lexicon::is_known_place(head_text);
+        if distinct(&head) && (alone || before_word) {
+            return (head, 1);
+        }
+    }
+    match chars.as_slice() {
+        [(_, c), (_, '方')] => (abbreviation(t.start, *c).into_iter().collect(), 1),
+        [(_, v), (at, c)] if VISIT_VERBS.contains(*v) => (abbreviation(t.start + at, *c).into_iter().collect(), 1),
+        _ => (Vec::new(), 1),
+    }
+}
+
+/// Places the gazetteer knows inside a longer word the dictionary keeps
+/// whole: at its start before a word (`两岸关系`, `中华儿女`), at its end
+/// after one (`振兴中华`), or two places written as one
+/// (`中华人民共和国香港特别行政区`).
+fn places_inside(t: &Tok<'_>) -> Vec<PlaceAt> {
+    let w = t.word;
+    if w.chars().count() < 4 || lexicon::is_known_place(w) || lexicon::is_known_organization(w) || is_person_tag(t.tag)
+    {
+        return Vec::new();
+    }
+    let cuts: Vec<usize> = w.char_indices().map(|(b, _)| b).skip(2).collect();
+    let at = |r: std::ops::Range<usize>| (t.start + r.start..t.start + r.end, None);
+    for &b in cuts.iter().rev() {
+        let (head, rest) = w.split_at(b);
+        if rest.chars().count() < 2 || !lexicon::is_known_place(head) {
+            continue;
+        }
+        if lexicon::is_known_place(rest) {
+            return vec![at(0..b), at(b..w.len())];
+        }
+        let proper = matches!(t.tag, "ns" | "nt");
+        if !proper
+            && jieba_has(rest)
+            && !looks_like_org_or_place(rest)
+            && !local_organ(rest)
+            && !looks_like_org_or_place(w)
+        {
+            return vec![at(0..b)];
+        }
+    }
+    for &b in &cuts {
+        let (head, rest) = w.split_at(b);
+        if rest.chars().count() >= 2 && lexicon::is_known_place(rest) && jieba_has(head) {
+            return vec![at(b..w.len())];
+        }
+    }
+    Vec::new()
 }
 
 /// Characters that end a word cut together with a name (`钟晓咏作`, `刘琪作`):
@@ -740,7 +854,11 @@ fn title_after(toks: &[Tok<'_>], i: usize) -> bool {
 }
 
 fn looks_like_org_or_place(w: &str) -> bool {
-    ORGS.find_proper(w).is_some() || PLACES.find_proper(w).is_some() || EVENTS.find_proper(w).is_some()
+    lexicon::is_known_place(w)
+        || lexicon::is_known_organization(w)
+        || ORGS.find_proper(w).is_some()
+        || PLACES.find_proper(w).is_some()
+        || EVENTS.find_proper(w).is_some()
 }
 
 /// Words that end a post on its left: function words and the verbs that
