@@ -14,7 +14,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use shuzibao_core::entities::{extract_text, MentionKind};
+use shuzibao_core::entities::{extract_paragraphs, MentionKind};
 use std::collections::HashMap;
 
 #[derive(Default, Clone, Copy)]
@@ -120,21 +120,36 @@ fn clue(path: &str) -> Vec<Sentence> {
 
 fn score(name: &str, sentences: &[Sentence]) {
     let mut counts: HashMap<char, Count> = HashMap::new();
-    for (text, gold) in sentences {
-        let e = extract_text(text, None);
-        let found: Vec<(char, String)> = e
-            .mentions
-            .iter()
-            .filter_map(|m| {
-                let k = match m.kind {
-                    MentionKind::Person => 'P',
-                    MentionKind::Place => 'L',
-                    MentionKind::Organization => 'O',
-                    MentionKind::Event => return None,
-                };
-                Some((k, text[m.range.clone()].to_string()))
-            })
-            .collect();
+    // sentences are read in order, a document at a time, as the paragraphs
+    // of an article are: a line without closing punctuation (a headline)
+    // starts the next document
+    let mut documents: Vec<&[Sentence]> = Vec::new();
+    let mut from = 0;
+    for (k, (text, _)) in sentences.iter().enumerate() {
+        let headline = !text.ends_with(['。', '！', '？', '”', '…', '；', '：', '）', '.', '!', '?']);
+        if headline && k > from {
+            documents.push(&sentences[from..k]);
+            from = k;
+        }
+    }
+    documents.push(&sentences[from..]);
+    let mut found_by_sentence: Vec<Vec<(char, String)>> = Vec::new();
+    for doc in documents {
+        let texts: Vec<&str> = doc.iter().map(|s| s.0.as_str()).collect();
+        let e = extract_paragraphs(&texts, None);
+        let mut per: Vec<Vec<(char, String)>> = vec![Vec::new(); texts.len()];
+        for m in &e.mentions {
+            let k = match m.kind {
+                MentionKind::Person => 'P',
+                MentionKind::Place => 'L',
+                MentionKind::Organization => 'O',
+                MentionKind::Event => continue,
+            };
+            per[m.paragraph].push((k, texts[m.paragraph][m.range.clone()].to_string()));
+        }
+        found_by_sentence.extend(per);
+    }
+    for ((text, gold), found) in sentences.iter().zip(found_by_sentence) {
         for k in ['P', 'L', 'O'] {
             let g: Vec<&String> = gold.iter().filter(|x| x.0 == k).map(|x| &x.1).collect();
             let mut f: Vec<&String> = found.iter().filter(|x| x.0 == k).map(|x| &x.1).collect();

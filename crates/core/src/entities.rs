@@ -289,7 +289,9 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         }
         // a name the dictionary glued to the word after it (`邓小平理论`,
         // `马克思主义`): a known name, then a known word
-        if let Some(len) = name_glued_to_word(t.word) {
+        if let Some(len) =
+            name_glued_to_word(t.word).filter(|_| !matches!(t.tag, "nt" | "ns") && !looks_like_org_or_place(t.word))
+        {
             let name = &t.word[..len];
             out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range: t.start..t.start + len });
             if !out.people.iter().any(|p| p.name == name) {
@@ -966,11 +968,59 @@ fn scan_dates(
 
 /// Finds the entities of a plain text (one paragraph), for evaluation.
 pub fn extract_text(text: &str, issue_date: Option<NaiveDate>) -> Entities {
+    extract_paragraphs(&[text], issue_date)
+}
+
+/// Finds the entities of the paragraphs of one text, read in order: each
+/// paragraph's own, then every other place the text writes a name found
+/// somewhere in it (`扎琳娜` named with `少女` once, then alone).
+pub fn extract_paragraphs(paragraphs: &[&str], issue_date: Option<NaiveDate>) -> Entities {
     let mut out = Entities::default();
-    scan(text, 0, &mut out);
     let mut last = issue_date;
-    scan_dates(text, 0, issue_date, &mut last, &mut out.dates);
+    for (i, p) in paragraphs.iter().enumerate() {
+        let mut found = Entities::default();
+        scan(p, i, &mut found);
+        for m in found.people {
+            if !out.people.iter().any(|q| q.name == m.name) {
+                out.people.push(m);
+            }
+        }
+        found.organizations.into_iter().for_each(|o| push_unique(&mut out.organizations, o));
+        found.places.into_iter().for_each(|o| push_unique(&mut out.places, o));
+        found.events.into_iter().for_each(|o| push_unique(&mut out.events, o));
+        out.mentions.append(&mut found.mentions);
+        scan_dates(p, i, issue_date, &mut last, &mut out.dates);
+    }
+    mention_again(paragraphs, &mut out);
     out
+}
+
+/// Adds a mention wherever the paragraphs write a name found elsewhere in
+/// them and not yet covered by a mention, longest names first.
+fn mention_again(paragraphs: &[&str], out: &mut Entities) {
+    let mut names: Vec<(&str, MentionKind)> = Vec::new();
+    names.extend(out.people.iter().map(|p| (p.name.as_str(), MentionKind::Person)));
+    names.extend(out.organizations.iter().map(|n| (n.as_str(), MentionKind::Organization)));
+    names.extend(out.places.iter().map(|n| (n.as_str(), MentionKind::Place)));
+    names.retain(|(n, _)| n.chars().count() >= 2 && n.chars().all(|c| is_han(c) || c == '·'));
+    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    let mut added = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let mut taken: Vec<std::ops::Range<usize>> =
+            out.mentions.iter().filter(|m| m.paragraph == i).map(|m| m.range.clone()).collect();
+        for &(name, kind) in &names {
+            for (at, _) in p.match_indices(name) {
+                let range = at..at + name.len();
+                if taken.iter().any(|t| t.start < range.end && range.start < t.end) {
+                    continue;
+                }
+                taken.push(range.clone());
+                added.push(Mention { kind, paragraph: i, range });
+            }
+        }
+    }
+    out.mentions.extend(added);
+    out.mentions.sort_by_key(|m| (m.paragraph, m.range.start));
 }
 
 /// Finds the entities of an article: its byline's people with their roles,
@@ -994,21 +1044,19 @@ pub fn extract(article: &Article, issue_date: Option<NaiveDate>) -> Entities {
             paragraph: None,
         });
     }
+    let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let found = extract_paragraphs(&texts, issue_date);
     let byline = out.people.len();
-    let mut last = issue_date;
-    for (i, p) in article.paragraphs.iter().enumerate() {
-        let mut found = Entities::default();
-        scan(&p.text, i, &mut found);
-        for m in found.people {
-            if !out.people[byline..].iter().any(|q| q.name == m.name) {
-                out.people.push(m);
-            }
+    for m in found.people {
+        if !out.people[byline..].iter().any(|q| q.name == m.name) {
+            out.people.push(m);
         }
-        found.organizations.into_iter().for_each(|o| push_unique(&mut out.organizations, o));
-        found.places.into_iter().for_each(|o| push_unique(&mut out.places, o));
-        found.events.into_iter().for_each(|o| push_unique(&mut out.events, o));
-        scan_dates(&p.text, i, issue_date, &mut last, &mut out.dates);
     }
+    out.organizations = found.organizations;
+    out.places = found.places;
+    out.events = found.events;
+    out.dates = found.dates;
+    out.mentions = found.mentions;
     // a name cut short in one place (`曹立` of `曹立强在`) is the longer name
     // the article writes elsewhere
     let names: Vec<String> = out.people.iter().map(|p| p.name.clone()).collect();
@@ -1199,6 +1247,19 @@ mod tests {
         assert_eq!(m, ["邓小平", "江"], "{m:?}");
         let p = people("大会高举邓小平理论伟大旗帜。江主席发表演讲。");
         assert_eq!(p, [("邓小平".to_string(), None)], "a family name alone is no name for the archive");
+    }
+
+    #[test]
+    fn a_name_found_once_is_found_again_in_the_same_text() {
+        let paras = ["美国总统克林顿今天抵达。", "克林顿随后参观了工厂。"];
+        let e = extract_paragraphs(&paras, None);
+        let found: Vec<(usize, &str)> = e
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Person)
+            .map(|m| (m.paragraph, &paras[m.paragraph][m.range.clone()]))
+            .collect();
+        assert_eq!(found, [(0, "克林顿"), (1, "克林顿")]);
     }
 
     #[test]
