@@ -457,7 +457,11 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             // a known name closing a run of words that are not names
             // themselves (`有关香港`, `日讯新华社`) is the name alone
             let proper = |t: &Tok<'_>| {
-                known(t) || matches!(t.tag, "ns" | "nt" | "nz" | "j") || t.word == "·" || LEVELS.contains(&t.word)
+                known(t)
+                    || matches!(t.tag, "ns" | "nt" | "j")
+                    || t.word == "·"
+                    || LEVELS.contains(&t.word)
+                    || is_ordinal(t.word)
             };
             let led_by_common_words = j > i && known(&toks[j]) && !toks[i..j].iter().all(proper);
             // a post closes no organisation (`中共中央政治局常委`)
@@ -470,7 +474,10 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 None
             } else if j == i && local_organ(phrase) {
                 Some('o')
-            } else if ends(EVENTS.find_proper(phrase)) {
+            } else if ends(EVENTS.find_proper(phrase))
+                && EVENTS.find_proper(phrase).map(str::len) >= ORGS.find_proper(phrase).map(str::len)
+            {
+                // the longer ending decides: `代表大会` is a body, `表彰大会` an event
                 Some('e')
             } else if ends(ORGS.find_proper(phrase)) || toks[j].tag == "nt" {
                 Some('o')
@@ -511,7 +518,19 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             None => vec![(i, j, kind)],
         };
         for (a, b, kind) in parts {
-            let range = toks[a].start..toks[b].start + toks[b].word.len();
+            let mut range = toks[a].start..toks[b].start + toks[b].word.len();
+            // a post written after an organisation is not part of it
+            // (`中共中央政治局常委`)
+            if kind == 'o' {
+                if let Some(post) = lexicon::post_ending(&text[range.clone()]) {
+                    let rest = &text[range.start..range.end - post.len()];
+                    if rest.chars().count() >= 2
+                        && (lexicon::is_known_organization(rest) || ORGS.find_proper(rest).is_some())
+                    {
+                        range.end -= post.len();
+                    }
+                }
+            }
             let phrase = text[range.clone()].to_string();
             if phrase.chars().count() >= 2 && phrase.chars().filter(|c| is_han(*c)).count() >= 2 {
                 let (kind, list) = match kind {
@@ -538,7 +557,18 @@ const LEVELS: &[&str] =
 fn local_organ(w: &str) -> bool {
     let Some(suffix) = ORGS.find_proper(w) else { return false };
     let head = &w[..w.len() - suffix.len()];
-    LEVELS.iter().any(|l| head.starts_with(l)) && head.chars().count() <= 2
+    let Some(level) = LEVELS.iter().find(|l| head.starts_with(**l)) else { return false };
+    // `村干部`: after the level, a common word that merely ends like an organ
+    let after = &w[level.len()..];
+    let common = after.len() > suffix.len()
+        && jieba_has(after)
+        && dictionary_tag(after).is_some_and(|t| !matches!(t.as_str(), "nt" | "j"));
+    head.chars().count() <= 2 && !common
+}
+
+/// `第九届`, `第十五次`: an ordinal that opens the name of a congress or a session.
+fn is_ordinal(w: &str) -> bool {
+    w.starts_with('第') && w.ends_with(['届', '次', '任', '期']) && w.chars().count() >= 3
 }
 
 /// Whether a word jieba tags as a place is one: the gazetteer knows it, or
