@@ -208,84 +208,98 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let mut name = trim_verb(t.word).to_string();
-        let mut end = i + 1;
-        // a surname alone followed by one or two characters (an unknown name cut apart)
-        if t.word.chars().count() == 1 && lexicon::has_surname(t.word) && is_person_tag(t.tag) {
-            if let Some(n) = toks.get(i + 1).filter(|n| n.word.chars().count() <= 2 && n.word.chars().all(is_han)) {
-                name.push_str(n.word);
-                end = i + 2;
+        // only a word tagged a name, or a noun the dictionary does not know,
+        // can be one
+        let candidate = is_person_tag(t.tag) || t.tag == "n" && !jieba_has(t.word);
+        if candidate {
+            let mut name = trim_verb(t.word).to_string();
+            let mut end = i + 1;
+            // a surname alone followed by one or two characters (an unknown name cut apart)
+            if t.word.chars().count() == 1 && lexicon::has_surname(t.word) && is_person_tag(t.tag) {
+                if let Some(n) = toks.get(i + 1).filter(|n| n.word.chars().count() <= 2 && n.word.chars().all(is_han)) {
+                    name.push_str(n.word);
+                    end = i + 2;
+                }
             }
-        }
-        // a name of two characters the dictionary does not know, cut before
-        // its third (`沈被` `章`): a lone character that is no word of grammar
-        if name.chars().count() == 2
-            && name.len() == text[t.start..toks[end - 1].start + toks[end - 1].word.len()].len()
-            && is_person_tag(t.tag)
-            && !jieba_has(&name)
-        {
-            if let Some(n) = toks.get(end).filter(|n| {
-                n.word.chars().count() == 1
-                    && n.word.chars().all(|c| is_han(c) && !NAME_STOP.contains(c))
-                    && matches!(n.tag, "n" | "nr" | "nrfg" | "ng" | "x" | "nz" | "a" | "ag" | "j" | "q")
-            }) {
-                name.push_str(n.word);
-                end += 1;
+            // a name of two characters the dictionary does not know, cut before
+            // its third (`沈被` `章`): a lone character that is no word of grammar
+            if name.chars().count() == 2
+                && name.len() == text[t.start..toks[end - 1].start + toks[end - 1].word.len()].len()
+                && is_person_tag(t.tag)
+                && !jieba_has(&name)
+            {
+                if let Some(n) = toks.get(end).filter(|n| {
+                    n.word.chars().count() == 1
+                        && n.word.chars().all(|c| is_han(c) && !NAME_STOP.contains(c))
+                        && matches!(n.tag, "n" | "nr" | "nrfg" | "ng" | "x" | "nz" | "a" | "ag" | "j" | "q")
+                }) {
+                    name.push_str(n.word);
+                    end += 1;
+                }
             }
-        }
-        let post = post_before(&toks, i).is_some();
-        let titled = post || title_after(&toks, end);
-        // a transliterated name (tagged as such, a name without a Chinese
-        // family name, or a word unknown to the dictionary) with a post or
-        // title around it: `国务卿基辛格`, `克林顿总统`
-        let addressed =
-            post || toks.get(end).is_some_and(|n| TITLES_AFTER.contains(&n.word) && !SAYING.contains(&n.word));
-        let foreign = (t.tag == "nrt" && titled
-            || t.tag == "nr" && !lexicon::has_surname(&name) && addressed
-            || t.tag == "n" && post && !jieba_has(&name))
-            && (2..=6).contains(&name.chars().count())
-            && name.chars().all(is_han)
-            && lexicon::post_ending(&name).is_none()
-            && !looks_like_org_or_place(&name);
-        // two characters the dictionary knows as a word, even tagged a name
-        // (智慧, 文明), are a person only with a post or title around them
-        let known_word = name.chars().count() == 2
-            && end == i + 1
-            && jieba_has(&name)
-            && !(lexicon::has_common_surname(&name) && in_person_slot(&toks, i));
-        // two characters with a rare family name, too, need a post or title
-        let rare = name.chars().count() == 2 && !lexicon::has_common_surname(&name);
-        // four characters are a name with a compound family name (`欧阳`);
-        // otherwise a phrase the dictionary tags as one (`严格执行`)
-        let long = name.chars().count() == 4 && !lexicon::has_compound_surname(&name);
-        // a name that is the first word of an organisation or place
-        // (`徐家汇中心`, `徐家汇体育公园`) is a person only with a title
-        // a title of a work in book marks (`《徐汇报》`)
-        let work = i > 0 && toks[i - 1].word == "《" && toks.get(end).is_some_and(|n| n.word == "》");
-        let modifier = (end..toks.len().min(end + 3))
-            .take_while(|&k| is_noun_tag(toks[k].tag))
-            .any(|k| looks_like_org_or_place(&text[t.start..toks[k].start + toks[k].word.len()]));
-        let person = (is_person_tag(t.tag)
-            && t.tag != "nrt"
-            && name_ok(&name)
-            && !not_a_name_ending(&name)
-            && !work
-            && (titled || !(known_word || rare || long || modifier)))
-            || foreign;
-        let person = person && !lexicon::is_known_place(&name) && !lexicon::is_known_organization(&name);
-        if person {
-            let post = post_before(&toks, i);
-            let inherited = if post.is_none() { listed_post(&toks, i, out) } else { None };
-            let post = post.or(inherited);
-            out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range: t.start..t.start + name.len() });
-            if !out.people.iter().any(|p| p.name == name) {
-                out.people.push(PersonMention { name, post, role: PersonRole::Mentioned, paragraph: Some(paragraph) });
+            let post = post_before(&toks, i).is_some();
+            let titled = post || title_after(&toks, end);
+            // a transliterated name (tagged as such, a name without a Chinese
+            // family name, or a word unknown to the dictionary) with a post or
+            // title around it: `国务卿基辛格`, `克林顿总统`
+            let addressed =
+                post || toks.get(end).is_some_and(|n| TITLES_AFTER.contains(&n.word) && !SAYING.contains(&n.word));
+            let foreign = (t.tag == "nrt" && titled
+                || t.tag == "nr" && !lexicon::has_surname(&name) && addressed
+                || t.tag == "n" && post && !jieba_has(&name))
+                && (2..=6).contains(&name.chars().count())
+                && name.chars().all(is_han)
+                && lexicon::post_ending(&name).is_none()
+                && !looks_like_org_or_place(&name);
+            // two characters the dictionary knows as a word, even tagged a name
+            // (智慧, 文明), are a person only with a post or title around them
+            let known_word = name.chars().count() == 2
+                && end == i + 1
+                && jieba_has(&name)
+                && !(lexicon::has_common_surname(&name) && in_person_slot(&toks, i));
+            // two characters with a rare family name, too, need a post or title
+            let rare = name.chars().count() == 2 && !lexicon::has_common_surname(&name);
+            // four characters are a name with a compound family name (`欧阳`);
+            // otherwise a phrase the dictionary tags as one (`严格执行`)
+            let long = name.chars().count() == 4 && !lexicon::has_compound_surname(&name);
+            // a name that is the first word of an organisation or place
+            // (`徐家汇中心`, `徐家汇体育公园`) is a person only with a title
+            // a title of a work in book marks (`《徐汇报》`)
+            let work = i > 0 && toks[i - 1].word == "《" && toks.get(end).is_some_and(|n| n.word == "》");
+            let modifier = (end..toks.len().min(end + 3))
+                .take_while(|&k| is_noun_tag(toks[k].tag))
+                .any(|k| looks_like_org_or_place(&text[t.start..toks[k].start + toks[k].word.len()]));
+            let person = (is_person_tag(t.tag)
+                && t.tag != "nrt"
+                && name_ok(&name)
+                && !not_a_name_ending(&name)
+                && !work
+                && (titled || !(known_word || rare || long || modifier)))
+                || foreign;
+            let person = person && !lexicon::is_known_place(&name) && !lexicon::is_known_organization(&name);
+            if person {
+                let post = post_before(&toks, i);
+                let inherited = if post.is_none() { listed_post(&toks, i, out) } else { None };
+                let post = post.or(inherited);
+                out.mentions.push(Mention {
+                    kind: MentionKind::Person,
+                    paragraph,
+                    range: t.start..t.start + name.len(),
+                });
+                if !out.people.iter().any(|p| p.name == name) {
+                    out.people.push(PersonMention {
+                        name,
+                        post,
+                        role: PersonRole::Mentioned,
+                        paragraph: Some(paragraph),
+                    });
+                }
+                for u in &mut used[i..end] {
+                    *u = true;
+                }
+                i = end;
+                continue;
             }
-            for u in &mut used[i..end] {
-                *u = true;
-            }
-            i = end;
-            continue;
         }
         // a name the dictionary glued to the word after it (`邓小平理论`,
         // `马克思主义`): a known name, then a known word
@@ -312,6 +326,9 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         }
         i += 1;
     }
+    // names listed with a name (`王光英、程思远、王朝文`): each item of a list
+    // of `、` next to a person is one too when it reads as a name
+    listed_names(text, &toks, paragraph, &mut used, out);
     // transliterated names: the words on both sides of each middle dot
     let mut i = 1;
     while i + 1 < toks.len() {
@@ -669,6 +686,75 @@ fn places_inside(t: &Tok<'_>) -> Vec<PlaceAt> {
         }
     }
     Vec::new()
+}
+
+/// Marks the items of `、` lists next to a person as people when they read
+/// as Chinese names, going along the list both ways.
+fn listed_names(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool], out: &mut Entities) {
+    let is_mark = |t: &Tok<'_>| t.word == "、";
+    let ends_item = |t: &Tok<'_>| {
+        is_mark(t)
+            || !t.word.chars().all(is_han)
+            || matches!(t.word, "等" | "和" | "及" | "与" | "以及" | "同志" | "分别" | "也" | "都")
+    };
+    // the items: token ranges between marks
+    let mut items: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        if ends_item(&toks[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < toks.len() && !ends_item(&toks[k]) && k - start < 3 {
+            k += 1;
+        }
+        items.push(start..k);
+    }
+    let person_item = |r: &std::ops::Range<usize>, out: &Entities| {
+        let (a, b) = (toks[r.start].start, toks[r.end - 1].start + toks[r.end - 1].word.len());
+        out.mentions.iter().any(|m| m.paragraph == paragraph && m.kind == MentionKind::Person && m.range == (a..b))
+    };
+    let listed = |x: &std::ops::Range<usize>, y: &std::ops::Range<usize>| {
+        x.end < toks.len() && x.end + 1 == y.start && is_mark(&toks[x.end])
+    };
+    loop {
+        let mut grew = false;
+        for n in 0..items.len() {
+            let r = items[n].clone();
+            if person_item(&r, out) || used[r.clone()].iter().any(|u| *u) {
+                continue;
+            }
+            let next_to_person = (n > 0 && listed(&items[n - 1], &r) && person_item(&items[n - 1], out))
+                || (n + 1 < items.len() && listed(&r, &items[n + 1]) && person_item(&items[n + 1], out));
+            if !next_to_person {
+                continue;
+            }
+            let range = toks[r.start].start..toks[r.end - 1].start + toks[r.end - 1].word.len();
+            let name = &text[range.clone()];
+            let common = r.len() == 1 && jieba_has(name) && !is_person_tag(toks[r.start].tag);
+            if !name_ok(name) || common || looks_like_org_or_place(name) || not_a_name_ending(name) {
+                continue;
+            }
+            out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range });
+            if !out.people.iter().any(|p| p.name == name) {
+                let post = listed_post(toks, r.start, out);
+                out.people.push(PersonMention {
+                    name: name.to_string(),
+                    post,
+                    role: PersonRole::Mentioned,
+                    paragraph: Some(paragraph),
+                });
+            }
+            for u in &mut used[r] {
+                *u = true;
+            }
+            grew = true;
+        }
+        if !grew {
+            break;
+        }
+    }
 }
 
 /// Characters that end a word cut together with a name (`钟晓咏作`, `刘琪作`):

@@ -7,7 +7,7 @@
 //! Chinese newspapers belong here.
 
 use crate::model::ArticleKind;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
@@ -83,7 +83,7 @@ impl Endings {
     pub fn from_data(data: &'static str) -> Endings {
         let mut words: Vec<&str> = entries(data).collect();
         words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        let mut by_last: HashMap<char, Vec<&'static str>> = HashMap::new();
+        let mut by_last: HashMap<char, Vec<&'static str>> = HashMap::default();
         for w in words {
             if let Some(c) = w.chars().next_back() {
                 by_last.entry(c).or_default().push(w);
