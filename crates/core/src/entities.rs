@@ -210,13 +210,19 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         let t = &toks[i];
         // only a word tagged a name, or a noun the dictionary does not know,
         // can be one
-        let candidate = is_person_tag(t.tag) || t.tag == "n" && !jieba_has(t.word);
+        // (`刘老师`, `陈先生` are a family name and a title: below)
+        let candidate = (is_person_tag(t.tag) || t.tag == "n" && !jieba_has(t.word))
+            && !surname_with_title(t.word, None).is_some_and(|len| len < t.word.len());
         if candidate {
             let mut name = trim_verb(t.word).to_string();
             let mut end = i + 1;
             // a surname alone followed by one or two characters (an unknown name cut apart)
             if t.word.chars().count() == 1 && lexicon::has_surname(t.word) && is_person_tag(t.tag) {
-                if let Some(n) = toks.get(i + 1).filter(|n| n.word.chars().count() <= 2 && n.word.chars().all(is_han)) {
+                if let Some(n) = toks.get(i + 1).filter(|n| {
+                    n.word.chars().count() <= 2
+                        && n.word.chars().all(is_han)
+                        && !n.tag.starts_with(['v', 'd', 'p', 'c', 'u', 'r', 'f', 'y', 'e', 'o', 't'])
+                }) {
                     name.push_str(n.word);
                     end = i + 2;
                 }
@@ -911,6 +917,25 @@ const TITLES_AFTER_SURNAME: &[&str] = &[
     "大妈",
     "阿姨",
     "同志",
+    "小姐",
+    "大娘",
+    "大婶",
+    "大哥",
+    "大姐",
+    "处长",
+    "科长",
+    "所长",
+    "站长",
+    "厂长",
+    "队长",
+    "村长",
+    "镇长",
+    "乡长",
+    "大夫",
+    "医生",
+    "教练",
+    "会长",
+    "社长",
 ];
 
 /// `江主席` (or `江` `主席`): the byte length of the family name when a
