@@ -212,7 +212,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         // can be one
         // (`刘老师`, `陈先生` are a family name and a title: below)
         let candidate = (is_person_tag(t.tag) || t.tag == "n" && !jieba_has(t.word))
-            && !surname_with_title(t.word, None).is_some_and(|len| len < t.word.len());
+            && surname_with_title(t.word, None).is_none_or(|len| len >= t.word.len());
         if candidate {
             let mut name = trim_verb(t.word).to_string();
             let mut end = i + 1;
