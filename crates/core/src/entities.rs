@@ -474,7 +474,15 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                     let tagged_proper = matches!(last.tag, "ns" | "nt") && suffix.chars().count() >= 2;
                     let inside =
                         suffix.len() < last.word.len() && !known(last) && !tagged_proper && jieba_has(last.word);
-                    !(inside && (j == i || suffix.chars().count() == 1))
+                    // one character that closes a common word of two is part
+                    // of it (`干部`, `党员干部`, `战略部署`); otherwise it names
+                    // a unit (`公安厅`, `派出所`)
+                    let in_a_word = || {
+                        let cut = last.word.char_indices().rev().nth(1).map_or(0, |(b, _)| b);
+                        let pair = &last.word[cut..];
+                        jieba_has(pair) && !dictionary_tag(pair).is_some_and(|t| matches!(t.as_str(), "nt" | "j"))
+                    };
+                    !(inside && (if suffix.chars().count() == 1 { in_a_word() } else { j == i }))
                 })
             };
             // a known name closing a run of words that are not names
@@ -488,12 +496,12 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             };
             let led_by_common_words = j > i && known(&toks[j]) && !toks[i..j].iter().all(proper);
             // a post closes no organisation (`中共中央政治局常委`)
-            let ends_with_post = j > i && lexicon::post_ending(toks[j].word) == Some(toks[j].word);
+            let ends_with_post = lexicon::post_ending(toks[j].word) == Some(toks[j].word);
             let kind = if lexicon::is_known_place(phrase) {
                 Some('p')
             } else if lexicon::is_known_organization(phrase) {
                 Some('o')
-            } else if led_by_common_words || ends_with_post {
+            } else if led_by_common_words || ends_with_post || government_of(phrase) {
                 None
             } else if j == i && local_organ(phrase) {
                 Some('o')
@@ -587,6 +595,13 @@ fn local_organ(w: &str) -> bool {
         && jieba_has(after)
         && dictionary_tag(after).is_some_and(|t| !matches!(t.as_str(), "nt" | "j"));
     head.chars().count() <= 2 && !common
+}
+
+/// `中国政府`, `美国政府`: a country's government is named by the country
+/// (the place), as the People's Daily annotation does; `徐汇区人民政府`
+/// stays an organisation.
+fn government_of(phrase: &str) -> bool {
+    phrase.strip_suffix("政府").is_some_and(|head| !head.ends_with("人民") && lexicon::is_known_place(head))
 }
 
 /// `第九届`, `第十五次`: an ordinal that opens the name of a congress or a session.
