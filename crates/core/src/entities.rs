@@ -354,8 +354,22 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             }
             // the last part may have been cut together with the verb after it (`穆` / `明说`)
             let tail_start = toks[j].start;
-            let tail: String =
-                text[tail_start..].chars().take_while(|c| is_han(*c) && !NAME_STOP.contains(*c)).take(8).collect();
+            // past the last part's own word, only characters names are
+            // written with, up to a title (`斯坎达利迪斯` / `近日`, `邦加` / `元帅`)
+            let own_end = toks[j].start + toks[j].word.len();
+            let mut tail_len = 0;
+            for (b, c) in text[tail_start..].char_indices().take(8) {
+                let at = tail_start + b;
+                let beyond = at >= own_end;
+                if !is_han(c)
+                    || NAME_STOP.contains(c)
+                    || beyond && (!lexicon::is_transliteration_char(c) || title_or_saying_at(&text[at..]))
+                {
+                    break;
+                }
+                tail_len = b + c.len_utf8();
+            }
+            let tail = &text[tail_start..tail_start + tail_len];
             let end = if tail.is_empty() { toks[j].start + toks[j].word.len() } else { tail_start + tail.len() };
             let name = text[toks[i - 1].start..end].to_string();
             let post = post_before(&toks, i - 1);
@@ -399,7 +413,9 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 && !lexicon::is_known_place(run)
                 && !lexicon::is_known_organization(run)
                 && !looks_like_org_or_place(run)
-                && (post_before(&toks, i).is_some() || title_or_saying_at(&text[end..]))
+                && (post_before(&toks, i).is_some()
+                    || title_or_saying_at(&text[end..])
+                    || stands_alone(&toks, i, end, run))
         });
         match found {
             Some(end) => {
@@ -878,6 +894,19 @@ fn transliterated_run(rest: &str) -> Option<usize> {
         len = b + c.len_utf8();
     }
     (rest[..len].chars().count() >= 2).then_some(len)
+}
+
+/// A run of three or more characters foreign names are written with that
+/// the dictionary does not know as anything but a name, cut by the
+/// segmenter into name-like pieces and ending where a word ends
+/// (`扎琳娜今年１７岁`).
+fn stands_alone(toks: &[Tok<'_>], i: usize, end: usize, run: &str) -> bool {
+    if run.chars().count() < 3 || jieba_has(run) && !dictionary_tag(run).is_some_and(|t| is_person_tag(&t)) {
+        return false;
+    }
+    let inside: Vec<&Tok<'_>> = toks[i..].iter().take_while(|t| t.start < end).collect();
+    let ends_at_word = inside.last().is_some_and(|t| t.start + t.word.len() == end);
+    ends_at_word && inside.iter().all(|t| matches!(t.tag, "nr" | "nrt" | "nrfg" | "x" | "ng" | "nz" | "j"))
 }
 
 /// Whether `rest` starts with a title or a verb of saying (a name ends before it).
