@@ -334,6 +334,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     }
     // names listed with a name (`王光英、程思远、王朝文`): each item of a list
     // of `、` next to a person is one too when it reads as a name
+    named_after_post(text, &toks, paragraph, &mut used, out);
     listed_names(text, &toks, paragraph, &mut used, out);
     // transliterated names: the words on both sides of each middle dot
     let mut i = 1;
@@ -723,6 +724,72 @@ fn places_inside(t: &Tok<'_>) -> Vec<PlaceAt> {
         }
     }
     Vec::new()
+}
+
+/// What may follow a name written right after a post or before a credit:
+/// punctuation, a list mark, `摄`, `报道`, a verb of saying.
+fn after_name(rest: &str) -> bool {
+    let Some(c) = rest.chars().next() else { return false };
+    !is_han(c) && !c.is_alphanumeric()
+        || "、摄等和与说在".contains(c)
+        || ["报道", "表示", "指出", "介绍", "认为"].iter().any(|w| rest.starts_with(w))
+}
+
+/// Whether a would-be name starts with a word of grammar (`关于`, `和夫人`):
+/// family names that are also conjunctions or prepositions are read as those.
+fn opens_with_grammar(name: &str) -> bool {
+    if name.starts_with(['和', '与', '及', '同', '在', '对', '向', '把', '被', '从', '于', '为', '将']) {
+        return true;
+    }
+    let two: String = name.chars().take(2).collect();
+    dictionary_tag(&two).is_some_and(|t| t.starts_with(['p', 'c', 'd', 'r', 'u', 'v']))
+}
+
+/// Names the segmenter cut apart right after a post (`记者金学耕、`,
+/// `大使沈允熬、`) or before a photo credit (`（许光明摄）`): a family name
+/// and one or two characters closed by punctuation, `摄` or a verb of saying.
+fn named_after_post(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool], out: &mut Entities) {
+    for k in 0..toks.len() {
+        if used[k] || !lexicon::has_surname(toks[k].word) {
+            continue;
+        }
+        let start = toks[k].start;
+        let after_post = k > 0 && lexicon::post_ending(toks[k - 1].word).is_some();
+        let opens = k == 0 || matches!(toks[k - 1].word, "（" | "(" | "、" | "，");
+        if !after_post && !opens {
+            continue;
+        }
+        let rest = &text[start..];
+        let found = [3, 2].into_iter().find_map(|n| {
+            let len: usize = rest.chars().take(n).map(char::len_utf8).sum();
+            let name = &rest[..len];
+            let credit = rest[len..].starts_with('摄');
+            let ok = name.chars().count() == n
+                && name_ok(name)
+                && (after_post || credit)
+                && after_name(&rest[len..])
+                && !looks_like_org_or_place(name)
+                && !(jieba_has(name) && dictionary_tag(name).is_some_and(|t| !is_person_tag(&t)))
+                && !opens_with_grammar(name);
+            ok.then_some(len)
+        });
+        let Some(len) = found else { continue };
+        let end = start + len;
+        if toks.iter().zip(used.iter()).any(|(t, u)| *u && t.start < end && start < t.start + t.word.len()) {
+            continue;
+        }
+        let name = text[start..end].to_string();
+        out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range: start..end });
+        if !out.people.iter().any(|p| p.name == name) {
+            let post = if after_post { post_before(toks, k) } else { None };
+            out.people.push(PersonMention { name, post, role: PersonRole::Mentioned, paragraph: Some(paragraph) });
+        }
+        for (t, u) in toks.iter().zip(used.iter_mut()) {
+            if t.start < end && start < t.start + t.word.len() {
+                *u = true;
+            }
+        }
+    }
 }
 
 /// Marks the items of `、` lists next to a person as people when they read
@@ -1445,6 +1512,14 @@ mod tests {
             .map(|m| (m.paragraph, &paras[m.paragraph][m.range.clone()]))
             .collect();
         assert_eq!(found, [(0, "克林顿"), (1, "克林顿")]);
+    }
+
+    #[test]
+    fn a_name_cut_apart_after_a_post_or_before_a_credit() {
+        let m = mentions("新华社北京电（记者金学耕、杨国强）。（许光明摄）", MentionKind::Person);
+        assert!(m.contains(&"金学耕") && m.contains(&"许光明"), "{m:?}");
+        let m = mentions("总统和夫人出席。", MentionKind::Person);
+        assert!(m.is_empty(), "{m:?}");
     }
 
     #[test]
