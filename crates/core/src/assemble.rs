@@ -45,6 +45,8 @@ struct Draft {
     ended: bool,
     /// The date of a 落款.
     signed_date: Option<String>,
+    /// How its sub-headings were set, as printed (see [`Shape`]).
+    sub_shapes: Vec<Shape>,
     span: Option<Span>,
 }
 
@@ -158,7 +160,12 @@ impl Assembler<'_> {
                         i = self.start_group(i);
                         continue;
                     }
-                    HeadRole::Sub => self.add_paragraph(u, ParagraphRole::Subheading),
+                    HeadRole::Sub => {
+                        self.add_paragraph(u, ParagraphRole::Subheading);
+                        if let (Some(d), Some(shape)) = (self.drafts.last_mut(), line_shape(&u.text)) {
+                            d.sub_shapes.push(shape);
+                        }
+                    }
                     HeadRole::Fragment => self.add_text(u),
                     HeadRole::SignOff => {
                         if let Some(d) = self.drafts.last_mut() {
@@ -374,15 +381,26 @@ impl Assembler<'_> {
         {
             return HeadRole::SignOff;
         }
-        if cur.open {
+        // A sentence cut by a column break does not end in a column's tag.
+        if cur.open && !has_column_tag(&u.text) {
             return HeadRole::Fragment;
         }
         let j = self.group_end(i);
+        // The line after a lead-in sub-heading (`四川泸县二中舒文静——`) is its second half.
+        let after_lead_in = cur.paras.last().is_some_and(|p| p.role == ParagraphRole::Subheading)
+            && cur.sub_shapes.last() == Some(&Shape::LeadIn);
+        if after_lead_in {
+            return HeadRole::Sub;
+        }
         let group = &self.units[i..j];
         let subtitled = group.iter().skip(1).any(|g| g.text.starts_with('—'));
         let tagged = group.iter().any(|g| has_column_tag(&g.text));
         if subtitled || tagged {
             return HeadRole::Start;
+        }
+        let photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));
+        if !cur.ended && !photo_column && column_kind(&u.text).is_none() && self.has_sibling(cur, i, j) {
+            return HeadRole::Sub;
         }
         if group.len() == 1 && has_spaced_halves(&u.text) {
             return HeadRole::Start;
@@ -413,6 +431,48 @@ impl Assembler<'_> {
             return HeadRole::Start;
         }
         HeadRole::Sub
+    }
+
+    /// Whether the headline-like group `i..j` inside the text of `cur` has a
+    /// sibling: an earlier sub-heading of `cur`, or a later line heading a
+    /// part of the same text (before anything that starts or ends an
+    /// article), set the same way. The sub-headings of one feature are set
+    /// alike (`天府之国 创作源泉`, `咫尺千里 小中见大`; lead-ins ending in
+    /// `——`); an article's title seldom repeats the shape of a line in the
+    /// text before it.
+    fn has_sibling(&self, cur: &Draft, i: usize, j: usize) -> bool {
+        const LOOKAHEAD: usize = 80;
+        let Some(shape) = head_shape(&self.units[i..j]) else {
+            return false;
+        };
+        if cur.sub_shapes.contains(&shape) {
+            return true;
+        }
+        let mut k = j;
+        while k < self.units.len().min(j + LOOKAHEAD) {
+            let u = &self.units[k];
+            match u.kind {
+                UnitKind::Text | UnitKind::Item => {
+                    if ends_article(&u.text) {
+                        return false;
+                    }
+                    k += 1;
+                }
+                UnitKind::BoxLabel => k += 1,
+                UnitKind::Head if u.level == 0 && !u.bold => {
+                    if self.strong_start(k) {
+                        return false;
+                    }
+                    let e = self.group_end(k);
+                    if head_shape(&self.units[k..e]).as_ref() == Some(&shape) {
+                        return true;
+                    }
+                    k = e;
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Reads the headline group at `i` and its bylines; returns the index after them.
@@ -599,6 +659,45 @@ fn push_paragraph(d: &mut Draft, u: &Unit, role: ParagraphRole) {
     if closing_note {
         d.ended = true;
     }
+}
+
+/// How a headline-like line is set, for telling sub-headings of one text
+/// by their likeness: a lead-in ending in `——`, or the lengths of its
+/// space-separated parts (`[4, 4]`, `[10]`) when it is short and no sentence.
+#[derive(Debug, PartialEq, Eq)]
+enum Shape {
+    LeadIn,
+    Parts(Vec<usize>),
+}
+
+fn line_shape(text: &str) -> Option<Shape> {
+    let text = text.trim();
+    if text.ends_with("——") {
+        // a lead-in names a person or a place, briefly
+        return (char_len(text) <= 22).then_some(Shape::LeadIn);
+    }
+    let parts: Vec<usize> = text.split_whitespace().map(char_len).collect();
+    let total: usize = parts.iter().sum();
+    let plain = text.chars().all(|c| is_han(c) || c.is_whitespace());
+    (plain && (4..=16).contains(&total)).then_some(Shape::Parts(parts))
+}
+
+/// The shape of a headline group: a lead-in over its line, or a single line.
+fn head_shape(group: &[Unit]) -> Option<Shape> {
+    if group.iter().any(|u| has_column_tag(&u.text)) {
+        // a title with its column's tag heads an article of its own
+        return None;
+    }
+    match group {
+        [only] => line_shape(&only.text),
+        [first, _] => line_shape(&first.text).filter(|s| *s == Shape::LeadIn),
+        _ => None,
+    }
+}
+
+/// Whether a text ends an article: a bracketed byline or a source at its end.
+fn ends_article(text: &str) -> bool {
+    source_at_end(text).is_some() || TRAILING_BYLINE.captures(text).is_some_and(|c| parse_bracketed(&c[1]).is_some())
 }
 
 /// Appends a piece of text to the open last paragraph (a column break cut it).
@@ -861,4 +960,52 @@ fn finish(mut d: Draft, leftovers: &mut Vec<Leftover>) -> Option<Article> {
         paragraphs,
         span: d.span.unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::ParagraphRole;
+    use crate::parse;
+
+    fn subheadings(a: &crate::model::Article) -> Vec<&str> {
+        a.paragraphs.iter().filter(|p| p.role == ParagraphRole::Subheading).map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn sub_headings_set_alike_stay_in_their_article() {
+        let text = "小盆景 大天地\n\n来到农科村的盆景园，一派生机。\n\n天府之国 创作源泉\n\n植根于巴山蜀水，盆景自成一派。\n\n\
+                    咫尺千里 小中见大\n\n农科村还迎来学艺的人。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        assert_eq!(subheadings(&issue.articles[0]), ["天府之国创作源泉", "咫尺千里小中见大"]);
+    }
+
+    #[test]
+    fn lead_ins_set_alike_stay_in_their_article() {
+        let text =
+            "美好而充实的一天\n\n寒假里，少年们各有各的忙。\n\n四川泸县二中舒文静——\n\n“每年过年前，我都写春联”\n\n\
+                    她从小练字。\n\n南京市竹山中学周洲——\n\n“我喜爱小发明”\n\n他爱做实验。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        assert_eq!(subheadings(&issue.articles[0]).len(), 4);
+    }
+
+    #[test]
+    fn a_line_set_unlike_the_others_with_a_new_subject_starts_an_article() {
+        let text = "小盆景 大天地\n\n来到农科村的盆景园，一派生机。\n\n天府之国 创作源泉\n\n植根于巴山蜀水，盆景自成一派。\n\n\
+                    咫尺千里 小中见大\n\n农科村还迎来学艺的人。\n\n\
+                    冲绳民众投票反对新建基地\n\n二月二十五日，冲绳县知事公布投票结果，七成选民反对。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    }
+
+    #[test]
+    fn a_title_with_its_column_tag_is_no_fragment() {
+        // the line before it ends without a full stop, as credits do
+        let text = "开卷有益\n\n书香满城，读书的人多了。\n\n曹一图 于石文\n\n做过硬顶用的一块砖（中国道路中国梦·奋斗者（上））\n\n\
+                    经常听人说起，党员干部是块砖。\n";
+        let issue = parse(text);
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
+        assert!(titles.contains(&"做过硬顶用的一块砖（中国道路中国梦·奋斗者（上））"), "{titles:?}");
+    }
 }

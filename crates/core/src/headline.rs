@@ -23,7 +23,10 @@ static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[、.．]\D|第[一二三四五六七八九十0-9]{1,3}[章节部分条篇，、]|[①②③④⑤⑥⑦⑧⑨⑩]|(?:案例|问题|其)[一二三四五六七八九十]{1,2}[：:、])",
     )
 });
-static COLUMN_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"[（(][^（）()。]{2,24}[)）]$"));
+/// A bracketed tag closing a headline, perhaps with a part in brackets of its
+/// own: `（人民观点）`, `（长三角见证高质量发展·江苏篇（上））`.
+static COLUMN_TAG: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[（(](?:[^（）()。]|[（(][^（）()。]{1,6}[)）]){2,30}[)）]$"));
 
 /// Longest headline line, in characters, when no Markdown marks it.
 pub const MAX_HEADLINE_CHARS: usize = 50;
