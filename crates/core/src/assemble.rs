@@ -75,6 +75,9 @@ enum HeadRole {
     Fragment,
     /// The signing body at the foot of a notice or letter (落款).
     SignOff,
+    /// The headline of the next part of a feature in parts, up to the index
+    /// given: its lines are sub-headings of the feature.
+    Part(usize),
 }
 
 /// Whether two lines say the same, white space aside.
@@ -165,6 +168,17 @@ impl Assembler<'_> {
                         if let (Some(d), Some(shape)) = (self.drafts.last_mut(), line_shape(&u.text)) {
                             d.sub_shapes.push(shape);
                         }
+                    }
+                    HeadRole::Part(j) => {
+                        let shape = head_shape(&self.units[i..j]);
+                        for part in &self.units[i..j] {
+                            self.add_paragraph(part, ParagraphRole::Subheading);
+                        }
+                        if let (Some(d), Some(shape)) = (self.drafts.last_mut(), shape) {
+                            d.sub_shapes.push(shape);
+                        }
+                        i = j;
+                        continue;
                     }
                     HeadRole::Fragment => self.add_text(u),
                     HeadRole::SignOff => {
@@ -359,6 +373,9 @@ impl Assembler<'_> {
         {
             return HeadRole::Sub;
         }
+        if let Some(j) = self.next_part(cur, i) {
+            return HeadRole::Part(j);
+        }
         if cur.closed || u.level > 0 || self.strong_start(i) {
             return HeadRole::Start;
         }
@@ -400,7 +417,7 @@ impl Assembler<'_> {
         }
         let photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));
         if !cur.ended && !photo_column && column_kind(&u.text).is_none() && self.has_sibling(cur, i, j) {
-            return HeadRole::Sub;
+            return HeadRole::Part(j);
         }
         if group.len() == 1 && has_spaced_halves(&u.text) {
             return HeadRole::Start;
@@ -411,10 +428,15 @@ impl Assembler<'_> {
         if kicker && cohesion(cur, &self.units[j..]) < 2.0 * NEW_TOPIC {
             return HeadRole::Start;
         }
+        // After a closing byline, source or credits, even a line set like a
+        // sub-heading (`守正创新，推动电影高质量发展`) heads the next article.
+        if cur.ended {
+            return HeadRole::Start;
+        }
         if u.bold || looks_like_subheading(&u.text) {
             return HeadRole::Sub;
         }
-        if cur.ended || column_kind(&u.text).is_some() {
+        if column_kind(&u.text).is_some() {
             return HeadRole::Start;
         }
         if let Some((ArticleKind::Photo, _)) = self.column {
@@ -473,6 +495,26 @@ impl Assembler<'_> {
             }
         }
         false
+    }
+
+    /// Where the headline group at `i` ends, when it heads the next part of
+    /// the feature `cur`: a feature in parts (a series title over reports
+    /// from several places) gives each part a headline set like the first
+    /// part's and a byline of its own, and its text opens with no dateline.
+    fn next_part(&self, cur: &Draft, i: usize) -> Option<usize> {
+        if cur.closed || cur.paras.is_empty() || cur.byline.is_empty() || cur.heads.len() < 2 || self.units[i].level > 0
+        {
+            return None;
+        }
+        let j = self.group_end(i);
+        let k = self.bylines_end(j);
+        let opens_text = self.units.get(k).is_some_and(|t| t.kind == UnitKind::Text && !starts_with_dateline(&t.text));
+        if k == j || !opens_text {
+            return None;
+        }
+        let shape = head_shape(&self.units[i..j])?;
+        let like_first = cur.heads[1..].iter().any(|h| line_shape(&h.text).is_some_and(|s| part_alike(&s, &shape)));
+        (like_first || cur.sub_shapes.iter().any(|s| part_alike(s, &shape))).then_some(j)
     }
 
     /// Reads the headline group at `i` and its bylines; returns the index after them.
@@ -668,6 +710,8 @@ fn push_paragraph(d: &mut Draft, u: &Unit, role: ParagraphRole) {
 enum Shape {
     LeadIn,
     Parts(Vec<usize>),
+    /// A group of such lines: a label over a title (`出游新选择` / `走进乡村 体验年俗`).
+    Stack(Vec<Vec<usize>>),
 }
 
 fn line_shape(text: &str) -> Option<Shape> {
@@ -682,6 +726,17 @@ fn line_shape(text: &str) -> Option<Shape> {
     (plain && (4..=16).contains(&total)).then_some(Shape::Parts(parts))
 }
 
+/// Whether two headlines are set alike as the parts of a feature are: both
+/// lead-ins, or both in as many spaced parts (`农家书屋 一座难求`,
+/// `智能机器人 检修效率高`).
+fn part_alike(a: &Shape, b: &Shape) -> bool {
+    match (a, b) {
+        (Shape::LeadIn, Shape::LeadIn) => true,
+        (Shape::Parts(a), Shape::Parts(b)) => a.len() >= 2 && a.len() == b.len(),
+        (a, b) => matches!(a, Shape::Stack(_)) && a == b,
+    }
+}
+
 /// The shape of a headline group: a lead-in over its line, or a single line.
 fn head_shape(group: &[Unit]) -> Option<Shape> {
     if group.iter().any(|u| has_column_tag(&u.text)) {
@@ -690,8 +745,17 @@ fn head_shape(group: &[Unit]) -> Option<Shape> {
     }
     match group {
         [only] => line_shape(&only.text),
-        [first, _] => line_shape(&first.text).filter(|s| *s == Shape::LeadIn),
-        _ => None,
+        [first, ..] => match line_shape(&first.text)? {
+            Shape::LeadIn => Some(Shape::LeadIn),
+            Shape::Parts(_) | Shape::Stack(_) => {
+                let lines = group.iter().map(|u| match line_shape(&u.text) {
+                    Some(Shape::Parts(parts)) => Some(parts),
+                    _ => None,
+                });
+                lines.collect::<Option<Vec<_>>>().map(Shape::Stack)
+            }
+        },
+        [] => None,
     }
 }
 
@@ -997,6 +1061,44 @@ mod tests {
                     冲绳民众投票反对新建基地\n\n二月二十五日，冲绳县知事公布投票结果，七成选民反对。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    }
+
+    #[test]
+    fn the_parts_of_a_feature_with_their_own_bylines_are_one_article() {
+        let text =
+            "新春走基层 人和家顺事事兴\n\n农家书屋 一座难求\n\n本报记者 郑少忠\n\n春节这几天，书屋里坐满了人。\n\n\
+                    智能机器人 检修效率高\n\n本报记者 王明峰\n\n记者走进动车段，机器人正在检修。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.byline.reporters, ["郑少忠", "王明峰"]);
+        assert_eq!(subheadings(a), ["智能机器人检修效率高"]);
+    }
+
+    #[test]
+    fn news_items_with_their_own_datelines_are_not_parts() {
+        let text =
+            "新春走基层 人和家顺事事兴\n\n农家书屋 一座难求\n\n本报记者 郑少忠\n\n春节这几天，书屋里坐满了人。\n\n\
+                    智能机器人 检修效率高\n\n本报记者 王明峰\n\n本报成都2月14日电 记者走进动车段，机器人正在检修。\n";
+        assert_eq!(parse(text).articles.len(), 2);
+    }
+
+    #[test]
+    fn labels_over_titles_set_alike_are_sub_headings() {
+        let text =
+            "别样新春乐趣多\n\n春节消费有了新变化。\n\n出游新选择\n\n走进乡村 体验年俗\n\n年味节就在郊野公园里。\n\n\
+                    旅途不寂寞\n\n网络陪伴 回家更快\n\n候车大厅里，他在看手机。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        assert_eq!(subheadings(&issue.articles[0]).len(), 4);
+    }
+
+    #[test]
+    fn a_line_after_credits_heads_the_next_article() {
+        let text = "国庆档观察\n\n献礼影片深受观众欢迎。\n\n制图：蔡华伟\n\n守正创新，推动电影高质量发展\n\n去年秋天，我们接到一个任务。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert_eq!(issue.articles[1].headline.title, "守正创新，推动电影高质量发展");
     }
 
     #[test]
