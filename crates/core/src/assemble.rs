@@ -160,7 +160,10 @@ impl Assembler<'_> {
             match &u.kind {
                 UnitKind::Head => match self.head_role(i) {
                     HeadRole::Start => {
-                        i = self.start_group(i);
+                        i = match self.series_split(i) {
+                            Some((m, j)) => self.start_series(i, m, j),
+                            None => self.start_group(i),
+                        };
                         continue;
                     }
                     HeadRole::Sub => {
@@ -296,7 +299,9 @@ impl Assembler<'_> {
     fn group_end(&self, i: usize) -> usize {
         let first = &self.units[i];
         let mut j = i + 1;
-        while j < self.units.len() && j - i < MAX_HEAD_LINES {
+        // a series title over a part's lead-in and title takes one line more
+        let lead_in = |j: usize| self.units[i..j].iter().skip(1).any(|u| line_shape(&u.text) == Some(Shape::LeadIn));
+        while j < self.units.len() && (j - i < MAX_HEAD_LINES || (j - i == MAX_HEAD_LINES && lead_in(j))) {
             let u = &self.units[j];
             let prev = &self.units[j - 1];
             let same_marking = (u.level > 0) == (first.level > 0) && u.bold == first.bold;
@@ -305,7 +310,14 @@ impl Assembler<'_> {
             let unindented_text = self.indent_mode
                 && u.kind == UnitKind::Text
                 && char_len(&u.text) <= 2 * crate::headline::MAX_HEADLINE_CHARS;
-            if (u.kind != UnitKind::Head && !unindented_text) || !same_marking || (self.indent_mode && u.indented) {
+            // a lead-in's title may be a saying in quotes: `“这个假期，很开心！”`
+            let quoted_title = u.kind == UnitKind::Text
+                && line_shape(&prev.text) == Some(Shape::LeadIn)
+                && u.text.starts_with('“')
+                && u.text.ends_with('”')
+                && char_len(&u.text) <= 30;
+            let joins = u.kind == UnitKind::Head || unindented_text || quoted_title;
+            if !joins || !same_marking || (self.indent_mode && u.indented) {
                 break;
             }
             if is_repeat(&self.units[i..j], u) {
@@ -375,6 +387,16 @@ impl Assembler<'_> {
         }
         if let Some(j) = self.next_part(cur, i) {
             return HeadRole::Part(j);
+        }
+        // the title of a box inside the text (`记者手记` / `真调研 说实话`)
+        if i > 0 && self.units[i - 1].kind == UnitKind::BoxLabel && !cur.closed && !self.strong_start(i) {
+            return HeadRole::Sub;
+        }
+        // a document's title over the date it was adopted, then its text
+        let j = self.group_end(i);
+        let dated = self.units.get(j).is_some_and(|d| DOCUMENT_DATE.is_match(d.text.trim()));
+        if dated && self.units.get(j + 1).is_some_and(|t| t.kind == UnitKind::Text) {
+            return HeadRole::Start;
         }
         if cur.closed || u.level > 0 || self.strong_start(i) {
             return HeadRole::Start;
@@ -502,8 +524,8 @@ impl Assembler<'_> {
     /// from several places) gives each part a headline set like the first
     /// part's and a byline of its own, and its text opens with no dateline.
     fn next_part(&self, cur: &Draft, i: usize) -> Option<usize> {
-        if cur.closed || cur.paras.is_empty() || cur.byline.is_empty() || cur.heads.len() < 2 || self.units[i].level > 0
-        {
+        let parted = cur.heads.len() >= 2 || !cur.sub_shapes.is_empty();
+        if cur.closed || cur.paras.is_empty() || cur.byline.is_empty() || !parted || self.units[i].level > 0 {
             return None;
         }
         let j = self.group_end(i);
@@ -515,6 +537,50 @@ impl Assembler<'_> {
         let shape = head_shape(&self.units[i..j])?;
         let like_first = cur.heads[1..].iter().any(|h| line_shape(&h.text).is_some_and(|s| part_alike(&s, &shape)));
         (like_first || cur.sub_shapes.iter().any(|s| part_alike(s, &shape))).then_some(j)
+    }
+
+    /// A series title over the first part of a feature in parts, in one
+    /// group (`新春走基层 人和家顺事事兴` / `上海迪士尼乐园55名民警——` /
+    /// `全员无休假`, then a byline), when a later part is set alike: where
+    /// the part's lead-in begins (`m`) and the group ends (`j`).
+    fn series_split(&self, i: usize) -> Option<(usize, usize)> {
+        const LOOKAHEAD: usize = 80;
+        let j = self.group_end(i);
+        let m = (i + 1..j).find(|&m| line_shape(&self.units[m].text) == Some(Shape::LeadIn))?;
+        let k = self.bylines_end(j);
+        if k == j {
+            return None;
+        }
+        let mut n = k;
+        while n < self.units.len().min(k + LOOKAHEAD) {
+            let u = &self.units[n];
+            match u.kind {
+                UnitKind::Text | UnitKind::Item | UnitKind::BoxLabel => n += 1,
+                UnitKind::Head if u.level == 0 => {
+                    let e = self.group_end(n);
+                    let alike = head_shape(&self.units[n..e]) == Some(Shape::LeadIn) && self.bylines_end(e) > e;
+                    return alike.then_some((m, j));
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Opens a feature in parts: the series title `i..m` is its headline, the
+    /// first part's headline `m..j` its first sub-headings; the part's byline
+    /// follows. Returns `j`.
+    fn start_series(&mut self, i: usize, m: usize, j: usize) -> usize {
+        self.column = None;
+        let heads = self.units[i..m].iter().map(|u| HeadLine { text: u.text.clone(), level: u.level }).collect();
+        let head_spans = self.units[i..m].iter().map(|u| u.span).collect();
+        let mut d = Draft { heads, head_spans, sub_shapes: vec![Shape::LeadIn], ..Draft::default() };
+        d.touch(self.units[i].span.cover(self.units[m - 1].span));
+        self.drafts.push(d);
+        for part in &self.units[m..j] {
+            self.add_paragraph(part, ParagraphRole::Subheading);
+        }
+        j
     }
 
     /// Reads the headline group at `i` and its bylines; returns the index after them.
@@ -692,9 +758,10 @@ fn push_paragraph(d: &mut Draft, u: &Unit, role: ParagraphRole) {
             }
         }
     }
-    // a note wholly in brackets closes a text: `（作者为…）`, `（本报记者 张三）`
-    let closing_note =
-        (text.starts_with('（') && text.ends_with('）')) || (text.starts_with('(') && text.ends_with(')'));
+    // a note wholly in brackets closes a text: `（作者为…）`, `（本报记者 张三）`;
+    // at its head it is no close (a document's date: `（2019年1月31日）`)
+    let closing_note = !d.paras.is_empty()
+        && ((text.starts_with('（') && text.ends_with('）')) || (text.starts_with('(') && text.ends_with(')')));
     d.paras.push(Paragraph { text, role, span: u.span });
     d.touch(u.span);
     read_paragraph_end(d);
@@ -844,6 +911,13 @@ fn cohesion(before: &Draft, after: &[Unit]) -> f32 {
 static DATED: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)]
     Regex::new(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日").unwrap()
+});
+
+/// The date under a document's title, in brackets: `（2019年1月31日）`,
+/// `（2019年1月31日中共中央政治局会议审议通过）`.
+static DOCUMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"^[（(](?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[^（）()]{0,30}[)）]$").unwrap()
 });
 
 static TRAILING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1099,6 +1173,36 @@ mod tests {
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
         assert_eq!(issue.articles[1].headline.title, "守正创新，推动电影高质量发展");
+    }
+
+    #[test]
+    fn a_series_title_over_parts_with_lead_ins_heads_them_all() {
+        let text = "新春走基层 人和家顺事事兴\n\n上海迪士尼乐园55名民警——\n\n全员无休假\n\n起早来执勤\n\n本报记者 巨云鹏\n\n\
+                    大年初五，乐园门口已排起长队。\n\n山东烟台大海阳社区——\n\n“这个假期，很开心！”\n\n本报记者 黄福特\n\n\
+                    社区食堂里飘着饺子香。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.headline.title, "新春走基层 人和家顺事事兴");
+        assert_eq!(a.paragraphs[0].text, "上海迪士尼乐园55名民警——");
+        assert_eq!(a.byline.reporters, ["巨云鹏", "黄福特"]);
+    }
+
+    #[test]
+    fn a_document_title_over_its_date_starts_an_article() {
+        let text = "山东纪实\n\n改厕后，河水变清了。\n\n中共中央关于加强党的建设的意见\n\n（2019年1月31日）\n\n\
+                    为贯彻落实党的十九大精神，现提出如下意见。\n\n一、总体要求\n\n旗帜鲜明讲政治。\n";
+        let issue = parse(text);
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
+        assert_eq!(titles, ["山东纪实", "中共中央关于加强党的建设的意见"]);
+        assert_eq!(subheadings(&issue.articles[1]), ["一、总体要求"]);
+    }
+
+    #[test]
+    fn a_box_label_keeps_its_title_in_the_article() {
+        let text = "全国政协委员戴秀英\n\n她走遍宁夏山川调研医联体。\n\n记者手记\n\n真调研 说实话\n\n下基层，真调研；听民声，说实话。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
     }
 
     #[test]
