@@ -929,12 +929,18 @@ fn name_glued_to_word(word: &str) -> Option<usize> {
 /// `会见了王平、刘江`).
 fn in_person_slot(toks: &[Tok<'_>], i: usize) -> bool {
     let clause_mark = |w: &str| w.chars().all(|c| "，。、；：！？（）“”《》 ,;:!?()".contains(c));
+    // in a list of names printed one after another (`委员：李鹏乔石李瑞环`)
+    // the names stand side by side
+    let name_at = |k: usize| toks.get(k).is_some_and(|t| t.tag == "nr" && t.word.chars().count() >= 2);
     let before = i == 0 || {
         let p = &toks[i - 1];
-        clause_mark(p.word) || matches!(p.word, "和" | "与" | "同" | "及" | "以及" | "会见" | "会晤" | "陪同" | "看望")
+        clause_mark(p.word)
+            || name_at(i - 1)
+            || matches!(p.word, "和" | "与" | "同" | "及" | "以及" | "会见" | "会晤" | "陪同" | "看望")
     };
     let after = toks.get(i + 1).is_none_or(|n| {
         clause_mark(n.word)
+            || name_at(i + 1)
             || n.tag.starts_with('v')
                 && n.tag != "vn"
                 && (n.word.chars().count() >= 2 || "说讲问答称到去来在是任为率陪赴".contains(n.word))
@@ -1409,6 +1415,15 @@ mod tests {
         let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
         assert!(names.contains(&"王华") && names.contains(&"沈权"), "{p:?}");
         assert!(p.iter().filter(|x| x.1.as_deref() == Some("区领导")).count() >= 2, "{p:?}");
+    }
+
+    #[test]
+    fn names_printed_side_by_side() {
+        let p = people("治丧委员会名单委员：李鹏乔石李瑞环彭真朱镕基");
+        let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+        for name in ["李鹏", "乔石", "彭真"] {
+            assert!(names.contains(&name), "{name}: {p:?}");
+        }
     }
 
     #[test]
