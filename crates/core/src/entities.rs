@@ -259,12 +259,17 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 && !looks_like_org_or_place(&name);
             // two characters the dictionary knows as a word, even tagged a name
             // (智慧, 文明), are a person only with a post or title around them
+            // a family name with 公 is how a figure of the past is called
+            // (`包公`, `周公`), when the dictionary tags it a name
+            let honoured =
+                t.tag == "nr" && name.chars().count() == 2 && name.ends_with('公') && lexicon::has_surname(&name);
             let known_word = name.chars().count() == 2
                 && end == i + 1
                 && jieba_has(&name)
+                && !honoured
                 && !(lexicon::has_common_surname(&name) && in_person_slot(&toks, i));
             // two characters with a rare family name, too, need a post or title
-            let rare = name.chars().count() == 2 && !lexicon::has_common_surname(&name);
+            let rare = name.chars().count() == 2 && !lexicon::has_common_surname(&name) && !honoured;
             // four characters are a name with a compound family name (`欧阳`);
             // otherwise a phrase the dictionary tags as one (`严格执行`)
             let long = name.chars().count() == 4 && !lexicon::has_compound_surname(&name);
@@ -1415,6 +1420,12 @@ mod tests {
         let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
         assert!(names.contains(&"王华") && names.contains(&"沈权"), "{p:?}");
         assert!(p.iter().filter(|x| x.1.as_deref() == Some("区领导")).count() >= 2, "{p:?}");
+    }
+
+    #[test]
+    fn a_figure_of_the_past_called_by_family_name_and_gong() {
+        let p = people("所以包公断案的戏古今都一样地受欢迎。");
+        assert!(p.iter().any(|x| x.0 == "包公"), "{p:?}");
     }
 
     #[test]
