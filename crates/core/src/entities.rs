@@ -406,7 +406,9 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     // a post before it or a title after it
     let mut i = 0;
     while i < toks.len() {
-        if used[i] || !toks[i].word.chars().next().is_some_and(lexicon::is_transliteration_char) {
+        // a known place is no name's start (`莫斯科` / `高尔基大街`)
+        let place = lexicon::is_known_place(toks[i].word);
+        if used[i] || place || !toks[i].word.chars().next().is_some_and(lexicon::is_transliteration_char) {
             i += 1;
             continue;
         }
@@ -415,7 +417,13 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         let found = end.filter(|&end| {
             let run = &text[start..end];
             let known_other = dictionary_tag(run).is_some_and(|t| !is_person_tag(&t));
+            // a name that names a street or a house (`高尔基大街`, `毕加索故居`)
+            let named_after = toks
+                .iter()
+                .find(|t| t.start >= end)
+                .is_some_and(|n| looks_like_org_or_place(&text[start..n.start + n.word.len()]));
             !known_other
+                && !named_after
                 && !lexicon::is_known_place(run)
                 && !lexicon::is_known_organization(run)
                 && !looks_like_org_or_place(run)
@@ -1426,6 +1434,13 @@ mod tests {
     fn a_figure_of_the_past_called_by_family_name_and_gong() {
         let p = people("所以包公断案的戏古今都一样地受欢迎。");
         assert!(p.iter().any(|x| x.0 == "包公"), "{p:?}");
+    }
+
+    #[test]
+    fn a_street_or_house_named_after_a_person_is_a_place() {
+        let e = extract_text("莫斯科高尔基大街上人来人往。毕加索故居对外开放。", None);
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        assert!(e.places.iter().any(|p| p == "毕加索故居"), "{:?}", e.places);
     }
 
     #[test]
