@@ -484,6 +484,15 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             i += 1;
             continue;
         }
+        // a kind of body, not a name (`地方政府`, `民间组织`, `县级人民政府`):
+        // the words after such a head name nothing either
+        if GENERIC_HEADS.iter().any(|h| toks[i].word.starts_with(h)) {
+            i += 1;
+            while i < toks.len() && is_noun_tag(toks[i].tag) && !known(&toks[i]) {
+                i += 1;
+            }
+            continue;
+        }
         let mut j = i;
         let mut best: Option<(usize, char)> = None;
         let mut inner: Option<(usize, char)> = None;
@@ -606,6 +615,11 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         i = j + 1;
     }
 }
+
+/// Words that make an organisation's ending a kind, not a name:
+/// `地方政府`, `党政机关`, `民间组织`, `县级人民政府`.
+const GENERIC_HEADS: &[&str] =
+    &["地方", "民间", "基层", "各级", "县级", "乡级", "市级", "省级", "党政", "各地", "有关", "当地", "相关", "各类"];
 
 /// Levels of government and bodies that head a short organ's name: `县委`,
 /// `团委`, `省教委`, `市政府`.
@@ -1441,6 +1455,12 @@ mod tests {
         let e = extract_text("莫斯科高尔基大街上人来人往。毕加索故居对外开放。", None);
         assert!(e.people.is_empty(), "{:?}", e.people);
         assert!(e.places.iter().any(|p| p == "毕加索故居"), "{:?}", e.places);
+    }
+
+    #[test]
+    fn kinds_of_bodies_are_not_their_names() {
+        let e = extract_text("地方政府和民间组织都要支持，县级人民政府负责落实。", None);
+        assert!(e.organizations.is_empty(), "{:?}", e.organizations);
     }
 
     #[test]
