@@ -193,7 +193,13 @@ impl Assembler<'_> {
                     }
                 },
                 UnitKind::Text => self.add_text(u),
-                UnitKind::BoxLabel => self.add_paragraph(u, ParagraphRole::Subheading),
+                UnitKind::BoxLabel => {
+                    // the article goes on in a box of its own (`延伸阅读`)
+                    self.add_paragraph(u, ParagraphRole::Subheading);
+                    if let Some(d) = self.drafts.last_mut() {
+                        d.ended = false;
+                    }
+                }
                 UnitKind::Item => self.add_item(u),
                 UnitKind::Byline(b) => self.add_byline(u, b.clone()),
                 UnitKind::Signature(a) => {
@@ -489,7 +495,7 @@ impl Assembler<'_> {
         let Some(shape) = head_shape(&self.units[i..j]) else {
             return false;
         };
-        if cur.sub_shapes.contains(&shape) {
+        if cur.sub_shapes.iter().any(|s| sibling_alike(s, &shape)) {
             return true;
         }
         let mut k = j;
@@ -508,7 +514,7 @@ impl Assembler<'_> {
                         return false;
                     }
                     let e = self.group_end(k);
-                    if head_shape(&self.units[k..e]).as_ref() == Some(&shape) {
+                    if head_shape(&self.units[k..e]).is_some_and(|s| sibling_alike(&s, &shape)) {
                         return true;
                     }
                     k = e;
@@ -802,6 +808,12 @@ fn part_alike(a: &Shape, b: &Shape) -> bool {
         (Shape::Parts(a), Shape::Parts(b)) => a.len() >= 2 && a.len() == b.len(),
         (a, b) => matches!(a, Shape::Stack(_)) && a == b,
     }
+}
+
+/// Whether two sub-headings are set alike: the same shape, or both in as
+/// many spaced parts (`政策保障  民间参与`, `有法护长者  晚晴更美好`).
+fn sibling_alike(a: &Shape, b: &Shape) -> bool {
+    a == b || matches!((a, b), (Shape::Parts(_), Shape::Parts(_))) && part_alike(a, b)
 }
 
 /// The shape of a headline group: a lead-in over its line, or a single line.
@@ -1201,6 +1213,23 @@ mod tests {
     #[test]
     fn a_box_label_keeps_its_title_in_the_article() {
         let text = "全国政协委员戴秀英\n\n她走遍宁夏山川调研医联体。\n\n记者手记\n\n真调研 说实话\n\n下基层，真调研；听民声，说实话。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+    }
+
+    #[test]
+    fn sub_headings_in_as_many_spaced_parts_are_alike() {
+        let text = "澳门长者日\n\n澳门社会已迈入人口老龄化阶段。\n\n政策保障  民间参与\n\n长者日庆祝活动如期举行。\n\n\
+                    有法护长者  晚晴更美好\n\n澳门建立了医疗券计划。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+    }
+
+    #[test]
+    fn a_box_goes_on_after_a_closing_note() {
+        let text =
+            "守护信息安全\n\n公安机关呼吁群众提高警惕。\n\n（文中漫画来自影像中国）\n\n延伸阅读\n\n这些红线不能踩\n\n\
+                    案例一：内鬼窃取个人信息触犯刑法\n\n某员工利用职务便利窃取信息。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
     }
