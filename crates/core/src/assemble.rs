@@ -452,8 +452,11 @@ impl Assembler<'_> {
         }
         // A kicker ending in `——` over a title reads like a headline group;
         // unless the text after it stays on the article's subject.
+        // A kicker that is a sentence of its own (`习近平主席回信充满深情语重心长——`),
+        // longer than a lead-in naming a person or a place, always is.
         let kicker = group.len() >= 2 && group[0].text.ends_with('—');
-        if kicker && cohesion(cur, &self.units[j..]) < 2.0 * NEW_TOPIC {
+        let long_kicker = kicker && line_shape(&group[0].text).is_none();
+        if long_kicker || kicker && cohesion(cur, &self.units[j..]) < 2.0 * NEW_TOPIC {
             return HeadRole::Start;
         }
         // After a closing byline, source or credits, even a line set like a
@@ -1232,6 +1235,15 @@ mod tests {
                     案例一：内鬼窃取个人信息触犯刑法\n\n某员工利用职务便利窃取信息。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+    }
+
+    #[test]
+    fn a_kicker_that_is_a_sentence_heads_a_new_article() {
+        let text = "外国领导人祝贺国庆\n\n多国领导人致电祝贺，祝愿中国繁荣富强。\n\n\
+                    《奋斗吧 中华儿女》在社会各界引起热烈反响——\n\n让奋斗成为人生底色\n\n晚会在观众中引起强烈反响，领导人纷纷祝贺。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert_eq!(issue.articles[1].headline.title, "让奋斗成为人生底色");
     }
 
     #[test]
