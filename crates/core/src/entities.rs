@@ -273,6 +273,13 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             // four characters are a name with a compound family name (`欧阳`);
             // otherwise a phrase the dictionary tags as one (`严格执行`)
             let long = name.chars().count() == 4 && !lexicon::has_compound_surname(&name);
+            // three characters the dictionary tags a name though they open
+            // with a common word (`纪念章`): a name only where one stands
+            let worded = name.chars().count() == 3
+                && end == i + 1
+                && jieba_has(&name)
+                && common_word_inside(&name)
+                && !in_person_slot(&toks, i);
             // a name that is the first word of an organisation or place
             // (`徐家汇中心`, `徐家汇体育公园`) is a person only with a title
             // a title of a work in book marks (`《徐汇报》`)
@@ -285,7 +292,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 && name_ok(&name)
                 && !not_a_name_ending(&name)
                 && !work
-                && (titled || !(known_word || rare || long || modifier)))
+                && (titled || !(known_word || rare || long || worded || modifier)))
                 || foreign;
             let person = person && !lexicon::is_known_place(&name) && !lexicon::is_known_organization(&name);
             if person {
@@ -922,6 +929,14 @@ fn jieba_has(word: &str) -> bool {
     JIEBA.read().unwrap_or_else(|p| p.into_inner()).has_word(word)
 }
 
+/// Whether a word of three characters begins with a word of two the
+/// dictionary knows as something other than a name (`纪念` in `纪念章`).
+/// Its end is no sign: given names are often words (`建华`, `锦涛`).
+fn common_word_inside(word: &str) -> bool {
+    let Some((third, _)) = word.char_indices().nth(2) else { return false };
+    dictionary_tag(&word[..third]).is_some_and(|t| !is_person_tag(&t) && !t.starts_with("ns"))
+}
+
 /// The dictionary's part-of-speech tag of a whole word, if it has the word.
 fn dictionary_tag(word: &str) -> Option<String> {
     let j = JIEBA.read().unwrap_or_else(|p| p.into_inner());
@@ -1461,6 +1476,14 @@ mod tests {
     fn kinds_of_bodies_are_not_their_names() {
         let e = extract_text("地方政府和民间组织都要支持，县级人民政府负责落实。", None);
         assert!(e.organizations.is_empty(), "{:?}", e.organizations);
+    }
+
+    #[test]
+    fn words_the_dictionary_mistags_as_names_are_not_people() {
+        let e = extract_text("他获得纪念章一枚。", None);
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        // a name opening with a word, where a name stands, still is one
+        assert!(people("钱其琛说，会谈很成功。").iter().any(|p| p.0 == "钱其琛"));
     }
 
     #[test]
