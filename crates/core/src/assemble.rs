@@ -75,8 +75,9 @@ enum HeadRole {
     Fragment,
     /// The signing body at the foot of a notice or letter (落款).
     SignOff,
-    /// The headline of the next part of a feature in parts, up to the index
-    /// given: its lines are sub-headings of the feature.
+    /// A headline group inside the current article, up to the index given
+    /// (sub-headings set alike, or the headline of a feature's next part):
+    /// its lines are sub-headings.
     Part(usize),
 }
 
@@ -450,10 +451,10 @@ impl Assembler<'_> {
         if group.len() == 1 && has_spaced_halves(&u.text) {
             return HeadRole::Start;
         }
-        // A kicker ending in `——` over a title reads like a headline group;
-        // unless the text after it stays on the article's subject.
-        // A kicker that is a sentence of its own (`习近平主席回信充满深情语重心长——`),
-        // longer than a lead-in naming a person or a place, always is.
+        // A kicker ending in `——` over a title reads like a headline group,
+        // unless the text after it stays on the article's subject; a kicker
+        // that is a sentence of its own (`习近平主席回信充满深情语重心长——`),
+        // longer than a lead-in naming a person or a place, always does.
         let kicker = group.len() >= 2 && group[0].text.ends_with('—');
         let long_kicker = kicker && line_shape(&group[0].text).is_none();
         if long_kicker || kicker && cohesion(cur, &self.units[j..]) < 2.0 * NEW_TOPIC {
@@ -819,7 +820,8 @@ fn sibling_alike(a: &Shape, b: &Shape) -> bool {
     a == b || matches!((a, b), (Shape::Parts(_), Shape::Parts(_))) && part_alike(a, b)
 }
 
-/// The shape of a headline group: a lead-in over its line, or a single line.
+/// The shape of a headline group: a lead-in over its line, a single line,
+/// or a stack of plain lines.
 fn head_shape(group: &[Unit]) -> Option<Shape> {
     if group.iter().any(|u| has_column_tag(&u.text)) {
         // a title with its column's tag heads an article of its own
@@ -829,7 +831,7 @@ fn head_shape(group: &[Unit]) -> Option<Shape> {
         [only] => line_shape(&only.text),
         [first, ..] => match line_shape(&first.text)? {
             Shape::LeadIn => Some(Shape::LeadIn),
-            Shape::Parts(_) | Shape::Stack(_) => {
+            _ => {
                 let lines = group.iter().map(|u| match line_shape(&u.text) {
                     Some(Shape::Parts(parts)) => Some(parts),
                     _ => None,
