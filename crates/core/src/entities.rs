@@ -257,12 +257,12 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 && name.chars().all(is_han)
                 && lexicon::post_ending(&name).is_none()
                 && !looks_like_org_or_place(&name);
-            // two characters the dictionary knows as a word, even tagged a name
-            // (智慧, 文明), are a person only with a post or title around them
             // a family name with 公 is how a figure of the past is called
             // (`包公`, `周公`), when the dictionary tags it a name
             let honoured =
                 t.tag == "nr" && name.chars().count() == 2 && name.ends_with('公') && lexicon::has_surname(&name);
+            // two characters the dictionary knows as a word, even tagged a name
+            // (智慧, 文明), are a person only with a post or title around them
             let known_word = name.chars().count() == 2
                 && end == i + 1
                 && jieba_has(&name)
@@ -278,7 +278,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             let worded = name.chars().count() == 3
                 && end == i + 1
                 && jieba_has(&name)
-                && common_word_inside(&name)
+                && opens_with_common_word(&name)
                 && !in_person_slot(&toks, i);
             // a name that is the first word of an organisation or place
             // (`徐家汇中心`, `徐家汇体育公园`) is a person only with a title
@@ -932,7 +932,7 @@ fn jieba_has(word: &str) -> bool {
 /// Whether a word of three characters begins with a word of two the
 /// dictionary knows as something other than a name (`纪念` in `纪念章`).
 /// Its end is no sign: given names are often words (`建华`, `锦涛`).
-fn common_word_inside(word: &str) -> bool {
+fn opens_with_common_word(word: &str) -> bool {
     let Some((third, _)) = word.char_indices().nth(2) else { return false };
     dictionary_tag(&word[..third]).is_some_and(|t| !is_person_tag(&t) && !t.starts_with("ns"))
 }
