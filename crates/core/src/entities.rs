@@ -211,10 +211,16 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         // only a word tagged a name, or a noun the dictionary does not know,
         // can be one
         // (`刘老师`, `陈先生` are a family name and a title: below)
-        let candidate = (is_person_tag(t.tag) || t.tag == "n" && !jieba_has(t.word))
+        let sounded_noun =
+            t.tag == "n" && t.word.chars().count() >= 3 && t.word.chars().all(lexicon::is_transliteration_char);
+        let candidate = (is_person_tag(t.tag) || t.tag == "n" && (!jieba_has(t.word) || sounded_noun))
             && surname_with_title(t.word, None).is_none_or(|len| len >= t.word.len());
         if candidate {
             let mut name = trim_verb(t.word).to_string();
+            // a word of grammar the segmenter glued before a foreign name
+            // (`应塞迪略总统的邀请`): the name starts after it
+            let lead = leading_grammar(&name);
+            name.drain(..lead);
             let mut end = i + 1;
             // a surname alone followed by one or two characters (an unknown name cut apart)
             if t.word.chars().count() == 1 && lexicon::has_surname(t.word) && is_person_tag(t.tag) {
@@ -250,9 +256,13 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             // title around it: `国务卿基辛格`, `克林顿总统`
             let addressed =
                 post || toks.get(end).is_some_and(|n| TITLES_AFTER.contains(&n.word) && !SAYING.contains(&n.word));
-            let foreign = (t.tag == "nrt" && titled
-                || t.tag == "nr" && !lexicon::has_surname(&name) && addressed
-                || t.tag == "n" && post && !jieba_has(&name))
+            // a transliterated name the dictionary keeps as a noun, after a
+            // post (`国务卿基辛格`), or tagged a name after a relation (`夫人奈娜`)
+            let sounded = name.chars().count() >= 3 && name.chars().all(lexicon::is_transliteration_char);
+            let related = i > 0 && RELATIONS_BEFORE.contains(&toks[i - 1].word);
+            let foreign = (t.tag == "nrt" && (titled || related)
+                || t.tag == "nr" && (lead > 0 || !lexicon::has_surname(&name)) && addressed
+                || t.tag == "n" && post && (sounded || !jieba_has(&name)))
                 && (2..=6).contains(&name.chars().count())
                 && name.chars().all(is_han)
                 && lexicon::post_ending(&name).is_none()
@@ -302,7 +312,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 out.mentions.push(Mention {
                     kind: MentionKind::Person,
                     paragraph,
-                    range: t.start..t.start + name.len(),
+                    range: t.start + lead..t.start + lead + name.len(),
                 });
                 if !out.people.iter().any(|p| p.name == name) {
                     out.people.push(PersonMention {
@@ -929,6 +939,28 @@ fn jieba_has(word: &str) -> bool {
     JIEBA.read().unwrap_or_else(|p| p.into_inner()).has_word(word)
 }
 
+/// Words of kinship before a name: `夫人奈娜`.
+const RELATIONS_BEFORE: &[&str] = &["夫人", "妻子", "丈夫", "女儿", "儿子"];
+
+/// The byte length of a word of grammar glued before a foreign name
+/// (`应` in `应塞迪略`, `为` in `为塞迪略`): one such character before three
+/// or more of the characters foreign names are written with.
+fn leading_grammar(word: &str) -> usize {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if "应为向与同和对被把给让在将从由据".contains(c) => {
+            let rest = chars.as_str();
+            let sounded = rest.chars().count() >= 3 && rest.chars().all(lexicon::is_transliteration_char);
+            if sounded {
+                c.len_utf8()
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
+}
+
 /// Whether a word of three characters begins with a word of two the
 /// dictionary knows as something other than a name (`纪念` in `纪念章`).
 /// Its end is no sign: given names are often words (`建华`, `锦涛`).
@@ -1484,6 +1516,14 @@ mod tests {
         assert!(e.people.is_empty(), "{:?}", e.people);
         // a name opening with a word, where a name stands, still is one
         assert!(people("钱其琛说，会谈很成功。").iter().any(|p| p.0 == "钱其琛"));
+    }
+
+    #[test]
+    fn foreign_names_after_grammar_a_post_or_a_relation() {
+        let names = |text: &str| people(text).into_iter().map(|p| p.0).collect::<Vec<_>>();
+        assert_eq!(names("应塞迪略总统的邀请，我访问墨西哥。"), ["塞迪略"]);
+        assert!(names("美国前国务卿基辛格出席。").contains(&"基辛格".to_string()));
+        assert!(names("叶利钦总统和夫人奈娜走下舷梯。").contains(&"奈娜".to_string()));
     }
 
     #[test]
