@@ -31,7 +31,7 @@ pub const DB_FILE: &str = "archive.sqlite3";
 
 /// Bumped when entity extraction changes: the stored mentions of an archive
 /// made with another version are made again when it is opened.
-pub const ENTITIES_VERSION: &str = "3";
+pub const ENTITIES_VERSION: &str = "4";
 
 /// An open archive.
 pub struct Store {
@@ -129,7 +129,8 @@ impl Store {
 
     /// Makes the entity mentions again for every issue when they were made by
     /// another version of the extractor (or not at all, in an archive from
-    /// before they existed). One transaction per issue.
+    /// before they existed). One transaction per issue, each logged as a
+    /// change, so that the search index takes the new names too.
     fn backfill_entities(&mut self) -> Result<(), StoreError> {
         let current: Option<String> =
             self.conn.query_row("SELECT value FROM meta WHERE key = 'entities'", [], |r| r.get(0)).optional()?;
@@ -151,6 +152,7 @@ impl Store {
             for (a, e) in articles.iter().zip(entities::extract_issue(&models, date)) {
                 store_entities(&tx, issue_id, a.id, date, &e)?;
             }
+            log_changes(&tx, &[issue_id], &now())?;
             tx.commit()?;
         }
         self.conn.execute(

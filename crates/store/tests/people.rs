@@ -119,3 +119,21 @@ fn entities_found_beforehand_are_those_ingest_finds() {
     assert!(by_store.iter().any(|(n, p)| n == "李明华" && p.as_deref() == Some("区委副书记、区长")), "{by_store:?}");
     assert_eq!(mentions(Some(&found)), by_store);
 }
+
+#[test]
+fn mentions_of_another_extractor_are_made_again_and_the_index_told() {
+    let (dir, store) = archive();
+    let before = store.last_change().unwrap();
+    drop(store);
+    let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
+    db.execute("UPDATE meta SET value = 'older' WHERE key = 'entities'", []).unwrap();
+    db.execute("DELETE FROM mentions", []).unwrap();
+    drop(db);
+    let store = Store::open(dir.path()).unwrap();
+    // each of the four issues is logged once, for the index to follow
+    assert_eq!(store.last_change().unwrap(), before + 4);
+    assert!(!store.people(None, 10).unwrap().is_empty());
+    drop(store);
+    // and only once
+    assert_eq!(Store::open(dir.path()).unwrap().last_change().unwrap(), before + 4);
+}
