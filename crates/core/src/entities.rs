@@ -435,7 +435,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             let run = &text[start..end];
             let known_other = dictionary_tag(run).is_some_and(|t| !is_person_tag(&t));
             // a name that names a street or a house (`高尔基大街`, `毕加索故居`)
-            let named_after = toks
+            let named_after = toks[i..]
                 .iter()
                 .find(|t| t.start >= end)
                 .is_some_and(|n| looks_like_org_or_place(&text[start..n.start + n.word.len()]));
