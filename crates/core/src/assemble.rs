@@ -545,7 +545,7 @@ impl Assembler<'_> {
             return None;
         }
         let shape = head_shape(&self.units[i..j])?;
-        let like_first = cur.heads[1..].iter().any(|h| line_shape(&h.text).is_some_and(|s| part_alike(&s, &shape)));
+        let like_first = cur.heads.iter().skip(1).any(|h| line_shape(&h.text).is_some_and(|s| part_alike(&s, &shape)));
         (like_first || cur.sub_shapes.iter().any(|s| part_alike(s, &shape))).then_some(j)
     }
 

@@ -73,3 +73,14 @@ fn a_title_printed_again_begins_the_text() {
     assert_eq!(a.paragraphs[0].text, "关于推进基层整合审批服务执法力量的实施意见");
     assert!(a.paragraphs[1].text.starts_with("新华社北京1月31日电"));
 }
+
+/// A text with no headline but a byline and a sub-heading, then a headline
+/// with a byline of its own: looking for the headline's likeness among the
+/// lines under the text's headline read past an empty list and panicked.
+#[test]
+fn a_headless_text_with_a_sub_heading_before_a_bylined_headline() {
+    let text = "本报记者 王明\n\n全区上下要团结一致，共同努力推进工作。\n\n总体要求\n\n\
+                全区上下要团结一致，共同努力推进工作。\n\n智能机器人 检修效率高\n\n本报记者 李华\n\n记者走进动车段。\n";
+    let issue = parse(text);
+    assert!(issue.articles.iter().any(|a| a.headline.title == "智能机器人 检修效率高"), "{:#?}", issue.articles);
+}
