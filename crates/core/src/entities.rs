@@ -21,6 +21,8 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::{LazyLock, RwLock};
 
+mod roll;
+
 static JIEBA: LazyLock<RwLock<Jieba>> = LazyLock::new(|| RwLock::new(Jieba::new()));
 
 const ORG_SUFFIXES: &str = include_str!("../data/org_suffixes.txt");
@@ -204,10 +206,17 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     let toks: Vec<Tok<'_>> =
         tags.iter().map(|(w, t, s)| Tok { word: &text[*s..*s + w.len()], tag: t.as_str(), start: *s }).collect();
     let mut used = vec![false; toks.len()];
+    // names printed side by side in a roll (`委员：李鹏乔石李瑞环`)
+    name_rolls(text, &toks, paragraph, &mut used, out);
+    let in_roll = used.clone();
     // people: tagged names, with the post phrase just before them
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if used[i] {
+            i += 1;
+            continue;
+        }
         // only a word tagged a name, or a noun the dictionary does not know,
         // can be one
         // (`刘老师`, `陈先生` are a family name and a title: below)
@@ -363,6 +372,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     while i + 1 < toks.len() {
         let transliterated = |t: &Tok<'_>| matches!(t.tag, "nrt" | "x" | "eng" | "nz") || t.word.chars().count() <= 2;
         if matches!(toks[i].word, "·" | "•" | "・")
+            && !in_roll[i - 1]
             && toks[i - 1].word.chars().all(is_han)
             && toks[i + 1].word.chars().all(is_han)
             && ((transliterated(&toks[i - 1]) && !matches!(toks[i - 1].tag, "nr" | "n"))
@@ -630,6 +640,78 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             }
         }
         i = j + 1;
+    }
+}
+
+/// Names printed side by side in a roll (`委员：李鹏乔石李瑞环`, see `roll`):
+/// a run that reads as a roll on its own, and in a paragraph holding one,
+/// the shorter runs of two names or more between its notes (`（女）`).
+fn name_rolls(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool], out: &mut Entities) {
+    let known = |w: &str| match dictionary_tag(w) {
+        Some(t) if is_person_tag(&t) => roll::Known::Name,
+        Some(_) => roll::Known::Word,
+        None => roll::Known::Unknown,
+    };
+    // a cut through a place or an organisation the segmenter found
+    // (`巴基|斯坦`) is no roll of names
+    let through_a_word = |run: &std::ops::Range<usize>, pieces: &[roll::Piece]| {
+        pieces.iter().any(|p| {
+            let cut = run.start + p.range.end;
+            toks.iter().any(|t| t.start < cut && cut < t.start + t.word.len() && matches!(t.tag, "ns" | "nt" | "nz"))
+        })
+    };
+    let cut = |r: &std::ops::Range<usize>| roll::split(&text[r.clone()], known).filter(|p| !through_a_word(r, p));
+    // only a run where the segmenter found two names or more, making a
+    // third of it, is cut to see whether it is a roll (cutting looks words
+    // up in the dictionary: too slow for every clause)
+    let runs = roll::runs(text, 4);
+    // (count, bytes) of the names the segmenter found in each run
+    let mut found = vec![(0usize, 0usize); runs.len()];
+    let mut k = 0;
+    for t in toks.iter().filter(|t| is_person_tag(t.tag)) {
+        while k < runs.len() && runs[k].end <= t.start {
+            k += 1;
+        }
+        if k < runs.len() && runs[k].start <= t.start {
+            found[k].0 += 1;
+            found[k].1 += t.word.len();
+        }
+    }
+    let named = |k: usize| found[k].0 >= 2 && found[k].1 * 3 >= runs[k].len();
+    let mut cuts: Vec<Option<Option<Vec<roll::Piece>>>> =
+        runs.iter().enumerate().map(|(k, r)| named(k).then(|| cut(r))).collect();
+    let rolls = |(r, p): (&std::ops::Range<usize>, &Option<Option<Vec<roll::Piece>>>)| {
+        p.as_ref().and_then(Option::as_ref).is_some_and(|p| roll::is_roll(&text[r.clone()], p))
+    };
+    if !runs.iter().zip(&cuts).any(rolls) {
+        return;
+    }
+    // in a paragraph holding a roll, the other runs may be parts of it
+    for (r, c) in runs.iter().zip(&mut cuts) {
+        if c.is_none() {
+            *c = Some(cut(r));
+        }
+    }
+    for (run, pieces) in runs.iter().zip(cuts) {
+        let Some(pieces) = pieces.flatten().filter(|p| roll::is_part_of_roll(p)) else { continue };
+        for p in pieces {
+            let range = run.start + p.range.start..run.start + p.range.end;
+            let name = &text[range.clone()];
+            out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range });
+            if !out.people.iter().any(|q| q.name == name) {
+                out.people.push(PersonMention {
+                    name: name.to_string(),
+                    post: None,
+                    role: PersonRole::Mentioned,
+                    paragraph: Some(paragraph),
+                });
+            }
+        }
+        for (k, t) in toks.iter().enumerate() {
+            if t.start < run.end && t.start + t.word.len() > run.start {
+                used[k] = true;
+            }
+        }
     }
 }
 
@@ -1533,6 +1615,21 @@ mod tests {
         for name in ["李鹏", "乔石", "彭真"] {
             assert!(names.contains(&name), "{name}: {p:?}");
         }
+    }
+
+    #[test]
+    fn a_roll_of_names_the_dictionary_does_not_know() {
+        // one family's names together, a dotted name, notes between the names
+        let text = "委员：李鹏乔石李瑞环彭真朱镕基王涛王海王群王广宪（女）王丙乾帕巴拉·格列朗杰王光英";
+        let p = people(text);
+        let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+        for name in ["王涛", "王海", "王群", "王广宪", "王丙乾", "帕巴拉·格列朗杰", "王光英"] {
+            assert!(names.contains(&name), "{name}: {names:?}");
+        }
+        assert!(!names.iter().any(|n| n.ends_with('王')), "{names:?}");
+        // a sentence with two names in it is no roll
+        let p = people("李鹏江泽民出席会议并讲话");
+        assert!(p.iter().all(|x| x.0 == "李鹏" || x.0 == "江泽民"), "{p:?}");
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub const DB_FILE: &str = "archive.sqlite3";
 
 /// Bumped when entity extraction changes: the stored mentions of an archive
 /// made with another version are made again when it is opened.
-pub const ENTITIES_VERSION: &str = "4";
+pub const ENTITIES_VERSION: &str = "5";
 
 /// An open archive.
 pub struct Store {
