@@ -208,6 +208,8 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     let mut used = vec![false; toks.len()];
     // names printed side by side in a roll (`委员：李鹏乔石李瑞环`)
     name_rolls(text, &toks, paragraph, &mut used, out);
+    // a signature: a paragraph or brackets holding nothing but names
+    standalone_names(text, &toks, paragraph, &mut used, out);
     let in_roll = used.clone();
     // people: tagged names, with the post phrase just before them
     let mut i = 0;
@@ -647,11 +649,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
 /// a run that reads as a roll on its own, and in a paragraph holding one,
 /// the shorter runs of two names or more between its notes (`（女）`).
 fn name_rolls(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool], out: &mut Entities) {
-    let known = |w: &str| match dictionary_tag(w) {
-        Some(t) if is_person_tag(&t) => roll::Known::Name,
-        Some(_) => roll::Known::Word,
-        None => roll::Known::Unknown,
-    };
+    let known = known_as;
     // a cut through a place or an organisation the segmenter found
     // (`巴基|斯坦`) is no roll of names
     let through_a_word = |run: &std::ops::Range<usize>, pieces: &[roll::Piece]| {
@@ -695,23 +693,83 @@ fn name_rolls(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool],
     for (run, pieces) in runs.iter().zip(cuts) {
         let Some(pieces) = pieces.flatten().filter(|p| roll::is_part_of_roll(p)) else { continue };
         for p in pieces {
-            let range = run.start + p.range.start..run.start + p.range.end;
-            let name = &text[range.clone()];
-            out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range });
-            if !out.people.iter().any(|q| q.name == name) {
-                out.people.push(PersonMention {
-                    name: name.to_string(),
-                    post: None,
-                    role: PersonRole::Mentioned,
-                    paragraph: Some(paragraph),
-                });
-            }
+            push_person(out, paragraph, run.start + p.range.start..run.start + p.range.end, text, None);
         }
         for (k, t) in toks.iter().enumerate() {
             if t.start < run.end && t.start + t.word.len() > run.start {
                 used[k] = true;
             }
         }
+    }
+}
+
+/// Brackets around a few characters: `（关纪新）`, `(祝注先)`.
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"[（(]([\p{Han}]{2,10})[）)]").unwrap()
+});
+
+/// What the dictionary says of a word, for cutting rolls of names.
+fn known_as(w: &str) -> roll::Known {
+    match dictionary_tag(w) {
+        Some(t) if is_person_tag(&t) => roll::Known::Name,
+        Some(_) => roll::Known::Word,
+        None => roll::Known::Unknown,
+    }
+}
+
+/// Signatures: a paragraph, or brackets after a title, that hold nothing but
+/// one to three names (`赵蓓蓓`, `田岚李金平`, `《耶律楚材新论》（龚鹏程）`), each
+/// opening with a family name and none a word the dictionary knows as
+/// something else.
+fn standalone_names(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool], out: &mut Entities) {
+    let trimmed = text.trim();
+    let whole = trimmed.as_ptr() as usize - text.as_ptr() as usize;
+    let bracketed = BRACKETED.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.range());
+    for span in std::iter::once(whole..whole + trimmed.len()).chain(bracketed) {
+        let run = &text[span.clone()];
+        // (`许光明摄` is a credit, read with the bylines)
+        if !(2..=10).contains(&run.chars().count()) || !run.chars().all(is_han) || run.ends_with('摄') {
+            continue;
+        }
+        let Some(pieces) = roll::split(run, known_as) else { continue };
+        let name_like = |w: &str| {
+            name_ok(w)
+                && !not_a_name_ending(w)
+                && !lexicon::is_known_place(w)
+                && !lexicon::is_known_organization(w)
+                && !opens_with_common_word(w)
+                && (!jieba_has(w) || dictionary_tag(w).is_some_and(|t| is_person_tag(&t)))
+        };
+        // two or three names side by side are names of three characters or
+        // names the dictionary knows (`毕加|索故|居行` is none)
+        let several_ok = |p: &roll::Piece| pieces.len() == 1 || p.known || run[p.range.clone()].chars().count() == 3;
+        if pieces.len() > 3 || pieces.iter().any(|p| p.odd || !name_like(&run[p.range.clone()]) || !several_ok(p)) {
+            continue;
+        }
+        for p in pieces {
+            let range = span.start + p.range.start..span.start + p.range.end;
+            push_person(out, paragraph, range, text, None);
+        }
+        for (k, t) in toks.iter().enumerate() {
+            if t.start < span.end && t.start + t.word.len() > span.start {
+                used[k] = true;
+            }
+        }
+    }
+}
+
+/// Records a person named at `range` of the paragraph.
+fn push_person(out: &mut Entities, paragraph: usize, range: std::ops::Range<usize>, text: &str, post: Option<String>) {
+    let name = &text[range.clone()];
+    out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range });
+    if !out.people.iter().any(|q| q.name == name) {
+        out.people.push(PersonMention {
+            name: name.to_string(),
+            post,
+            role: PersonRole::Mentioned,
+            paragraph: Some(paragraph),
+        });
     }
 }
 
@@ -1014,7 +1072,7 @@ fn not_a_name_ending(w: &str) -> bool {
     w.chars().count() >= 3
         && w.chars()
             .next_back()
-            .is_some_and(|c| "性感化度率型界们式制论观法品区市县镇乡村路街弄巷港湾部局厅署".contains(c))
+            .is_some_and(|c| "性感化度率型界们式制论观法品区市县镇乡村路街弄巷港湾部局厅署杯奖".contains(c))
 }
 
 fn jieba_has(word: &str) -> bool {
@@ -1630,6 +1688,18 @@ mod tests {
         // a sentence with two names in it is no roll
         let p = people("李鹏江泽民出席会议并讲话");
         assert!(p.iter().all(|x| x.0 == "李鹏" || x.0 == "江泽民"), "{p:?}");
+    }
+
+    #[test]
+    fn a_signature_alone_or_in_brackets_is_a_name() {
+        assert!(people("符小渤").iter().any(|x| x.0 == "符小渤"));
+        let p = people("《耶律楚材新论》（龚鹏程）、《渤海族文采风流》（宋承绪）");
+        let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"龚鹏程") && names.contains(&"宋承绪"), "{names:?}");
+        // but not a place or a prize in brackets, nor pieces of a title
+        for text in ["（上海）", "中国长春电影节（金鹿杯）", "毕加索故居行"] {
+            assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+        }
     }
 
     #[test]
