@@ -422,6 +422,10 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                     });
                 }
             }
+            // the name may end past the last part's word (`布拉` `托` `维奇`)
+            while j + 1 < toks.len() && toks[j + 1].start < end {
+                j += 1;
+            }
             for u in &mut used[i - 1..=j] {
                 *u = true;
             }
@@ -1193,7 +1197,19 @@ fn stands_alone(toks: &[Tok<'_>], i: usize, end: usize, run: &str) -> bool {
     }
     let inside: Vec<&Tok<'_>> = toks[i..].iter().take_while(|t| t.start < end).collect();
     let ends_at_word = inside.last().is_some_and(|t| t.start + t.word.len() == end);
-    ends_at_word && inside.iter().all(|t| matches!(t.tag, "nr" | "nrt" | "nrfg" | "x" | "ng" | "nz" | "j"))
+    let name_like = |t: &&Tok<'_>| matches!(t.tag, "nr" | "nrt" | "nrfg" | "x" | "ng" | "nz" | "j");
+    // the segmenter may read the first sound as a word of its own (`扎/v
+    // 琳娜/nrt`) when the rest is a transliterated name; a word of grammar
+    // is no first sound
+    let first_sound = |t: &&Tok<'_>| {
+        t.word.chars().count() == 1
+            && !NAME_STOP.contains(t.word)
+            && !"应为向与同和对被把给让在将从由据".contains(t.word)
+            && inside.get(1).is_some_and(|n| n.tag == "nrt")
+    };
+    ends_at_word
+        && inside.first().is_some_and(|t| name_like(t) || first_sound(t))
+        && inside.iter().skip(1).all(name_like)
 }
 
 /// Whether `rest` starts with a title or a verb of saying (a name ends before it).
@@ -1700,6 +1716,15 @@ mod tests {
         for text in ["（上海）", "中国长春电影节（金鹿杯）", "毕加索故居行"] {
             assert!(people(text).is_empty(), "{text}: {:?}", people(text));
         }
+    }
+
+    #[test]
+    fn a_foreign_name_whose_first_sound_the_segmenter_read_as_a_verb() {
+        // `扎/v 琳娜/nrt`
+        assert!(people("扎琳娜今年１７岁，现在上三年级。").iter().any(|x| x.0 == "扎琳娜"));
+        // a dotted name's last part running past its word is all one name
+        let p = people("南斯拉夫联盟共和国国防部长帕·布拉托维奇。");
+        assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["帕·布拉托维奇"], "{p:?}");
     }
 
     #[test]
