@@ -224,7 +224,16 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         // (`刘老师`, `陈先生` are a family name and a title: below)
         let sounded_noun =
             t.tag == "n" && t.word.chars().count() >= 3 && t.word.chars().all(lexicon::is_transliteration_char);
-        let candidate = (is_person_tag(t.tag) || t.tag == "n" && (!jieba_has(t.word) || sounded_noun))
+        // a name the segmenter took for a place, right after a post
+        // (`国务委员罗干`)
+        let posted_place = t.tag == "ns"
+            && (2..=3).contains(&t.word.chars().count())
+            && lexicon::has_common_surname(t.word)
+            && !lexicon::is_known_place(t.word)
+            && !looks_like_org_or_place(t.word)
+            && post_before(&toks, i).is_some();
+        let tagged_person = is_person_tag(t.tag) || posted_place;
+        let candidate = (tagged_person || t.tag == "n" && (!jieba_has(t.word) || sounded_noun))
             && surname_with_title(t.word, None).is_none_or(|len| len >= t.word.len());
         if candidate {
             let mut name = trim_verb(t.word).to_string();
@@ -259,6 +268,19 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                     name.push_str(n.word);
                     end += 1;
                 }
+            }
+            // a name of three characters whose last the segmenter read as
+            // `和` (`臧克` `和` `教授`): `和` before a title or `的` joins nothing
+            if name.chars().count() == 2
+                && end == i + 1
+                && is_person_tag(t.tag)
+                && toks.get(end).is_some_and(|n| n.word == "和")
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.word == "的" || TITLES_AFTER.contains(&n.word) && !SAYING.contains(&n.word))
+            {
+                name.push('和');
+                end += 1;
             }
             let post = post_before(&toks, i).is_some();
             let titled = post || title_after(&toks, end);
@@ -308,12 +330,16 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             let modifier = (end..toks.len().min(end + 3))
                 .take_while(|&k| is_noun_tag(toks[k].tag))
                 .any(|k| looks_like_org_or_place(&text[t.start..toks[k].start + toks[k].word.len()]));
-            let person = (is_person_tag(t.tag)
+            // a word the dictionary knows needs a post or a title, not a verb
+            // of saying, to be a name (`贺辞说`)
+            let said = toks.get(end).is_some_and(|n| SAYING.contains(&n.word));
+            let vouched = titled && !(known_word && !post && said);
+            let person = (tagged_person
                 && t.tag != "nrt"
                 && name_ok(&name)
                 && !not_a_name_ending(&name)
                 && !work
-                && (titled || !(known_word || rare || long || worded || modifier)))
+                && (vouched || !(known_word || rare || long || worded || modifier)))
                 || foreign;
             let person = person && !lexicon::is_known_place(&name) && !lexicon::is_known_organization(&name);
             if person {
@@ -1725,6 +1751,18 @@ mod tests {
         // a dotted name's last part running past its word is all one name
         let p = people("南斯拉夫联盟共和国国防部长帕·布拉托维奇。");
         assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["帕·布拉托维奇"], "{p:?}");
+    }
+
+    #[test]
+    fn names_the_segmenter_cut_as_a_place_or_with_a_conjunction() {
+        // `罗干/ns` after a post
+        let p = people("国务委员罗干等同志陪同下参观。");
+        assert!(p.contains(&("罗干".into(), Some("国务委员".into()))), "{p:?}");
+        // `臧克/nr 和/c 教授`: `和` before a title joins nothing
+        assert!(people("臧克和教授的论著很有影响。").iter().any(|x| x.0 == "臧克和"));
+        // but two people joined by `和` stay two
+        let p = people("李鹏和江泽民出席会议。");
+        assert!(p.iter().any(|x| x.0 == "李鹏") && !p.iter().any(|x| x.0 == "李鹏和"), "{p:?}");
     }
 
     #[test]
