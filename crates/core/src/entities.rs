@@ -206,6 +206,14 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     let toks: Vec<Tok<'_>> =
         tags.iter().map(|(w, t, s)| Tok { word: &text[*s..*s + w.len()], tag: t.as_str(), start: *s }).collect();
     let mut used = vec![false; toks.len()];
+    // the tokens inside the title of a work (`《军史辉煌》`)
+    let in_work: Vec<bool> = toks
+        .iter()
+        .scan(0i32, |depth, t| {
+            *depth = (*depth + i32::from(t.word == "《") - i32::from(t.word == "》")).max(0);
+            Some(*depth > 0 && t.word != "《")
+        })
+        .collect();
     // names printed side by side in a roll (`委员：李鹏乔石李瑞环`)
     name_rolls(text, &toks, paragraph, &mut used, out);
     // a signature: a paragraph or brackets holding nothing but names
@@ -243,7 +251,8 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             name.drain(..lead);
             let mut end = i + 1;
             // a surname alone followed by one or two characters (an unknown name cut apart)
-            if t.word.chars().count() == 1 && lexicon::has_surname(t.word) && is_person_tag(t.tag) {
+            // (not inside a title of a work: `《军史辉煌》`)
+            if t.word.chars().count() == 1 && lexicon::has_surname(t.word) && is_person_tag(t.tag) && !in_work[i] {
                 if let Some(n) = toks.get(i + 1).filter(|n| {
                     n.word.chars().count() <= 2
                         && n.word.chars().all(is_han)
@@ -292,7 +301,8 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             // a transliterated name the dictionary keeps as a noun, after a
             // post (`国务卿基辛格`), or tagged a name after a relation (`夫人奈娜`)
             let sounded = name.chars().count() >= 3 && name.chars().all(lexicon::is_transliteration_char);
-            let related = i > 0 && RELATIONS_BEFORE.contains(&toks[i - 1].word);
+            // after a relation (`夫人奈娜`) or a verb of naming (`名叫佐藤`)
+            let related = i > 0 && (RELATIONS_BEFORE.contains(&toks[i - 1].word) || NAMING.contains(&toks[i - 1].word));
             let foreign = (t.tag == "nrt" && (titled || related)
                 || t.tag == "nr" && (lead > 0 || !lexicon::has_surname(&name)) && addressed
                 || t.tag == "n" && post && (sounded || !jieba_has(&name)))
@@ -1109,6 +1119,9 @@ fn jieba_has(word: &str) -> bool {
     JIEBA.read().unwrap_or_else(|p| p.into_inner()).has_word(word)
 }
 
+/// Verbs that give a name: `一名叫佐藤的女青年`.
+const NAMING: &[&str] = &["名叫", "叫做", "名为", "取名"];
+
 /// Words of kinship before a name: `夫人奈娜`.
 const RELATIONS_BEFORE: &[&str] = &["夫人", "妻子", "丈夫", "女儿", "儿子"];
 
@@ -1763,6 +1776,14 @@ mod tests {
         // but two people joined by `和` stay two
         let p = people("李鹏和江泽民出席会议。");
         assert!(p.iter().any(|x| x.0 == "李鹏") && !p.iter().any(|x| x.0 == "李鹏和"), "{p:?}");
+    }
+
+    #[test]
+    fn a_name_given_by_a_verb_of_naming_but_none_made_up_inside_a_title() {
+        assert!(people("二是一名叫佐藤的女青年。").iter().any(|x| x.0 == "佐藤"));
+        // `军/n 史/nr 辉煌/a` inside book marks is no `史辉煌`
+        let p = people("刘华清为《军史辉煌》丛书作序。");
+        assert!(!p.iter().any(|x| x.0 == "史辉煌"), "{p:?}");
     }
 
     #[test]
