@@ -442,13 +442,34 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             }
             let tail = &text[tail_start..tail_start + tail_len];
             let end = if tail.is_empty() { toks[j].start + toks[j].word.len() } else { tail_start + tail.len() };
-            let name = text[toks[i - 1].start..end].to_string();
-            let post = post_before(&toks, i - 1);
+            // the first part may have been cut after its first sounds (`格`
+            // `拉迪斯`, `费尔` `迪南`): words of such sounds before it, up to a
+            // post, are part of it
+            let mut first = i - 1;
+            let mut first_len = toks[first].word.chars().count();
+            while first > 0 {
+                let p = &toks[first - 1];
+                let n = p.word.chars().count();
+                let sounds = p.word.chars().all(|c| lexicon::is_transliteration_char(c) && !NAME_STOP.contains(c));
+                if !sounds || n > 3 || first_len + n > 6 || in_roll[first - 1] || lexicon::post_ending(p.word).is_some()
+                {
+                    break;
+                }
+                first -= 1;
+                first_len += n;
+            }
+            let start = toks[first].start;
+            let name = text[start..end].to_string();
+            let post = post_before(&toks, first);
             out.people.retain(|p| !name.contains(p.name.as_str()));
-            out.mentions
-                .retain(|m| m.paragraph != paragraph || m.range.start >= end || m.range.end <= toks[i - 1].start);
-            if DOTTED_NAME.is_match(&name) && !looks_like_org_or_place(&name) {
-                out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range: toks[i - 1].start..end });
+            out.mentions.retain(|m| m.paragraph != paragraph || m.range.start >= end || m.range.end <= start);
+            // a street or a house named after a person (`扬·斯马茨大街`) is a place
+            let named_after = toks
+                .iter()
+                .find(|t| t.start >= end)
+                .is_some_and(|n| looks_like_org_or_place(&text[start..n.start + n.word.len()]));
+            if DOTTED_NAME.is_match(&name) && !looks_like_org_or_place(&name) && !named_after {
+                out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range: start..end });
                 if !out.people.iter().any(|p| p.name == name) {
                     out.people.push(PersonMention {
                         name,
@@ -462,7 +483,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             while j + 1 < toks.len() && toks[j + 1].start < end {
                 j += 1;
             }
-            for u in &mut used[i - 1..=j] {
+            for u in &mut used[first..=j] {
                 *u = true;
             }
             i = j + 1;
@@ -1784,6 +1805,20 @@ mod tests {
         // `军/n 史/nr 辉煌/a` inside book marks is no `史辉煌`
         let p = people("刘华清为《军史辉煌》丛书作序。");
         assert!(!p.iter().any(|x| x.0 == "史辉煌"), "{p:?}");
+    }
+
+    #[test]
+    fn a_dotted_name_whose_first_part_the_segmenter_cut() {
+        // `格/n 拉迪斯/nrt ·/x 马林/nr`, `费尔/nr 迪南/ns ·/x 沙德尔/nr`
+        for (text, name) in [
+            ("智利共产党总书记格拉迪斯·马林、智利民族革新党主席", "格拉迪斯·马林"),
+            ("比利时通用银行总行长费尔迪南·沙德尔。", "费尔迪南·沙德尔"),
+        ] {
+            let p = people(text);
+            assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), [name], "{p:?}");
+        }
+        // a street named after a person is no person
+        assert!(people("纪念墙位于要道扬·斯马茨大街的路口。").is_empty());
     }
 
     #[test]
