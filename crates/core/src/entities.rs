@@ -574,6 +574,11 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             i += 1;
             continue;
         }
+        // a classifier after a number starts no name (`５家出版社`)
+        if toks[i].tag == "q" {
+            i += 1;
+            continue;
+        }
         // a kind of body, not a name (`地方政府`, `民间组织`, `县级人民政府`):
         // the words after such a head name nothing either
         if GENERIC_HEADS.iter().any(|h| toks[i].word.starts_with(h)) {
@@ -659,7 +664,20 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             continue;
         };
         // the organisation or place that begins an event's name
-        // (`第九届全国人民代表大会第五次会议`) is named too
+        // (`第九届全国人民代表大会第五次会议`) is named too; the segmenter may
+        // keep a session whole (`中共十一届三中全会`): its body is what comes
+        // before the term
+        if kind == 'e' && inner.is_none() {
+            let phrase = &text[toks[i].start..toks[j].start + toks[j].word.len()];
+            if let Some(m) = TERM.find(phrase).filter(|m| m.start() > 0) {
+                let body = &phrase[..m.start()];
+                if lexicon::is_known_organization(body) {
+                    push_unique(&mut out.organizations, body.to_string());
+                    let range = toks[i].start..toks[i].start + body.len();
+                    out.mentions.push(Mention { kind: MentionKind::Organization, paragraph, range });
+                }
+            }
+        }
         if let Some((k, inner_kind)) = inner.filter(|_| kind == 'e') {
             let range = toks[i].start..toks[k].start + toks[k].word.len();
             let kind = if inner_kind == 'o' { MentionKind::Organization } else { MentionKind::Place };
@@ -763,6 +781,13 @@ fn name_rolls(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool],
         }
     }
 }
+
+/// The term of a body in the name of its session: `十一届` in
+/// `中共十一届三中全会`, `第九届`.
+static TERM: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"第?[一二三四五六七八九十百零〇\d０-９]+届").unwrap()
+});
 
 /// Brackets around a few characters: `（关纪新）`, `(祝注先)`.
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
@@ -1724,6 +1749,15 @@ mod tests {
     fn kinds_of_bodies_are_not_their_names() {
         let e = extract_text("地方政府和民间组织都要支持，县级人民政府负责落实。", None);
         assert!(e.organizations.is_empty(), "{:?}", e.organizations);
+    }
+
+    #[test]
+    fn a_session_is_an_event_of_its_body_and_a_count_of_bodies_names_none() {
+        let e = extract_text("中共十一届三中全会以来，农村发生了巨大变化。", None);
+        assert_eq!(e.events, ["中共十一届三中全会"], "{e:?}");
+        assert_eq!(e.organizations, ["中共"], "{e:?}");
+        let e = extract_text("江苏文化音像出版社等５家出版社受到停业整顿。", None);
+        assert_eq!(e.organizations, ["江苏文化音像出版社"], "{e:?}");
     }
 
     #[test]
