@@ -591,6 +591,9 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         let mut j = i;
         let mut best: Option<(usize, char)> = None;
         let mut inner: Option<(usize, char)> = None;
+        // the end of a kind of body or place (`科学智能研究院`): its words name
+        // nothing, not even its last alone
+        let mut kind_of: Option<usize> = None;
         while j < toks.len()
             && j - i < 7
             && !used[j]
@@ -644,9 +647,19 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             {
                 // the longer ending decides: `代表大会` is a body, `表彰大会` an event
                 Some('e')
-            } else if ends(ORGS.find_proper(phrase)) || toks[j].tag == "nt" {
+            } else if toks[j].tag == "nt" {
                 Some('o')
-            } else if ends(PLACES.find_proper(phrase)) || (toks[j].tag == "ns" && j == i && ns_is_a_place(phrase)) {
+            } else if ends(ORGS.find_proper(phrase)) || ends(PLACES.find_proper(phrase)) {
+                let org = ends(ORGS.find_proper(phrase));
+                if j > i && !distinctive(&toks[i..=j]) {
+                    kind_of = Some(j);
+                    None
+                } else if org {
+                    Some('o')
+                } else {
+                    Some('p')
+                }
+            } else if toks[j].tag == "ns" && j == i && ns_is_a_place(phrase) {
                 Some('p')
             } else {
                 None
@@ -660,7 +673,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             j += 1;
         }
         let Some((j, kind)) = best else {
-            i += 1;
+            i = kind_of.map_or(i, |k| k) + 1;
             continue;
         };
         // the organisation or place that begins an event's name
@@ -857,6 +870,22 @@ fn push_person(out: &mut Entities, paragraph: usize, range: std::ops::Range<usiz
             paragraph: Some(paragraph),
         });
     }
+}
+
+/// Whether the words of a body's name hold something that tells one body
+/// from another: a place, a name, a proper noun, a level (`区委`), an
+/// ordinal, Latin letters or digits. Common nouns and an ending name a kind
+/// of body (`联防队`, `航空学院`, `多家公司`), not one; a body named by one
+/// word of the dictionary (`书记处`, `公安厅`) is asked none of this.
+fn distinctive(words: &[Tok<'_>]) -> bool {
+    words.iter().any(|t| {
+        matches!(t.tag, "ns" | "nt" | "nz" | "nr" | "nrt" | "nrfg" | "j" | "eng")
+            || lexicon::is_known_place(t.word)
+            || lexicon::is_known_organization(t.word)
+            || LEVELS.iter().any(|l| t.word.starts_with(l))
+            || is_ordinal(t.word)
+            || !t.word.chars().all(is_han)
+    })
 }
 
 /// Words that make an organisation's ending a kind, not a name:
@@ -1749,6 +1778,12 @@ mod tests {
     fn kinds_of_bodies_are_not_their_names() {
         let e = extract_text("地方政府和民间组织都要支持，县级人民政府负责落实。", None);
         assert!(e.organizations.is_empty(), "{:?}", e.organizations);
+        // common nouns before an ending name a kind, and none of their words a body
+        let e = extract_text("多家公司和一些出版社参加，联防队员加强巡逻。", None);
+        assert!(e.organizations.is_empty() && e.places.is_empty(), "{e:?}");
+        // but a body named by one word of the dictionary is one
+        let e = extract_text("中央书记处书记出席。", None);
+        assert!(e.organizations.iter().any(|o| o.ends_with("书记处")), "{e:?}");
     }
 
     #[test]
