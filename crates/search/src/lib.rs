@@ -16,6 +16,7 @@
 //! This crate knows tantivy and the query language; not SQLite, not HTTP.
 
 mod error;
+mod exact;
 pub mod query;
 pub mod snippet;
 pub mod tokenize;
@@ -519,18 +520,22 @@ impl SearchIndex {
             return self.words_near(text, slop, scope);
         }
         let text = squeeze(text);
+        let words = tokenize::words(&text);
         let exact_title = exact(&text, f.title_bi, f.title_ch, slop);
         let mut must: Vec<(Occur, Box<dyn TQuery>)> =
             vec![(Occur::Should, Box::new(BoostQuery::new(exact_title, TITLE_BOOST)))];
         if scope == Scope::Anywhere {
-            must.push((Occur::Should, exact(&text, f.body_bi, f.body_ch, slop)));
+            // the body's exact string only says whether it is there (its
+            // words below rank the body): see `exact`
+            must.push((Occur::Should, exact_filter(&text, &words, f.body_bi, f.body_ch, f.body_w)));
             // a name finds what that person reported or signed
             must.push((Occur::Should, Box::new(BoostQuery::new(Self::term(f.people, &text), TITLE_BOOST))));
         }
         let mut parts: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, Box::new(BooleanQuery::new(must)))];
         // ranking by words: the title's words count more
-        let words = tokenize::words(&text);
-        if words.len() > 1 || !phrase {
+        // (a string of one or two characters is ranked by where it is: its
+        // one word would only cost time)
+        if words.len() > 1 || !phrase || text.chars().count() > 2 {
             for w in &words {
                 let tw = Term::from_field_text(f.title_w, w);
                 let bw = Term::from_field_text(f.body_w, w);
@@ -618,6 +623,20 @@ fn exact(text: &str, bigram: Field, chars: Field, slop: u32) -> Box<dyn TQuery> 
     }
     let terms: Vec<(usize, Term)> = toks.iter().map(|t| (t.position, Term::from_field_text(bigram, &t.text))).collect();
     Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+}
+
+/// The exact-string filter for `text` on a body's bigram field: whether the
+/// string is there, not how often; when the segmenter keeps the string as
+/// one word (`words`), documents holding that word need no positions read.
+fn exact_filter(text: &str, words: &[String], bigram: Field, chars: Field, word: Field) -> Box<dyn TQuery> {
+    let toks = bigrams(text);
+    if toks.len() < 2 {
+        // one character or one bigram: a term, no positions to read
+        return exact(text, bigram, chars, 0);
+    }
+    let whole = matches!(words, [w] if w == text) && text.chars().all(tokenize::is_word_char);
+    let grams = toks.iter().map(|t| (t.position as u32, Term::from_field_text(bigram, &t.text))).collect();
+    Box::new(exact::ExactQuery::new(grams, whole.then(|| Term::from_field_text(word, text))))
 }
 
 /// A comparable rendering of a schema (field names, types, options).

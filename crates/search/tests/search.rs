@@ -184,6 +184,44 @@ fn exact_strings_are_all_found() {
 }
 
 #[test]
+fn exact_strings_find_only_the_documents_that_hold_them() {
+    // every string of 2 to 6 characters of every title and body, and each
+    // reversed (its bigrams there, out of order), finds exactly the
+    // documents whose title or body holds it, whether the segmenter keeps
+    // it as one word or not
+    let idx = index();
+    let texts: Vec<(u64, String)> = [
+        (1u64, "北京大学代表团来访 代表团参观了区内的科技企业和社区食堂。"),
+        (2, "社区食堂开到家门口 北街街道第三家社区食堂开门迎客，老人凭卡就餐可享受九折优惠。"),
+        // (as folded to simplified characters)
+        (3, "台风过境 市民注意安全 受台风影响，全区普降大雨。"),
+        (4, "2024年新年贺词 居民朋友们：2024年即将到来。在北京路上，市民游客爱上了 City Walk。"),
+        (5, "区图书馆推出夜间阅读服务 从3月起，区图书馆开放时间延长至晚上九点，欢迎读者前来阅读。食堂也延长了时间。"),
+    ]
+    .iter()
+    .map(|(id, t)| (*id, t.to_lowercase()))
+    .collect();
+    let mut strings = std::collections::BTreeSet::new();
+    for (_, text) in &texts {
+        for run in text.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty()) {
+            let chars: Vec<char> = run.chars().collect();
+            for len in 2..=6.min(chars.len()) {
+                for start in 0..=chars.len() - len {
+                    let s: String = chars[start..start + len].iter().collect();
+                    strings.insert(s.chars().rev().collect::<String>());
+                    strings.insert(s);
+                }
+            }
+        }
+    }
+    for s in strings.iter().filter(|s| !["刘坤", "陈静", "钟晓咏"].contains(&s.as_str())) {
+        let found = idx.all_ids(&parse_query(&format!("\"{s}\"")).unwrap()).unwrap();
+        let held: Vec<u64> = texts.iter().filter(|(_, t)| t.contains(s.as_str())).map(|(id, _)| *id).collect();
+        assert_eq!(found, held, "query \"{s}\"");
+    }
+}
+
+#[test]
 fn snippets_never_cut_a_character() {
     let text = "受颱風影響，全區普降大雨。".repeat(20);
     for width in 1..40 {
