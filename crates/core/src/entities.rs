@@ -328,10 +328,11 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             let long = name.chars().count() == 4 && !lexicon::has_compound_surname(&name);
             // three characters the dictionary tags a name though they open
             // with a common word (`纪念章`): a name only where one stands
+            // (or, whole in the dictionary, end with one: `雷阵雨`, `高水平`)
             let worded = name.chars().count() == 3
                 && end == i + 1
                 && jieba_has(&name)
-                && opens_with_common_word(&name)
+                && (opens_with_common_word(&name) || ends_with_common_word(&name))
                 && !in_person_slot(&toks, i);
             // a name that is the first word of an organisation or place
             // (`徐家汇中心`, `徐家汇体育公园`) is a person only with a title
@@ -1227,6 +1228,13 @@ fn opens_with_common_word(word: &str) -> bool {
     dictionary_tag(&word[..third]).is_some_and(|t| !is_person_tag(&t) && !t.starts_with("ns"))
 }
 
+/// Whether a word of three characters ends with a word of two the
+/// dictionary knows as something other than a name (`阵雨` in `雷阵雨`).
+fn ends_with_common_word(word: &str) -> bool {
+    let Some((first, _)) = word.char_indices().nth(1) else { return false };
+    dictionary_tag(&word[first..]).is_some_and(|t| !is_person_tag(&t) && !t.starts_with("ns"))
+}
+
 /// The dictionary's part-of-speech tag of a whole word, if it has the word.
 fn dictionary_tag(word: &str) -> Option<String> {
     let j = JIEBA.read().unwrap_or_else(|p| p.into_inner());
@@ -1888,6 +1896,17 @@ mod tests {
         }
         // a street named after a person is no person
         assert!(people("纪念墙位于要道扬·斯马茨大街的路口。").is_empty());
+    }
+
+    #[test]
+    fn a_word_tagged_a_name_that_ends_with_a_common_word_needs_a_name_slot() {
+        // `雷阵雨/nr`, `高素质/nr`: weather and praise, not people
+        for text in ["明天局部地区有雷阵雨。", "建设一支高素质的干部队伍。"] {
+            assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+        }
+        // a name ending with a word (`家宝`) where a name stands, or after a post
+        assert!(people("温家宝说，要抓紧落实。").iter().any(|x| x.0 == "温家宝"));
+        assert!(people("特区行政长官董建华出席。").iter().any(|x| x.0 == "董建华"));
     }
 
     #[test]
