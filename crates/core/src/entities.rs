@@ -1419,7 +1419,9 @@ fn surname_with_title(word: &str, next: Option<&str>) -> Option<usize> {
     let titled = if rest.is_empty() {
         next.is_some_and(|n| TITLES_AFTER_SURNAME.contains(&n) && n.chars().count() >= 2)
     } else {
+        // a title of one character makes a common word as often (`施工`)
         TITLES_AFTER_SURNAME.contains(&rest)
+            && !(rest.chars().count() == 1 && dictionary_tag(word).is_some_and(|t| !is_person_tag(&t)))
     };
     titled.then_some(len)
 }
@@ -1907,6 +1909,8 @@ mod tests {
         // a name ending with a word (`家宝`) where a name stands, or after a post
         assert!(people("温家宝说，要抓紧落实。").iter().any(|x| x.0 == "温家宝"));
         assert!(people("特区行政长官董建华出席。").iter().any(|x| x.0 == "董建华"));
+        // a family name and a title of one character that make a word (`施工`)
+        assert!(mentions("严格按程序施工。", MentionKind::Person).is_empty());
     }
 
     #[test]
