@@ -29,15 +29,17 @@ use serde::Serialize;
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Collector, Count, FacetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query as TQuery, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, EnableScoring, Occur, PhraseQuery,
+    Query as TQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{
     Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING,
 };
-use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, Executor, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+};
 use tokenize::{bigrams, normalize, unigrams};
 
 /// Memory the index writer may use before it writes a segment.
@@ -201,7 +203,15 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<Option<IndexWriter>>,
     f: Fields,
+    /// Threads that search a large archive's segments side by side.
+    executor: Executor,
+    /// From how many articles they do ([`PARALLEL_FROM_DOCS`]).
+    parallel_from: u64,
 }
+
+/// Below this many articles a search runs on one core: handing the
+/// segments to other threads costs more than it saves.
+const PARALLEL_FROM_DOCS: u64 = 50_000;
 
 fn ymd(d: NaiveDate) -> u64 {
     d.year() as u64 * 10000 + d.month() as u64 * 100 + d.day() as u64
@@ -241,7 +251,10 @@ impl SearchIndex {
         // commits by this process reload at once (see `commit`); those of
         // another process (an ingest while a server reads) within a moment
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
-        Ok(SearchIndex { index, reader, writer: Mutex::new(None), f })
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let executor =
+            if cores > 1 { Executor::multi_thread(cores, "shuzibao-search-")? } else { Executor::single_thread() };
+        Ok(SearchIndex { index, reader, writer: Mutex::new(None), f, executor, parallel_from: PARALLEL_FROM_DOCS })
     }
 
     /// The last store change this index has applied (0 for none).
@@ -404,11 +417,11 @@ impl SearchIndex {
             c
         });
         let (addresses, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match req.sort {
-            Sort::Relevance => searcher.search(&query, &(top.order_by_score(), Count, facets))?,
+            Sort::Relevance => self.collect(&searcher, query.as_ref(), &(top.order_by_score(), Count, facets))?,
             Sort::Newest | Sort::Oldest => {
                 let order = if req.sort == Sort::Newest { Order::Desc } else { Order::Asc };
-                let (docs, total, counts) =
-                    searcher.search(&query, &(top.order_by_fast_field::<u64>("date", order), Count, facets))?;
+                let collector = (top.order_by_fast_field::<u64>("date", order), Count, facets);
+                let (docs, total, counts) = self.collect(&searcher, query.as_ref(), &collector)?;
                 (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total, counts)
             }
         };
@@ -430,6 +443,26 @@ impl SearchIndex {
             Facets { year: list("/year"), month: list("/month"), person, kind: list("/kind"), page: list("/page") }
         });
         Ok(SearchResults { total, hits, facets })
+    }
+
+    /// Runs a collector over the searcher's segments: side by side on every
+    /// core in a large archive (a common word among a million articles is
+    /// counted in about half the time on two), here otherwise.
+    fn collect<C: Collector>(
+        &self,
+        searcher: &Searcher,
+        query: &dyn TQuery,
+        collector: &C,
+    ) -> tantivy::Result<C::Fruit> {
+        if searcher.segment_readers().len() < 2 || searcher.num_docs() < self.parallel_from {
+            return searcher.search(query, collector);
+        }
+        let scoring = if collector.requires_scoring() {
+            EnableScoring::enabled_from_searcher(searcher)
+        } else {
+            EnableScoring::disabled_from_searcher(searcher)
+        };
+        searcher.search_with_executor(query, collector, &self.executor, scoring)
     }
 
     /// The store ids of some documents, read from the `id` fast field.
@@ -642,4 +675,63 @@ fn exact_filter(text: &str, words: &[String], bigram: Field, chars: Field, word:
 /// A comparable rendering of a schema (field names, types, options).
 fn serde_json_like(schema: &Schema) -> String {
     format!("{:?}", schema.fields().map(|(_, e)| format!("{e:?}")).collect::<Vec<_>>())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn doc(id: u64, title: &str, body: &str) -> IndexDoc {
+        IndexDoc {
+            id,
+            issue: id,
+            paper: Some("示例区报".into()),
+            date: NaiveDate::from_ymd_opt(2023, 9, id as u32 % 28 + 1),
+            page: Some(id as u32 % 4 + 1),
+            kind: "news".into(),
+            title: title.into(),
+            body: body.into(),
+            people: vec!["刘坤".into()],
+            named: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn segments_searched_side_by_side_find_what_one_core_finds() {
+        let mut idx = SearchIndex::in_memory().unwrap();
+        // three commits make three segments
+        for batch in 0..3u64 {
+            let docs: Vec<IndexDoc> = (0..20)
+                .map(|k| {
+                    let id = batch * 100 + k;
+                    doc(
+                        id,
+                        &format!("社区食堂第{k}家开张"),
+                        &format!("北京大学的学生{k}次来到社区食堂，习近平总书记的讲话。"),
+                    )
+                })
+                .collect();
+            idx.replace_issues(&[], &docs, batch as i64 + 1).unwrap();
+        }
+        assert!(idx.reader.searcher().segment_readers().len() >= 2);
+        for text in ["食堂", "\"社区食堂\"", "北京 学生", "习近平", "2023-09", "学生 -第3家"] {
+            let req = SearchRequest {
+                query: crate::parse_query(text).unwrap(),
+                limit: 100,
+                facets: true,
+                ..SearchRequest::default()
+            };
+            idx.parallel_from = u64::MAX;
+            let one = idx.search(&req).unwrap();
+            idx.parallel_from = 0;
+            let many = idx.search(&req).unwrap();
+            let ids = |r: &SearchResults| {
+                let mut v: Vec<u64> = r.hits.iter().map(|h| h.id).collect();
+                v.sort_unstable();
+                v
+            };
+            assert_eq!((one.total, ids(&one), &one.facets), (many.total, ids(&many), &many.facets), "query {text}");
+        }
+    }
 }
