@@ -218,6 +218,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     name_rolls(text, &toks, paragraph, &mut used, out);
     // a signature: a paragraph or brackets holding nothing but names
     standalone_names(text, &toks, paragraph, &mut used, out);
+    // (no dotted name starts inside those)
     let in_roll = used.clone();
     // people: tagged names, with the post phrase just before them
     let mut i = 0;
@@ -674,7 +675,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             j += 1;
         }
         let Some((j, kind)) = best else {
-            i = kind_of.map_or(i, |k| k) + 1;
+            i = kind_of.unwrap_or(i) + 1;
             continue;
         };
         // the organisation or place that begins an event's name
@@ -742,7 +743,6 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
 /// a run that reads as a roll on its own, and in a paragraph holding one,
 /// the shorter runs of two names or more between its notes (`（女）`).
 fn name_rolls(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool], out: &mut Entities) {
-    let known = known_as;
     // a cut through a place or an organisation the segmenter found
     // (`巴基|斯坦`) is no roll of names
     let through_a_word = |run: &std::ops::Range<usize>, pieces: &[roll::Piece]| {
@@ -751,7 +751,7 @@ fn name_rolls(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool],
             toks.iter().any(|t| t.start < cut && cut < t.start + t.word.len() && matches!(t.tag, "ns" | "nt" | "nz"))
         })
     };
-    let cut = |r: &std::ops::Range<usize>| roll::split(&text[r.clone()], known).filter(|p| !through_a_word(r, p));
+    let cut = |r: &std::ops::Range<usize>| roll::split(&text[r.clone()], known_as).filter(|p| !through_a_word(r, p));
     // only a run where the segmenter found two names or more, making a
     // third of it, is cut to see whether it is a roll (cutting looks words
     // up in the dictionary: too slow for every clause)
@@ -786,7 +786,7 @@ fn name_rolls(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool],
     for (run, pieces) in runs.iter().zip(cuts) {
         let Some(pieces) = pieces.flatten().filter(|p| roll::is_part_of_roll(p)) else { continue };
         for p in pieces {
-            push_person(out, paragraph, run.start + p.range.start..run.start + p.range.end, text, None);
+            push_person(out, paragraph, run.start + p.range.start..run.start + p.range.end, text);
         }
         for (k, t) in toks.iter().enumerate() {
             if t.start < run.end && t.start + t.word.len() > run.start {
@@ -823,10 +823,10 @@ fn known_as(w: &str) -> roll::Known {
 /// opening with a family name and none a word the dictionary knows as
 /// something else.
 fn standalone_names(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool], out: &mut Entities) {
-    let trimmed = text.trim();
-    let whole = trimmed.as_ptr() as usize - text.as_ptr() as usize;
+    let start = text.len() - text.trim_start().len();
+    let whole = start..start + text.trim().len();
     let bracketed = BRACKETED.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.range());
-    for span in std::iter::once(whole..whole + trimmed.len()).chain(bracketed) {
+    for span in std::iter::once(whole).chain(bracketed) {
         let run = &text[span.clone()];
         // (`许光明摄` is a credit, read with the bylines)
         if !(2..=10).contains(&run.chars().count()) || !run.chars().all(is_han) || run.ends_with('摄') {
@@ -849,7 +849,7 @@ fn standalone_names(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [
         }
         for p in pieces {
             let range = span.start + p.range.start..span.start + p.range.end;
-            push_person(out, paragraph, range, text, None);
+            push_person(out, paragraph, range, text);
         }
         for (k, t) in toks.iter().enumerate() {
             if t.start < span.end && t.start + t.word.len() > span.start {
@@ -859,14 +859,14 @@ fn standalone_names(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [
     }
 }
 
-/// Records a person named at `range` of the paragraph.
-fn push_person(out: &mut Entities, paragraph: usize, range: std::ops::Range<usize>, text: &str, post: Option<String>) {
+/// Records a person named at `range` of the paragraph, with no post.
+fn push_person(out: &mut Entities, paragraph: usize, range: std::ops::Range<usize>, text: &str) {
     let name = &text[range.clone()];
     out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range });
     if !out.people.iter().any(|q| q.name == name) {
         out.people.push(PersonMention {
             name: name.to_string(),
-            post,
+            post: None,
             role: PersonRole::Mentioned,
             paragraph: Some(paragraph),
         });

@@ -17,6 +17,7 @@
 
 mod error;
 mod exact;
+mod excluded;
 pub mod query;
 pub mod snippet;
 pub mod tokenize;
@@ -490,7 +491,7 @@ impl SearchIndex {
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
         for c in &q.clauses {
             match c {
-                Clause::Not(inner) => clauses.push((Occur::MustNot, self.clause(inner))),
+                Clause::Not(inner) => clauses.push((Occur::MustNot, Box::new(excluded::Excluded(self.clause(inner))))),
                 c => clauses.push((Occur::Must, self.clause(c))),
             }
         }
@@ -537,7 +538,7 @@ impl SearchIndex {
             }
             Clause::Not(inner) => Box::new(BooleanQuery::new(vec![
                 (Occur::Must, Box::new(AllQuery)),
-                (Occur::MustNot, self.clause(inner)),
+                (Occur::MustNot, Box::new(excluded::Excluded(self.clause(inner)))),
             ])),
             Clause::Any(parts) => {
                 Box::new(BooleanQuery::new(parts.iter().map(|p| (Occur::Should, self.clause(p))).collect()))

@@ -99,6 +99,13 @@ fn exclusion_and_or() {
 }
 
 #[test]
+fn excluding_a_string_first_found_after_the_first_match() {
+    // `夜间阅读` first holds in article 5, after article 1 that holds `食堂`
+    assert_eq!(sorted(ids(&index(), "食堂 -夜间阅读")), [1, 2], "query 食堂 -夜间阅读");
+    assert_eq!(sorted(ids(&index(), "-\"夜间阅读\" 食堂")), [1, 2], "query -\"夜间阅读\" 食堂");
+}
+
+#[test]
 fn filters_dates_pages_people() {
     assert_eq!(sorted(ids(&index(), "食堂 date:2023-09")), [1, 2], "date:2023-09");
     assert_eq!(ids(&index(), "食堂 date:2023-03..2023-06"), [5], "date range");
