@@ -52,8 +52,12 @@ fn is_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '・')
 }
 
+/// Longest run read as a roll, in characters: a roll is printed in lines of
+/// names between notes, and cutting keeps a few hundred bytes per character.
+const MAX_RUN: usize = 2000;
+
 /// The runs of a text that may hold a roll: Han characters and middle dots,
-/// at least `min` characters long, as byte ranges.
+/// at least `min` and at most [`MAX_RUN`] characters long, as byte ranges.
 pub(super) fn runs(text: &str, min: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<(usize, usize)> = None;
@@ -62,7 +66,7 @@ pub(super) fn runs(text: &str, min: usize) -> Vec<Range<usize>> {
             let s = start.get_or_insert((b, 0));
             s.1 += 1;
         } else if let Some((s, n)) = start.take() {
-            if n >= min {
+            if (min..=MAX_RUN).contains(&n) {
                 out.push(s..b);
             }
         }
@@ -313,6 +317,14 @@ mod tests {
         let d = dictionary(&["包公"], &["毕竟"]);
         let run = "包公毕竟是包公";
         assert!(!split(run, &d).is_some_and(|p| is_roll(run, &p)));
+    }
+
+    #[test]
+    fn a_run_too_long_for_a_roll_is_not_read_as_one() {
+        let text = "李鹏乔石".repeat(MAX_RUN);
+        assert!(runs(&text, 4).is_empty());
+        let text = format!("{}，李鹏乔石", "李鹏乔石".repeat(MAX_RUN));
+        assert_eq!(runs(&text, 4).len(), 1);
     }
 
     #[test]
