@@ -649,7 +649,9 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             {
                 // the longer ending decides: `代表大会` is a body, `表彰大会` an event
                 Some('e')
-            } else if toks[j].tag == "nt" {
+            } else if toks[j].tag == "nt" && (j > i || ORGS.find_proper(phrase).is_some()) {
+                // (the dictionary tags some common words `nt` alone:
+                // `公共汽车`, `中草药`; one with an ending of a body is one)
                 Some('o')
             } else if ends(ORGS.find_proper(phrase)) || ends(PLACES.find_proper(phrase)) {
                 let org = ends(ORGS.find_proper(phrase));
@@ -1791,6 +1793,9 @@ mod tests {
         // common nouns before an ending name a kind, and none of their words a body
         let e = extract_text("多家公司和一些出版社参加，联防队员加强巡逻。", None);
         assert!(e.organizations.is_empty() && e.places.is_empty(), "{e:?}");
+        // words the dictionary alone tags as bodies name none
+        let e = extract_text("他乘坐公共汽车去买中草药。", None);
+        assert!(e.organizations.is_empty(), "{e:?}");
         // but a body named by one word of the dictionary is one
         let e = extract_text("中央书记处书记出席。", None);
         assert!(e.organizations.iter().any(|o| o.ends_with("书记处")), "{e:?}");
