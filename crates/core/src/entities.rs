@@ -790,11 +790,7 @@ fn name_rolls(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool],
         for p in pieces {
             push_person(out, paragraph, run.start + p.range.start..run.start + p.range.end, text);
         }
-        for (k, t) in toks.iter().enumerate() {
-            if t.start < run.end && t.start + t.word.len() > run.start {
-                used[k] = true;
-            }
-        }
+        take(toks, used, run);
     }
 }
 
@@ -853,10 +849,15 @@ fn standalone_names(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [
             let range = span.start + p.range.start..span.start + p.range.end;
             push_person(out, paragraph, range, text);
         }
-        for (k, t) in toks.iter().enumerate() {
-            if t.start < span.end && t.start + t.word.len() > span.start {
-                used[k] = true;
-            }
+        take(toks, used, &span);
+    }
+}
+
+/// Marks the tokens that overlap `range` as read.
+fn take(toks: &[Tok<'_>], used: &mut [bool], range: &std::ops::Range<usize>) {
+    for (k, t) in toks.iter().enumerate() {
+        if t.start < range.end && t.start + t.word.len() > range.start {
+            used[k] = true;
         }
     }
 }
