@@ -38,8 +38,8 @@ pub(super) struct Piece {
 /// Longest name of a roll, in characters (dotted names of several parts).
 const MAX_PIECE: usize = 16;
 
-/// What a piece that opens with no family name scores (no other piece
-/// scores as much).
+/// What a piece that opens with no family name scores: less than any name
+/// with one, more only than a word the dictionary knows as something else.
 const ODD: f32 = -2.0;
 
 /// What such a piece scores when the dictionary knows it as a name.
