@@ -12,7 +12,7 @@ use crate::byline::{parse_bracketed, strip_bullet};
 use crate::classify::{Unit, UnitKind};
 use crate::headline::{has_column_tag, has_spaced_halves, looks_like_subheading, split_headline, HeadLine};
 use crate::lexicon::column_kind;
-use crate::markers::{continued_from, continued_to, dateline, source_at_end, starts_with_dateline};
+use crate::markers::{continued_from, continued_to, dateline, opens_as_lead, source_at_end, starts_with_dateline};
 use crate::model::{Article, ArticleKind, Author, Byline, Headline, Leftover, Paragraph, ParagraphRole, Span, Teaser};
 use crate::teaser::runs_on;
 use crate::text::{char_len, clean_inline, ends_sentence, is_han};
@@ -162,7 +162,7 @@ impl Assembler<'_> {
                 UnitKind::Head => match self.head_role(i) {
                     HeadRole::Start => {
                         i = match self.series_split(i) {
-                            Some((m, j)) => self.start_series(i, m, j),
+                            Some((m, j, shape)) => self.start_series(i, m, j, shape),
                             None => self.start_group(i),
                         };
                         continue;
@@ -480,8 +480,12 @@ impl Assembler<'_> {
         }
         // No sign either way: a text that goes on about the same things is
         // the same article under a sub-heading; one that shares next to no
-        // words with it is a new article (lexical cohesion).
-        if cohesion(cur, &self.units[j..]) < NEW_TOPIC {
+        // words with it is a new article (lexical cohesion). The reports of
+        // one page often share a theme, so a text whose first sentence says
+        // when and where, as a report's lead does, may share more.
+        let c = cohesion(cur, &self.units[j..]);
+        let lead = self.units.get(j).is_some_and(|n| n.kind == UnitKind::Text && opens_as_lead(&n.text));
+        if c < NEW_TOPIC || lead && c < 2.0 * NEW_TOPIC {
             return HeadRole::Start;
         }
         HeadRole::Sub
@@ -551,12 +555,16 @@ impl Assembler<'_> {
 
     /// A series title over the first part of a feature in parts, in one
     /// group (`新春走基层 人和家顺事事兴` / `上海迪士尼乐园55名民警——` /
-    /// `全员无休假`, then a byline), when a later part is set alike: where
-    /// the part's lead-in begins (`m`) and the group ends (`j`).
-    fn series_split(&self, i: usize) -> Option<(usize, usize)> {
+    /// `全员无休假`, or `非遗年集` / `云南昆明` / `五彩缤纷年宵花`, then a
+    /// byline), when a later part is set alike: where the part's headline
+    /// begins (`m`), the group ends (`j`), and the part's shape.
+    fn series_split(&self, i: usize) -> Option<(usize, usize, Shape)> {
         const LOOKAHEAD: usize = 80;
         let j = self.group_end(i);
-        let m = (i + 1..j).find(|&m| line_shape(&self.units[m].text) == Some(Shape::LeadIn))?;
+        let (m, shape) = (i + 1..j).find_map(|m| {
+            let shape = head_shape(&self.units[m..j])?;
+            (shape == Shape::LeadIn || label_of(&shape).is_some()).then_some((m, shape))
+        })?;
         let k = self.bylines_end(j);
         if k == j {
             return None;
@@ -568,8 +576,9 @@ impl Assembler<'_> {
                 UnitKind::Text | UnitKind::Item | UnitKind::BoxLabel => n += 1,
                 UnitKind::Head if u.level == 0 => {
                     let e = self.group_end(n);
-                    let alike = head_shape(&self.units[n..e]) == Some(Shape::LeadIn) && self.bylines_end(e) > e;
-                    return alike.then_some((m, j));
+                    let alike = head_shape(&self.units[n..e]).is_some_and(|s| part_alike(&s, &shape))
+                        && self.bylines_end(e) > e;
+                    return alike.then_some((m, j, shape));
                 }
                 _ => return None,
             }
@@ -580,11 +589,11 @@ impl Assembler<'_> {
     /// Opens a feature in parts: the series title `i..m` is its headline, the
     /// first part's headline `m..j` its first sub-headings; the part's byline
     /// follows. Returns `j`.
-    fn start_series(&mut self, i: usize, m: usize, j: usize) -> usize {
+    fn start_series(&mut self, i: usize, m: usize, j: usize, shape: Shape) -> usize {
         self.column = None;
         let heads = self.units[i..m].iter().map(|u| HeadLine { text: u.text.clone(), level: u.level }).collect();
         let head_spans = self.units[i..m].iter().map(|u| u.span).collect();
-        let mut d = Draft { heads, head_spans, sub_shapes: vec![Shape::LeadIn], ..Draft::default() };
+        let mut d = Draft { heads, head_spans, sub_shapes: vec![shape], ..Draft::default() };
         d.touch(self.units[i].span.cover(self.units[m - 1].span));
         self.drafts.push(d);
         for part in &self.units[m..j] {
@@ -803,6 +812,17 @@ fn line_shape(text: &str) -> Option<Shape> {
     (plain && (4..=16).contains(&total)).then_some(Shape::Parts(parts))
 }
 
+/// The most characters of a label over a title (`开罗`, `湖南长沙`).
+const LABEL_CHARS: usize = 6;
+
+/// A label too short for [`line_shape`]: a place or a word over a title (`开罗`).
+fn label_shape(text: &str) -> Option<Shape> {
+    let parts: Vec<usize> = text.split_whitespace().map(char_len).collect();
+    let total: usize = parts.iter().sum();
+    let plain = text.chars().all(|c| is_han(c) || c.is_whitespace());
+    (plain && (2..=LABEL_CHARS).contains(&total)).then_some(Shape::Parts(parts))
+}
+
 /// Whether two headlines are set alike as the parts of a feature are: both
 /// lead-ins, or both in as many spaced parts (`农家书屋 一座难求`,
 /// `智能机器人 检修效率高`).
@@ -810,14 +830,31 @@ fn part_alike(a: &Shape, b: &Shape) -> bool {
     match (a, b) {
         (Shape::LeadIn, Shape::LeadIn) => true,
         (Shape::Parts(a), Shape::Parts(b)) => a.len() >= 2 && a.len() == b.len(),
-        (a, b) => matches!(a, Shape::Stack(_)) && a == b,
+        (a, b) => matches!(a, Shape::Stack(_)) && a == b || labels_alike(a, b),
     }
 }
 
 /// Whether two sub-headings are set alike: the same shape, or both in as
 /// many spaced parts (`政策保障  民间参与`, `有法护长者  晚晴更美好`).
 fn sibling_alike(a: &Shape, b: &Shape) -> bool {
-    a == b || matches!((a, b), (Shape::Parts(_), Shape::Parts(_))) && part_alike(a, b)
+    a == b || matches!((a, b), (Shape::Parts(_), Shape::Parts(_))) && part_alike(a, b) || labels_alike(a, b)
+}
+
+/// Whether two stacks open with a short label each (`莫斯科` / `联欢贺新年`,
+/// `开罗` / `点亮金字塔`; `湖南长沙` / `设立专职夜经济服务机构…`): the parts
+/// of a feature from several places, whose labels differ in length.
+fn labels_alike(a: &Shape, b: &Shape) -> bool {
+    label_of(a).is_some_and(|x| Some(x) == label_of(b))
+}
+
+/// A stack under a short label: its number of lines and the label's parts.
+fn label_of(s: &Shape) -> Option<(usize, usize)> {
+    match s {
+        Shape::Stack(lines) if lines.len() >= 2 && lines[0].iter().sum::<usize>() <= LABEL_CHARS => {
+            Some((lines.len(), lines[0].len()))
+        }
+        _ => None,
+    }
 }
 
 /// The shape of a headline group: a lead-in over its line, a single line,
@@ -829,15 +866,18 @@ fn head_shape(group: &[Unit]) -> Option<Shape> {
     }
     match group {
         [only] => line_shape(&only.text),
-        [first, ..] => match line_shape(&first.text)? {
+        [first, ..] => match line_shape(&first.text).or_else(|| label_shape(&first.text))? {
             Shape::LeadIn => Some(Shape::LeadIn),
-            _ => {
-                let lines = group.iter().map(|u| match line_shape(&u.text) {
+            Shape::Parts(label) => {
+                // under a short label, a line of any form (a sentence) counts as no parts
+                let labelled = label.iter().sum::<usize>() <= LABEL_CHARS;
+                let lines = group.iter().skip(1).map(|u| match line_shape(&u.text) {
                     Some(Shape::Parts(parts)) => Some(parts),
-                    _ => None,
+                    _ => labelled.then(Vec::new),
                 });
-                lines.collect::<Option<Vec<_>>>().map(Shape::Stack)
+                std::iter::once(Some(label)).chain(lines).collect::<Option<Vec<_>>>().map(Shape::Stack)
             }
+            Shape::Stack(_) => None,
         },
         [] => None,
     }
@@ -1182,6 +1222,42 @@ mod tests {
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
         assert_eq!(subheadings(&issue.articles[0]).len(), 4);
+    }
+
+    #[test]
+    fn a_title_over_a_lead_that_says_when_and_where_starts_an_article_on_the_same_theme() {
+        // both texts speak of flower markets; the second opens as a report does
+        let text = "花市里的年味\n\n春节将至，花市里挤满了买年宵花的市民。花市的摊主说，今年的年宵花卖得好。\n\n\
+                    花卉电商生意旺\n\n日前，江苏省宿迁市沭阳县的花卉电商开始发货，一盆盆年宵花经快递销往全国各地，订单比往年多了三成。\n";
+        let issue = parse(text);
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
+        assert_eq!(titles, ["花市里的年味", "花卉电商生意旺"]);
+        // without the lead, the same line is a sub-heading of the first text
+        let text = text.replace("日前，江苏省宿迁市沭阳县的", "");
+        assert_eq!(parse(&text).articles.len(), 1);
+    }
+
+    #[test]
+    fn places_over_titles_are_the_parts_of_one_feature() {
+        let text = "五洲同庆新春\n\n世界各地举办活动，欢度中国春节。\n\n莫斯科\n\n联欢贺新年\n\n\
+                    红场附近的剧院里，演员们唱起中国歌，台下观众跟着打拍子。\n\n曼谷\n\n商场办庙会\n\n\
+                    商场里挂起红灯笼，泰国小朋友学写福字。\n\n开罗\n\n尼罗河畔赏彩灯，孩子们提灯奔跑\n\n\
+                    日前，开罗市民在尼罗河边观赏彩灯，孩子们提着灯笼奔跑。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        assert_eq!(subheadings(&issue.articles[0]).len(), 6);
+    }
+
+    #[test]
+    fn a_series_title_over_parts_under_place_labels_heads_them_all() {
+        let text = "年集·花市\n\n云南昆明\n\n五彩缤纷年宵花\n\n本报记者 李明\n\n花市里人头攒动。\n\n\
+                    山东青州\n\n网上下单花送到家\n\n本报记者 王海\n\n温室大棚里，商户林立。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.headline.title, "年集·花市");
+        assert_eq!(a.paragraphs[0].text, "云南昆明");
+        assert_eq!(a.byline.reporters, ["李明", "王海"]);
     }
 
     #[test]

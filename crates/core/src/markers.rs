@@ -96,6 +96,43 @@ fn find_dateline(text: &str) -> Option<regex::Match<'_>> {
     Some(m)
 }
 
+/// A time in a report's first sentence: a date, a day, or a near time (`近日`).
+static LEAD_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:近日|日前|前不久|不久前|当天|当日|今年|去年|近年来|目前|眼下|前夕|[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}日|[上中下]旬|底|初)?|[0-9０-９]{1,2}日)",
+    )
+});
+/// A place in a report's first sentence written with its administrative unit (`商丘市`, `杨村桥镇`).
+static LEAD_PLACE: LazyLock<Regex> = LazyLock::new(|| re(r"\p{Han}[省市县区州镇乡村]"));
+
+/// Whether `text` opens as a news report does: its first sentence says when
+/// and where (`近日，河南省商丘市夏邑县…`, `10月22日，越南…在首都河内举行`).
+/// The text under a sub-heading goes on from what the article has told; a
+/// report's lead starts afresh.
+///
+/// ```
+/// use shuzibao_core::markers::opens_as_lead;
+/// assert!(opens_as_lead("近日，河南省商丘市夏邑县着力推广品牌农业。此后"));
+/// assert!(opens_as_lead("2019年巴格达国际书展2月7日开幕，来自全球23个国家和地区的出版商参展。"));
+/// assert!(!opens_as_lead("舞剧将南拳马步以及南狮特有的动作技巧汇入舞蹈语言。"));
+/// assert!(!opens_as_lead("他说：“今年的收成好。”"), "the first sentence names no place");
+/// ```
+pub fn opens_as_lead(text: &str) -> bool {
+    const MAX_CHARS: usize = 120;
+    let first: String = text.chars().take_while(|c| !matches!(c, '。' | '！' | '？')).take(MAX_CHARS).collect();
+    LEAD_TIME.is_match(&first) && (LEAD_PLACE.is_match(&first) || names_known_place(&first))
+}
+
+/// Whether `text` holds a place name the gazetteer knows (`河内`, `巴格达`).
+fn names_known_place(text: &str) -> bool {
+    const LONGEST: usize = 8;
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+    (0..starts.len()).any(|a| {
+        (a + 2..=(a + LONGEST).min(starts.len() - 1))
+            .any(|b| crate::lexicon::is_known_place(&text[starts[a]..starts[b]]))
+    })
+}
+
 /// Finds a `(下转第N版)` at the end of `text`: the page and where the marker starts.
 ///
 /// ```
