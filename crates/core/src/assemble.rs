@@ -10,7 +10,9 @@
 
 use crate::byline::{parse_bracketed, strip_bullet};
 use crate::classify::{Unit, UnitKind};
-use crate::headline::{has_column_tag, has_spaced_halves, looks_like_subheading, split_headline, HeadLine};
+use crate::headline::{
+    has_column_tag, has_spaced_halves, is_enumerated, looks_like_subheading, split_headline, HeadLine,
+};
 use crate::lexicon::column_kind;
 use crate::markers::{continued_from, continued_to, dateline, opens_as_lead, source_at_end, starts_with_dateline};
 use crate::model::{Article, ArticleKind, Author, Byline, Headline, Leftover, Paragraph, ParagraphRole, Span, Teaser};
@@ -448,7 +450,7 @@ impl Assembler<'_> {
         if !cur.ended && !photo_column && column_kind(&u.text).is_none() && self.has_sibling(cur, i, j) {
             return HeadRole::Part(j);
         }
-        if group.len() == 1 && has_spaced_halves(&u.text) {
+        if group.len() == 1 && has_spaced_halves(&u.text) && !is_enumerated(&u.text) {
             return HeadRole::Start;
         }
         // A kicker ending in `——` over a title reads like a headline group,
@@ -1258,6 +1260,16 @@ mod tests {
         assert_eq!(a.headline.title, "年集·花市");
         assert_eq!(a.paragraphs[0].text, "云南昆明");
         assert_eq!(a.byline.reporters, ["李明", "王海"]);
+    }
+
+    #[test]
+    fn a_numbered_chapter_heading_with_spaced_halves_stays_in_its_document() {
+        let text =
+            "城市发展规划纲要\n\n为推动城市高质量发展，编制本规划。\n\n第一节 构建极点带动、轴带支撑的空间格局\n\n\
+                    发挥中心城区的带动作用，提升整体实力。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        assert_eq!(subheadings(&issue.articles[0]), ["第一节构建极点带动、轴带支撑的空间格局"]);
     }
 
     #[test]

@@ -67,11 +67,23 @@ pub fn looks_like_headline(text: &str) -> bool {
     !ends_sentence(text)
 }
 
+/// Whether a line opens with a number of its own: `一、`, `（二）`, `第三章`, `②`.
+///
+/// ```
+/// use shuzibao_core::headline::is_enumerated;
+/// assert!(is_enumerated("第六章  构建现代产业体系"));
+/// assert!(is_enumerated("（二）发展目标"));
+/// assert!(!is_enumerated("第一书记 王运洪"));
+/// ```
+pub fn is_enumerated(text: &str) -> bool {
+    ENUMERATED.is_match(text)
+}
+
 /// Whether a headline-like line reads as a sub-heading inside an article:
 /// numbered, a lead-in ending in `——`, a subtitle opened by `——`, a clause
 /// with a comma or a colon, a bracketed label `【点评】`.
 pub fn looks_like_subheading(text: &str) -> bool {
-    ENUMERATED.is_match(text)
+    is_enumerated(text)
         || text.ends_with("——")
         || text.starts_with('—')
         || text.starts_with('【')
