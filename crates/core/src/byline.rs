@@ -10,6 +10,8 @@
 use crate::lexicon;
 use crate::model::{Author, Byline};
 use crate::text::{fold_width, is_han};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Bullets that open a byline or a brief (`□`, `●`).
 pub fn is_bullet(c: char) -> bool {
@@ -35,6 +37,12 @@ enum Role {
     /// 作者 / 撰稿: a signed author without a post.
     Author,
 }
+
+/// A reporter of a named outlet: a name ending in 网, 社, 台 or 报, then `记者`.
+static OUTLET_REPORTER: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // a constant pattern, tested below
+    Regex::new(r"^\p{Han}{1,6}?(?:网|社|台|报)(?:特约|见习)?记者").unwrap()
+});
 
 /// Role words that stand before the names they govern, longest first.
 const PREFIX_ROLES: &[(&str, Role)] = &[
@@ -159,6 +167,10 @@ fn add(byline: &mut Byline, role: Role, names: Vec<String>) {
 }
 
 fn prefix_role(s: &str) -> Option<(Role, usize)> {
+    // another outlet's reporter: `人民网记者`, `央视台记者`, `光明日报记者`
+    if let Some(m) = OUTLET_REPORTER.find(s) {
+        return Some((Role::Reporter, m.end()));
+    }
     for (word, role) in PREFIX_ROLES {
         if let Some(rest) = s.strip_prefix(word) {
             if word.chars().count() == 1 && !single_char_role_ok(rest) {
@@ -330,6 +342,9 @@ mod tests {
         assert_eq!(parse_byline("● 记者 柴斌").unwrap().reporters, ["柴斌"]);
         assert_eq!(parse_byline("□ 记者 刘坤 陆海捷").unwrap().reporters, ["刘坤", "陆海捷"]);
         assert_eq!(parse_byline("本报记者  李茂颖").unwrap().reporters, ["李茂颖"]);
+        let b = parse_byline("人民网记者  林  涛  本报记者  陈小雨").unwrap();
+        assert_eq!(b.reporters, ["林涛", "陈小雨"]);
+        assert_eq!(parse_byline("中国青年报记者 王明").unwrap().reporters, ["王明"]);
         assert_eq!(parse_byline("记者杜一菲").unwrap().reporters, ["杜一菲"]);
         assert_eq!(parse_byline("记者王浩、李心萍").unwrap().reporters, ["王浩", "李心萍"]);
     }
