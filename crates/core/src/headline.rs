@@ -39,6 +39,8 @@ pub const MAX_HEADLINE_CHARS: usize = 50;
 /// assert!(looks_like_headline("技术迭代打开无限想象力（人民观点）"));
 /// assert!(looks_like_headline("返乡创业有干头！（经济聚焦·回乡看变化⑥）"));
 /// assert!(!looks_like_headline("年度投资187亿元。"));
+/// let subtitle = "——记全市基层医务工作者在疫情防控和日常诊疗两条战线上守护群众健康、为百姓排忧解难、把温暖和关怀送到千家万户的动人故事";
+/// assert!(looks_like_headline(subtitle));
 /// assert!(!looks_like_headline("居民朋友们:"));
 /// assert!(!looks_like_headline("本报讯 1月11日上午"));
 /// ```
@@ -49,6 +51,10 @@ pub fn looks_like_headline(text: &str) -> bool {
     }
     if text.ends_with("——") {
         return n <= 2 * MAX_HEADLINE_CHARS;
+    }
+    // a subtitle opened by a dash may run as long as a kicker
+    if text.starts_with("——") && n > MAX_HEADLINE_CHARS {
+        return n <= 2 * MAX_HEADLINE_CHARS && !ends_sentence(text);
     }
     if n > MAX_HEADLINE_CHARS || starts_with_dateline(text) {
         return false;
