@@ -567,8 +567,10 @@ impl Assembler<'_> {
             let shape = head_shape(&self.units[m..j])?;
             (shape == Shape::LeadIn || label_of(&shape).is_some()).then_some((m, shape))
         })?;
+        // parts signed each by its reporter, or lead-ins that name whom each part is about
         let k = self.bylines_end(j);
-        if k == j {
+        let signed = k > j;
+        if !signed && shape != Shape::LeadIn {
             return None;
         }
         let mut n = k;
@@ -579,7 +581,7 @@ impl Assembler<'_> {
                 UnitKind::Head if u.level == 0 => {
                     let e = self.group_end(n);
                     let alike = head_shape(&self.units[n..e]).is_some_and(|s| part_alike(&s, &shape))
-                        && self.bylines_end(e) > e;
+                        && (self.bylines_end(e) > e) == signed;
                     return alike.then_some((m, j, shape));
                 }
                 _ => return None,
@@ -1290,6 +1292,19 @@ mod tests {
         assert_eq!(a.headline.title, "新春走基层 人和家顺事事兴");
         assert_eq!(a.paragraphs[0].text, "上海迪士尼乐园55名民警——");
         assert_eq!(a.byline.reporters, ["巨云鹏", "黄福特"]);
+    }
+
+    #[test]
+    fn a_series_title_over_unsigned_parts_with_lead_ins_heads_them_all() {
+        let text = "守在岗位上的人\n\n云南，高山气象站——\n\n“风雪再大，观测一次也不能少”\n\n\
+                    站里的三名观测员轮流值守，每小时记录一次数据。\n\n江苏，长江引航站——\n\n“船开到哪里，我们就守到哪里”\n\n\
+                    大年初一凌晨，引航员登上一艘货轮。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.headline.title, "守在岗位上的人");
+        assert_eq!(a.paragraphs[0].text, "云南，高山气象站——");
+        assert_eq!(subheadings(a).len(), 4);
     }
 
     #[test]
