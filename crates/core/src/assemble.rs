@@ -383,6 +383,17 @@ impl Assembler<'_> {
         let Some(cur) = self.drafts.last() else {
             return HeadRole::Start;
         };
+        // An item's title in a column of briefs (`新闻速递` / title / text /
+        // title / text): the column goes on while its items stay short and
+        // titled (after bulleted items, a headline heads the next article).
+        let in_briefs = matches!(self.column, Some((ArticleKind::Briefs, _))) && cur.column.is_some();
+        let titled = cur.paras.is_empty() || cur.paras.iter().any(|p| p.role == ParagraphRole::Subheading);
+        if in_briefs && titled && !cur.closed && u.level == 0 {
+            let j = self.group_end(i);
+            if self.brief_follows(j) {
+                return HeadRole::Part(j);
+            }
+        }
         if self.indent_mode && !cur.closed && u.level == 0 {
             // Indented: a paragraph (perhaps a sub-heading, even one with its
             // own byline in a feature of several parts). Not indented: a headline.
@@ -694,6 +705,19 @@ impl Assembler<'_> {
     /// Whether the text from `k` up to the next headline is as short as a
     /// photo caption: one or two paragraphs, a few sentences.
     fn caption_follows(&self, k: usize) -> bool {
+        let (paras, chars) = self.text_until_headline(k);
+        paras <= 2 && chars <= 300
+    }
+
+    /// Whether the text from `k` up to the next headline is as short as an
+    /// item in a column of briefs: a few paragraphs, a few hundred characters.
+    fn brief_follows(&self, k: usize) -> bool {
+        let (paras, chars) = self.text_until_headline(k);
+        (1..=3).contains(&paras) && chars <= 400
+    }
+
+    /// The paragraphs and characters of text from `k` up to the next headline.
+    fn text_until_headline(&self, k: usize) -> (usize, usize) {
         let mut chars = 0;
         let mut paras = 0;
         for u in &self.units[k..] {
@@ -706,7 +730,7 @@ impl Assembler<'_> {
                 _ => break,
             }
         }
-        paras <= 2 && chars <= 300
+        (paras, chars)
     }
 
     fn open_column(&mut self, u: &Unit, kind: ArticleKind) {
@@ -1305,6 +1329,21 @@ mod tests {
         assert_eq!(a.headline.title, "守在岗位上的人");
         assert_eq!(a.paragraphs[0].text, "云南，高山气象站——");
         assert_eq!(subheadings(a).len(), 4);
+    }
+
+    #[test]
+    fn titled_items_under_a_briefs_label_are_one_article_until_a_long_text() {
+        let long = "新操场铺上了塑胶跑道，孩子们第一次在平整的跑道上赛跑。".repeat(20);
+        let text = format!(
+            "新闻速递\n\n老街区改造完工\n\n本报讯 日前，城东老街区改造完工，二十栋楼换了新貌。\n\n（记者 王明）\n\n\
+             社区食堂开业\n\n本报讯 社区食堂昨日开业，每天供应三餐。\n\n（记者 李华）\n\n山区学校的新操场\n\n{long}\n"
+        );
+        let issue = parse(&text);
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
+        assert_eq!(titles, ["新闻速递", "山区学校的新操场"], "{:#?}", issue.articles);
+        assert_eq!(issue.articles[0].kind, crate::model::ArticleKind::Briefs);
+        assert_eq!(subheadings(&issue.articles[0]), ["老街区改造完工", "社区食堂开业"]);
+        assert!(issue.leftovers.is_empty(), "{:?}", issue.leftovers);
     }
 
     #[test]
