@@ -405,7 +405,7 @@ impl Assembler<'_> {
         {
             return HeadRole::Sub;
         }
-        if let Some(j) = self.next_part(cur, i) {
+        if let Some(j) = self.next_part(cur, i).or_else(|| self.first_part(cur, i)) {
             return HeadRole::Part(j);
         }
         // the title of a box inside the text (`记者手记` / `真调研 说实话`)
@@ -566,13 +566,28 @@ impl Assembler<'_> {
         (like_first || cur.sub_shapes.iter().any(|s| part_alike(s, &shape))).then_some(j)
     }
 
+    /// Where the headline group at `i` ends, when it heads the first part of
+    /// the feature `cur`: a series title with a short introduction and no
+    /// byline of its own, then parts each under a headline set alike and
+    /// signed (`一桌年夜饭` / intro / `满盆“吉祥菜”` / `真味是团圆` / byline).
+    fn first_part(&self, cur: &Draft, i: usize) -> Option<usize> {
+        const MAX_INTRO_PARAS: usize = 2;
+        let intro = !cur.heads.is_empty() && (1..=MAX_INTRO_PARAS).contains(&cur.paras.len());
+        if cur.closed || !intro || !cur.byline.is_empty() || !cur.sub_shapes.is_empty() || self.units[i].level > 0 {
+            return None;
+        }
+        let j = self.group_end(i);
+        let k = self.bylines_end(j);
+        let shape = head_shape(&self.units[i..j])?;
+        (k > j && self.later_part_alike(k, &shape, true)).then_some(j)
+    }
+
     /// A series title over the first part of a feature in parts, in one
     /// group (`新春走基层 人和家顺事事兴` / `上海迪士尼乐园55名民警——` /
     /// `全员无休假`, or `非遗年集` / `云南昆明` / `五彩缤纷年宵花`, then a
     /// byline), when a later part is set alike: where the part's headline
     /// begins (`m`), the group ends (`j`), and the part's shape.
     fn series_split(&self, i: usize) -> Option<(usize, usize, Shape)> {
-        const LOOKAHEAD: usize = 80;
         let j = self.group_end(i);
         let (m, shape) = (i + 1..j).find_map(|m| {
             let shape = head_shape(&self.units[m..j])?;
@@ -584,6 +599,13 @@ impl Assembler<'_> {
         if !signed && shape != Shape::LeadIn {
             return None;
         }
+        self.later_part_alike(k, &shape, signed).then_some((m, j, shape))
+    }
+
+    /// Whether the next headline after `k` (before anything else that is
+    /// not text) heads a part set like `shape`, signed as the first part is.
+    fn later_part_alike(&self, k: usize, shape: &Shape, signed: bool) -> bool {
+        const LOOKAHEAD: usize = 80;
         let mut n = k;
         while n < self.units.len().min(k + LOOKAHEAD) {
             let u = &self.units[n];
@@ -591,14 +613,13 @@ impl Assembler<'_> {
                 UnitKind::Text | UnitKind::Item | UnitKind::BoxLabel => n += 1,
                 UnitKind::Head if u.level == 0 => {
                     let e = self.group_end(n);
-                    let alike = head_shape(&self.units[n..e]).is_some_and(|s| part_alike(&s, &shape))
+                    return head_shape(&self.units[n..e]).is_some_and(|s| part_alike(&s, shape))
                         && (self.bylines_end(e) > e) == signed;
-                    return alike.then_some((m, j, shape));
                 }
-                _ => return None,
+                _ => return false,
             }
         }
-        None
+        false
     }
 
     /// Opens a feature in parts: the series title `i..m` is its headline, the
@@ -834,10 +855,23 @@ fn line_shape(text: &str) -> Option<Shape> {
         // a lead-in names a person or a place, briefly
         return (char_len(text) <= 22).then_some(Shape::LeadIn);
     }
-    let parts: Vec<usize> = text.split_whitespace().map(char_len).collect();
+    let parts = word_counts(text);
     let total: usize = parts.iter().sum();
-    let plain = text.chars().all(|c| is_han(c) || c.is_whitespace());
+    let plain = is_plain(text);
     (plain && (4..=16).contains(&total)).then_some(Shape::Parts(parts))
+}
+
+/// The length of each space-separated part of a headline, in characters,
+/// quotation marks left out (`满盆“吉祥菜”` is five).
+fn word_counts(text: &str) -> Vec<usize> {
+    let quote = |c: &char| matches!(c, '“' | '”' | '‘' | '’');
+    text.split_whitespace().map(|p| p.chars().filter(|c| !quote(c)).count()).collect()
+}
+
+/// Whether a headline is words alone, perhaps quoted (`满盆“吉祥菜”`): no
+/// figures, no punctuation that makes it a sentence.
+fn is_plain(text: &str) -> bool {
+    text.chars().all(|c| is_han(c) || c.is_whitespace() || matches!(c, '“' | '”' | '‘' | '’'))
 }
 
 /// The most characters of a label over a title (`开罗`, `湖南长沙`).
@@ -845,9 +879,9 @@ const LABEL_CHARS: usize = 6;
 
 /// A label too short for [`line_shape`]: a place or a word over a title (`开罗`).
 fn label_shape(text: &str) -> Option<Shape> {
-    let parts: Vec<usize> = text.split_whitespace().map(char_len).collect();
+    let parts = word_counts(text);
     let total: usize = parts.iter().sum();
-    let plain = text.chars().all(|c| is_han(c) || c.is_whitespace());
+    let plain = is_plain(text);
     (plain && (2..=LABEL_CHARS).contains(&total)).then_some(Shape::Parts(parts))
 }
 
@@ -1344,6 +1378,19 @@ mod tests {
         assert_eq!(issue.articles[0].kind, crate::model::ArticleKind::Briefs);
         assert_eq!(subheadings(&issue.articles[0]), ["老街区改造完工", "社区食堂开业"]);
         assert!(issue.leftovers.is_empty(), "{:?}", issue.leftovers);
+    }
+
+    #[test]
+    fn a_series_title_with_an_introduction_heads_signed_parts_set_alike() {
+        let text = "家乡的早点\n\n一碗热汤，一笼包子，是游子心里最长久的味道。\n\n\
+                    巷口“豆花摊”\n\n甜咸都相宜\n\n本报记者 周文\n\n天刚亮，摊主就支起了锅。\n\n\
+                    老街小笼包\n\n一口一个鲜\n\n本报记者 韩雪\n\n蒸笼一掀，热气扑面。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.headline.title, "家乡的早点");
+        assert_eq!(a.byline.reporters, ["周文", "韩雪"]);
+        assert_eq!(subheadings(a).len(), 4);
     }
 
     #[test]
