@@ -452,14 +452,14 @@ impl Assembler<'_> {
             return HeadRole::Sub;
         }
         let group = &self.units[i..j];
+        let photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));
+        if !cur.ended && !photo_column && column_kind(&u.text).is_none() && self.has_sibling(cur, i, j) {
+            return HeadRole::Part(j);
+        }
         let subtitled = group.iter().skip(1).any(|g| g.text.starts_with('—'));
         let tagged = group.iter().any(|g| has_column_tag(&g.text));
         if subtitled || tagged {
             return HeadRole::Start;
-        }
-        let photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));
-        if !cur.ended && !photo_column && column_kind(&u.text).is_none() && self.has_sibling(cur, i, j) {
-            return HeadRole::Part(j);
         }
         if group.len() == 1 && has_spaced_halves(&u.text) && !is_enumerated(&u.text) {
             return HeadRole::Start;
@@ -562,8 +562,9 @@ impl Assembler<'_> {
             return None;
         }
         let shape = head_shape(&self.units[i..j])?;
-        let like_first = cur.heads.iter().skip(1).any(|h| line_shape(&h.text).is_some_and(|s| part_alike(&s, &shape)));
-        (like_first || cur.sub_shapes.iter().any(|s| part_alike(s, &shape))).then_some(j)
+        let like_first =
+            cur.heads.iter().skip(1).any(|h| line_shape(&h.text).is_some_and(|s| signed_parts_alike(&s, &shape)));
+        (like_first || cur.sub_shapes.iter().any(|s| signed_parts_alike(s, &shape))).then_some(j)
     }
 
     /// Where the headline group at `i` ends, when it heads the first part of
@@ -589,16 +590,13 @@ impl Assembler<'_> {
     /// begins (`m`), the group ends (`j`), and the part's shape.
     fn series_split(&self, i: usize) -> Option<(usize, usize, Shape)> {
         let j = self.group_end(i);
-        let (m, shape) = (i + 1..j).find_map(|m| {
-            let shape = head_shape(&self.units[m..j])?;
-            (shape == Shape::LeadIn || label_of(&shape).is_some()).then_some((m, shape))
-        })?;
         // parts signed each by its reporter, or lead-ins that name whom each part is about
         let k = self.bylines_end(j);
         let signed = k > j;
-        if !signed && shape != Shape::LeadIn {
-            return None;
-        }
+        let (m, shape) = (i + 1..j).find_map(|m| {
+            let shape = head_shape(&self.units[m..j])?;
+            (shape == Shape::LeadIn || signed).then_some((m, shape))
+        })?;
         self.later_part_alike(k, &shape, signed).then_some((m, j, shape))
     }
 
@@ -613,7 +611,8 @@ impl Assembler<'_> {
                 UnitKind::Text | UnitKind::Item | UnitKind::BoxLabel => n += 1,
                 UnitKind::Head if u.level == 0 => {
                     let e = self.group_end(n);
-                    return head_shape(&self.units[n..e]).is_some_and(|s| part_alike(&s, shape))
+                    let alike = |s: &Shape| if signed { signed_parts_alike(s, shape) } else { part_alike(s, shape) };
+                    return head_shape(&self.units[n..e]).is_some_and(|s| alike(&s))
                         && (self.bylines_end(e) > e) == signed;
                 }
                 _ => return false,
@@ -622,9 +621,23 @@ impl Assembler<'_> {
         false
     }
 
+    /// The bylines `j..k` under a headline, as one.
+    fn bylines_in(&self, j: usize, k: usize) -> Byline {
+        let mut byline = Byline::default();
+        for u in &self.units[j..k] {
+            match &u.kind {
+                UnitKind::Byline(b) => byline.merge(b.clone()),
+                UnitKind::Signature(a) => byline.authors.push(a.clone()),
+                UnitKind::Names(n) => byline.merge(Byline { reporters: n.clone(), ..Byline::default() }),
+                _ => {}
+            }
+        }
+        byline
+    }
+
     /// Opens a feature in parts: the series title `i..m` is its headline, the
-    /// first part's headline `m..j` its first sub-headings; the part's byline
-    /// follows. Returns `j`.
+    /// first part's headline `m..j` its first sub-headings, and the part's
+    /// bylines its byline. Returns the index after them.
     fn start_series(&mut self, i: usize, m: usize, j: usize, shape: Shape) -> usize {
         self.column = None;
         let heads = self.units[i..m].iter().map(|u| HeadLine { text: u.text.clone(), level: u.level }).collect();
@@ -635,7 +648,13 @@ impl Assembler<'_> {
         for part in &self.units[m..j] {
             self.add_paragraph(part, ParagraphRole::Subheading);
         }
-        j
+        let k = self.bylines_end(j);
+        let byline = self.bylines_in(j, k);
+        if let Some(d) = self.drafts.last_mut() {
+            d.byline.merge(byline);
+            d.touch(self.units[j..k].iter().fold(self.units[m].span, |s, u| s.cover(u.span)));
+        }
+        k
     }
 
     /// Reads the headline group at `i` and its bylines; returns the index after them.
@@ -645,15 +664,7 @@ impl Assembler<'_> {
         let heads: Vec<HeadLine> =
             self.units[i..j].iter().map(|u| HeadLine { text: u.text.clone(), level: u.level }).collect();
         let head_spans: Vec<Span> = self.units[i..j].iter().map(|u| u.span).collect();
-        let mut byline = Byline::default();
-        for u in &self.units[j..k] {
-            match &u.kind {
-                UnitKind::Byline(b) => byline.merge(b.clone()),
-                UnitKind::Signature(a) => byline.authors.push(a.clone()),
-                UnitKind::Names(n) => byline.merge(Byline { reporters: n.clone(), ..Byline::default() }),
-                _ => {}
-            }
-        }
+        let byline = self.bylines_in(j, k);
         let span = self.units[i].span.cover(self.units[k - 1].span);
         let next = self.units.get(k);
         let orphan = next.is_none_or(|n| {
@@ -894,6 +905,13 @@ fn part_alike(a: &Shape, b: &Shape) -> bool {
         (Shape::Parts(a), Shape::Parts(b)) => a.len() >= 2 && a.len() == b.len(),
         (a, b) => matches!(a, Shape::Stack(_)) && a == b || labels_alike(a, b),
     }
+}
+
+/// Whether two headlines of parts that are each signed by a reporter are set
+/// alike: as [`part_alike`], or down to the length of one-part titles
+/// (`饭菜可口`, `健身方便`); the bylines say they are parts.
+fn signed_parts_alike(a: &Shape, b: &Shape) -> bool {
+    part_alike(a, b) || a == b
 }
 
 /// Whether two sub-headings are set alike: the same shape, or both in as
@@ -1230,18 +1248,17 @@ mod tests {
 
     #[test]
     fn sub_headings_set_alike_stay_in_their_article() {
-        let text = "小盆景 大天地\n\n来到农科村的盆景园，一派生机。\n\n天府之国 创作源泉\n\n植根于巴山蜀水，盆景自成一派。\n\n\
-                    咫尺千里 小中见大\n\n农科村还迎来学艺的人。\n";
+        let text = "老茶馆 新茶客\n\n老街口的茶馆开了六十年，一壶茶泡出半条街的故事。\n\n竹椅木桌 原汁原味\n\n茶馆里的陈设，几十年没怎么变过。\n\n\
+                    新茶新客 热闹依旧\n\n年轻人也爱来这里喝盖碗茶。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
-        assert_eq!(subheadings(&issue.articles[0]), ["天府之国创作源泉", "咫尺千里小中见大"]);
+        assert_eq!(subheadings(&issue.articles[0]), ["竹椅木桌原汁原味", "新茶新客热闹依旧"]);
     }
 
     #[test]
     fn lead_ins_set_alike_stay_in_their_article() {
-        let text =
-            "美好而充实的一天\n\n寒假里，少年们各有各的忙。\n\n四川泸县二中舒文静——\n\n“每年过年前，我都写春联”\n\n\
-                    她从小练字。\n\n南京市竹山中学周洲——\n\n“我喜爱小发明”\n\n他爱做实验。\n";
+        let text = "假期里的忙碌\n\n放假了，孩子们各有各的安排。\n\n城北小学三年级李小雨——\n\n“我在学做剪纸”\n\n\
+                    她跟着奶奶学了一个月。\n\n城南中学初二王子涵——\n\n“我想造一个机器人”\n\n他每天都去少年宫。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
         assert_eq!(subheadings(&issue.articles[0]).len(), 4);
@@ -1249,38 +1266,37 @@ mod tests {
 
     #[test]
     fn a_line_set_unlike_the_others_with_a_new_subject_starts_an_article() {
-        let text = "小盆景 大天地\n\n来到农科村的盆景园，一派生机。\n\n天府之国 创作源泉\n\n植根于巴山蜀水，盆景自成一派。\n\n\
-                    咫尺千里 小中见大\n\n农科村还迎来学艺的人。\n\n\
-                    冲绳民众投票反对新建基地\n\n二月二十五日，冲绳县知事公布投票结果，七成选民反对。\n";
+        let text = "老茶馆 新茶客\n\n老街口的茶馆开了六十年，一壶茶泡出半条街的故事。\n\n竹椅木桌 原汁原味\n\n茶馆里的陈设，几十年没怎么变过。\n\n\
+                    新茶新客 热闹依旧\n\n年轻人也爱来这里喝盖碗茶。\n\n\
+                    北极海冰面积创新低\n\n九月中旬，卫星观测显示，北冰洋的海冰面积降到有记录以来的第二低。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
     }
 
     #[test]
     fn the_parts_of_a_feature_with_their_own_bylines_are_one_article() {
-        let text =
-            "新春走基层 人和家顺事事兴\n\n农家书屋 一座难求\n\n本报记者 郑少忠\n\n春节这几天，书屋里坐满了人。\n\n\
-                    智能机器人 检修效率高\n\n本报记者 王明峰\n\n记者走进动车段，机器人正在检修。\n";
+        let text = "节日走一线 岗位见真情\n\n山村邮路 一人一车\n\n本报记者 杜明远\n\n春节这几天，乡邮员照常出班。\n\n\
+                    地铁检修 通宵作业\n\n本报记者 孙悦\n\n记者走进车辆段，检修工正在检查列车。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
         let a = &issue.articles[0];
-        assert_eq!(a.byline.reporters, ["郑少忠", "王明峰"]);
-        assert_eq!(subheadings(a), ["智能机器人检修效率高"]);
+        assert_eq!(a.headline.title, "节日走一线 岗位见真情");
+        assert_eq!(a.byline.reporters, ["杜明远", "孙悦"]);
+        assert_eq!(subheadings(a), ["山村邮路一人一车", "地铁检修通宵作业"]);
     }
 
     #[test]
     fn news_items_with_their_own_datelines_are_not_parts() {
-        let text =
-            "新春走基层 人和家顺事事兴\n\n农家书屋 一座难求\n\n本报记者 郑少忠\n\n春节这几天，书屋里坐满了人。\n\n\
-                    智能机器人 检修效率高\n\n本报记者 王明峰\n\n本报成都2月14日电 记者走进动车段，机器人正在检修。\n";
+        let text = "节日走一线 岗位见真情\n\n山村邮路 一人一车\n\n本报记者 杜明远\n\n春节这几天，乡邮员照常出班。\n\n\
+                    地铁检修 通宵作业\n\n本报记者 孙悦\n\n本报南京2月14日电 记者走进车辆段，检修工正在检查列车。\n";
         assert_eq!(parse(text).articles.len(), 2);
     }
 
     #[test]
     fn labels_over_titles_set_alike_are_sub_headings() {
         let text =
-            "别样新春乐趣多\n\n春节消费有了新变化。\n\n出游新选择\n\n走进乡村 体验年俗\n\n年味节就在郊野公园里。\n\n\
-                    旅途不寂寞\n\n网络陪伴 回家更快\n\n候车大厅里，他在看手机。\n";
+            "假日消费新气象\n\n今年假日消费有了新变化。\n\n看展新去处\n\n走进场馆 品味艺术\n\n美术馆里排起了长队。\n\n\
+                    吃饭新花样\n\n网上订餐 上桌更快\n\n不少家庭选择网上订年夜饭。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
         assert_eq!(subheadings(&issue.articles[0]).len(), 4);
@@ -1333,23 +1349,23 @@ mod tests {
 
     #[test]
     fn a_line_after_credits_heads_the_next_article() {
-        let text = "国庆档观察\n\n献礼影片深受观众欢迎。\n\n制图：蔡华伟\n\n守正创新，推动电影高质量发展\n\n去年秋天，我们接到一个任务。\n";
+        let text = "暑期档观察\n\n多部国产影片深受观众欢迎。\n\n制图：张晓\n\n讲好故事，让电影走进观众心里\n\n去年冬天，我们接到一个任务。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
-        assert_eq!(issue.articles[1].headline.title, "守正创新，推动电影高质量发展");
+        assert_eq!(issue.articles[1].headline.title, "讲好故事，让电影走进观众心里");
     }
 
     #[test]
     fn a_series_title_over_parts_with_lead_ins_heads_them_all() {
-        let text = "新春走基层 人和家顺事事兴\n\n上海迪士尼乐园55名民警——\n\n全员无休假\n\n起早来执勤\n\n本报记者 巨云鹏\n\n\
-                    大年初五，乐园门口已排起长队。\n\n山东烟台大海阳社区——\n\n“这个假期，很开心！”\n\n本报记者 黄福特\n\n\
-                    社区食堂里飘着饺子香。\n";
+        let text = "节日走一线 岗位见真情\n\n城西火车站32名客运员——\n\n全员不休假\n\n早起迎旅客\n\n本报记者 钱立\n\n\
+                    大年初三，候车室里已坐满了人。\n\n湖北宜昌滨江社区——\n\n“这个年，过得踏实！”\n\n本报记者 吴桐\n\n\
+                    社区食堂里飘着饭菜香。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
         let a = &issue.articles[0];
-        assert_eq!(a.headline.title, "新春走基层 人和家顺事事兴");
-        assert_eq!(a.paragraphs[0].text, "上海迪士尼乐园55名民警——");
-        assert_eq!(a.byline.reporters, ["巨云鹏", "黄福特"]);
+        assert_eq!(a.headline.title, "节日走一线 岗位见真情");
+        assert_eq!(a.paragraphs[0].text, "城西火车站32名客运员——");
+        assert_eq!(a.byline.reporters, ["钱立", "吴桐"]);
     }
 
     #[test]
@@ -1394,26 +1410,48 @@ mod tests {
     }
 
     #[test]
+    fn sections_set_alike_with_dashed_subtitles_stay_in_their_article() {
+        let text =
+            "山乡十年\n\n十年来，山村的面貌变了。\n\n变化的山村\n\n——从泥巴路到柏油路\n\n过去进村只有一条泥巴路。\n\n\
+                    奋斗的人们\n\n——从外出打工到回乡创业\n\n越来越多的年轻人回到了村里。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        assert_eq!(subheadings(&issue.articles[0]).len(), 4);
+    }
+
+    #[test]
+    fn a_series_title_heads_signed_parts_whose_titles_are_as_long() {
+        let text = "社区里的新生活\n\n饭菜可口\n\n周文 韩雪\n\n社区食堂每天中午开饭。\n\n\
+                    健身方便\n\n本报记者 李明\n\n小区里新建了健身步道。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.headline.title, "社区里的新生活");
+        assert_eq!(a.byline.reporters, ["周文", "韩雪", "李明"]);
+        assert_eq!(subheadings(a), ["饭菜可口", "健身方便"]);
+    }
+
+    #[test]
     fn a_document_title_over_its_date_starts_an_article() {
-        let text = "山东纪实\n\n改厕后，河水变清了。\n\n中共中央关于加强党的建设的意见\n\n（2019年1月31日）\n\n\
-                    为贯彻落实党的十九大精神，现提出如下意见。\n\n一、总体要求\n\n旗帜鲜明讲政治。\n";
+        let text = "乡村纪实\n\n改厕后，河水变清了。\n\n关于加强社区养老服务的意见\n\n（2023年3月1日）\n\n\
+                    为更好满足老年人的需求，现提出如下意见。\n\n一、总体要求\n\n坚持以人民为中心。\n";
         let issue = parse(text);
         let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
-        assert_eq!(titles, ["山东纪实", "中共中央关于加强党的建设的意见"]);
+        assert_eq!(titles, ["乡村纪实", "关于加强社区养老服务的意见"]);
         assert_eq!(subheadings(&issue.articles[1]), ["一、总体要求"]);
     }
 
     #[test]
     fn a_box_label_keeps_its_title_in_the_article() {
-        let text = "全国政协委员戴秀英\n\n她走遍宁夏山川调研医联体。\n\n记者手记\n\n真调研 说实话\n\n下基层，真调研；听民声，说实话。\n";
+        let text = "全国人大代表林秋\n\n她走遍山区调研乡村学校。\n\n记者手记\n\n多走路 听实话\n\n下基层，多走路；听民声，说实话。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
     }
 
     #[test]
     fn sub_headings_in_as_many_spaced_parts_are_alike() {
-        let text = "澳门长者日\n\n澳门社会已迈入人口老龄化阶段。\n\n政策保障  民间参与\n\n长者日庆祝活动如期举行。\n\n\
-                    有法护长者  晚晴更美好\n\n澳门建立了医疗券计划。\n";
+        let text = "敬老月\n\n城市已迈入人口老龄化阶段。\n\n政府牵头  社会参与\n\n敬老活动如期举行。\n\n\
+                    有人陪伴  晚年更安心\n\n社区建立了助餐点。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
     }
@@ -1421,7 +1459,7 @@ mod tests {
     #[test]
     fn a_box_goes_on_after_a_closing_note() {
         let text =
-            "守护信息安全\n\n公安机关呼吁群众提高警惕。\n\n（文中漫画来自影像中国）\n\n延伸阅读\n\n这些红线不能踩\n\n\
+            "守护信息安全\n\n公安机关呼吁群众提高警惕。\n\n（文中漫画来自本报资料库）\n\n延伸阅读\n\n这些红线不能踩\n\n\
                     案例一：内鬼窃取个人信息触犯刑法\n\n某员工利用职务便利窃取信息。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
@@ -1429,20 +1467,21 @@ mod tests {
 
     #[test]
     fn a_kicker_that_is_a_sentence_heads_a_new_article() {
-        let text = "外国领导人祝贺国庆\n\n多国领导人致电祝贺，祝愿中国繁荣富强。\n\n\
-                    《奋斗吧 中华儿女》在社会各界引起热烈反响——\n\n让奋斗成为人生底色\n\n晚会在观众中引起强烈反响，领导人纷纷祝贺。\n";
+        let text = "外国友人祝贺新年\n\n多国友人发来贺信，祝愿城市繁荣发展。\n\n\
+                    《山河新貌》摄影展览在全市各界群众中引起热烈反响——\n\n让美好生活看得见\n\n展览在观众中引起强烈反响，友人纷纷祝贺。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
-        assert_eq!(issue.articles[1].headline.title, "让奋斗成为人生底色");
+        assert_eq!(issue.articles[1].headline.title, "让美好生活看得见");
     }
 
     #[test]
     fn a_title_with_its_column_tag_is_no_fragment() {
         // the line before it ends without a full stop, as credits do
-        let text = "开卷有益\n\n书香满城，读书的人多了。\n\n曹一图 于石文\n\n做过硬顶用的一块砖（中国道路中国梦·奋斗者（上））\n\n\
-                    经常听人说起，党员干部是块砖。\n";
+        let text =
+            "开卷有益\n\n书香满城，读书的人多了。\n\n林一文 周小石\n\n做一块发光的基石（时代楷模·奋斗者（上））\n\n\
+                    常听人说，平凡岗位也能发光。\n";
         let issue = parse(text);
         let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
-        assert!(titles.contains(&"做过硬顶用的一块砖（中国道路中国梦·奋斗者（上））"), "{titles:?}");
+        assert!(titles.contains(&"做一块发光的基石（时代楷模·奋斗者（上））"), "{titles:?}");
     }
 }
