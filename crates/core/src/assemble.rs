@@ -445,7 +445,7 @@ impl Assembler<'_> {
             return HeadRole::Fragment;
         }
         let j = self.group_end(i);
-        // The line after a lead-in sub-heading (`四川泸县二中舒文静——`) is its second half.
+        // The line after a lead-in sub-heading (`城北小学三年级李小雨——`) is its second half.
         let after_lead_in = cur.paras.last().is_some_and(|p| p.role == ParagraphRole::Subheading)
             && cur.sub_shapes.last() == Some(&Shape::LeadIn);
         if after_lead_in {
@@ -466,7 +466,7 @@ impl Assembler<'_> {
         }
         // A kicker ending in `——` over a title reads like a headline group,
         // unless the text after it stays on the article's subject; a kicker
-        // that is a sentence of its own (`习近平主席回信充满深情语重心长——`),
+        // that is a sentence of its own (`这场展览在全市各界群众中引起了热烈反响——`),
         // longer than a lead-in naming a person or a place, always does.
         let kicker = group.len() >= 2 && group[0].text.ends_with('—');
         let long_kicker = kicker && line_shape(&group[0].text).is_none();
@@ -474,7 +474,7 @@ impl Assembler<'_> {
             return HeadRole::Start;
         }
         // After a closing byline, source or credits, even a line set like a
-        // sub-heading (`守正创新，推动电影高质量发展`) heads the next article.
+        // sub-heading (`讲好故事，让电影走进观众心里`) heads the next article.
         if cur.ended {
             return HeadRole::Start;
         }
@@ -508,7 +508,7 @@ impl Assembler<'_> {
     /// sibling: an earlier sub-heading of `cur`, or a later line heading a
     /// part of the same text (before anything that starts or ends an
     /// article), set the same way. The sub-headings of one feature are set
-    /// alike (`天府之国 创作源泉`, `咫尺千里 小中见大`; lead-ins ending in
+    /// alike (`竹椅木桌 原汁原味`, `新茶新客 热闹依旧`; lead-ins ending in
     /// `——`); an article's title seldom repeats the shape of a line in the
     /// text before it.
     fn has_sibling(&self, cur: &Draft, i: usize, j: usize) -> bool {
@@ -570,7 +570,7 @@ impl Assembler<'_> {
     /// Where the headline group at `i` ends, when it heads the first part of
     /// the feature `cur`: a series title with a short introduction and no
     /// byline of its own, then parts each under a headline set alike and
-    /// signed (`一桌年夜饭` / intro / `满盆“吉祥菜”` / `真味是团圆` / byline).
+    /// signed (`家乡的早点` / intro / `巷口“豆花摊”` / `甜咸都相宜` / byline).
     fn first_part(&self, cur: &Draft, i: usize) -> Option<usize> {
         const MAX_INTRO_PARAS: usize = 2;
         let intro = !cur.heads.is_empty() && (1..=MAX_INTRO_PARAS).contains(&cur.paras.len());
@@ -584,8 +584,8 @@ impl Assembler<'_> {
     }
 
     /// A series title over the first part of a feature in parts, in one
-    /// group (`新春走基层 人和家顺事事兴` / `上海迪士尼乐园55名民警——` /
-    /// `全员无休假`, or `非遗年集` / `云南昆明` / `五彩缤纷年宵花`, then a
+    /// group (`节日走一线 岗位见真情` / `城西火车站32名客运员——` /
+    /// `全员不休假`, or `年货·灯会` / `四川自贡` / `千盏彩灯照古城`, then a
     /// byline), when a later part is set alike: where the part's headline
     /// begins (`m`), the group ends (`j`), and the part's shape.
     fn series_split(&self, i: usize) -> Option<(usize, usize, Shape)> {
@@ -856,7 +856,7 @@ fn push_paragraph(d: &mut Draft, u: &Unit, role: ParagraphRole) {
 enum Shape {
     LeadIn,
     Parts(Vec<usize>),
-    /// A group of such lines: a label over a title (`出游新选择` / `走进乡村 体验年俗`).
+    /// A group of such lines: a label over a title (`看展新去处` / `走进场馆 品味艺术`).
     Stack(Vec<Vec<usize>>),
 }
 
@@ -873,19 +873,19 @@ fn line_shape(text: &str) -> Option<Shape> {
 }
 
 /// The length of each space-separated part of a headline, in characters,
-/// quotation marks left out (`满盆“吉祥菜”` is five).
+/// quotation marks left out (`巷口“豆花摊”` is five).
 fn word_counts(text: &str) -> Vec<usize> {
     let quote = |c: &char| matches!(c, '“' | '”' | '‘' | '’');
     text.split_whitespace().map(|p| p.chars().filter(|c| !quote(c)).count()).collect()
 }
 
-/// Whether a headline is words alone, perhaps quoted (`满盆“吉祥菜”`): no
+/// Whether a headline is words alone, perhaps quoted (`巷口“豆花摊”`): no
 /// figures, no punctuation that makes it a sentence.
 fn is_plain(text: &str) -> bool {
     text.chars().all(|c| is_han(c) || c.is_whitespace() || matches!(c, '“' | '”' | '‘' | '’'))
 }
 
-/// The most characters of a label over a title (`开罗`, `湖南长沙`).
+/// The most characters of a label over a title (`开罗`, `四川自贡`).
 const LABEL_CHARS: usize = 6;
 
 /// A label too short for [`line_shape`]: a place or a word over a title (`开罗`).
@@ -897,8 +897,8 @@ fn label_shape(text: &str) -> Option<Shape> {
 }
 
 /// Whether two headlines are set alike as the parts of a feature are: both
-/// lead-ins, or both in as many spaced parts (`农家书屋 一座难求`,
-/// `智能机器人 检修效率高`).
+/// lead-ins, or both in as many spaced parts (`山村邮路 一人一车`,
+/// `地铁检修 通宵作业`).
 fn part_alike(a: &Shape, b: &Shape) -> bool {
     match (a, b) {
         (Shape::LeadIn, Shape::LeadIn) => true,
@@ -915,13 +915,13 @@ fn signed_parts_alike(a: &Shape, b: &Shape) -> bool {
 }
 
 /// Whether two sub-headings are set alike: the same shape, or both in as
-/// many spaced parts (`政策保障  民间参与`, `有法护长者  晚晴更美好`).
+/// many spaced parts (`政府牵头  社会参与`, `有人陪伴  晚年更安心`).
 fn sibling_alike(a: &Shape, b: &Shape) -> bool {
     a == b || matches!((a, b), (Shape::Parts(_), Shape::Parts(_))) && part_alike(a, b) || labels_alike(a, b)
 }
 
-/// Whether two stacks open with a short label each (`莫斯科` / `联欢贺新年`,
-/// `开罗` / `点亮金字塔`; `湖南长沙` / `设立专职夜经济服务机构…`): the parts
+/// Whether two stacks open with a short label each (`柏林` / `音乐会奏响民乐`,
+/// `开罗` / `尼罗河畔赏彩灯`; `四川自贡` / `千盏彩灯照古城，游人…`): the parts
 /// of a feature from several places, whose labels differ in length.
 fn labels_alike(a: &Shape, b: &Shape) -> bool {
     label_of(a).is_some_and(|x| Some(x) == label_of(b))

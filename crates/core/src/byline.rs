@@ -198,7 +198,7 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     if text.len() > 48 * 3 + 8 {
         return None;
     }
-    // `罗星汉摄（影像中国）`: a photo credit with the agency in brackets.
+    // `林晓风摄（视觉中国）`: a photo credit with the agency in brackets.
     if let Some(open) = text.rfind(['（', '(']).filter(|&i| i > 0 && text.ends_with(['）', ')'])) {
         if let Some(b) = parse_byline(&text[..open]) {
             return Some(b);
@@ -220,8 +220,8 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     for (word, role) in SUFFIX_ROLES {
         if let Some(rest) = core.strip_suffix(word) {
             // `摄影报道` glued to a name (`张三摄`) is allowed only after a space,
-            // for the one-character `摄`, or after a list of names (`史自强
-            // 梁子栋摄影报道`).
+            // for the one-character `摄`, or after a list of names (`周海涛
+            // 陆明远摄影报道`).
             let before = rest.trim_end();
             if before.is_empty() {
                 continue;
@@ -238,7 +238,7 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     let mut any_role = trailing.is_some();
     let mut current: Option<Role> = None;
     // after a role word of two characters or more (`记者`, `本报记者`) one
-    // name alone may lack a known family name (`琼达卓嘎`)
+    // name alone may lack a known family name (`次仁央宗`)
     let mut explicit = false;
     let names_after = |pending: &str, explicit: bool| {
         split_names(pending).or_else(|| {
@@ -341,7 +341,7 @@ mod tests {
     fn reporters_with_bullets() {
         assert_eq!(parse_byline("● 记者 柴斌").unwrap().reporters, ["柴斌"]);
         assert_eq!(parse_byline("□ 记者 刘坤 陆海捷").unwrap().reporters, ["刘坤", "陆海捷"]);
-        assert_eq!(parse_byline("本报记者  李茂颖").unwrap().reporters, ["李茂颖"]);
+        assert_eq!(parse_byline("本报记者  李晓颖").unwrap().reporters, ["李晓颖"]);
         let b = parse_byline("人民网记者  林  涛  本报记者  陈小雨").unwrap();
         assert_eq!(b.reporters, ["林涛", "陈小雨"]);
         assert_eq!(parse_byline("中国青年报记者 王明").unwrap().reporters, ["王明"]);
@@ -364,12 +364,12 @@ mod tests {
         let b = parse_byline("张三 摄").unwrap();
         assert_eq!(b.photographers, ["张三"]);
         assert!(b.reporters.is_empty());
-        assert_eq!(parse_byline("罗星汉摄（影像中国）").unwrap().photographers, ["罗星汉"]);
+        assert_eq!(parse_byline("林晓风摄（视觉中国）").unwrap().photographers, ["林晓风"]);
         let b = parse_byline("新华社记者 欧阳夏丹 摄").unwrap();
         assert_eq!(b.photographers, ["欧阳夏丹"]);
         // a role glued to the last of several names
-        let b = parse_byline("史自强  梁子栋摄影报道").unwrap();
-        assert_eq!(b.photographers, ["史自强", "梁子栋"]);
+        let b = parse_byline("周海涛  陆明远摄影报道").unwrap();
+        assert_eq!(b.photographers, ["周海涛", "陆明远"]);
         assert!(parse_byline("春节摄影报道").is_none(), "one word glued to the role is not a name");
     }
 
@@ -382,8 +382,8 @@ mod tests {
     fn spaced_two_character_name() {
         assert_eq!(parse_byline("本报记者 王 玮").unwrap().reporters, ["王玮"]);
         assert_eq!(
-            parse_byline("本报记者 琼达卓嘎").unwrap().reporters,
-            ["琼达卓嘎"],
+            parse_byline("本报记者 次仁央宗").unwrap().reporters,
+            ["次仁央宗"],
             "a name without a Han family name"
         );
         assert!(parse_byline("本报记者 杨帆 参与采写").is_none());
@@ -406,7 +406,7 @@ mod tests {
         let a = parse_signature("徐汇区区长 钟晓咏").unwrap();
         assert_eq!(a.name, "钟晓咏");
         assert_eq!(a.role.as_deref(), Some("徐汇区区长"));
-        let a = parse_signature("——江西宜春市纪委书记、监委主任 王 玮").unwrap();
+        let a = parse_signature("——浙江台州市纪委书记、监委主任 王 玮").unwrap();
         assert_eq!(a.name, "王玮");
         assert!(parse_signature("2024 年新年贺词").is_none());
         assert!(parse_signature("区委书记 推动发展").is_none());

@@ -47,7 +47,7 @@ pub enum UnitKind {
     Teaser(Vec<u32>, String),
     /// A date alone on its line, as at the foot of a notice: `2024年1月1日`.
     Date,
-    /// Page credits: `版式设计：郭祥`, `本版制图：沈亦伶`.
+    /// Page credits: `版式设计：郭明`, `本版制图：张晓`.
     Credit,
 }
 
@@ -84,7 +84,7 @@ static INLINE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"\s(?:本报讯|本报[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)|(?:据)?新华社[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日电)",
     )
 });
-/// Page credits printed at the foot of a text: `版式设计：郭祥`, `本版制图：沈亦伶`.
+/// Page credits printed at the foot of a text: `版式设计：郭明`, `本版制图：张晓`.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:本版|本期)?(?:版式设计|版式|制图|美编|责任编辑|责编|编辑|统筹|本版统筹|策划|校对|图片编辑|设计|图表|数据来源|资料来源)\s*[：:]",

@@ -24,7 +24,7 @@ static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A bracketed tag closing a headline, perhaps with a part in brackets of its
-/// own: `（人民观点）`, `（长三角见证高质量发展·江苏篇（上））`.
+/// own: `（人民观点）`, `（大江南北看变化·江西篇（上））`.
 static COLUMN_TAG: LazyLock<Regex> =
     LazyLock::new(|| re(r"[（(](?:[^（）()。]|[（(][^（）()。]{1,6}[)）]){2,30}[)）]$"));
 
@@ -36,8 +36,8 @@ pub const MAX_HEADLINE_CHARS: usize = 50;
 /// ```
 /// use shuzibao_core::headline::looks_like_headline;
 /// assert!(looks_like_headline("徐汇区召开党史学习教育总结会议"));
-/// assert!(looks_like_headline("技术迭代打开无限想象力（人民观点）"));
-/// assert!(looks_like_headline("返乡创业有干头！（经济聚焦·回乡看变化⑥）"));
+/// assert!(looks_like_headline("新技术打开城市治理新空间（人民观点）"));
+/// assert!(looks_like_headline("回乡开店有奔头！（经济观察·家乡新变化⑥）"));
 /// assert!(!looks_like_headline("年度投资187亿元。"));
 /// let subtitle = "——记全市基层医务工作者在疫情防控和日常诊疗两条战线上守护群众健康、为百姓排忧解难、把温暖和关怀送到千家万户的动人故事";
 /// assert!(looks_like_headline(subtitle));
@@ -79,7 +79,7 @@ pub fn looks_like_headline(text: &str) -> bool {
 /// use shuzibao_core::headline::is_enumerated;
 /// assert!(is_enumerated("第六章  构建现代产业体系"));
 /// assert!(is_enumerated("（二）发展目标"));
-/// assert!(!is_enumerated("第一书记 王运洪"));
+/// assert!(!is_enumerated("第一书记 林小川"));
 /// ```
 pub fn is_enumerated(text: &str) -> bool {
     ENUMERATED.is_match(text)
@@ -175,9 +175,9 @@ mod tests {
 
     #[test]
     fn subtitle_with_dash() {
-        let h = split_headline(&plain(&["技术迭代打开无限想象力(人民观点)", "——回答好媒体融合发展的时代课题④"]));
-        assert_eq!(h.title, "技术迭代打开无限想象力(人民观点)");
-        assert_eq!(h.subtitle.as_deref(), Some("——回答好媒体融合发展的时代课题④"));
+        let h = split_headline(&plain(&["新技术打开城市治理新空间(人民观点)", "——答好数字时代的城市课题④"]));
+        assert_eq!(h.title, "新技术打开城市治理新空间(人民观点)");
+        assert_eq!(h.subtitle.as_deref(), Some("——答好数字时代的城市课题④"));
         assert_eq!(h.kicker, None);
     }
 
@@ -202,10 +202,10 @@ mod tests {
         assert!(looks_like_subheading("（三）坚持以人民为中心"));
         assert!(looks_like_subheading("二、强化融资服务"));
         assert!(looks_like_subheading("品类多起来——"));
-        assert!(looks_like_subheading("搭好平台发力创新，转型升级动力足"));
+        assert!(looks_like_subheading("建好平台引来人才，老厂焕发新活力"));
         assert!(!looks_like_subheading("徐汇区召开党史学习教育总结会议"));
-        assert!(has_spaced_halves("珍贵的友情  难忘的交流"));
+        assert!(has_spaced_halves("难忘的旅程  珍贵的回忆"));
         assert!(!has_spaced_halves("市民游客爱上了 City Walk"));
-        assert!(has_column_tag("厚植金融伦理土壤（财经观）"));
+        assert!(has_column_tag("守住诚信经营底线（财经观）"));
     }
 }

@@ -286,7 +286,7 @@ mod tests {
         assert!(ends_sentence("会议举行。（记者 张三）"));
         assert!(ends_sentence("万事如意!"));
         assert!(ends_sentence("（本系列评论到此结束）"));
-        assert!(!ends_sentence("技术迭代打开无限想象力（人民观点）"));
+        assert!(!ends_sentence("新技术打开城市治理新空间（人民观点）"));
         assert!(!ends_sentence("扎实推进,"));
         assert!(!ends_sentence("徐汇区召开党史学习教育总结会议"));
         assert!(!ends_sentence(""));

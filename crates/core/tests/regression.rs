@@ -65,12 +65,12 @@ fn continued_from_marker_before_a_headline_belongs_to_its_article() {
 /// to begin after it.
 #[test]
 fn a_title_printed_again_begins_the_text() {
-    let text = "中办国办印发\n\n关于推进基层整合审批服务执法力量的实施意见\n\n关于推进基层整合审批服务执法力量的实施意见\n\n新华社北京1月31日电 近日，中共中央办公厅、国务院办公厅印发了实施意见。\n\n基层是党和政府联系人民群众的纽带。\n";
+    let text = "两部门印发\n\n关于推进社区公共服务设施建设的实施意见\n\n关于推进社区公共服务设施建设的实施意见\n\n新华社北京1月31日电 近日，中共中央办公厅、国务院办公厅印发了实施意见。\n\n社区是城市治理的基本单元。\n";
     let issue = parse(text);
     assert_eq!(issue.articles.len(), 1);
     let a = &issue.articles[0];
     assert_eq!(a.headline.subtitle, None);
-    assert_eq!(a.paragraphs[0].text, "关于推进基层整合审批服务执法力量的实施意见");
+    assert_eq!(a.paragraphs[0].text, "关于推进社区公共服务设施建设的实施意见");
     assert!(a.paragraphs[1].text.starts_with("新华社北京1月31日电"));
 }
 
@@ -80,7 +80,7 @@ fn a_title_printed_again_begins_the_text() {
 #[test]
 fn a_headless_text_with_a_sub_heading_before_a_bylined_headline() {
     let text = "本报记者 王明\n\n全区上下要团结一致，共同努力推进工作。\n\n总体要求\n\n\
-                全区上下要团结一致，共同努力推进工作。\n\n智能机器人 检修效率高\n\n本报记者 李华\n\n记者走进动车段。\n";
+                全区上下要团结一致，共同努力推进工作。\n\n地铁检修 通宵作业\n\n本报记者 李华\n\n记者走进车辆段。\n";
     let issue = parse(text);
-    assert!(issue.articles.iter().any(|a| a.headline.title == "智能机器人 检修效率高"), "{:#?}", issue.articles);
+    assert!(issue.articles.iter().any(|a| a.headline.title == "地铁检修 通宵作业"), "{:#?}", issue.articles);
 }
