@@ -31,7 +31,7 @@ from datetime import date, timedelta
 
 IDEO_SPACE = "\u3000"
 
-# （记者杜一菲） / （记者欧阳洁、曲哲涵） / （本报记者 张三）: a bracketed byline.
+# （记者杜一菲） / （记者欧阳明、曲海涵） / （本报记者 张三）: a bracketed byline.
 RE_BRACKET_BYLINE = re.compile(r"[（(](?:本报)?记者([^）)]{2,40})[）)]")
 # 本报记者 张三、李四 at the start of a line.
 RE_LINE_BYLINE = re.compile(r"^\s*本报记者\s*([\u4e00-\u9fff、 \u3000]{2,40})")

@@ -319,7 +319,7 @@ impl Assembler<'_> {
             let unindented_text = self.indent_mode
                 && u.kind == UnitKind::Text
                 && char_len(&u.text) <= 2 * crate::headline::MAX_HEADLINE_CHARS;
-            // a lead-in's title may be a saying in quotes: `“这个假期，很开心！”`
+            // a lead-in's title may be a saying in quotes: `“这个年，过得踏实！”`
             let quoted_title = u.kind == UnitKind::Text
                 && line_shape(&prev.text) == Some(Shape::LeadIn)
                 && u.text.starts_with('“')

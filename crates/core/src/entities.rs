@@ -214,7 +214,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             Some(*depth > 0 && t.word != "《")
         })
         .collect();
-    // names printed side by side in a roll (`委员：李鹏乔石李瑞环`)
+    // names printed side by side in a roll (`委员：张立林海陈志远`)
     name_rolls(text, &toks, paragraph, &mut used, out);
     // a signature: a paragraph or brackets holding nothing but names
     standalone_names(text, &toks, paragraph, &mut used, out);
@@ -247,7 +247,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         if candidate {
             let mut name = trim_verb(t.word).to_string();
             // a word of grammar the segmenter glued before a foreign name
-            // (`应塞迪略总统的邀请`): the name starts after it
+            // (`应穆塞韦尼总统的邀请`): the name starts after it
             let lead = leading_grammar(&name);
             name.drain(..lead);
             let mut end = i + 1;
@@ -741,7 +741,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     }
 }
 
-/// Names printed side by side in a roll (`委员：李鹏乔石李瑞环`, see `roll`):
+/// Names printed side by side in a roll (`委员：张立林海陈志远`, see `roll`):
 /// a run that reads as a roll on its own, and in a paragraph holding one,
 /// the shorter runs of two names or more between its notes (`（女）`).
 fn name_rolls(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool], out: &mut Entities) {
@@ -817,7 +817,7 @@ fn known_as(w: &str) -> roll::Known {
 }
 
 /// Signatures: a paragraph, or brackets after a title, that hold nothing but
-/// one to three names (`赵蓓蓓`, `田岚李金平`, `《耶律楚材新论》（龚鹏程）`), each
+/// one to three names (`林文渊`, `周立李明华`, `《辽金史新论》（林文渊）`), each
 /// opening with a family name and none a word the dictionary knows as
 /// something else.
 fn standalone_names(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool], out: &mut Entities) {
@@ -1198,7 +1198,7 @@ fn jieba_has(word: &str) -> bool {
     JIEBA.read().unwrap_or_else(|p| p.into_inner()).has_word(word)
 }
 
-/// Verbs that give a name: `一名叫佐藤的女青年`.
+/// Verbs that give a name: `一名叫佐藤的留学生`.
 const NAMING: &[&str] = &["名叫", "叫做", "名为", "取名"];
 
 /// Words of kinship before a name: `夫人奈娜`.
@@ -1268,11 +1268,11 @@ fn name_glued_to_word(word: &str) -> Option<usize> {
 
 /// Whether the word at `i` stands where a person's name does: after the
 /// start of a clause, a list mark or a conjunction, and before a verb, a
-/// list mark, a conjunction or the end of the clause (`李鹏首先向大家致以`,
+/// list mark, a conjunction or the end of the clause (`张立首先向大家问好`,
 /// `会见了王平、刘江`).
 fn in_person_slot(toks: &[Tok<'_>], i: usize) -> bool {
     let clause_mark = |w: &str| w.chars().all(|c| "，。、；：！？（）“”《》 ,;:!?()".contains(c));
-    // in a list of names printed one after another (`委员：李鹏乔石李瑞环`)
+    // in a list of names printed one after another (`委员：张立林海陈志远`)
     // the names stand side by side
     let name_at = |k: usize| toks.get(k).is_some_and(|t| t.tag == "nr" && t.word.chars().count() >= 2);
     let before = i == 0 || {
@@ -1776,7 +1776,7 @@ mod tests {
 
     #[test]
     fn a_figure_of_the_past_called_by_family_name_and_gong() {
-        let p = people("所以包公断案的戏古今都一样地受欢迎。");
+        let p = people("包公断案的故事家喻户晓。");
         assert!(p.iter().any(|x| x.0 == "包公"), "{p:?}");
     }
 
@@ -1807,8 +1807,8 @@ mod tests {
         let e = extract_text("中共十一届三中全会以来，农村发生了巨大变化。", None);
         assert_eq!(e.events, ["中共十一届三中全会"], "{e:?}");
         assert_eq!(e.organizations, ["中共"], "{e:?}");
-        let e = extract_text("江苏文化音像出版社等５家出版社受到停业整顿。", None);
-        assert_eq!(e.organizations, ["江苏文化音像出版社"], "{e:?}");
+        let e = extract_text("江南文化音像出版社等３家出版社参加了展会。", None);
+        assert_eq!(e.organizations, ["江南文化音像出版社"], "{e:?}");
     }
 
     #[test]
@@ -1822,16 +1822,16 @@ mod tests {
     #[test]
     fn foreign_names_after_grammar_a_post_or_a_relation() {
         let names = |text: &str| people(text).into_iter().map(|p| p.0).collect::<Vec<_>>();
-        assert_eq!(names("应塞迪略总统的邀请，我访问墨西哥。"), ["塞迪略"]);
+        assert_eq!(names("应塞迪略总统的邀请，代表团前往墨西哥。"), ["塞迪略"]);
         assert!(names("美国前国务卿基辛格出席。").contains(&"基辛格".to_string()));
-        assert!(names("叶利钦总统和夫人奈娜走下舷梯。").contains(&"奈娜".to_string()));
+        assert!(names("叶利钦总统和夫人奈娜出席了晚宴。").contains(&"奈娜".to_string()));
     }
 
     #[test]
     fn names_printed_side_by_side() {
-        let p = people("治丧委员会名单委员：李鹏乔石李瑞环彭真朱镕基");
+        let p = people("主席团名单委员：江泽民胡锦涛吴邦国温家宝");
         let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
-        for name in ["李鹏", "乔石", "彭真"] {
+        for name in ["江泽民", "胡锦涛", "吴邦国", "温家宝"] {
             assert!(names.contains(&name), "{name}: {p:?}");
         }
     }
@@ -1839,13 +1839,13 @@ mod tests {
     #[test]
     fn a_roll_of_names_the_dictionary_does_not_know() {
         // one family's names together, a dotted name, notes between the names
-        let text = "委员：李鹏乔石李瑞环彭真朱镕基王涛王海王群王广宪（女）王丙乾帕巴拉·格列朗杰王光英";
+        let text = "委员：江泽民胡锦涛吴邦国温家宝刘涛刘海刘群刘广宇（女）王文乾扎西·顿珠王光明";
         let p = people(text);
         let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
-        for name in ["王涛", "王海", "王群", "王广宪", "王丙乾", "帕巴拉·格列朗杰", "王光英"] {
+        for name in ["刘涛", "刘海", "刘群", "刘广宇", "王文乾", "扎西·顿珠", "王光明"] {
             assert!(names.contains(&name), "{name}: {names:?}");
         }
-        assert!(!names.iter().any(|n| n.ends_with('王')), "{names:?}");
+        assert!(!names.iter().any(|n| n.ends_with('王') || n.ends_with('刘')), "{names:?}");
         // a sentence with two names in it is no roll
         let p = people("李鹏江泽民出席会议并讲话");
         assert!(p.iter().all(|x| x.0 == "李鹏" || x.0 == "江泽民"), "{p:?}");
@@ -1854,11 +1854,11 @@ mod tests {
     #[test]
     fn a_signature_alone_or_in_brackets_is_a_name() {
         assert!(people("符小渤").iter().any(|x| x.0 == "符小渤"));
-        let p = people("《耶律楚材新论》（龚鹏程）、《渤海族文采风流》（宋承绪）");
+        let p = people("《辽金史新论》（林文渊）、《草原文化散记》（宋明远）");
         let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
-        assert!(names.contains(&"龚鹏程") && names.contains(&"宋承绪"), "{names:?}");
+        assert!(names.contains(&"林文渊") && names.contains(&"宋明远"), "{names:?}");
         // but not a place or a prize in brackets, nor pieces of a title
-        for text in ["（上海）", "中国长春电影节（金鹿杯）", "毕加索故居行"] {
+        for text in ["（上海）", "上海国际电影节（金爵奖）", "毕加索故居行"] {
             assert!(people(text).is_empty(), "{text}: {:?}", people(text));
         }
     }
@@ -1866,19 +1866,19 @@ mod tests {
     #[test]
     fn a_foreign_name_whose_first_sound_the_segmenter_read_as_a_verb() {
         // `扎/v 琳娜/nrt`
-        assert!(people("扎琳娜今年１７岁，现在上三年级。").iter().any(|x| x.0 == "扎琳娜"));
+        assert!(people("扎琳娜今年１２岁，喜欢画画。").iter().any(|x| x.0 == "扎琳娜"));
         // a dotted name's last part running past its word is all one name
-        let p = people("南斯拉夫联盟共和国国防部长帕·布拉托维奇。");
-        assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["帕·布拉托维奇"], "{p:?}");
+        let p = people("塞尔维亚共和国国防部长帕·米洛维奇。");
+        assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["帕·米洛维奇"], "{p:?}");
     }
 
     #[test]
     fn names_the_segmenter_cut_as_a_place_or_with_a_conjunction() {
         // `罗干/ns` after a post
-        let p = people("国务委员罗干等同志陪同下参观。");
+        let p = people("国务委员罗干陪同参观了展览。");
         assert!(p.contains(&("罗干".into(), Some("国务委员".into()))), "{p:?}");
         // `臧克/nr 和/c 教授`: `和` before a title joins nothing
-        assert!(people("臧克和教授的论著很有影响。").iter().any(|x| x.0 == "臧克和"));
+        assert!(people("臧克和教授昨天作了报告。").iter().any(|x| x.0 == "臧克和"));
         // but two people joined by `和` stay two
         let p = people("李鹏和江泽民出席会议。");
         assert!(p.iter().any(|x| x.0 == "李鹏") && !p.iter().any(|x| x.0 == "李鹏和"), "{p:?}");
@@ -1886,24 +1886,24 @@ mod tests {
 
     #[test]
     fn a_name_given_by_a_verb_of_naming_but_none_made_up_inside_a_title() {
-        assert!(people("二是一名叫佐藤的女青年。").iter().any(|x| x.0 == "佐藤"));
+        assert!(people("她认识一名叫佐藤的日本留学生。").iter().any(|x| x.0 == "佐藤"));
         // `军/n 史/nr 辉煌/a` inside book marks is no `史辉煌`
-        let p = people("刘华清为《军史辉煌》丛书作序。");
-        assert!(!p.iter().any(|x| x.0 == "史辉煌"), "{p:?}");
+        let p = people("张明为《军史风云》丛书题词。");
+        assert!(!p.iter().any(|x| x.0 == "史风云"), "{p:?}");
     }
 
     #[test]
     fn a_dotted_name_whose_first_part_the_segmenter_cut() {
         // `格/n 拉迪斯/nrt ·/x 马林/nr`, `费尔/nr 迪南/ns ·/x 沙德尔/nr`
         for (text, name) in [
-            ("智利共产党总书记格拉迪斯·马林、智利民族革新党主席", "格拉迪斯·马林"),
-            ("比利时通用银行总行长费尔迪南·沙德尔。", "费尔迪南·沙德尔"),
+            ("智利共产党总书记格拉迪斯·马林会见了代表团。", "格拉迪斯·马林"),
+            ("这家银行的总行长费尔迪南·沙德尔表示欢迎。", "费尔迪南·沙德尔"),
         ] {
             let p = people(text);
             assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), [name], "{p:?}");
         }
         // a street named after a person is no person
-        assert!(people("纪念墙位于要道扬·斯马茨大街的路口。").is_empty());
+        assert!(people("纪念碑就在扬·斯马茨大街的路口。").is_empty());
     }
 
     #[test]
@@ -1921,7 +1921,7 @@ mod tests {
 
     #[test]
     fn transliterated_names() {
-        let p = people("孟加拉国外长阿卜杜勒·穆明说，中国的帮助很重要。");
+        let p = people("孟加拉国外长阿卜杜勒·穆明表示，双方合作成果丰硕。");
         assert!(p.iter().any(|x| x.0 == "阿卜杜勒·穆明"), "{p:?}");
     }
 
@@ -1981,7 +1981,7 @@ mod tests {
 
     #[test]
     fn foreign_names_with_a_title_and_phrases_tagged_as_names() {
-        let p = people("克林顿总统和我一致同意加强合作。");
+        let p = people("克林顿总统表示愿意加强合作。");
         assert!(p.iter().any(|x| x.0 == "克林顿"), "{p:?}");
         let p = people("对各方的大力支持表示感谢，必须严格执行规定，部门领导同志在岗值班。");
         assert!(p.is_empty(), "{p:?}");
@@ -2003,9 +2003,9 @@ mod tests {
 
     #[test]
     fn a_name_glued_to_the_next_word_and_a_family_name_with_a_title() {
-        let m = mentions("大会高举邓小平理论伟大旗帜。江主席发表演讲。", MentionKind::Person);
+        let m = mentions("会议强调要学习邓小平理论。江主席在会上讲话。", MentionKind::Person);
         assert_eq!(m, ["邓小平", "江"], "{m:?}");
-        let p = people("大会高举邓小平理论伟大旗帜。江主席发表演讲。");
+        let p = people("会议强调要学习邓小平理论。江主席在会上讲话。");
         assert_eq!(p, [("邓小平".to_string(), None)], "a family name alone is no name for the archive");
     }
 
@@ -2024,8 +2024,8 @@ mod tests {
 
     #[test]
     fn a_name_cut_apart_after_a_post_or_before_a_credit() {
-        let m = mentions("新华社北京电（记者金学耕、杨国强）。（许光明摄）", MentionKind::Person);
-        assert!(m.contains(&"金学耕") && m.contains(&"许光明"), "{m:?}");
+        let m = mentions("新华社北京电（记者金学文、杨国栋）。（许光亮摄）", MentionKind::Person);
+        assert!(m.contains(&"金学文") && m.contains(&"许光亮"), "{m:?}");
         let m = mentions("总统和夫人出席。", MentionKind::Person);
         assert!(m.is_empty(), "{m:?}");
     }

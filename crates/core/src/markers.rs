@@ -106,7 +106,7 @@ static LEAD_TIME: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD_PLACE: LazyLock<Regex> = LazyLock::new(|| re(r"\p{Han}[省市县区州镇乡村]"));
 
 /// Whether `text` opens as a news report does: its first sentence says when
-/// and where (`日前，江苏省宿迁市…`, `3月5日，…在越南首都河内举行`).
+/// and where (`日前，江苏省宿迁市…`, `3月5日，…在河内开幕`).
 /// The text under a sub-heading goes on from what the article has told; a
 /// report's lead starts afresh.
 ///

@@ -27,7 +27,7 @@ fn teaser_title_may_start_with_zhang() {
 }
 
 /// In a page that indents its paragraphs, a feature's parts with their own
-/// sub-headline and byline (`五彩缤纷年宵花` / `本报记者 李茂颖`) were split
+/// sub-headline and byline (`千盏彩灯照古城` / `本报记者 李明`) were split
 /// into articles of their own.
 #[test]
 fn indented_parts_of_a_feature_stay_together() {

@@ -1,5 +1,5 @@
-//! Rolls of names printed side by side (名单): `委员：李鹏乔石李瑞环彭真`,
-//! `王涛王海王群王广宪`, `帕巴拉·格列朗杰王光英`.
+//! Rolls of names printed side by side (名单): `委员：张立林海陈志远方正`,
+//! `刘涛刘海刘群刘广宇`, `扎西·顿珠王光明`.
 //!
 //! Committees, delegations and lists of mourners are printed as names one
 //! after another, spaced on the page but often run together in extracted
@@ -107,13 +107,13 @@ fn score(piece: &str, known: &impl Fn(&str) -> Known) -> Option<Scored> {
     let n = piece.chars().count();
     if piece.chars().any(is_dot) {
         // a foreign or minority name: a first and a last part of two
-        // characters or more, initials between (`格·阿·亚夫林斯基` is read in
+        // characters or more, initials between (`米·谢·戈尔巴乔夫` is read in
         // running text, not in rolls)
         let parts: Vec<usize> = piece.split(is_dot).map(|p| p.chars().count()).collect();
         let (first, last) = (parts[0], parts[parts.len() - 1]);
         let ok = (2..=6).contains(&first) && (2..=6).contains(&last) && parts.iter().all(|&p| p >= 1);
         // parts longer than four characters are likelier a name run on
-        // into the next (`陆载德阿木冬·尼牙孜`), unless all of the characters
+        // into the next (`王文乾阿布都·热合曼`), unless all of the characters
         // are those foreign names are written with (`米洛舍维奇`)
         let long: usize = piece
             .split(is_dot)
@@ -121,7 +121,7 @@ fn score(piece: &str, known: &impl Fn(&str) -> Known) -> Option<Scored> {
             .map(|p| p.chars().count().saturating_sub(4))
             .sum();
         // and a first part longer than three characters likelier took the
-        // end of the name before (`美赛福鼎·艾则孜` after `阿沛·阿旺晋`)
+        // end of the name before (`美买买提·艾力` after `扎西·顿`)
         let taken = first.saturating_sub(3);
         return ok.then_some(Scored::plain(1.0 - 0.5 * long as f32 - 0.25 * taken as f32));
     }
@@ -282,26 +282,26 @@ mod tests {
 
     #[test]
     fn a_roll_is_cut_into_its_names() {
-        let run = "李鹏乔石李瑞环彭真万里宋平";
-        let d = dictionary(&["李鹏", "乔石", "李瑞环", "彭真", "宋平"], &["万里"]);
+        let run = "张立林海陈志远方正万里宋文";
+        let d = dictionary(&["张立", "林海", "陈志远", "方正", "宋文"], &["万里"]);
         let pieces = split(run, d).filter(|p| is_roll(run, p)).expect("a roll");
-        assert_eq!(names(run, &pieces), ["李鹏", "乔石", "李瑞环", "彭真", "万里", "宋平"]);
+        assert_eq!(names(run, &pieces), ["张立", "林海", "陈志远", "方正", "万里", "宋文"]);
     }
 
     #[test]
     fn names_of_one_family_are_cut_where_the_family_name_comes_again() {
-        let run = "王涛王海王群王广宪李景李九龙";
-        let d = dictionary(&["王群", "王海"], &[]);
+        let run = "刘涛刘海刘群刘广宇周景周九川";
+        let d = dictionary(&["刘群", "刘海"], &[]);
         let pieces = split(run, d).filter(|p| is_roll(run, p)).expect("a roll");
-        assert_eq!(names(run, &pieces), ["王涛", "王海", "王群", "王广宪", "李景", "李九龙"]);
+        assert_eq!(names(run, &pieces), ["刘涛", "刘海", "刘群", "刘广宇", "周景", "周九川"]);
     }
 
     #[test]
     fn dotted_names_stand_between_the_others() {
-        let run = "王丙乾帕巴拉·格列朗杰王光英";
-        let d = dictionary(&["王丙乾", "王光英"], &[]);
+        let run = "王文乾扎西·顿珠王光明";
+        let d = dictionary(&["王文乾", "王光明"], &[]);
         let pieces = split(run, d).filter(|p| is_roll(run, p)).expect("a roll");
-        assert_eq!(names(run, &pieces), ["王丙乾", "帕巴拉·格列朗杰", "王光英"]);
+        assert_eq!(names(run, &pieces), ["王文乾", "扎西·顿珠", "王光明"]);
     }
 
     #[test]
@@ -314,23 +314,23 @@ mod tests {
         let run = "王明张华李强";
         assert!(!split(run, &d).is_some_and(|p| is_roll(run, &p)));
         // nor one name said twice around a word
-        let d = dictionary(&["包公"], &["毕竟"]);
-        let run = "包公毕竟是包公";
+        let d = dictionary(&["包公"], &["终究"]);
+        let run = "包公终究是包公";
         assert!(!split(run, &d).is_some_and(|p| is_roll(run, &p)));
     }
 
     #[test]
     fn a_run_too_long_for_a_roll_is_not_read_as_one() {
-        let text = "李鹏乔石".repeat(MAX_RUN);
+        let text = "张立林海".repeat(MAX_RUN);
         assert!(runs(&text, 4).is_empty());
-        let text = format!("{}，李鹏乔石", "李鹏乔石".repeat(MAX_RUN));
+        let text = format!("{}，张立林海", "张立林海".repeat(MAX_RUN));
         assert_eq!(runs(&text, 4).len(), 1);
     }
 
     #[test]
     fn runs_are_han_with_middle_dots_between_marks() {
-        let text = "委员：李鹏乔石（女）帕巴拉·格列朗杰，";
+        let text = "委员：张立林海（女）扎西·顿珠，";
         let got: Vec<&str> = runs(text, 2).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["委员", "李鹏乔石", "帕巴拉·格列朗杰"]);
+        assert_eq!(got, ["委员", "张立林海", "扎西·顿珠"]);
     }
 }
