@@ -498,7 +498,9 @@ impl Assembler<'_> {
         // when and where, as a report's lead does, may share more.
         let c = cohesion(cur, &self.units[j..]);
         let lead = self.units.get(j).is_some_and(|n| n.kind == UnitKind::Text && opens_as_lead(&n.text));
-        if c < NEW_TOPIC || lead && c < 2.0 * NEW_TOPIC {
+        // So may a title over its subtitle.
+        let title_pair = reads_as_title_pair(group);
+        if c < NEW_TOPIC || (lead || title_pair) && c < 2.0 * NEW_TOPIC {
             return HeadRole::Start;
         }
         HeadRole::Sub
@@ -961,6 +963,44 @@ fn head_shape(group: &[Unit]) -> Option<Shape> {
         },
         [] => None,
     }
+}
+
+/// Whether a group of two lines reads as a title and its subtitle: two
+/// phrases of some length, neither a label with a colon, a question or a
+/// lead-in, the second no clause of a longer sentence, and the first no
+/// signature of a letter (`广东深圳市 张明`).
+fn reads_as_title_pair(group: &[Unit]) -> bool {
+    const MIN_CHARS: usize = 4;
+    const MAX_CLAUSE_CHARS: usize = 12;
+    let [first, second] = group else { return false };
+    let phrase = |t: &str| {
+        char_len(t) >= MIN_CHARS && !t.contains(['：', ':']) && !t.ends_with(['？', '?']) && !t.ends_with("——")
+    };
+    let unquoted_comma = {
+        let mut depth = 0i32;
+        second.text.chars().any(|c| {
+            match c {
+                '“' | '‘' | '《' => depth += 1,
+                '”' | '’' | '》' => depth -= 1,
+                _ => {}
+            }
+            depth <= 0 && matches!(c, '，' | ',')
+        })
+    };
+    let signed = first.text.split_whitespace().count() >= 2
+        && first
+            .text
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|n| (2..=3).contains(&char_len(n)) && crate::lexicon::has_surname(n));
+    // `吃出绿色` / `吃出健康`: two halves of one parallel phrase
+    let parallel =
+        char_len(&first.text) == char_len(&second.text) && first.text.chars().next() == second.text.chars().next();
+    phrase(&first.text)
+        && phrase(&second.text)
+        && !parallel
+        && (!unquoted_comma || char_len(&second.text) <= MAX_CLAUSE_CHARS)
+        && !signed
 }
 
 /// Whether a text ends an article: a bracketed byline or a source at its end.
@@ -1429,6 +1469,19 @@ mod tests {
         assert_eq!(a.headline.title, "社区里的新生活");
         assert_eq!(a.byline.reporters, ["周文", "韩雪", "李明"]);
         assert_eq!(subheadings(a), ["饭菜可口", "健身方便"]);
+    }
+
+    #[test]
+    fn a_title_over_its_subtitle_starts_an_article_on_the_same_theme() {
+        let text = "社区养老新探索\n\n城东街道办起了社区食堂，老人吃饭不用愁。食堂每天供应午餐和晚餐，菜品荤素搭配。\
+                    街道还组织志愿者为行动不便的老人送餐上门。\n\n养老院里添了康复中心\n\n老人不出社区做理疗\n\n\
+                    城西的一家养老院新建了康复中心，老人可以在这里做理疗。院长介绍，康复中心配备了专业医生和护士。\n";
+        let titles =
+            |text: &str| -> Vec<String> { parse(text).articles.into_iter().map(|a| a.headline.title).collect() };
+        assert_eq!(titles(text), ["社区养老新探索", "老人不出社区做理疗"]);
+        // two halves of one parallel phrase are a sub-heading
+        let text = text.replace("养老院里添了康复中心\n\n老人不出社区做理疗", "吃得放心\n\n吃得舒心");
+        assert_eq!(titles(&text), ["社区养老新探索"]);
     }
 
     #[test]
