@@ -744,10 +744,11 @@ impl Assembler<'_> {
     }
 
     /// Whether the text from `k` up to the next headline is as short as an
-    /// item in a column of briefs: a few paragraphs, a few hundred characters.
+    /// item in a column of briefs: a few short paragraphs, a few hundred
+    /// characters.
     fn brief_follows(&self, k: usize) -> bool {
         let (paras, chars) = self.text_until_headline(k);
-        (1..=3).contains(&paras) && chars <= 400
+        (1..=6).contains(&paras) && chars <= 500
     }
 
     /// The paragraphs and characters of text from `k` up to the next headline.
@@ -947,7 +948,7 @@ fn head_shape(group: &[Unit]) -> Option<Shape> {
         return None;
     }
     match group {
-        [only] => line_shape(&only.text),
+        [only] => line_shape(&only.text).or_else(|| label_shape(&only.text)),
         [first, ..] => match line_shape(&first.text).or_else(|| label_shape(&first.text))? {
             Shape::LeadIn => Some(Shape::LeadIn),
             Shape::Parts(label) => {
@@ -1426,7 +1427,7 @@ mod tests {
         let long = "新操场铺上了塑胶跑道，孩子们第一次在平整的跑道上赛跑。".repeat(20);
         let text = format!(
             "新闻速递\n\n老街区改造完工\n\n本报讯 日前，城东老街区改造完工，二十栋楼换了新貌。\n\n（记者 王明）\n\n\
-             社区食堂开业\n\n本报讯 社区食堂昨日开业，每天供应三餐。\n\n（记者 李华）\n\n山区学校的新操场\n\n{long}\n"
+             社区食堂开业\n\n本报讯 社区食堂昨日开业，每天供应三餐。\n\n午餐有六个菜。\n\n晚餐有粥和面点。\n\n老人吃饭打八折。\n\n（记者 李华）\n\n山区学校的新操场\n\n{long}\n"
         );
         let issue = parse(&text);
         let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
@@ -1482,6 +1483,15 @@ mod tests {
         // two halves of one parallel phrase are a sub-heading
         let text = text.replace("养老院里添了康复中心\n\n老人不出社区做理疗", "吃得放心\n\n吃得舒心");
         assert_eq!(titles(&text), ["社区养老新探索"]);
+    }
+
+    #[test]
+    fn short_sub_headings_set_alike_stay_in_their_article() {
+        let text = "家乡三件宝\n\n说起家乡，人人都有话讲。\n\n一座桥\n\n石拱桥横跨小河，已有三百多年。\n\n\
+                    一口井\n\n井水清甜，夏天冰凉解暑。\n\n一棵树\n\n村口的老槐树要三个人才能合抱。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        assert_eq!(subheadings(&issue.articles[0]), ["一座桥", "一口井", "一棵树"]);
     }
 
     #[test]
