@@ -155,9 +155,30 @@ pub fn has_common_surname(name: &str) -> bool {
 
 /// The kind of column a label opens (`大字新闻` → briefs), if it is one.
 /// Spaces and decorations around the label are ignored.
+///
+/// ```
+/// use shuzibao_core::lexicon::column_kind;
+/// use shuzibao_core::model::ArticleKind;
+/// assert_eq!(column_kind("■ 大字新闻"), Some(ArticleKind::Briefs));
+/// assert_eq!(column_kind("体育快讯"), Some(ArticleKind::Briefs));
+/// assert_eq!(column_kind("医学资讯"), Some(ArticleKind::Briefs));
+/// assert_eq!(column_kind("发布最新资讯"), None, "longer, it is a clause");
+/// assert_eq!(column_kind("资讯"), Some(ArticleKind::Briefs));
+/// assert_eq!(column_kind("区块链技术助力金融资讯"), None);
+/// ```
 pub fn column_kind(label: &str) -> Option<ArticleKind> {
     let key: String = label.chars().filter(|c| crate::text::is_han(*c)).collect();
-    COLUMN_MAP.get(key.as_str()).copied()
+    COLUMN_MAP.get(key.as_str()).copied().or_else(|| briefs_by_ending(label, &key))
+}
+
+/// A short label made of a subject and a word for briefs (`医学资讯`,
+/// `财经短波`, `体育快讯`) opens a column of briefs.
+fn briefs_by_ending(label: &str, key: &str) -> Option<ArticleKind> {
+    const ENDINGS: &[&str] = &["资讯", "短波", "快讯", "简讯", "速递", "速览", "简报"];
+    const MAX_CHARS: usize = 5;
+    let n = key.chars().count();
+    let whole = label.trim().chars().count() == n;
+    (whole && (3..=MAX_CHARS).contains(&n) && ENDINGS.iter().any(|e| key.ends_with(e))).then_some(ArticleKind::Briefs)
 }
 
 /// Whether `label` names a box inside an article (`核心阅读`, `编者按`).
