@@ -563,7 +563,7 @@ impl Assembler<'_> {
         if k == j || !opens_text {
             return None;
         }
-        let shape = head_shape(&self.units[i..j])?;
+        let shape = signed_shape(&self.units[i..j])?;
         let like_first =
             cur.heads.iter().skip(1).any(|h| line_shape(&h.text).is_some_and(|s| signed_parts_alike(&s, &shape)));
         (like_first || cur.sub_shapes.iter().any(|s| signed_parts_alike(s, &shape))).then_some(j)
@@ -596,7 +596,7 @@ impl Assembler<'_> {
         let k = self.bylines_end(j);
         let signed = k > j;
         let (m, shape) = (i + 1..j).find_map(|m| {
-            let shape = head_shape(&self.units[m..j])?;
+            let shape = if signed { signed_shape(&self.units[m..j])? } else { head_shape(&self.units[m..j])? };
             (shape == Shape::LeadIn || signed).then_some((m, shape))
         })?;
         self.later_part_alike(k, &shape, signed).then_some((m, j, shape))
@@ -613,9 +613,12 @@ impl Assembler<'_> {
                 UnitKind::Text | UnitKind::Item | UnitKind::BoxLabel => n += 1,
                 UnitKind::Head if u.level == 0 => {
                     let e = self.group_end(n);
-                    let alike = |s: &Shape| if signed { signed_parts_alike(s, shape) } else { part_alike(s, shape) };
-                    return head_shape(&self.units[n..e]).is_some_and(|s| alike(&s))
-                        && (self.bylines_end(e) > e) == signed;
+                    let group = &self.units[n..e];
+                    return if signed {
+                        signed_shape(group).is_some_and(|s| signed_parts_alike(&s, shape))
+                    } else {
+                        head_shape(group).is_some_and(|s| part_alike(&s, shape))
+                    } && (self.bylines_end(e) > e) == signed;
                 }
                 _ => return false,
             }
@@ -861,6 +864,9 @@ enum Shape {
     Parts(Vec<usize>),
     /// A group of such lines: a label over a title (`看展新去处` / `走进场馆 品味艺术`).
     Stack(Vec<Vec<usize>>),
+    /// Lines of any form, so many: the headline of a signed part in a
+    /// series (`kicker` / `title` / byline), told only by its byline.
+    Lines(usize),
 }
 
 fn line_shape(text: &str) -> Option<Shape> {
@@ -911,10 +917,22 @@ fn part_alike(a: &Shape, b: &Shape) -> bool {
 }
 
 /// Whether two headlines of parts that are each signed by a reporter are set
-/// alike: as [`part_alike`], or down to the length of one-part titles
-/// (`饭菜可口`, `健身方便`); the bylines say they are parts.
+/// alike: as [`part_alike`], down to the length of one-part titles
+/// (`饭菜可口`, `健身方便`), or in as many lines of any form (a kicker over
+/// a title); the bylines say they are parts.
 fn signed_parts_alike(a: &Shape, b: &Shape) -> bool {
-    part_alike(a, b) || a == b
+    let lines = |s: &Shape| match s {
+        Shape::Stack(lines) => lines.len(),
+        Shape::Lines(n) => *n,
+        _ => 1,
+    };
+    part_alike(a, b) || a == b || lines(a) >= 2 && lines(a) == lines(b)
+}
+
+/// The shape of a signed part's headline group: as [`head_shape`], or for
+/// two lines or more of other forms, their number.
+fn signed_shape(group: &[Unit]) -> Option<Shape> {
+    head_shape(group).or_else(|| (group.len() >= 2).then_some(Shape::Lines(group.len())))
 }
 
 /// Whether two sub-headings are set alike: the same shape, or both in as
@@ -960,7 +978,7 @@ fn head_shape(group: &[Unit]) -> Option<Shape> {
                 });
                 std::iter::once(Some(label)).chain(lines).collect::<Option<Vec<_>>>().map(Shape::Stack)
             }
-            Shape::Stack(_) => None,
+            Shape::Stack(_) | Shape::Lines(_) => None,
         },
         [] => None,
     }
@@ -1492,6 +1510,19 @@ mod tests {
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
         assert_eq!(subheadings(&issue.articles[0]), ["一座桥", "一口井", "一棵树"]);
+    }
+
+    #[test]
+    fn a_series_label_heads_signed_parts_each_under_a_kicker_and_a_title() {
+        let text =
+            "节日走一线\n\n城东高铁站客运值班员坚守岗位保障旅客平安出行\n\n守好站台 送客回家\n\n本报记者 钱立\n\n\
+                    大年初三，候车室里已坐满了人。\n\n地铁车辆段里的“夜班组”\n\n守护每一趟列车\n\n本报记者 吴桐\n\n\
+                    凌晨一点，检修工还在车底忙碌。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.headline.title, "节日走一线");
+        assert_eq!(a.byline.reporters, ["钱立", "吴桐"]);
     }
 
     #[test]
