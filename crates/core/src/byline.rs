@@ -44,6 +44,13 @@ static OUTLET_REPORTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Han}{1,6}?(?:网|社|台|报)(?:特约|见习)?记者").unwrap()
 });
 
+/// A cartoon's credits, the drawing's and the words': `曹 一图 于 石文`
+/// (names glued to `图` and `文`, their characters spaced out).
+static PICTURE_AND_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // a constant pattern, tested below
+    Regex::new(r"^(\p{Han}(?:\s*\p{Han}){1,3}?)\s*图\s+(\p{Han}(?:\s*\p{Han}){1,3}?)\s*文$").unwrap()
+});
+
 /// Role words that stand before the names they govern, longest first.
 const PREFIX_ROLES: &[(&str, Role)] = &[
     ("本报特约记者", Role::Reporter),
@@ -198,6 +205,13 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     if text.len() > 48 * 3 + 8 {
         return None;
     }
+    if let Some(c) = PICTURE_AND_WORDS.captures(text.trim()) {
+        let name = |m: &str| m.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let mut byline = Byline::default();
+        add(&mut byline, Role::Photographer, vec![name(&c[1])]);
+        add(&mut byline, Role::Author, vec![name(&c[2])]);
+        return Some(byline);
+    }
     // `林晓风摄（视觉中国）`: a photo credit with the agency in brackets.
     if let Some(open) = text.rfind(['（', '(']).filter(|&i| i > 0 && text.ends_with(['）', ')'])) {
         if let Some(b) = parse_byline(&text[..open]) {
@@ -342,6 +356,10 @@ mod tests {
         assert_eq!(parse_byline("● 记者 柴斌").unwrap().reporters, ["柴斌"]);
         assert_eq!(parse_byline("□ 记者 刘坤 陆海捷").unwrap().reporters, ["刘坤", "陆海捷"]);
         assert_eq!(parse_byline("本报记者  李晓颖").unwrap().reporters, ["李晓颖"]);
+        let b = parse_byline("方  晓图  林  川文").unwrap();
+        assert_eq!((b.photographers, b.authors[0].name.as_str()), (vec!["方晓".to_string()], "林川"));
+        assert_eq!(parse_byline("周小明图\u{a0}\u{a0}陈立文").unwrap().photographers, ["周小明"]);
+        assert!(parse_byline("看图说文").is_none());
         let b = parse_byline("人民网记者  林  涛  本报记者  陈小雨").unwrap();
         assert_eq!(b.reporters, ["林涛", "陈小雨"]);
         assert_eq!(parse_byline("中国青年报记者 王明").unwrap().reporters, ["王明"]);
