@@ -8,7 +8,7 @@
 //! it, back to that text, groups the items of a column (大字新闻, 图片新闻),
 //! and takes the 落款 off a notice. What it cannot place becomes a leftover.
 
-use crate::byline::{parse_bracketed, strip_bullet};
+use crate::byline::{parse_bracketed, picture_and_words, strip_bullet};
 use crate::classify::{Unit, UnitKind};
 use crate::headline::{
     has_column_tag, has_spaced_halves, is_enumerated, looks_like_subheading, split_headline, HeadLine,
@@ -264,6 +264,9 @@ impl Assembler<'_> {
                         push_paragraph(d, u, ParagraphRole::Text);
                         d.open = false;
                         d.ended = true;
+                        if let Some(b) = picture_and_words(&u.text) {
+                            d.byline.merge(b);
+                        }
                     }
                     _ => self.leftover(u, "page credits with no article before them"),
                 },
@@ -1523,6 +1526,18 @@ mod tests {
         let a = &issue.articles[0];
         assert_eq!(a.headline.title, "节日走一线");
         assert_eq!(a.byline.reporters, ["钱立", "吴桐"]);
+    }
+
+    #[test]
+    fn a_cartoons_credits_stay_with_it_and_close_it() {
+        let text = "图说窗口服务\n\n努力改善服务，方能擦亮招牌。\n\n方  晓图  林  川文\n\n立足岗位抓好服务\n\n\
+                    服务是窗口单位的生命线，擦亮招牌靠的是服务。\n";
+        let issue = parse(text);
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
+        assert_eq!(titles, ["图说窗口服务", "立足岗位抓好服务"], "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.byline.photographers, ["方晓"]);
+        assert_eq!(a.paragraphs.last().map(|p| p.text.as_str()), Some("方晓图林川文"));
     }
 
     #[test]

@@ -189,6 +189,25 @@ fn prefix_role(s: &str) -> Option<(Role, usize)> {
     None
 }
 
+/// Reads a cartoon's credits, printed under it as a line of its own: who
+/// drew it (`图`, as a photographer) and who wrote the words (`文`, as an author).
+///
+/// ```
+/// use shuzibao_core::byline::picture_and_words;
+/// let b = picture_and_words("方  晓图  林  川文").unwrap();
+/// assert_eq!(b.photographers, ["方晓"]);
+/// assert_eq!(b.authors[0].name, "林川");
+/// assert!(picture_and_words("看图说文").is_none());
+/// ```
+pub fn picture_and_words(text: &str) -> Option<Byline> {
+    let c = PICTURE_AND_WORDS.captures(text.trim())?;
+    let name = |m: &str| m.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut byline = Byline::default();
+    add(&mut byline, Role::Photographer, vec![name(&c[1])]);
+    add(&mut byline, Role::Author, vec![name(&c[2])]);
+    Some(byline)
+}
+
 /// Reads `text` as a byline, if the whole of it is one.
 ///
 /// ```
@@ -204,13 +223,6 @@ fn prefix_role(s: &str) -> Option<(Role, usize)> {
 pub fn parse_byline(text: &str) -> Option<Byline> {
     if text.len() > 48 * 3 + 8 {
         return None;
-    }
-    if let Some(c) = PICTURE_AND_WORDS.captures(text.trim()) {
-        let name = |m: &str| m.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let mut byline = Byline::default();
-        add(&mut byline, Role::Photographer, vec![name(&c[1])]);
-        add(&mut byline, Role::Author, vec![name(&c[2])]);
-        return Some(byline);
     }
     // `林晓风摄（视觉中国）`: a photo credit with the agency in brackets.
     if let Some(open) = text.rfind(['（', '(']).filter(|&i| i > 0 && text.ends_with(['）', ')'])) {
@@ -356,10 +368,7 @@ mod tests {
         assert_eq!(parse_byline("● 记者 柴斌").unwrap().reporters, ["柴斌"]);
         assert_eq!(parse_byline("□ 记者 刘坤 陆海捷").unwrap().reporters, ["刘坤", "陆海捷"]);
         assert_eq!(parse_byline("本报记者  李晓颖").unwrap().reporters, ["李晓颖"]);
-        let b = parse_byline("方  晓图  林  川文").unwrap();
-        assert_eq!((b.photographers, b.authors[0].name.as_str()), (vec!["方晓".to_string()], "林川"));
-        assert_eq!(parse_byline("周小明图\u{a0}\u{a0}陈立文").unwrap().photographers, ["周小明"]);
-        assert!(parse_byline("看图说文").is_none());
+        assert_eq!(picture_and_words("周小明图\u{a0}\u{a0}陈立文").unwrap().photographers, ["周小明"]);
         let b = parse_byline("人民网记者  林  涛  本报记者  陈小雨").unwrap();
         assert_eq!(b.reporters, ["林涛", "陈小雨"]);
         assert_eq!(parse_byline("中国青年报记者 王明").unwrap().reporters, ["王明"]);

@@ -7,7 +7,7 @@
 //! split in two. Only what a line *is* is decided here; which article it
 //! belongs to is [`crate::assemble`]'s work, with the context this module lacks.
 
-use crate::byline::{parse_byline, parse_names_only, parse_signature, strip_bullet};
+use crate::byline::{parse_byline, parse_names_only, parse_signature, picture_and_words, strip_bullet};
 use crate::headline::looks_like_headline;
 use crate::lexicon::{column_kind, is_box_label};
 use crate::lines::Line;
@@ -163,6 +163,10 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     }
     if n <= 20 && text.contains('年') && DATE_ALONE.is_match(&squash(&fold_width(text))) {
         return unit(UnitKind::Date, text, span, line);
+    }
+    // a cartoon's credits close its text and stay with it, as page credits do
+    if picture_and_words(text).is_some() {
+        return unit(UnitKind::Credit, text, span, line);
     }
     if let Some(b) = parse_byline(text) {
         return unit(UnitKind::Byline(b), text, span, line);
