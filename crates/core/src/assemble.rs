@@ -499,11 +499,10 @@ impl Assembler<'_> {
         // words with it is a new article (lexical cohesion). The reports of
         // one page often share a theme, so a text whose first sentence says
         // when and where, as a report's lead does, may share more.
+        // So may a title over its subtitle. (Both are read only when needed.)
         let c = cohesion(cur, &self.units[j..]);
-        let lead = self.units.get(j).is_some_and(|n| n.kind == UnitKind::Text && opens_as_lead(&n.text));
-        // So may a title over its subtitle.
-        let title_pair = reads_as_title_pair(group);
-        if c < NEW_TOPIC || (lead || title_pair) && c < 2.0 * NEW_TOPIC {
+        let lead = || self.units.get(j).is_some_and(|n| n.kind == UnitKind::Text && opens_as_lead(&n.text));
+        if c < NEW_TOPIC || c < 2.0 * NEW_TOPIC && (lead() || reads_as_title_pair(group)) {
             return HeadRole::Start;
         }
         HeadRole::Sub
@@ -878,23 +877,30 @@ fn line_shape(text: &str) -> Option<Shape> {
         // a lead-in names a person or a place, briefly
         return (char_len(text) <= 22).then_some(Shape::LeadIn);
     }
+    plain_parts(text, 4..=16)
+}
+
+/// The parts of a plain headline (see [`is_plain`]) of so many characters.
+fn plain_parts(text: &str, chars: std::ops::RangeInclusive<usize>) -> Option<Shape> {
     let parts = word_counts(text);
     let total: usize = parts.iter().sum();
-    let plain = is_plain(text);
-    (plain && (4..=16).contains(&total)).then_some(Shape::Parts(parts))
+    (is_plain(text) && chars.contains(&total)).then_some(Shape::Parts(parts))
 }
 
 /// The length of each space-separated part of a headline, in characters,
 /// quotation marks left out (`巷口“豆花摊”` is five).
 fn word_counts(text: &str) -> Vec<usize> {
-    let quote = |c: &char| matches!(c, '“' | '”' | '‘' | '’');
-    text.split_whitespace().map(|p| p.chars().filter(|c| !quote(c)).count()).collect()
+    text.split_whitespace().map(|p| p.chars().filter(|&c| !is_quote(c)).count()).collect()
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’')
 }
 
 /// Whether a headline is words alone, perhaps quoted (`巷口“豆花摊”`): no
 /// figures, no punctuation that makes it a sentence.
 fn is_plain(text: &str) -> bool {
-    text.chars().all(|c| is_han(c) || c.is_whitespace() || matches!(c, '“' | '”' | '‘' | '’'))
+    text.chars().all(|c| is_han(c) || c.is_whitespace() || is_quote(c))
 }
 
 /// The most characters of a label over a title (`开罗`, `四川自贡`).
@@ -902,10 +908,7 @@ const LABEL_CHARS: usize = 6;
 
 /// A label too short for [`line_shape`]: a place or a word over a title (`开罗`).
 fn label_shape(text: &str) -> Option<Shape> {
-    let parts = word_counts(text);
-    let total: usize = parts.iter().sum();
-    let plain = is_plain(text);
-    (plain && (2..=LABEL_CHARS).contains(&total)).then_some(Shape::Parts(parts))
+    plain_parts(text, 2..=LABEL_CHARS)
 }
 
 /// Whether two headlines are set alike as the parts of a feature are: both
