@@ -499,10 +499,14 @@ impl Assembler<'_> {
         // words with it is a new article (lexical cohesion). The reports of
         // one page often share a theme, so a text whose first sentence says
         // when and where, as a report's lead does, may share more.
-        // So may a title over its subtitle. (Both are read only when needed.)
+        // So may a title over its subtitle (both are read only when needed),
+        // and, a little more, a line set unlike the article's sub-headings.
         let c = cohesion(cur, &self.units[j..]);
         let lead = || self.units.get(j).is_some_and(|n| n.kind == UnitKind::Text && opens_as_lead(&n.text));
-        if c < NEW_TOPIC || c < 2.0 * NEW_TOPIC && (lead() || reads_as_title_pair(group)) {
+        if c < NEW_TOPIC
+            || c < 2.0 * NEW_TOPIC && (lead() || reads_as_title_pair(group))
+            || c < 2.5 * NEW_TOPIC && set_unlike_subheadings(cur, &u.text)
+        {
             return HeadRole::Start;
         }
         HeadRole::Sub
@@ -1028,6 +1032,59 @@ fn reads_as_title_pair(group: &[Unit]) -> bool {
         && !signed
 }
 
+/// How a sub-heading is set, coarsely: a clause with punctuation in it
+/// (`巡河，做不得表面功夫`), plain words of so many characters
+/// (`聊家常讲政策`, `天府之国 创作源泉`), or another way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SubForm {
+    Clause,
+    Words(usize),
+    /// Figures, letters or marks (`大保护·底色`, `3400亿元`): a form of its own.
+    Other,
+}
+
+fn sub_form(text: &str) -> SubForm {
+    let text = text.trim();
+    if text.contains(['，', ',', '、', '；', ';', '：', ':', '？', '?', '！', '!', '—']) {
+        SubForm::Clause
+    } else if text.chars().all(|c| is_han(c) || c.is_whitespace() || is_quote(c) || matches!(c, '《' | '》')) {
+        SubForm::Words(word_counts(text).iter().sum())
+    } else {
+        SubForm::Other
+    }
+}
+
+/// Whether a headline-like line is set unlike the sub-headings of the
+/// article before it, which are all set alike (at least two): plain words
+/// among clauses or the reverse, or words of a length well outside theirs.
+/// The sub-headings of one text keep one form, so such a line more likely
+/// heads the next article.
+fn set_unlike_subheadings(cur: &Draft, line: &str) -> bool {
+    // how many characters longer or shorter than all of them
+    const SLACK: usize = 2;
+    let subs: Vec<SubForm> = cur
+        .paras
+        .iter()
+        .filter(|p| p.role == ParagraphRole::Subheading && !OPENING_BOXES.contains(&p.text.trim()))
+        .map(|p| sub_form(&p.text))
+        .collect();
+    if subs.len() < 2 {
+        return false;
+    }
+    match (sub_form(line), subs.as_slice()) {
+        (SubForm::Other, _) => false,
+        (SubForm::Clause, subs) => subs.iter().all(|s| matches!(s, SubForm::Words(_))),
+        (SubForm::Words(n), subs) => {
+            let lengths: Option<Vec<usize>> =
+                subs.iter().map(|s| if let SubForm::Words(m) = s { Some(*m) } else { None }).collect();
+            match lengths {
+                Some(ms) => ms.iter().all(|&m| n > m + SLACK) || ms.iter().all(|&m| n + SLACK < m),
+                None => subs.iter().all(|s| *s == SubForm::Clause),
+            }
+        }
+    }
+}
+
 /// Whether a text ends an article: a bracketed byline or a source at its end.
 fn ends_article(text: &str) -> bool {
     source_at_end(text).is_some() || TRAILING_BYLINE.captures(text).is_some_and(|c| parse_bracketed(&c[1]).is_some())
@@ -1304,7 +1361,8 @@ fn finish(mut d: Draft, leftovers: &mut Vec<Leftover>) -> Option<Article> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::ParagraphRole;
+    use super::{set_unlike_subheadings, Draft};
+    use crate::model::{Paragraph, ParagraphRole, Span};
     use crate::parse;
 
     fn subheadings(a: &crate::model::Article) -> Vec<&str> {
@@ -1378,6 +1436,48 @@ mod tests {
         // without the lead, the same line is a sub-heading of the first text
         let text = text.replace("日前，江苏省宿迁市沭阳县的", "");
         assert_eq!(parse(&text).articles.len(), 1);
+    }
+
+    #[test]
+    fn a_line_set_unlike_the_articles_subheadings_reads_as_a_headline() {
+        let draft = |subs: &[&str]| {
+            let mut d = Draft::default();
+            for s in subs {
+                for (text, role) in
+                    [(*s, ParagraphRole::Subheading), ("街道里的事，大家商量着办。", ParagraphRole::Text)]
+                {
+                    d.paras.push(Paragraph { text: text.to_string(), role, span: Span::default() });
+                }
+            }
+            d
+        };
+        // on a page whose articles share a theme: two sub-headings set as
+        // clauses, then a line of plain words over a text about other things
+        let text = "停车难题如何破\n\n本报记者走访多个小区，听居民说停车的难处。\n\n路边停车，告别乱收费\n\n\
+                    街道在路边施划停车位，统一收费标准，居民停车不再被乱收费。\n\n共享单车，划出停放区\n\n\
+                    街道为共享单车划出停放区，车辆停放整齐了，人行道畅通了。\n\n老楼加装电梯\n\n\
+                    老旧小区加装电梯，楼组长挨家挨户征求意见，居民投票通过后，工程队进场施工，预计年底前完工。\n";
+        let titles: Vec<String> = parse(text).articles.into_iter().map(|a| a.headline.title).collect();
+        assert_eq!(titles, ["停车难题如何破", "老楼加装电梯"]);
+        // the same line set as a clause, like the sub-headings, stays one of them
+        assert_eq!(parse(&text.replace("老楼加装电梯", "老楼加装，电梯进场")).articles.len(), 1);
+        // clauses with commas, then plain words: unlike
+        let clauses = draft(&["路边停车，告别乱收费", "共享单车，划出停放区"]);
+        assert!(set_unlike_subheadings(&clauses, "代表走进居民区"));
+        assert!(!set_unlike_subheadings(&clauses, "充电设施，还要再加强"));
+        // plain words of about one length: a line far longer or shorter is unlike
+        let words = draft(&["聊家常讲政策", "建设施搞配套", "做引导促就业"]);
+        assert!(set_unlike_subheadings(&words, "两地协作办培训班拓宽就业路"));
+        assert!(set_unlike_subheadings(&words, "回声"));
+        assert!(!set_unlike_subheadings(&words, "访农户问冷暖"));
+        assert!(!set_unlike_subheadings(&words, "天府之国 创作源泉"));
+        // figures or marks set a line apart in a way of its own: no sign
+        assert!(!set_unlike_subheadings(&clauses, "大保护·底色"));
+        // one sub-heading, or sub-headings set in different ways, show no form
+        assert!(!set_unlike_subheadings(&draft(&["路边停车，告别乱收费"]), "代表走进居民区"));
+        assert!(!set_unlike_subheadings(&draft(&["路边停车，告别乱收费", "聊家常讲政策"]), "代表走进居民区"));
+        // a box at an article's head is no sub-heading
+        assert!(!set_unlike_subheadings(&draft(&["核心阅读", "路边停车，告别乱收费"]), "代表走进居民区"));
     }
 
     #[test]
