@@ -117,7 +117,29 @@ pub fn classify(lines: &[Line<'_>], front_page: bool) -> Vec<Unit> {
         }
         units.push(classify_line(line, front_page));
     }
+    kickers_trailing_off(&mut units);
     units
+}
+
+/// A kicker may trail off into its title (`书屋找回了人气，服务扩大了范围……` /
+/// `文化需求，如何更好满足`): a short line ending in an ellipsis, with no
+/// full stop, standing right over a headline is a headline line too.
+fn kickers_trailing_off(units: &mut [Unit]) {
+    const MAX_KICKER_CHARS: usize = 30;
+    for i in 1..units.len() {
+        let (before, after) = units.split_at_mut(i);
+        let (k, title) = (&mut before[i - 1], &after[0]);
+        let title_like = title.kind == UnitKind::Head && !title.text.ends_with('—') && title.level == k.level;
+        if title_like
+            && k.kind == UnitKind::Text
+            && k.text.ends_with("……")
+            && !k.indented
+            && char_len(&k.text) <= MAX_KICKER_CHARS
+            && !k.text.contains(['。', '！', '？', '!', '?'])
+        {
+            k.kind = UnitKind::Head;
+        }
+    }
 }
 
 fn unit(kind: UnitKind, text: &str, span: Span, line: &Line<'_>) -> Unit {
@@ -234,6 +256,17 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<UnitKind> {
         classify(&split_lines(text), true).into_iter().map(|u| u.kind).collect()
+    }
+
+    #[test]
+    fn a_kicker_trailing_off_over_a_title_is_a_headline_line() {
+        let k = kinds("夜市亮起了灯，小店排起了队……\n\n街区夜经济，如何更有烟火气\n\n入夜，老街上人来人往。");
+        assert_eq!(k[..2], [UnitKind::Head, UnitKind::Head]);
+        // over running text, or as a sentence of its own, it stays text
+        let k = kinds("夜市亮起了灯，小店排起了队……\n\n入夜，老街上人来人往，摊主们忙着招呼客人。");
+        assert_eq!(k[0], UnitKind::Text);
+        let k = kinds("夜市亮起了灯。小店排起了队……\n\n街区夜经济，如何更有烟火气\n\n入夜，老街上人来人往。");
+        assert_eq!(k[0], UnitKind::Text);
     }
 
     #[test]
