@@ -421,6 +421,18 @@ impl Assembler<'_> {
         if dated && self.units.get(j + 1).is_some_and(|t| t.kind == UnitKind::Text) {
             return HeadRole::Start;
         }
+        // An exclamation or a question closing a text, right over the next
+        // article's headline and byline (`大家都笑了起来！` / `胡同暖 生活安`
+        // / `本报记者 …`), is the last sentence of the text, not a kicker.
+        // Under a byline, one opens it.
+        let under_byline = i > 0
+            && matches!(self.units[i - 1].kind, UnitKind::Byline(_) | UnitKind::Names(_) | UnitKind::Signature(_));
+        if !cur.closed && exclaims(&u.text) {
+            let j = self.group_end(i);
+            if !cur.paras.is_empty() && j > i + 1 && self.strong_start(i + 1) || under_byline && j == i + 1 {
+                return HeadRole::Fragment;
+            }
+        }
         if cur.closed || u.level > 0 || self.strong_start(i) {
             return HeadRole::Start;
         }
@@ -617,6 +629,8 @@ impl Assembler<'_> {
             let u = &self.units[n];
             match u.kind {
                 UnitKind::Text | UnitKind::Item | UnitKind::BoxLabel => n += 1,
+                // an exclamation or a question is most likely a sentence of the text
+                UnitKind::Head if u.level == 0 && exclaims(&u.text) => n += 1,
                 UnitKind::Head if u.level == 0 => {
                     let e = self.group_end(n);
                     let group = &self.units[n..e];
@@ -679,7 +693,9 @@ impl Assembler<'_> {
         let span = self.units[i].span.cover(self.units[k - 1].span);
         let next = self.units.get(k);
         let orphan = next.is_none_or(|n| {
-            matches!(n.kind, UnitKind::Column(_) | UnitKind::Teaser(..)) || (n.kind == UnitKind::Head && k > j)
+            // (an exclamation or a question under the byline opens the text)
+            matches!(n.kind, UnitKind::Column(_) | UnitKind::Teaser(..))
+                || (n.kind == UnitKind::Head && k > j && !exclaims(&n.text))
         });
         let continues_host = next.is_some_and(|n| {
             n.kind == UnitKind::Text && !starts_with_dateline(&n.text) && !(self.indent_mode && n.indented)
@@ -1085,6 +1101,11 @@ fn set_unlike_subheadings(cur: &Draft, line: &str) -> bool {
     }
 }
 
+/// Whether a line ends as an exclamation or a question does (`真有名！`).
+fn exclaims(text: &str) -> bool {
+    text.trim_end().ends_with(['！', '？', '!', '?'])
+}
+
 /// Whether a text ends an article: a bracketed byline or a source at its end.
 fn ends_article(text: &str) -> bool {
     source_at_end(text).is_some() || TRAILING_BYLINE.captures(text).is_some_and(|c| parse_bracketed(&c[1]).is_some())
@@ -1478,6 +1499,25 @@ mod tests {
         assert!(!set_unlike_subheadings(&draft(&["路边停车，告别乱收费", "聊家常讲政策"]), "代表走进居民区"));
         // a box at an article's head is no sub-heading
         assert!(!set_unlike_subheadings(&draft(&["核心阅读", "路边停车，告别乱收费"]), "代表走进居民区"));
+    }
+
+    #[test]
+    fn exclamations_in_the_text_of_signed_parts_are_sentences() {
+        let text = "过年走基层 一起看变化\n\n渔村新港 渔船满载\n\n本报记者 李明\n\n老周真能干！\n\n\
+                    天刚亮，老周就驾着渔船出了海，回港时舱里装满了鱼。\n\n码头上的人都围过来看热闹，纷纷夸他。\n\n\
+                    大伙儿都笑了！\n\n山城夜市 灯火通明\n\n本报记者 王海\n\n夜幕降临，山城的夜市热闹起来。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.headline.title, "过年走基层 一起看变化");
+        assert_eq!(a.byline.reporters, ["李明", "王海"]);
+        assert_eq!(subheadings(a), ["渔村新港渔船满载", "山城夜市灯火通明"]);
+        assert!(a.paragraphs.iter().any(|p| p.text == "大伙儿都笑了！"));
+        // under a single article's byline too
+        let issue = parse("渔村新港 渔船满载\n\n本报记者 李明\n\n老周真能干！\n\n天刚亮，老周就出了海。\n");
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue);
+        assert_eq!(issue.articles[0].headline.title, "渔村新港 渔船满载");
+        assert_eq!(issue.articles[0].paragraphs[0].text, "老周真能干！");
     }
 
     #[test]

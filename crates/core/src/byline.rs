@@ -319,7 +319,13 @@ pub fn parse_names_only(text: &str) -> Option<Vec<String>> {
     }
     let (_, body) = strip_bullet(text);
     let names = split_names(body)?;
-    (!names.is_empty() && names.iter().all(|n| lexicon::has_surname(n) && n.chars().count() <= 4)).then_some(names)
+    // with no role word to vouch for them, four characters make a name only
+    // after a family name of two (`欧阳文卿`; `胡同电暖 安享生活` is a headline)
+    let name_like = |n: &String| match n.chars().count() {
+        4 => lexicon::has_compound_surname(n),
+        c => c <= 4 && lexicon::has_surname(n),
+    };
+    (!names.is_empty() && names.iter().all(name_like)).then_some(names)
 }
 
 /// Reads a signature with a post: `徐汇区区长 钟晓咏`, `区委书记、区长 张三`.
@@ -430,6 +436,9 @@ mod tests {
     fn names_only_and_signatures() {
         assert_eq!(parse_names_only("刘坤 陈文卿").unwrap(), ["刘坤", "陈文卿"]);
         assert!(parse_names_only("共谋发展 合作共赢").is_none());
+        // halves of a headline that open with family names are no names
+        assert!(parse_names_only("金秋送爽 安居乐业").is_none());
+        assert_eq!(parse_names_only("欧阳文卿 李明").unwrap(), ["欧阳文卿", "李明"]);
         let a = parse_signature("徐汇区区长 钟晓咏").unwrap();
         assert_eq!(a.name, "钟晓咏");
         assert_eq!(a.role.as_deref(), Some("徐汇区区长"));
