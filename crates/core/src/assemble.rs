@@ -593,7 +593,10 @@ impl Assembler<'_> {
     /// signed (`家乡的早点` / intro / `巷口“豆花摊”` / `甜咸都相宜` / byline).
     fn first_part(&self, cur: &Draft, i: usize) -> Option<usize> {
         const MAX_INTRO_PARAS: usize = 2;
-        let intro = !cur.heads.is_empty() && (1..=MAX_INTRO_PARAS).contains(&cur.paras.len());
+        // an introduction the editors sign (`——编者`, `编者按`) may run longer
+        const MAX_NOTE_PARAS: usize = 8;
+        let noted = cur.paras.len() <= MAX_NOTE_PARAS && cur.paras.iter().any(|p| is_editors_note(&p.text));
+        let intro = !cur.heads.is_empty() && ((1..=MAX_INTRO_PARAS).contains(&cur.paras.len()) || noted);
         if cur.closed || !intro || !cur.byline.is_empty() || !cur.sub_shapes.is_empty() || self.units[i].level > 0 {
             return None;
         }
@@ -803,7 +806,8 @@ impl Assembler<'_> {
     fn add_byline(&mut self, u: &Unit, b: Byline) {
         match self.drafts.last_mut() {
             Some(d) if !d.closed || d.paras.is_empty() => {
-                if !d.paras.is_empty() {
+                // under the title of a part, a byline signs the part; under text, it ends the article
+                if d.paras.last().is_some_and(|p| p.role != ParagraphRole::Subheading) {
                     d.ended = true;
                 }
                 d.byline.merge(b);
@@ -1099,6 +1103,14 @@ fn set_unlike_subheadings(cur: &Draft, line: &str) -> bool {
             }
         }
     }
+}
+
+/// Whether a paragraph is the editors' signature or note (`——编 者`,
+/// `编者按：…`, `开栏的话`).
+fn is_editors_note(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_start_matches(['—', '-']);
+    t == "编者" || ["编者按", "编者的话", "开栏的话"].iter().any(|w| t.starts_with(w))
 }
 
 /// Whether a line ends as an exclamation or a question does (`真有名！`).
@@ -1518,6 +1530,20 @@ mod tests {
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue);
         assert_eq!(issue.articles[0].headline.title, "渔村新港 渔船满载");
         assert_eq!(issue.articles[0].paragraphs[0].text, "老周真能干！");
+    }
+
+    #[test]
+    fn a_series_introduced_by_its_editors_heads_its_signed_parts() {
+        let text = "回乡看变化（系列报道①）\n\n春节回乡，处处是新变化。\n\n——编 者\n\n\
+                    “老家的路修好了，回家更方便了。”\n\n“村里办起了合作社。”\n\n——村民\n\n\
+                    山路弯弯\n\n通到家\n\n本报记者 王海\n\n沿着山路往北走，就到了村口。\n\n\
+                    两代三人\n\n话发展\n\n本报记者 李明采访整理\n\n忙碌了一年，一家人围坐在一起。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        assert_eq!(issue.articles[0].byline.reporters, ["王海", "李明"]);
+        // without the editors' signature, so long an opening is an article of its own
+        let issue = parse(&text.replace("——编 者", "——村干部"));
+        assert_eq!(issue.articles.len(), 3, "{:#?}", issue.articles);
     }
 
     #[test]

@@ -87,6 +87,8 @@ const SUFFIX_ROLES: &[(&str, Role)] = &[
     ("摄影", Role::Photographer),
     ("供图", Role::Photographer),
     ("报道", Role::Reporter),
+    ("采访整理", Role::Reporter),
+    ("整理", Role::Reporter),
     ("摄", Role::Photographer),
 ];
 
@@ -218,6 +220,8 @@ pub fn picture_and_words(text: &str) -> Option<Byline> {
 /// assert_eq!(b.correspondents, ["李明"]);
 /// let b = parse_byline("刘坤 陈文卿 摄影报道").unwrap();
 /// assert_eq!(b.photographers, ["刘坤", "陈文卿"]);
+/// assert_eq!(parse_byline("本报记者 柯明采访整理").unwrap().reporters, ["柯明"]);
+/// assert!(parse_byline("资料整理").is_none());
 /// assert!(parse_byline("□ 1月11日下午,上海退役军人创新创业示范园揭牌").is_none());
 /// ```
 pub fn parse_byline(text: &str) -> Option<Byline> {

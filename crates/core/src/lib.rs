@@ -113,7 +113,13 @@ pub fn parse(text: &str) -> Issue {
     let units = classify::classify(&lines[skip..], masthead.is_some());
     let assembled = assemble::assemble(&units);
     teasers.extend(assembled.teasers);
-    problems.extend(assembled.leftovers);
+    // a leftover of bylines alone is shown as printed
+    problems.extend(assembled.leftovers.into_iter().map(|mut l| {
+        if l.text.is_empty() {
+            l.text = text.get(l.span.start..l.span.end).unwrap_or_default().trim().to_string();
+        }
+        l
+    }));
     Issue { masthead, teasers, articles: assembled.articles, leftovers: problems }
 }
 

@@ -60,6 +60,16 @@ fn continued_from_marker_before_a_headline_belongs_to_its_article() {
     assert_eq!(issue.leftovers[0].text, "（上接第1版）");
 }
 
+/// A byline with nothing under it was kept as a leftover with empty text:
+/// its span was right, but a reader of the report saw nothing.
+#[test]
+fn a_lone_byline_is_a_leftover_shown_as_printed() {
+    let issue = parse("本报记者 柯明采访整理\n");
+    assert!(issue.articles.is_empty());
+    assert_eq!(issue.leftovers.len(), 1);
+    assert_eq!(issue.leftovers[0].text, "本报记者 柯明采访整理");
+}
+
 /// A document printed in full repeats its title as the first line of its
 /// text; that line was read as the headline's subtitle, so the text seemed
 /// to begin after it.
