@@ -595,8 +595,8 @@ impl Assembler<'_> {
         const MAX_INTRO_PARAS: usize = 2;
         // an introduction the editors sign (`——编者`, `编者按`) may run longer
         const MAX_NOTE_PARAS: usize = 8;
-        let noted = cur.paras.len() <= MAX_NOTE_PARAS && cur.paras.iter().any(|p| is_editors_note(&p.text));
-        let intro = !cur.heads.is_empty() && ((1..=MAX_INTRO_PARAS).contains(&cur.paras.len()) || noted);
+        let noted = || cur.paras.len() <= MAX_NOTE_PARAS && cur.paras.iter().any(|p| is_editors_note(&p.text));
+        let intro = !cur.heads.is_empty() && ((1..=MAX_INTRO_PARAS).contains(&cur.paras.len()) || noted());
         if cur.closed || !intro || !cur.byline.is_empty() || !cur.sub_shapes.is_empty() || self.units[i].level > 0 {
             return None;
         }
@@ -1108,6 +1108,9 @@ fn set_unlike_subheadings(cur: &Draft, line: &str) -> bool {
 /// Whether a paragraph is the editors' signature or note (`——编 者`,
 /// `编者按：…`, `开栏的话`).
 fn is_editors_note(text: &str) -> bool {
+    if !text.contains(['编', '栏']) {
+        return false;
+    }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_start_matches(['—', '-']);
     t == "编者" || ["编者按", "编者的话", "开栏的话"].iter().any(|w| t.starts_with(w))
