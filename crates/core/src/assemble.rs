@@ -422,7 +422,7 @@ impl Assembler<'_> {
             return HeadRole::Start;
         }
         // An exclamation or a question closing a text, right over the next
-        // article's headline and byline (`大家都笑了起来！` / `胡同暖 生活安`
+        // article's headline and byline (`大伙儿都笑了！` / `渔村新港 渔船满载`
         // / `本报记者 …`), is the last sentence of the text, not a kicker.
         // Under a byline, one opens it.
         let under_byline = i > 0
@@ -1053,13 +1053,13 @@ fn reads_as_title_pair(group: &[Unit]) -> bool {
 }
 
 /// How a sub-heading is set, coarsely: a clause with punctuation in it
-/// (`巡河，做不得表面功夫`), plain words of so many characters
-/// (`聊家常讲政策`, `天府之国 创作源泉`), or another way.
+/// (`修路，先听居民意见`), plain words of so many characters
+/// (`访农户问冷暖`, `山水相依 古今相望`), or another way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SubForm {
     Clause,
     Words(usize),
-    /// Figures, letters or marks (`大保护·底色`, `3400亿元`): a form of its own.
+    /// Figures, letters or marks (`新风·新貌`, `1200万元`): a form of its own.
     Other,
 }
 
@@ -1116,7 +1116,7 @@ fn is_editors_note(text: &str) -> bool {
     t == "编者" || ["编者按", "编者的话", "开栏的话"].iter().any(|w| t.starts_with(w))
 }
 
-/// Whether a line ends as an exclamation or a question does (`真有名！`).
+/// Whether a line ends as an exclamation or a question does (`真能干！`).
 fn exclaims(text: &str) -> bool {
     text.trim_end().ends_with(['！', '？', '!', '?'])
 }
@@ -1502,29 +1502,29 @@ mod tests {
         assert!(set_unlike_subheadings(&clauses, "代表走进居民区"));
         assert!(!set_unlike_subheadings(&clauses, "充电设施，还要再加强"));
         // plain words of about one length: a line far longer or shorter is unlike
-        let words = draft(&["聊家常讲政策", "建设施搞配套", "做引导促就业"]);
+        let words = draft(&["访农户问冷暖", "修水渠保灌溉", "办夜校教技术"]);
         assert!(set_unlike_subheadings(&words, "两地协作办培训班拓宽就业路"));
         assert!(set_unlike_subheadings(&words, "回声"));
-        assert!(!set_unlike_subheadings(&words, "访农户问冷暖"));
-        assert!(!set_unlike_subheadings(&words, "天府之国 创作源泉"));
+        assert!(!set_unlike_subheadings(&words, "建书屋送图书"));
+        assert!(!set_unlike_subheadings(&words, "山水相依 古今相望"));
         // figures or marks set a line apart in a way of its own: no sign
-        assert!(!set_unlike_subheadings(&clauses, "大保护·底色"));
+        assert!(!set_unlike_subheadings(&clauses, "新风·新貌"));
         // one sub-heading, or sub-headings set in different ways, show no form
         assert!(!set_unlike_subheadings(&draft(&["路边停车，告别乱收费"]), "代表走进居民区"));
-        assert!(!set_unlike_subheadings(&draft(&["路边停车，告别乱收费", "聊家常讲政策"]), "代表走进居民区"));
+        assert!(!set_unlike_subheadings(&draft(&["路边停车，告别乱收费", "访农户问冷暖"]), "代表走进居民区"));
         // a box at an article's head is no sub-heading
         assert!(!set_unlike_subheadings(&draft(&["核心阅读", "路边停车，告别乱收费"]), "代表走进居民区"));
     }
 
     #[test]
     fn exclamations_in_the_text_of_signed_parts_are_sentences() {
-        let text = "过年走基层 一起看变化\n\n渔村新港 渔船满载\n\n本报记者 李明\n\n老周真能干！\n\n\
+        let text = "年味在一线 温情满人间\n\n渔村新港 渔船满载\n\n本报记者 李明\n\n老周真能干！\n\n\
                     天刚亮，老周就驾着渔船出了海，回港时舱里装满了鱼。\n\n码头上的人都围过来看热闹，纷纷夸他。\n\n\
                     大伙儿都笑了！\n\n山城夜市 灯火通明\n\n本报记者 王海\n\n夜幕降临，山城的夜市热闹起来。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
         let a = &issue.articles[0];
-        assert_eq!(a.headline.title, "过年走基层 一起看变化");
+        assert_eq!(a.headline.title, "年味在一线 温情满人间");
         assert_eq!(a.byline.reporters, ["李明", "王海"]);
         assert_eq!(subheadings(a), ["渔村新港渔船满载", "山城夜市灯火通明"]);
         assert!(a.paragraphs.iter().any(|p| p.text == "大伙儿都笑了！"));
@@ -1537,10 +1537,10 @@ mod tests {
 
     #[test]
     fn a_series_introduced_by_its_editors_heads_its_signed_parts() {
-        let text = "回乡看变化（系列报道①）\n\n春节回乡，处处是新变化。\n\n——编 者\n\n\
+        let text = "家门口的新变化（系列报道①）\n\n春节回乡，处处是新变化。\n\n——编 者\n\n\
                     “老家的路修好了，回家更方便了。”\n\n“村里办起了合作社。”\n\n——村民\n\n\
                     山路弯弯\n\n通到家\n\n本报记者 王海\n\n沿着山路往北走，就到了村口。\n\n\
-                    两代三人\n\n话发展\n\n本报记者 李明采访整理\n\n忙碌了一年，一家人围坐在一起。\n";
+                    祖孙两辈\n\n说变化\n\n本报记者 李明采访整理\n\n忙碌了一年，一家人围坐在一起。\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
         assert_eq!(issue.articles[0].byline.reporters, ["王海", "李明"]);

@@ -324,7 +324,7 @@ pub fn parse_names_only(text: &str) -> Option<Vec<String>> {
     let (_, body) = strip_bullet(text);
     let names = split_names(body)?;
     // with no role word to vouch for them, four characters make a name only
-    // after a family name of two (`欧阳文卿`; `胡同电暖 安享生活` is a headline)
+    // after a family name of two (`欧阳文卿`; `金秋送爽 安居乐业` is a headline)
     let name_like = |n: &String| match n.chars().count() {
         4 => lexicon::has_compound_surname(n),
         c => c <= 4 && lexicon::has_surname(n),

@@ -121,8 +121,8 @@ pub fn classify(lines: &[Line<'_>], front_page: bool) -> Vec<Unit> {
     units
 }
 
-/// A kicker may trail off into its title (`书屋找回了人气，服务扩大了范围……` /
-/// `文化需求，如何更好满足`): a short line ending in an ellipsis, with no
+/// A kicker may trail off into its title (`夜市亮起了灯，小店排起了队……` /
+/// `街区夜经济，如何更有烟火气`): a short line ending in an ellipsis, with no
 /// full stop, standing right over a headline is a headline line too.
 fn kickers_trailing_off(units: &mut [Unit]) {
     const MAX_KICKER_CHARS: usize = 30;
