@@ -33,7 +33,7 @@ use std::sync::Mutex;
 use tantivy::collector::{Collector, Count, FacetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, EnableScoring, Occur, PhraseQuery,
-    Query as TQuery, RangeQuery, TermQuery,
+    InvertedIndexRangeQuery, Query as TQuery, TermQuery,
 };
 use tantivy::schema::{
     Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING,
@@ -525,11 +525,15 @@ impl SearchIndex {
             ]))),
             Clause::Kind(k) => Self::filter(Self::term(f.kind, k)),
             Clause::Paper(p) => Self::filter(Self::term(f.paper, p)),
-            Clause::Page(a, b) => Self::filter(Box::new(RangeQuery::new(
+            // a range of days or pages asks the inverted index (one posting
+            // list per day in the range) rather than scanning the fast
+            // field's column: a few months of a large archive are a small
+            // part of it, read at once
+            Clause::Page(a, b) => Self::filter(Box::new(InvertedIndexRangeQuery::new(
                 Bound::Included(Term::from_field_u64(f.page, *a as u64)),
                 Bound::Included(Term::from_field_u64(f.page, *b as u64)),
             ))),
-            Clause::Date(a, b) => Self::filter(Box::new(RangeQuery::new(
+            Clause::Date(a, b) => Self::filter(Box::new(InvertedIndexRangeQuery::new(
                 Bound::Included(Term::from_field_u64(f.date, (*a).max(1))),
                 Bound::Included(Term::from_field_u64(f.date, *b)),
             ))),
