@@ -637,11 +637,18 @@ impl Assembler<'_> {
                 UnitKind::Head if u.level == 0 => {
                     let e = self.group_end(n);
                     let group = &self.units[n..e];
+                    let bylined = self.bylines_end(e) > e;
+                    // a line with no byline under it between signed parts is
+                    // a sub-heading of the part before
+                    if signed && !bylined && e - n == 1 && !has_column_tag(&u.text) {
+                        n = e;
+                        continue;
+                    }
                     return if signed {
                         signed_shape(group).is_some_and(|s| signed_parts_alike(&s, shape))
                     } else {
                         head_shape(group).is_some_and(|s| part_alike(&s, shape))
-                    } && (self.bylines_end(e) > e) == signed;
+                    } && bylined == signed;
                 }
                 _ => return false,
             }
@@ -1547,6 +1554,18 @@ mod tests {
         // without the editors' signature, so long an opening is an article of its own
         let issue = parse(&text.replace("——编 者", "——村干部"));
         assert_eq!(issue.articles.len(), 3, "{:#?}", issue.articles);
+    }
+
+    #[test]
+    fn a_sub_heading_inside_a_signed_part_does_not_hide_the_next_part() {
+        let text = "年货市场探访\n\n编者的话\n\n年货备得怎么样？记者走进各地市场。\n\n\
+                    江城扩大货源\n\n鲜鱼品种更多了\n\n本报记者 李明\n\n清早，江边的鱼市就热闹起来，摊主忙着卸货，鲜鱼一筐筐摆上摊位。\n\n\
+                    摊位前排起长队\n\n鱼市的摊位前，顾客排着长队，摊主忙着称重，鲜鱼卖得快。\n\n\
+                    山城稳定价格\n\n腊肉价格不涨反降\n\n本报记者 王海\n\n山城的腊肉铺前，顾客挑挑拣拣。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        assert_eq!(issue.articles[0].byline.reporters, ["李明", "王海"]);
+        assert!(subheadings(&issue.articles[0]).contains(&"摊位前排起长队"));
     }
 
     #[test]
