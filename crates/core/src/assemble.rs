@@ -176,7 +176,10 @@ impl Assembler<'_> {
                         }
                     }
                     HeadRole::Part(j) => {
-                        let shape = head_shape(&self.units[i..j]);
+                        // a signed part is set as a signed part's headline
+                        let signed = self.bylines_end(j) > j;
+                        let shape =
+                            if signed { signed_shape(&self.units[i..j]) } else { head_shape(&self.units[i..j]) };
                         for part in &self.units[i..j] {
                             self.add_paragraph(part, ParagraphRole::Subheading);
                         }
@@ -596,13 +599,13 @@ impl Assembler<'_> {
         // an introduction the editors sign (`——编者`, `编者按`) may run longer
         const MAX_NOTE_PARAS: usize = 8;
         let noted = || cur.paras.len() <= MAX_NOTE_PARAS && cur.paras.iter().any(|p| is_editors_note(&p.text));
-        let intro = !cur.heads.is_empty() && ((1..=MAX_INTRO_PARAS).contains(&cur.paras.len()) || noted());
+        let intro = !cur.heads.is_empty() && (cur.paras.len() <= MAX_INTRO_PARAS || noted());
         if cur.closed || !intro || !cur.byline.is_empty() || !cur.sub_shapes.is_empty() || self.units[i].level > 0 {
             return None;
         }
         let j = self.group_end(i);
         let k = self.bylines_end(j);
-        let shape = head_shape(&self.units[i..j])?;
+        let shape = signed_shape(&self.units[i..j])?;
         (k > j && self.later_part_alike(k, &shape, true)).then_some(j)
     }
 
@@ -616,11 +619,10 @@ impl Assembler<'_> {
         // parts signed each by its reporter, or lead-ins that name whom each part is about
         let k = self.bylines_end(j);
         let signed = k > j;
-        let (m, shape) = (i + 1..j).find_map(|m| {
+        (i + 1..j).find_map(|m| {
             let shape = if signed { signed_shape(&self.units[m..j])? } else { head_shape(&self.units[m..j])? };
-            (shape == Shape::LeadIn || signed).then_some((m, shape))
-        })?;
-        self.later_part_alike(k, &shape, signed).then_some((m, j, shape))
+            ((shape == Shape::LeadIn || signed) && self.later_part_alike(k, &shape, signed)).then_some((m, j, shape))
+        })
     }
 
     /// Whether the next headline after `k` (before anything else that is
@@ -903,12 +905,18 @@ enum Shape {
 }
 
 fn line_shape(text: &str) -> Option<Shape> {
-    let text = text.trim();
+    let text = without_photo_pointer(text.trim());
     if text.ends_with("——") {
         // a lead-in names a person or a place, briefly
         return (char_len(text) <= 22).then_some(Shape::LeadIn);
     }
     plain_parts(text, 4..=16)
+}
+
+/// A headline without its pointer to the photo beside it (`（见图）`), which
+/// is no column tag and no part of how the headline is set.
+fn without_photo_pointer(text: &str) -> &str {
+    ["（见图）", "(见图)", "（附图）", "（图）"].iter().find_map(|p| text.strip_suffix(p)).map_or(text, str::trim_end)
 }
 
 /// The parts of a plain headline (see [`is_plain`]) of so many characters.
@@ -998,7 +1006,7 @@ fn label_of(s: &Shape) -> Option<(usize, usize)> {
 /// The shape of a headline group: a lead-in over its line, a single line,
 /// or a stack of plain lines.
 fn head_shape(group: &[Unit]) -> Option<Shape> {
-    if group.iter().any(|u| has_column_tag(&u.text)) {
+    if group.iter().any(|u| has_column_tag(without_photo_pointer(&u.text))) {
         // a title with its column's tag heads an article of its own
         return None;
     }
@@ -1566,6 +1574,36 @@ mod tests {
         assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
         assert_eq!(issue.articles[0].byline.reporters, ["李明", "王海"]);
         assert!(subheadings(&issue.articles[0]).contains(&"摊位前排起长队"));
+    }
+
+    #[test]
+    fn signed_parts_under_a_series_title_however_their_headlines_are_set() {
+        let one = |text: &str| {
+            let issue = parse(text);
+            assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+            assert!(issue.leftovers.is_empty(), "{:#?}", issue.leftovers);
+            issue.articles.into_iter().next().map(|a| a.headline.title).unwrap_or_default()
+        };
+        // a part's headline pointing to its photo
+        let text = "节日一线·坚守岗位\n\n巡检管道 守护安全（见图）\n\n本报记者 李明摄影报道\n\n\
+                    除夕夜，巡检员沿着管道一站站检查。\n\n随车出行 保障平安\n\n王海 赵平\n\n\
+                    大年三十，列车机械师在车厢里巡视。\n";
+        assert_eq!(one(text), "节日一线·坚守岗位");
+        // a series title of two lines over the first part's, in one group
+        let text = text.replace("节日一线·坚守岗位", "节日一线\n\n坚守岗位 服务群众");
+        assert_eq!(one(&text), "坚守岗位 服务群众");
+        // a title with its column's tag and a subtitle over the first part
+        let text = "一线暗访 履职尽责（深度观察）\n\n——基层干部工作日见闻\n\n直奔现场查看实情\n\n\
+                    本报记者 李明\n\n检查组一早就出发了。\n\n翻山越岭督导工作\n\n本报记者 王海\n\n\
+                    山路弯弯，督导组走进村里。\n";
+        assert_eq!(one(text), "一线暗访 履职尽责（深度观察）");
+        // parts headed by the hour and the place over a quotation
+        let text = "节后第一天 干劲足（基层观察）\n\n核心阅读\n\n节后第一天，干部们状态如何？\n\n\
+                    9时 城东街道服务中心\n\n“窗口准时开门，群众不用等”\n\n本报记者 李明\n\n\
+                    一大早，服务中心门口就排起了队。\n\n11时 城西煤矿\n\n“吃完饭接着下井”\n\n\
+                    王海 赵平\n\n矿工们换好工装，坐上了下井的车。\n\n15时 高新区路口\n\n\
+                    “今天车多，得盯紧点”\n\n本报记者 周阳\n\n路口车流不断，交警指挥着车辆。\n";
+        assert_eq!(one(text), "节后第一天 干劲足（基层观察）");
     }
 
     #[test]
