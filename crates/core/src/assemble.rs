@@ -411,6 +411,10 @@ impl Assembler<'_> {
         {
             return HeadRole::Sub;
         }
+        // the editors signing their note (`——编 者`) close it, whatever follows
+        if u.level == 0 && u.text.trim_start().starts_with('—') && is_editors_note(&u.text) && !cur.paras.is_empty() {
+            return HeadRole::Sub;
+        }
         if let Some(j) = self.next_part(cur, i).or_else(|| self.first_part(cur, i)) {
             return HeadRole::Part(j);
         }
@@ -1604,6 +1608,15 @@ mod tests {
                     王海 赵平\n\n矿工们换好工装，坐上了下井的车。\n\n15时 高新区路口\n\n\
                     “今天车多，得盯紧点”\n\n本报记者 周阳\n\n路口车流不断，交警指挥着车辆。\n";
         assert_eq!(one(text), "节后第一天 干劲足（基层观察）");
+    }
+
+    #[test]
+    fn the_editors_signature_over_a_box_stays_in_its_article() {
+        let text = "扶一把 走得稳（政策解读①）\n\n企业遇到了困难，政策如何帮一把？本版推出系列报道。\n\n——编  者\n\n\
+                    核心阅读\n\n减税降费，企业负担轻了。\n\n走进一家工厂，车间里机器轰鸣。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        assert!(subheadings(&issue.articles[0]).contains(&"——编者"));
     }
 
     #[test]
