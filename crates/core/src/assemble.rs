@@ -1228,10 +1228,14 @@ static DATED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The date under a document's title, in brackets: `（2019年1月31日）`,
-/// `（2019年1月31日中共中央政治局会议审议通过）`.
+/// `（2019年1月31日中共中央政治局会议审议通过）`, a white paper's month
+/// (`（2019年10月）`), a speech's day in Chinese numerals (`（二〇一九年二月三日）`).
 static DOCUMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)]
-    Regex::new(r"^[（(](?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[^（）()]{0,30}[)）]$").unwrap()
+    Regex::new(
+        r"^[（(](?:(?:19|20)[0-9]{2}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)[^（）()]{0,30}[)）]$",
+    )
+    .unwrap()
 });
 
 static TRAILING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1790,6 +1794,14 @@ mod tests {
         let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
         assert_eq!(titles, ["乡村纪实", "关于加强社区养老服务的意见"]);
         assert_eq!(subheadings(&issue.articles[1]), ["一、总体要求"]);
+        // dated by the month, or in Chinese numerals, after a text on the same subject
+        let text = "社区养老见闻\n\n社区养老服务中心开张了，老年人在这里吃饭、看病、聊天，养老服务更方便了。\n\n\
+                    关于加强社区养老服务的意见\n\n（2023年3月1日）\n\n\
+                    为更好满足老年人的养老服务需求，社区养老服务中心要方便老年人吃饭、看病，现提出如下意见。\n";
+        for date in ["（2023年3月1日）", "（2023年3月）", "（二〇二三年三月一日）"] {
+            let issue = parse(&text.replace("（2023年3月1日）", date));
+            assert_eq!(issue.articles.len(), 2, "{date}: {:#?}", issue.articles);
+        }
     }
 
     #[test]
