@@ -742,13 +742,14 @@ impl Assembler<'_> {
                     return k;
                 }
             }
-            for u in &self.units[i..k] {
-                self.leftovers.push(Leftover {
-                    text: u.text.clone(),
-                    reason: "headline or byline with no text after it".to_string(),
-                    span: u.span,
-                });
-            }
+            // one leftover for the group: a line the classifier cut in two
+            // (`本报 本报3月18日讯 …`) stays inside one span
+            let text = self.units[i..k].iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join(" ");
+            self.leftovers.push(Leftover {
+                text,
+                reason: "headline or byline with no text after it".to_string(),
+                span,
+            });
             return k;
         }
         let in_photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));

@@ -60,6 +60,29 @@ fn continued_from_marker_before_a_headline_belongs_to_its_article() {
     assert_eq!(issue.leftovers[0].text, "（上接第1版）");
 }
 
+/// Found by `cargo fuzz` (fuzz/artifacts/parse): a headline group with
+/// nothing under it was kept as one leftover per unit, and a line the
+/// classifier had cut in two (`本报 本报…讯 …`) lay in no single span.
+#[test]
+fn a_headline_group_with_no_text_is_one_leftover_covering_its_lines() {
+    let text = "区里议事\n\n本报\u{3000}本报3月18日讯 区政府3月17日召开常务会议召开常务会议\n\n本报记者 杨帆\n\n\
+                \u{3000}\u{3000}本报3月\n\n\u{3000}\u{3000}本报3月18日召开常务会议，研究部署春季安全生产工作。\n\n\
+                \u{3000}\u{3000}会议要求，各部门要压实责任。\n";
+    let issue = parse(text);
+    for line in shuzibao_core::lines::split_lines(text) {
+        assert!(
+            issue
+                .articles
+                .iter()
+                .map(|a| a.span)
+                .chain(issue.leftovers.iter().map(|l| l.span))
+                .any(|s| s.start <= line.span.start && line.span.end <= s.end),
+            "line {:?} is in nothing the parser returned: {issue:#?}",
+            line.text
+        );
+    }
+}
+
 /// A byline with nothing under it was kept as a leftover with empty text:
 /// its span was right, but a reader of the report saw nothing.
 #[test]
