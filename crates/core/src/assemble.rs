@@ -1128,7 +1128,8 @@ fn set_unlike_subheadings(cur: &Draft, line: &str) -> bool {
 /// Whether a paragraph is the editors' signature or note (`——编 者`,
 /// `编者按：…`, `开栏的话`).
 fn is_editors_note(text: &str) -> bool {
-    if !text.contains(['编', '栏']) {
+    let opening = text.trim_start_matches(|c: char| matches!(c, '—' | '-') || c.is_whitespace());
+    if !opening.starts_with(['编', '开']) {
         return false;
     }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
