@@ -146,8 +146,8 @@ impl Store {
             let articles = self.articles_of_issue(issue_id)?;
             let date: Option<NaiveDate> = date.and_then(|d| d.parse().ok());
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.execute("DELETE FROM mentions WHERE issue_id = ?1", [issue_id])?;
-            tx.execute("DELETE FROM event_dates WHERE issue_id = ?1", [issue_id])?;
+            exec(&tx, "DELETE FROM mentions WHERE issue_id = ?1", [issue_id])?;
+            exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [issue_id])?;
             let models: Vec<Article> = articles.iter().map(article_of_record).collect();
             for (a, e) in articles.iter().zip(entities::extract_issue(&models, date)) {
                 store_entities(&tx, issue_id, a.id, date, &e)?;
@@ -190,24 +190,21 @@ impl Store {
         let hash = content_hash(req.raw_text);
         let (key, paper, date, page) = identity(req.issue, &req.hints, &hash);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let existing: Option<(i64, i64)> = tx
-            .query_row(
-                "SELECT i.id, v.version FROM issues i JOIN issue_versions v ON v.id = i.current_version WHERE i.key = ?1",
-                [&key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+        // (two look-ups by key rather than a join: SQLite compiles that join
+        // again at every run)
+        let found: Option<(i64, i64)> = tx
+            .prepare_cached("SELECT id, current_version FROM issues WHERE key = ?1")?
+            .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        let current_hash: Option<String> = match existing {
-            Some((id, _)) => tx
-                .query_row(
-                    "SELECT v.content_hash FROM issues i JOIN issue_versions v ON v.id = i.current_version WHERE i.id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
+        let current: Option<(i64, String)> = match found {
+            Some((_, version_id)) => tx
+                .prepare_cached("SELECT version, content_hash FROM issue_versions WHERE id = ?1")?
+                .query_row([version_id], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?,
             None => None,
         };
-        if let (Some((issue_id, _)), Some(h)) = (existing, &current_hash) {
+        let existing: Option<(i64, i64)> = found.zip(current.as_ref()).map(|((id, _), (version, _))| (id, *version));
+        if let (Some((issue_id, _)), Some((_, h))) = (existing, &current) {
             if *h == hash {
                 let articles = count(&tx, "SELECT count(*) FROM articles WHERE issue_id = ?1", issue_id)?;
                 return Ok(IngestReport { issue_id, key, outcome: Outcome::Unchanged, articles });
@@ -218,7 +215,8 @@ impl Store {
         let (issue_id, version) = match existing {
             Some((id, v)) => (id, v + 1),
             None => {
-                tx.execute(
+                exec(
+                    &tx,
                     "INSERT INTO issues (key, paper, date, page, current_version, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, 0, ?5, ?5)",
                     params![key, paper, date.map(|d| d.to_string()), page, at],
@@ -226,13 +224,14 @@ impl Store {
                 (tx.last_insert_rowid(), 1)
             }
         };
-        tx.execute(
+        exec(&tx,
             "INSERT INTO issue_versions (issue_id, version, content_hash, source, encoding, raw_text, parser_version, parsed, parse_hash, ingested_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![issue_id, version, hash, req.source, req.encoding, req.raw_text, req.parser_version, parsed, parse_hash, at],
         )?;
         let version_id = tx.last_insert_rowid();
-        tx.execute(
+        exec(
+            &tx,
             "UPDATE issues SET current_version = ?1, updated_at = ?2, paper = ?3, date = ?4, page = ?5 WHERE id = ?6",
             params![version_id, at, paper, date.map(|d| d.to_string()), page, issue_id],
         )?;
@@ -279,7 +278,8 @@ impl Store {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?))
                 })?;
             let date = date.and_then(|d| d.parse().ok());
-            tx.execute(
+            exec(
+                &tx,
                 "UPDATE issue_versions SET parsed = ?1, parse_hash = ?2, parser_version = ?3 WHERE id = ?4",
                 params![parsed, parse_hash, parser_version, version_id],
             )?;
@@ -424,7 +424,12 @@ impl Store {
 
     /// The current articles of an issue, in reading order.
     pub fn articles_of_issue(&self, issue_id: i64) -> Result<Vec<ArticleRecord>, StoreError> {
-        self.articles_where("a.issue_id = ?1 ORDER BY a.seq", [issue_id])
+        // sorted here: SQLite compiles a query ordered under an equality on a
+        // bound value again at every run, and this one runs for every issue
+        // an ingest indexes
+        let mut articles = self.articles_where("a.issue_id = ?1", [issue_id])?;
+        articles.sort_by_key(|a| a.seq);
+        Ok(articles)
     }
 
     /// Every current article's id with the source its issue was read from
@@ -537,8 +542,14 @@ fn issue_level(issue: &Issue) -> (String, String) {
 }
 
 fn count(tx: &Transaction<'_>, sql: &str, id: i64) -> Result<usize, StoreError> {
-    let n: i64 = tx.query_row(sql, [id], |r| r.get(0))?;
+    let n: i64 = tx.prepare_cached(sql)?.query_row([id], |r| r.get(0))?;
     Ok(n as usize)
+}
+
+/// Runs a statement of the ingest path, compiled once per connection: an
+/// ingest runs the same few statements for every issue.
+fn exec<P: rusqlite::Params>(conn: &Connection, sql: &str, p: P) -> Result<usize, StoreError> {
+    Ok(conn.prepare_cached(sql)?.execute(p)?)
 }
 
 /// What `replace_articles` needs to know of the issue.
@@ -558,14 +569,15 @@ fn replace_articles(
     found: Vec<entities::Entities>,
 ) -> Result<usize, StoreError> {
     // Articles continued from one of these lose the link; it is made again below.
-    tx.execute(
+    exec(
+        tx,
         "UPDATE articles SET continues = NULL WHERE continues IN (SELECT id FROM articles WHERE issue_id = ?1)",
         [meta.id],
     )?;
-    tx.execute("DELETE FROM articles WHERE issue_id = ?1", [meta.id])?;
-    tx.execute("DELETE FROM mentions WHERE issue_id = ?1", [meta.id])?;
-    tx.execute("DELETE FROM event_dates WHERE issue_id = ?1", [meta.id])?;
-    let mut st = tx.prepare(
+    exec(tx, "DELETE FROM articles WHERE issue_id = ?1", [meta.id])?;
+    exec(tx, "DELETE FROM mentions WHERE issue_id = ?1", [meta.id])?;
+    exec(tx, "DELETE FROM event_dates WHERE issue_id = ?1", [meta.id])?;
+    let mut st = tx.prepare_cached(
         "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, kind, column_label, kicker, title, subtitle,
             title_inferred, reporters, photographers, correspondents, authors, dateline, source, continued_to,
             continued_from, paragraphs, span_start, span_end)
@@ -627,7 +639,8 @@ fn infer_date(tx: &Transaction<'_>, issue_id: i64, paper: Option<&str>, issue: &
     let around = known.iter().max().copied().unwrap_or_else(|| chrono::Utc::now().date_naive());
     let texts: Vec<&str> = issue.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
     if let Some(guess) = entities::infer_issue_date(&texts, weekday, around) {
-        tx.execute(
+        exec(
+            tx,
             "UPDATE issues SET inferred_date = ?1, date_evidence = ?2 WHERE id = ?3",
             params![guess.date.to_string(), guess.evidence, issue_id],
         )?;
@@ -733,12 +746,13 @@ fn link_continuations(tx: &Transaction<'_>, paper: Option<&str>, date: NaiveDate
         to: Option<u32>,
         from: Option<u32>,
         continues: Option<i64>,
+        seq: i64,
     }
-    let mut st = tx.prepare(
-        "SELECT id, issue_id, page, continued_to, continued_from, continues FROM articles
-         WHERE paper IS ?1 AND date = ?2 ORDER BY page, issue_id, seq",
+    let mut st = tx.prepare_cached(
+        "SELECT id, issue_id, page, continued_to, continued_from, continues, seq FROM articles
+         WHERE paper IS ?1 AND date = ?2",
     )?;
-    let rows: Vec<Row> = st
+    let mut rows: Vec<Row> = st
         .query_map(params![paper, date.to_string()], |r| {
             Ok(Row {
                 id: r.get(0)?,
@@ -747,9 +761,12 @@ fn link_continuations(tx: &Transaction<'_>, paper: Option<&str>, date: NaiveDate
                 to: r.get(3)?,
                 from: r.get(4)?,
                 continues: r.get(5)?,
+                seq: r.get(6)?,
             })
         })?
         .collect::<Result<_, _>>()?;
+    // in reading order, sorted here rather than by SQLite (see `articles_of_issue`)
+    rows.sort_by_key(|r| (r.page, r.issue, r.seq));
     let mut touched = Vec::new();
     let mut taken = std::collections::HashSet::new();
     for b in rows.iter().filter(|r| r.from.is_some()) {
@@ -761,7 +778,7 @@ fn link_continuations(tx: &Transaction<'_>, paper: Option<&str>, date: NaiveDate
             taken.insert(a.id);
         }
         if want != b.continues {
-            tx.execute("UPDATE articles SET continues = ?1 WHERE id = ?2", params![want, b.id])?;
+            exec(tx, "UPDATE articles SET continues = ?1 WHERE id = ?2", params![want, b.id])?;
             touched.push(b.issue);
             if let Some(a) = head {
                 touched.push(a.issue);
@@ -777,7 +794,7 @@ fn log_changes(tx: &Transaction<'_>, issues: &[i64], at: &str) -> Result<(), Sto
     let mut seen = std::collections::HashSet::new();
     for id in issues {
         if seen.insert(*id) {
-            tx.execute("INSERT INTO changes (issue_id, at) VALUES (?1, ?2)", params![id, at])?;
+            exec(tx, "INSERT INTO changes (issue_id, at) VALUES (?1, ?2)", params![id, at])?;
         }
     }
     Ok(())

@@ -239,11 +239,16 @@ impl Store {
 
     /// The people named in each article of an issue: (article, names).
     pub fn people_of_issue(&self, issue_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT DISTINCT article_id, name FROM mentions WHERE issue_id = ?1 AND kind = 'person' ORDER BY article_id",
-        )?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT article_id, name FROM mentions WHERE issue_id = ?1 AND kind = 'person'")?;
         let rows = st.query_map([issue_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        // made distinct and ordered here: SQLite compiles such a query again
+        // at every run (see `Store::articles_of_issue`)
+        let mut rows: Vec<(i64, String)> = rows.collect::<Result<_, _>>()?;
+        rows.sort_unstable();
+        rows.dedup();
+        Ok(rows)
     }
 
     /// The organisations, places and events named in an article.
