@@ -18,6 +18,7 @@
 mod error;
 mod exact;
 mod excluded;
+mod parallel;
 pub mod query;
 pub mod snippet;
 pub mod tokenize;
@@ -32,7 +33,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use tantivy::collector::{Collector, Count, FacetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, EnableScoring, InvertedIndexRangeQuery, Occur,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur,
     PhraseQuery, Query as TQuery, TermQuery,
 };
 use tantivy::schema::{
@@ -210,9 +211,15 @@ pub struct SearchIndex {
     f: Fields,
     /// Threads that search a large archive's segments side by side.
     executor: Executor,
+    /// How many.
+    threads: usize,
     /// From how many articles they do ([`PARALLEL_FROM_DOCS`]).
     parallel_from: u64,
 }
+
+/// A search on many threads cuts the documents in this many parts per
+/// thread, so that a thread slowed by other work leaves less undone.
+const PARTS_PER_THREAD: usize = 2;
 
 /// Below this many articles a search runs on one core: handing the
 /// segments to other threads costs more than it saves.
@@ -256,10 +263,18 @@ impl SearchIndex {
         // commits by this process reload at once (see `commit`); those of
         // another process (an ingest while a server reads) within a moment
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let executor =
-            if cores > 1 { Executor::multi_thread(cores, "shuzibao-search-")? } else { Executor::single_thread() };
-        Ok(SearchIndex { index, reader, writer: Mutex::new(None), f, executor, parallel_from: PARALLEL_FROM_DOCS })
+            if threads > 1 { Executor::multi_thread(threads, "shuzibao-search-")? } else { Executor::single_thread() };
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(None),
+            f,
+            executor,
+            threads,
+            parallel_from: PARALLEL_FROM_DOCS,
+        })
     }
 
     /// The last store change this index has applied (0 for none).
@@ -450,24 +465,21 @@ impl SearchIndex {
         Ok(SearchResults { total, hits, facets })
     }
 
-    /// Runs a collector over the searcher's segments: side by side on every
-    /// core in a large archive (a common word among a million articles is
-    /// counted in about half the time on two), here otherwise.
+    /// Runs a collector over the searcher's documents: side by side on every
+    /// core in a large archive, in parts of about equal size whatever its
+    /// segments (see [`parallel`]), here otherwise.
     fn collect<C: Collector>(
         &self,
         searcher: &Searcher,
         query: &dyn TQuery,
         collector: &C,
     ) -> tantivy::Result<C::Fruit> {
-        if searcher.segment_readers().len() < 2 || searcher.num_docs() < self.parallel_from {
+        if self.threads < 2 || searcher.num_docs() < self.parallel_from {
             return searcher.search(query, collector);
         }
-        let scoring = if collector.requires_scoring() {
-            EnableScoring::enabled_from_searcher(searcher)
-        } else {
-            EnableScoring::disabled_from_searcher(searcher)
-        };
-        searcher.search_with_executor(query, collector, &self.executor, scoring)
+        let sizes: Vec<u32> = searcher.segment_readers().iter().map(|r| r.max_doc()).collect();
+        let parts = parallel::parts(&sizes, PARTS_PER_THREAD * self.threads);
+        parallel::search(searcher, query, collector, &self.executor, parts)
     }
 
     /// The store ids of some documents, read from the `id` fast field.
@@ -724,6 +736,23 @@ mod tests {
             idx.replace_issues(&[], &docs, batch as i64 + 1).unwrap();
         }
         assert!(idx.reader.searcher().segment_readers().len() >= 2);
+        // and deleted documents: the second batch is indexed again in part
+        let again: Vec<IndexDoc> = (100..110).map(|id| doc(id, "社区食堂改版", "北京的学生又来到食堂。")).collect();
+        idx.replace_issues(&(100..120).collect::<Vec<u64>>(), &again, 4).unwrap();
+        compare_one_core_and_many(&mut idx);
+        // one segment cut in ranges
+        idx.finish_writes().unwrap();
+        let mut writer: IndexWriter = idx.index.writer(20_000_000).unwrap();
+        writer.merge(&idx.index.searchable_segment_ids().unwrap()).wait().unwrap();
+        writer.commit().unwrap();
+        writer.wait_merging_threads().unwrap();
+        idx.reader.reload().unwrap();
+        assert_eq!(idx.reader.searcher().segment_readers().len(), 1);
+        compare_one_core_and_many(&mut idx);
+    }
+
+    fn compare_one_core_and_many(idx: &mut SearchIndex) {
+        idx.threads = 2;
         for text in ["食堂", "\"社区食堂\"", "北京 学生", "习近平", "2023-09", "学生 -第3家"] {
             let req = SearchRequest {
                 query: crate::parse_query(text).unwrap(),
