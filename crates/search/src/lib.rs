@@ -1,10 +1,12 @@
 //! Chinese full-text search over the archive (检索).
 //!
-//! A tantivy index with, for the headline and the body, two views of the
-//! text: jieba words (for ranking; ordinal positions so phrases and slop count
-//! words) and character bigrams (for matching: any exact string is found, even
-//! where the segmenter cut it differently), plus single characters for
-//! one-character queries. Traditional and simplified characters fold together.
+//! A tantivy index with, for the headline and for the whole text (headline
+//! and body), two views: jieba words (for ranking; ordinal positions so
+//! phrases and slop count words) and character bigrams (for matching: any
+//! exact string is found, even where the segmenter cut it differently), plus
+//! single characters for one-character queries. A string is looked up once,
+//! in the whole text; the headline's views rank it higher where it is there.
+//! Traditional and simplified characters fold together.
 //! Filters (date, page, person, kind, paper), facets (year, month, person,
 //! kind, page) and sorting by relevance or date.
 //!
@@ -33,8 +35,8 @@ use std::path::Path;
 use std::sync::Mutex;
 use tantivy::collector::{Collector, Count, FacetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur,
-    PhraseQuery, Query as TQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhraseQuery,
+    Query as TQuery, TermQuery,
 };
 use tantivy::schema::{
     Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING,
@@ -152,11 +154,11 @@ struct Fields {
     id: Field,
     issue: Field,
     title_w: Field,
-    body_w: Field,
+    text_w: Field,
     title_bi: Field,
-    body_bi: Field,
+    text_bi: Field,
     title_ch: Field,
-    body_ch: Field,
+    text_ch: Field,
     people: Field,
     named: Field,
     paper: Field,
@@ -186,11 +188,11 @@ fn schema() -> (Schema, Fields) {
         id: b.add_u64_field("id", INDEXED | FAST),
         issue: b.add_u64_field("issue", INDEXED | FAST),
         title_w: b.add_text_field("title_w", text_field("jieba", true)),
-        body_w: b.add_text_field("body_w", text_field("jieba", true)),
+        text_w: b.add_text_field("text_w", text_field("jieba", true)),
         title_bi: b.add_text_field("title_bi", text_field("bigram", true)),
-        body_bi: b.add_text_field("body_bi", text_field("bigram", true)),
+        text_bi: b.add_text_field("text_bi", text_field("bigram", true)),
         title_ch: b.add_text_field("title_ch", text_field_basic("unigram")),
-        body_ch: b.add_text_field("body_ch", text_field_basic("unigram")),
+        text_ch: b.add_text_field("text_ch", text_field_basic("unigram")),
         people: b.add_text_field("people", STRING),
         named: b.add_text_field("named", STRING),
         paper: b.add_text_field("paper", STRING),
@@ -390,11 +392,16 @@ impl SearchIndex {
         doc.add_u64(f.id, d.id);
         doc.add_u64(f.issue, d.issue);
         doc.add_text(f.title_w, &title);
-        doc.add_text(f.body_w, &body);
         doc.add_text(f.title_bi, &title);
-        doc.add_text(f.body_bi, &body);
         doc.add_text(f.title_ch, &title);
-        doc.add_text(f.body_ch, &body);
+        // the text views hold the headline and the body, as two values (no
+        // string or phrase runs from one into the other): a word is found in
+        // one posting list wherever it is
+        for value in [&title, &body] {
+            doc.add_text(f.text_w, value);
+            doc.add_text(f.text_bi, value);
+            doc.add_text(f.text_ch, value);
+        }
         for p in &d.people {
             doc.add_text(f.people, p);
             doc.add_facet(f.facets, Facet::from_path(["person", p.as_str()]));
@@ -575,24 +582,33 @@ impl SearchIndex {
         }
         let text = squeeze(text);
         let words = tokenize::words(&text);
-        let exact_title = exact(&text, f.title_bi, f.title_ch, slop);
-        let mut must: Vec<(Occur, Box<dyn TQuery>)> =
-            vec![(Occur::Should, Box::new(BoostQuery::new(exact_title, TITLE_BOOST)))];
+        let by_words = words.len() > 1 || !phrase || text.chars().count() > 2;
+        // what must hold the string
+        let mut any: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
         if scope == Scope::Anywhere {
-            // the body's exact string only says whether it is there (its
-            // words below rank the body): see `exact`
-            must.push((Occur::Should, exact_filter(&text, &words, f.body_bi, f.body_ch, f.body_w)));
+            // the text's exact string (headline and body) says whether it is
+            // there; the words below rank it (see `exact_filter`)
+            any.push((Occur::Should, exact_filter(&text, &words, f.text_bi, f.text_ch, f.text_w, !by_words)));
             // a name finds what that person reported or signed
-            must.push((Occur::Should, Box::new(BoostQuery::new(Self::term(f.people, &text), TITLE_BOOST))));
+            any.push((Occur::Should, Box::new(BoostQuery::new(Self::term(f.people, &text), TITLE_BOOST))));
         }
-        let mut parts: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, Box::new(BooleanQuery::new(must)))];
+        // the headline's own exact string: all that `title:` looks at; in
+        // the whole text, what ranks a string of one or two characters higher
+        // in a headline (longer strings are ranked by their words, the
+        // headline's words higher: looking the string up in the headline
+        // again would only cost time, a third of the slowest searches')
+        if scope != Scope::Anywhere || !by_words {
+            let exact_title = exact(&text, f.title_bi, f.title_ch, 0);
+            any.push((Occur::Should, Box::new(BoostQuery::new(exact_title, TITLE_BOOST))));
+        }
+        let mut parts: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, Box::new(BooleanQuery::new(any)))];
         // ranking by words: the title's words count more
         // (a string of one or two characters is ranked by where it is: its
         // one word would only cost time)
-        if words.len() > 1 || !phrase || text.chars().count() > 2 {
+        if by_words {
             for w in &words {
                 let tw = Term::from_field_text(f.title_w, w);
-                let bw = Term::from_field_text(f.body_w, w);
+                let bw = Term::from_field_text(f.text_w, w);
                 parts.push((
                     Occur::Should,
                     Box::new(BoostQuery::new(Box::new(TermQuery::new(tw, IndexRecordOption::WithFreqs)), TITLE_BOOST)),
@@ -623,7 +639,7 @@ impl SearchIndex {
         let mut any: Vec<(Occur, Box<dyn TQuery>)> =
             vec![(Occur::Should, Box::new(BoostQuery::new(phrase(f.title_w), TITLE_BOOST)))];
         if scope == Scope::Anywhere {
-            any.push((Occur::Should, phrase(f.body_w)));
+            any.push((Occur::Should, phrase(f.text_w)));
         }
         Box::new(BooleanQuery::new(any))
     }
@@ -679,11 +695,24 @@ fn exact(text: &str, bigram: Field, chars: Field, slop: u32) -> Box<dyn TQuery> 
     Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
 }
 
-/// The exact-string filter for `text` on a body's bigram field: whether the
-/// string is there, not how often; when the segmenter keeps the string as
-/// one word (`words`), documents holding that word need no positions read.
-fn exact_filter(text: &str, words: &[String], bigram: Field, chars: Field, word: Field) -> Box<dyn TQuery> {
+/// The exact-string filter for `text` on the text's bigram field: whether
+/// the string is there, not how often; when the segmenter keeps the string
+/// as one word (`words`), documents holding that word need no positions
+/// read. A string of one bigram is ranked by how often it is there only when
+/// nothing else ranks it (`scored`): otherwise its word does, and its
+/// frequencies are not read.
+fn exact_filter(
+    text: &str,
+    words: &[String],
+    bigram: Field,
+    chars: Field,
+    word: Field,
+    scored: bool,
+) -> Box<dyn TQuery> {
     let toks = bigrams(text);
+    if toks.len() == 1 && !scored && unigrams(text).len() == 2 {
+        return SearchIndex::filter(SearchIndex::term(bigram, &toks[0].text));
+    }
     if toks.len() < 2 {
         // one character or one bigram: a term, no positions to read
         return exact(text, bigram, chars, 0);

@@ -86,6 +86,20 @@ fn title_matches_rank_above_body_matches() {
 }
 
 #[test]
+fn the_headline_is_searched_with_the_text_and_apart_from_it() {
+    // words only in a headline are found as words and as a string
+    assert_eq!(ids(&index(), "来访"), [1], "query 来访");
+    assert_eq!(ids(&index(), "代表团 来访"), [1], "query 代表团 来访");
+    assert_eq!(ids(&index(), "\"团来访\""), [1], "query \"团来访\"");
+    // but no string runs from the headline's end into the body's start
+    assert!(ids(&index(), "\"门口北街\"").is_empty(), "query \"门口北街\"");
+    assert_eq!(ids(&index(), "\"家门口\""), [2], "query \"家门口\"");
+    // title: looks at the headline alone
+    assert_eq!(ids(&index(), "title:代表团"), [1], "query title:代表团");
+    assert!(ids(&index(), "title:科技企业").is_empty(), "query title:科技企业");
+}
+
+#[test]
 fn one_character_and_latin_words() {
     assert_eq!(sorted(ids(&index(), "\"堂\"")), [1, 2, 5], "query 堂");
     assert_eq!(ids(&index(), "\"city walk\""), [4], "query city walk");
