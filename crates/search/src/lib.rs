@@ -213,7 +213,7 @@ pub struct SearchIndex {
     f: Fields,
     /// Threads that search a large archive's segments side by side.
     executor: Executor,
-    /// How many.
+    /// How many threads search side by side.
     threads: usize,
     /// From how many articles they do ([`PARALLEL_FROM_DOCS`]).
     parallel_from: u64,
