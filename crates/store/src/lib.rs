@@ -196,24 +196,24 @@ impl Store {
             .prepare_cached("SELECT id, current_version FROM issues WHERE key = ?1")?
             .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        let current: Option<(i64, String)> = match found {
-            Some((_, version_id)) => tx
+        // the issue, its current version and that version's hash
+        let existing: Option<(i64, i64, String)> = match found {
+            Some((id, version_id)) => tx
                 .prepare_cached("SELECT version, content_hash FROM issue_versions WHERE id = ?1")?
-                .query_row([version_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row([version_id], |r| Ok((id, r.get(0)?, r.get(1)?)))
                 .optional()?,
             None => None,
         };
-        let existing: Option<(i64, i64)> = found.zip(current.as_ref()).map(|((id, _), (version, _))| (id, *version));
-        if let (Some((issue_id, _)), Some((_, h))) = (existing, &current) {
+        if let Some((issue_id, _, h)) = &existing {
             if *h == hash {
-                let articles = count(&tx, "SELECT count(*) FROM articles WHERE issue_id = ?1", issue_id)?;
-                return Ok(IngestReport { issue_id, key, outcome: Outcome::Unchanged, articles });
+                let articles = count(&tx, "SELECT count(*) FROM articles WHERE issue_id = ?1", *issue_id)?;
+                return Ok(IngestReport { issue_id: *issue_id, key, outcome: Outcome::Unchanged, articles });
             }
         }
         let at = now();
         let (parsed, parse_hash) = issue_level(req.issue);
         let (issue_id, version) = match existing {
-            Some((id, v)) => (id, v + 1),
+            Some((id, v, _)) => (id, v + 1),
             None => {
                 exec(
                     &tx,
