@@ -572,12 +572,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     let known = |t: &Tok<'_>| lexicon::is_known_place(t.word) || lexicon::is_known_organization(t.word);
     let mut i = 0;
     while i < toks.len() {
-        if used[i] || !(is_noun_tag(toks[i].tag) || known(&toks[i])) {
-            i += 1;
-            continue;
-        }
-        // a classifier after a number starts no name (`５家出版社`)
-        if toks[i].tag == "q" {
+        if used[i] || !(is_noun_tag(toks[i].tag) || known(&toks[i])) || date_part(&toks, i) {
             i += 1;
             continue;
         }
@@ -590,6 +585,12 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             }
             continue;
         }
+        // a classifier after a number (`５家出版社`), a quantity or a kind
+        // (`所有`, `大型`) starts no name
+        if opens_no_name(&toks[i]) {
+            i += 1;
+            continue;
+        }
         let mut j = i;
         let mut best: Option<(usize, char)> = None;
         let mut inner: Option<(usize, char)> = None;
@@ -599,6 +600,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         while j < toks.len()
             && j - i < 7
             && !used[j]
+            && !date_part(&toks, j)
             && (is_noun_tag(toks[j].tag) || known(&toks[j]) || toks[j].word == "·")
         {
             let phrase = &text[toks[i].start..toks[j].start + toks[j].word.len()];
@@ -640,6 +642,9 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 Some('p')
             } else if lexicon::is_known_organization(phrase) {
                 Some('o')
+            } else if minister_of(toks[j].word) && !led_by_common_words {
+                // the ministry inside a minister's post (`俄罗斯外交部长`)
+                Some('o')
             } else if led_by_common_words || ends_with_post || government_of(phrase) {
                 None
             } else if j == i && local_organ(phrase) {
@@ -676,10 +681,21 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             }
             j += 1;
         }
-        let Some((j, kind)) = best else {
+        let Some((mut j, kind)) = best else {
             i = kind_of.unwrap_or(i) + 1;
             continue;
         };
+        // a party's congress by its number (`致公党十大`, `民建七大`) is named
+        // as a body, as `十五大` is
+        if kind == 'o'
+            && toks.get(j + 1).is_some_and(|t| congress_number(t.word))
+            && !used[j + 1]
+            && lexicon::is_known_organization(&text[toks[i].start..toks[j].start + toks[j].word.len()])
+        {
+            j += 1;
+        }
+        // common words before a name are not part of it (`原` / `江苏省…公司`,
+        // `大型电子企业` / `长虹公司`, `所有` / `黄埔同学会`)
         // the organisation or place that begins an event's name
         // (`第九届全国人民代表大会第五次会议`) is named too; the segmenter may
         // keep a session whole (`中共十一届三中全会`): its body is what comes
@@ -716,7 +732,9 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             let mut range = toks[a].start..toks[b].start + toks[b].word.len();
             // a post written after an organisation is not part of it
             // (`中共中央政治局常委`)
-            if kind == 'o' {
+            if kind == 'o' && minister_of(toks[b].word) {
+                range.end -= '长'.len_utf8();
+            } else if kind == 'o' {
                 if let Some(post) = lexicon::post_ending(&text[range.clone()]) {
                     let rest = &text[range.start..range.end - post.len()];
                     if rest.chars().count() >= 2
@@ -922,6 +940,34 @@ fn local_organ(w: &str) -> bool {
 /// stays an organisation.
 fn government_of(phrase: &str) -> bool {
     phrase.strip_suffix("政府").is_some_and(|head| !head.ends_with("人民") && lexicon::is_known_place(head))
+}
+
+/// `外交部长`, `国防部长`: a minister's post written as one word, whose
+/// ministry (`外交部`) is named inside it.
+fn minister_of(w: &str) -> bool {
+    w.chars().count() >= 4 && w.strip_suffix("部长").is_some_and(|head| !head.starts_with('副'))
+}
+
+/// `七大`, `十一大`: a congress by its number.
+fn congress_number(w: &str) -> bool {
+    w.strip_suffix('大')
+        .is_some_and(|n| (1..=3).contains(&n.chars().count()) && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+}
+
+/// A word of quantity, kind or state that goes before a name without
+/// being part of it: `所有`, `一些`, `大型`, `原`.
+fn opens_no_name(t: &Tok<'_>) -> bool {
+    matches!(t.tag, "b" | "mq" | "q" | "f")
+        || t.tag == "m" && !is_ordinal(t.word)
+        || t.word.chars().count() == 1 && t.tag == "n"
+}
+
+/// A part of a date or a dateline (`二十八日`, `年`, the `日电` of `４日电`):
+/// no name runs through it.
+fn date_part(toks: &[Tok<'_>], i: usize) -> bool {
+    let w = toks[i].word;
+    let after_number = i > 0 && toks[i - 1].word.chars().last().is_some_and(|c| c.is_numeric() || c == '月');
+    toks[i].tag == "m" && w.ends_with(['年', '月', '日']) || after_number && ["日", "年", "日电"].contains(&w)
 }
 
 /// `第九届`, `第十五次`: an ordinal that opens the name of a congress or a session.
@@ -1800,6 +1846,27 @@ mod tests {
         // but a body named by one word of the dictionary is one
         let e = extract_text("中央书记处书记出席。", None);
         assert!(e.organizations.iter().any(|o| o.ends_with("书记处")), "{e:?}");
+    }
+
+    #[test]
+    fn a_dateline_or_a_word_of_quantity_before_a_body_is_not_part_of_it() {
+        let e = extract_text("新华社北京５月６日电上海市教育委员会近日发出通知。", None);
+        assert!(e.organizations.iter().any(|o| o == "上海市教育委员会"), "{e:?}");
+        assert!(!e.organizations.iter().any(|o| o.contains('电')), "{e:?}");
+        let e = extract_text("向所有青浦区志愿者协会的会员致意。原上海星光电子有限公司副总经理被判刑。", None);
+        assert!(e.organizations.iter().any(|o| o == "青浦区志愿者协会"), "{e:?}");
+        assert!(e.organizations.iter().any(|o| o == "上海星光电子有限公司"), "{e:?}");
+        assert!(!e.organizations.iter().any(|o| o.starts_with(['所', '原'])), "{e:?}");
+    }
+
+    #[test]
+    fn a_partys_congress_by_number_and_the_ministry_inside_a_ministers_post() {
+        let e = extract_text("中共中央致民盟九大的贺词", None);
+        assert!(e.organizations.iter().any(|o| o == "民盟九大"), "{e:?}");
+        let e = extract_text("他会见了法国外交部长和国防部长。", None);
+        assert!(e.organizations.iter().any(|o| o == "法国外交部"), "{e:?}");
+        assert!(e.organizations.iter().any(|o| o == "国防部"), "{e:?}");
+        assert!(!e.organizations.iter().any(|o| o.ends_with('长')), "{e:?}");
     }
 
     #[test]
