@@ -601,7 +601,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             && j - i < 7
             && !used[j]
             && !date_part(&toks, j)
-            && (is_noun_tag(toks[j].tag) || known(&toks[j]) || toks[j].word == "·")
+            && (is_noun_tag(toks[j].tag) || known(&toks[j]) || toks[j].word == "·" || opens_an_ending(text, &toks, j))
         {
             let phrase = &text[toks[i].start..toks[j].start + toks[j].word.len()];
             if phrase.chars().count() > 24 {
@@ -756,6 +756,38 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             }
         }
         i = j + 1;
+    }
+    bodies_named_alone(text, &toks, paragraph, &used, out);
+}
+
+/// A committee, a presidium or a chamber written alone (`对委员会的启动`,
+/// `根据筹委会的建议`): a mention of the body the text is about, kept as a
+/// mention only, since it names no body by itself. Not after a word that
+/// would make it part of a longer name the finder missed.
+fn bodies_named_alone(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &[bool], out: &mut Entities) {
+    // after a word of grammar, a determiner (`该`, `新一届`) or punctuation;
+    // not after a closing quote (`“幸福工程”组委会`): a name stands there
+    let opens = |t: &Tok<'_>| {
+        t.tag.starts_with(['p', 'c', 'r', 'u', 'd', 'b'])
+            || t.word.chars().all(|c| !c.is_alphanumeric() && !"”’』」》）)".contains(c))
+    };
+    for i in 0..toks.len() {
+        if used[i] || i > 0 && !opens(&toks[i - 1]) {
+            continue;
+        }
+        let start = toks[i].start;
+        let Some(end) = toks[i..]
+            .iter()
+            .take(3)
+            .map(|t| t.start + t.word.len())
+            .find(|&end| lexicon::is_body_named_alone(&text[start..end]))
+        else {
+            continue;
+        };
+        let taken = out.mentions.iter().any(|m| m.paragraph == paragraph && m.range.start < end && start < m.range.end);
+        if !taken {
+            out.mentions.push(Mention { kind: MentionKind::Organization, paragraph, range: start..end });
+        }
     }
 }
 
@@ -940,6 +972,15 @@ fn local_organ(w: &str) -> bool {
 /// stays an organisation.
 fn government_of(phrase: &str) -> bool {
     phrase.strip_suffix("政府").is_some_and(|head| !head.ends_with("人民") && lexicon::is_known_place(head))
+}
+
+/// Whether token `k`, though no noun, opens with the next word an ending
+/// of a body (`终审` `法院`, `筹备` `委员会`).
+fn opens_an_ending(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
+    toks.get(k + 1).is_some_and(|n| {
+        let w = &text[toks[k].start..n.start + n.word.len()];
+        ORGS.find(w) == Some(w)
+    })
 }
 
 /// `外交部长`, `国防部长`: a minister's post written as one word, whose
@@ -2059,6 +2100,19 @@ mod tests {
         let found: Vec<std::ops::Range<usize>> =
             e.mentions.into_iter().filter(|m| m.kind == kind).map(|m| m.range).collect();
         found.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_committee_named_alone_is_a_mention_of_a_body_but_no_name() {
+        let text = "两国元首对委员会的成立表示祝贺。根据筹委会的建议，“春风行动”组委会发出倡议。";
+        let found = mentions(text, MentionKind::Organization);
+        assert!(found.contains(&"委员会") && found.contains(&"筹委会"), "{found:?}");
+        assert!(!found.contains(&"组委会"), "after a name in quotes it is part of a name: {found:?}");
+        let e = extract_text(text, None);
+        assert!(!e.organizations.iter().any(|o| o == "委员会" || o == "筹委会"), "{e:?}");
+        // an ending of two words (`终审` `法院`) closes a name too
+        let e = extract_text("此案由香港特区终审法院审理。", None);
+        assert!(e.organizations.iter().any(|o| o == "香港特区终审法院"), "{e:?}");
     }
 
     #[test]

@@ -18,6 +18,7 @@ const TRANSLITERATION: &str = include_str!("../data/transliteration.txt");
 const PLACES: &str = include_str!("../data/places.txt");
 const PLACE_ABBREVIATIONS: &str = include_str!("../data/place_abbreviations.txt");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
+const BODIES_ALONE: &str = include_str!("../data/bodies_alone.txt");
 
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -34,6 +35,8 @@ static PLACE_SET: LazyLock<HashSet<&'static str>> =
 
 static ORGANIZATION_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(ORGANIZATIONS).flat_map(str::split_whitespace).collect());
+
+static BODY_ALONE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(BODIES_ALONE).collect());
 
 static ABBREVIATION_MAP: LazyLock<HashMap<char, &'static str>> = LazyLock::new(|| {
     entries(PLACE_ABBREVIATIONS)
@@ -63,6 +66,12 @@ pub fn is_known_place(w: &str) -> bool {
 /// Whether `w` is an organisation known by name alone (`新华社`, `东盟`).
 pub fn is_known_organization(w: &str) -> bool {
     ORGANIZATION_SET.contains(w)
+}
+
+/// Whether `w` names the body an article is about when written alone
+/// (`委员会`, `主席团`), unlike a kind of body (`政府`, `学校`).
+pub fn is_body_named_alone(w: &str) -> bool {
+    BODY_ALONE_SET.contains(w)
 }
 
 /// The place a one-character abbreviation stands for in compounds such as
