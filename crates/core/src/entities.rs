@@ -601,6 +601,8 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             && j - i < 7
             && !used[j]
             && !date_part(&toks, j)
+            // a count or quantity makes what follows a kind (`深圳一家制衣厂`)
+            && !(j > i && matches!(toks[j].tag, "m" | "mq") && toks[j].word.ends_with(['家', '个', '些', '批', '座']))
             && (is_noun_tag(toks[j].tag) || known(&toks[j]) || toks[j].word == "·" || opens_an_ending(text, &toks, j))
         {
             let phrase = &text[toks[i].start..toks[j].start + toks[j].word.len()];
@@ -642,7 +644,10 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 Some('p')
             } else if lexicon::is_known_organization(phrase) {
                 Some('o')
-            } else if minister_of(toks[j].word) && !led_by_common_words {
+            } else if minister_of(toks[j].word)
+                && !led_by_common_words
+                && toks.get(j + 1).is_none_or(|n| EVENTS.find(n.word).is_none())
+            {
                 // the ministry inside a minister's post (`俄罗斯外交部长`)
                 Some('o')
             } else if led_by_common_words || ends_with_post || government_of(phrase) {
@@ -712,7 +717,10 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             }
         }
         if let Some((k, inner_kind)) = inner.filter(|_| kind == 'e') {
-            let range = toks[i].start..toks[k].start + toks[k].word.len();
+            // a session's number belongs to the event (`第四次` / `亚太经合组织` / `会议`)
+            let first =
+                (i..k).find(|&s| !(toks[s].word.starts_with('第') && toks[s].word.ends_with('次'))).unwrap_or(k);
+            let range = toks[first].start..toks[k].start + toks[k].word.len();
             let kind = if inner_kind == 'o' { MentionKind::Organization } else { MentionKind::Place };
             let list = if inner_kind == 'o' { &mut out.organizations } else { &mut out.places };
             push_unique(list, text[range.clone()].to_string());
@@ -2113,6 +2121,18 @@ mod tests {
         // an ending of two words (`终审` `法院`) closes a name too
         let e = extract_text("此案由香港特区终审法院审理。", None);
         assert!(e.organizations.iter().any(|o| o == "香港特区终审法院"), "{e:?}");
+    }
+
+    #[test]
+    fn hotels_and_travel_agencies_are_bodies_but_a_count_makes_a_kind() {
+        let e = extract_text(
+            "代表团下榻在宁波东湖宾馆，随后参观了长春电影制片厂。星级饭店和旅行社都要提高服务质量。",
+            None,
+        );
+        assert_eq!(e.organizations, ["宁波东湖宾馆", "长春电影制片厂"], "{e:?}");
+        let e = extract_text("他原是深圳一家电子公司的工人。", None);
+        assert!(e.organizations.is_empty(), "{e:?}");
+        assert_eq!(e.places, ["深圳"], "{e:?}");
     }
 
     #[test]
