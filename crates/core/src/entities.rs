@@ -625,7 +625,12 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                         let pair = &last.word[cut..];
                         jieba_has(pair) && !dictionary_tag(pair).is_some_and(|t| matches!(t.as_str(), "nt" | "j"))
                     };
-                    !(inside && (if suffix.chars().count() == 1 { in_a_word() } else { j == i }))
+                    // a foreign name written by its sounds ends with one by
+                    // chance (`阿卡普尔科`)
+                    let sounded = suffix.chars().count() == 1
+                        && suffix.len() < last.word.len()
+                        && (last.tag == "nrt" || last.word.chars().all(lexicon::is_transliteration_char));
+                    !(sounded || inside && (if suffix.chars().count() == 1 { in_a_word() } else { j == i }))
                 })
             };
             // a known name closing a run of words that are not names
@@ -644,6 +649,10 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 Some('p')
             } else if lexicon::is_known_organization(phrase) {
                 Some('o')
+            } else if joins_two(toks[j].word) {
+                // bodies joined in one word of the dictionary (`党和政府`)
+                // are no one body
+                None
             } else if minister_of(toks[j].word)
                 && !led_by_common_words
                 && toks.get(j + 1).is_none_or(|n| EVENTS.find(n.word).is_none())
@@ -989,6 +998,14 @@ fn opens_an_ending(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
         let w = &text[toks[k].start..n.start + n.word.len()];
         ORGS.find(w) == Some(w)
     })
+}
+
+/// A word of the dictionary that joins two things with `和` or `与`
+/// (`党和政府`), unlike a name that holds the character (`共和国`).
+fn joins_two(w: &str) -> bool {
+    w.char_indices()
+        .skip(1)
+        .any(|(b, c)| matches!(c, '和' | '与') && b + c.len_utf8() < w.len() && !w[..b].ends_with('共'))
 }
 
 /// `外交部长`, `国防部长`: a minister's post written as one word, whose
@@ -2133,6 +2150,12 @@ mod tests {
         let e = extract_text("他原是深圳一家电子公司的工人。", None);
         assert!(e.organizations.is_empty(), "{e:?}");
         assert_eq!(e.places, ["深圳"], "{e:?}");
+    }
+
+    #[test]
+    fn a_foreign_name_ending_like_a_body_and_bodies_joined_in_one_word_are_no_body() {
+        let e = extract_text("阿卡普尔科是一座海滨城市。党和政府关心群众生活。", None);
+        assert!(e.organizations.is_empty(), "{e:?}");
     }
 
     #[test]
