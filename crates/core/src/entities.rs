@@ -649,6 +649,12 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                 Some('p')
             } else if lexicon::is_known_organization(phrase) {
                 Some('o')
+            } else if j > i
+                && lexicon::is_known_organization(toks[j].word)
+                && toks[i..j].iter().all(|t| lexicon::is_known_place(t.word))
+            {
+                // a country's or a city's own body (`中国海军`, `美国国务院`)
+                Some('o')
             } else if joins_two(toks[j].word) {
                 // bodies joined in one word of the dictionary (`党和政府`)
                 // are no one body
@@ -668,7 +674,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             {
                 // the longer ending decides: `代表大会` is a body, `表彰大会` an event
                 Some('e')
-            } else if toks[j].tag == "nt" && (j > i || ORGS.find_proper(phrase).is_some()) {
+            } else if toks[j].tag == "nt" && (j > i || ORGS.find_proper(phrase).is_some() || of_a_place(phrase)) {
                 // (the dictionary tags some common words `nt` alone:
                 // `公共汽车`, `中草药`; one with an ending of a body is one)
                 Some('o')
@@ -998,6 +1004,14 @@ fn opens_an_ending(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
         let w = &text[toks[k].start..n.start + n.word.len()];
         ORGS.find(w) == Some(w)
     })
+}
+
+/// A body the dictionary keeps as one word with its country or city
+/// (`英国工党`): a known place, then a word.
+fn of_a_place(w: &str) -> bool {
+    w.char_indices()
+        .skip(1)
+        .any(|(b, _)| lexicon::is_known_place(&w[..b]) && w[b..].chars().count() >= 2 && jieba_has(&w[b..]))
 }
 
 /// A word of the dictionary that joins two things with `和` or `与`
@@ -2156,6 +2170,13 @@ mod tests {
     fn a_foreign_name_ending_like_a_body_and_bodies_joined_in_one_word_are_no_body() {
         let e = extract_text("阿卡普尔科是一座海滨城市。党和政府关心群众生活。", None);
         assert!(e.organizations.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn a_countrys_own_body_is_named_with_the_country() {
+        let e = extract_text("中国海军和俄罗斯空军举行联合演习。英国工党在大选中获胜。", None);
+        assert_eq!(e.organizations, ["中国海军", "俄罗斯空军", "英国工党"], "{e:?}");
+        assert!(e.places.is_empty(), "{e:?}");
     }
 
     #[test]
