@@ -603,7 +603,17 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             && !date_part(&toks, j)
             // a count or quantity makes what follows a kind (`深圳一家制衣厂`)
             && !(j > i && matches!(toks[j].tag, "m" | "mq") && toks[j].word.ends_with(['家', '个', '些', '批', '座']))
-            && (is_noun_tag(toks[j].tag) || known(&toks[j]) || toks[j].word == "·" || opens_an_ending(text, &toks, j))
+            && (is_noun_tag(toks[j].tag)
+                || known(&toks[j])
+                || toks[j].word == "·"
+                || opens_an_ending(text, &toks, j)
+                // a dash between two countries (`圭亚那—中国友好协会`)
+                || j > i
+                    && matches!(toks[j].word, "—" | "－" | "-")
+                    && lexicon::is_known_place(toks[j - 1].word)
+                    && toks.get(j + 1).is_some_and(|n| lexicon::is_known_place(n.word))
+                // a quality inside a name (`友好协会`, `民族革新党`)
+                || j > i && toks[j].tag == "a" && toks.get(j + 1).is_some_and(|n| is_noun_tag(n.tag)))
         {
             let phrase = &text[toks[i].start..toks[j].start + toks[j].word.len()];
             if phrase.chars().count() > 24 {
@@ -2176,6 +2186,13 @@ mod tests {
     fn a_countrys_own_body_is_named_with_the_country() {
         let e = extract_text("中国海军和俄罗斯空军举行联合演习。英国工党在大选中获胜。", None);
         assert_eq!(e.organizations, ["中国海军", "俄罗斯空军", "英国工党"], "{e:?}");
+        assert!(e.places.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn a_quality_inside_a_name_and_a_dash_between_two_countries() {
+        let e = extract_text("肯尼亚—中国友好协会发来贺信。", None);
+        assert_eq!(e.organizations, ["肯尼亚—中国友好协会"], "{e:?}");
         assert!(e.places.is_empty(), "{e:?}");
     }
 
