@@ -587,7 +587,14 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         }
         // a classifier after a number (`５家出版社`), a quantity or a kind
         // (`所有`, `大型`) starts no name
-        if opens_no_name(&toks[i]) {
+        // nor does a common word before a place or a body
+        // (`代表` / `中国政府`, `主张` / `国共两党`)
+        let before_a_name = toks.get(i + 1).is_some_and(|n| {
+            matches!(n.tag, "ns" | "nt") || lexicon::is_known_place(n.word) || lexicon::is_known_organization(n.word)
+        }) && matches!(toks[i].tag, "n" | "vn" | "l" | "v")
+            && !known(&toks[i])
+            && !LEVELS.iter().any(|l| toks[i].word.starts_with(l));
+        if opens_no_name(&toks[i]) || before_a_name {
             i += 1;
             continue;
         }
@@ -2194,6 +2201,12 @@ mod tests {
         let e = extract_text("肯尼亚—中国友好协会发来贺信。", None);
         assert_eq!(e.organizations, ["肯尼亚—中国友好协会"], "{e:?}");
         assert!(e.places.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn a_common_word_before_a_body_is_not_part_of_it() {
+        let e = extract_text("他代表中国政府和人民致辞。要发挥致公党的作用，充分发挥参政党职能。", None);
+        assert_eq!(e.organizations, ["致公党"], "{e:?}");
     }
 
     #[test]
