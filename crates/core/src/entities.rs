@@ -647,7 +647,15 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                     let sounded = suffix.chars().count() == 1
                         && suffix.len() < last.word.len()
                         && (last.tag == "nrt" || last.word.chars().all(lexicon::is_transliteration_char));
-                    !(sounded || inside && (if suffix.chars().count() == 1 { in_a_word() } else { j == i }))
+                    // a team of a kind is one word of the dictionary
+                    // (`联防队`, `服务队`), a team by name is not
+                    let team = suffix == "队"
+                        && j == i
+                        && inside
+                        && last.tag != "nt"
+                        && dictionary_tag(&last.word[..last.word.len() - suffix.len()])
+                            .is_some_and(|t| t.starts_with('v') || t == "n");
+                    !(sounded || team || inside && (if suffix.chars().count() == 1 { in_a_word() } else { j == i }))
                 })
             };
             // a known name closing a run of words that are not names
@@ -2207,6 +2215,12 @@ mod tests {
     fn a_common_word_before_a_body_is_not_part_of_it() {
         let e = extract_text("他代表中国政府和人民致辞。要发挥致公党的作用，充分发挥参政党职能。", None);
         assert_eq!(e.organizations, ["致公党"], "{e:?}");
+    }
+
+    #[test]
+    fn a_team_of_a_kind_is_no_body_but_a_team_by_name_is() {
+        let e = extract_text("服务队也上门了。伊朗队以二比一战胜了上海申花队。", None);
+        assert_eq!(e.organizations, ["伊朗队", "上海申花队"], "{e:?}");
     }
 
     #[test]
