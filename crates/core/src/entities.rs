@@ -594,7 +594,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         }) && matches!(toks[i].tag, "n" | "vn" | "l" | "v")
             && !known(&toks[i])
             && !LEVELS.iter().any(|l| toks[i].word.starts_with(l));
-        if opens_no_name(&toks[i]) || before_a_name {
+        if opens_no_name(&toks[i]) || before_a_name || toks[i].word == "暨" {
             i += 1;
             continue;
         }
@@ -608,6 +608,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             && j - i < 7
             && !used[j]
             && !date_part(&toks, j)
+            && !matches!(toks[j].word, "暨" | "及" | "与" | "和")
             // a count or quantity makes what follows a kind (`深圳一家制衣厂`)
             && !(j > i && matches!(toks[j].tag, "m" | "mq") && toks[j].word.ends_with(['家', '个', '些', '批', '座']))
             && (is_noun_tag(toks[j].tag)
@@ -637,7 +638,11 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
                     // one character that closes a common word of two is part
                     // of it (`干部`, `党员干部`, `战略部署`); otherwise it names
                     // a unit (`公安厅`, `派出所`)
+                    // (a word of two that ends with `委` is a body: `教委`, `计委`)
                     let in_a_word = || {
+                        if suffix == "委" && lexicon::post_ending(last.word) != Some(last.word) {
+                            return false;
+                        }
                         let cut = last.word.char_indices().rev().nth(1).map_or(0, |(b, _)| b);
                         let pair = &last.word[cut..];
                         jieba_has(pair) && !dictionary_tag(pair).is_some_and(|t| matches!(t.as_str(), "nt" | "j"))
@@ -2221,6 +2226,12 @@ mod tests {
     fn a_team_of_a_kind_is_no_body_but_a_team_by_name_is() {
         let e = extract_text("服务队也上门了。伊朗队以二比一战胜了上海申花队。", None);
         assert_eq!(e.organizations, ["伊朗队", "上海申花队"], "{e:?}");
+    }
+
+    #[test]
+    fn a_word_of_two_ending_with_wei_is_a_body_unless_a_post() {
+        let e = extract_text("南京市教委近日发出通知。他是中共中央政治局常委。", None);
+        assert_eq!(e.organizations, ["南京市教委", "中共中央政治局"], "{e:?}");
     }
 
     #[test]
