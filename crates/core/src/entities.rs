@@ -2235,6 +2235,12 @@ mod tests {
     }
 
     #[test]
+    fn a_department_ends_with_si_but_a_superior_is_no_body() {
+        let e = extract_text("外交部礼宾司司长主持仪式。他的上司也来了。", None);
+        assert_eq!(e.organizations, ["外交部礼宾司"], "{e:?}");
+    }
+
+    #[test]
     fn every_mention_is_kept_where_it_is_written() {
         let m = mentions("区长张华出席会议，张华指出要抓落实。", MentionKind::Person);
         assert_eq!(m, ["张华", "张华"]);
