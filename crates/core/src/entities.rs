@@ -594,7 +594,9 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         }) && matches!(toks[i].tag, "n" | "vn" | "l" | "v")
             && !known(&toks[i])
             && !LEVELS.iter().any(|l| toks[i].word.starts_with(l));
-        if opens_no_name(&toks[i]) || before_a_name || toks[i].word == "暨" {
+        // (a name in quotes may start with anything: `“九点水美术馆”`)
+        let quoted = i > 0 && matches!(toks[i - 1].word, "“" | "「" | "『");
+        if !quoted && (opens_no_name(&toks[i]) || before_a_name) || toks[i].word == "暨" {
             i += 1;
             continue;
         }
@@ -610,7 +612,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             && !date_part(&toks, j)
             && !matches!(toks[j].word, "暨" | "及" | "与" | "和")
             // a count or quantity makes what follows a kind (`深圳一家制衣厂`)
-            && !(j > i && matches!(toks[j].tag, "m" | "mq") && toks[j].word.ends_with(['家', '个', '些', '批', '座']))
+            && !(j > i && matches!(toks[j].tag, "m" | "mq") && toks[j].word.ends_with(COUNTED))
             && (is_noun_tag(toks[j].tag)
                 || known(&toks[j])
                 || toks[j].word == "·"
@@ -1064,12 +1066,15 @@ fn congress_number(w: &str) -> bool {
         .is_some_and(|n| (1..=3).contains(&n.chars().count()) && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
 }
 
+/// The classifiers that close a count of things (`一些`, `两家`, `三个`).
+const COUNTED: [char; 12] = ['些', '家', '个', '位', '批', '座', '所', '名', '支', '种', '类', '项'];
+
 /// A word of quantity, kind or state that goes before a name without
 /// being part of it: `所有`, `一些`, `大型`, `原`.
 fn opens_no_name(t: &Tok<'_>) -> bool {
     matches!(t.tag, "b" | "mq" | "q" | "f")
         || t.tag == "m" && !is_ordinal(t.word)
-        || t.word.chars().count() == 1 && t.tag == "n"
+        || t.word.chars().count() == 1 && t.tag == "n" && !LEVELS.contains(&t.word)
 }
 
 /// A part of a date or a dateline (`二十八日`, `年`, the `日电` of `４日电`):
@@ -2238,6 +2243,14 @@ mod tests {
     fn a_department_ends_with_si_but_a_superior_is_no_body() {
         let e = extract_text("外交部礼宾司司长主持仪式。他的上司也来了。", None);
         assert_eq!(e.organizations, ["外交部礼宾司"], "{e:?}");
+    }
+
+    #[test]
+    fn a_name_in_quotes_may_open_with_a_number_and_a_level_opens_a_body() {
+        let e = extract_text("他们参观了“七点钟美术馆”。", None);
+        assert_eq!(e.organizations, ["七点钟美术馆"], "{e:?}");
+        let e = extract_text("区人大常委会召开会议。", None);
+        assert_eq!(e.organizations, ["区人大常委会"], "{e:?}");
     }
 
     #[test]
