@@ -14,16 +14,14 @@
 
 use crate::lexicon::{self, Endings};
 use crate::model::Article;
+use crate::segment;
 use crate::text::is_han;
 use chrono::{Datelike, NaiveDate};
-use jieba_rs::Jieba;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use std::sync::{LazyLock, RwLock};
+use std::sync::LazyLock;
 
 mod roll;
-
-static JIEBA: LazyLock<RwLock<Jieba>> = LazyLock::new(|| RwLock::new(Jieba::new()));
 
 const ORG_SUFFIXES: &str = include_str!("../data/org_suffixes.txt");
 const PLACE_SUFFIXES: &str = include_str!("../data/place_suffixes.txt");
@@ -32,17 +30,6 @@ const EVENT_WORDS: &str = include_str!("../data/event_words.txt");
 static ORGS: LazyLock<Endings> = LazyLock::new(|| Endings::from_data(ORG_SUFFIXES));
 static PLACES: LazyLock<Endings> = LazyLock::new(|| Endings::from_data(PLACE_SUFFIXES));
 static EVENTS: LazyLock<Endings> = LazyLock::new(|| Endings::from_data(EVENT_WORDS));
-
-/// Teaches the segmenter names the archive has learned, so that they are cut
-/// whole (`钟晓咏` as a person, not three characters).
-pub fn learn_names<'a>(names: impl IntoIterator<Item = &'a str>) {
-    let mut j = JIEBA.write().unwrap_or_else(|p| p.into_inner());
-    for n in names {
-        if (2..=8).contains(&n.chars().count()) {
-            j.add_word(n, Some(10_000), Some("nr"));
-        }
-    }
-}
 
 /// The part an article's person plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -192,7 +179,7 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 /// Finds the entities of one paragraph of text.
 fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     let tags = {
-        let j = JIEBA.read().unwrap_or_else(|p| p.into_inner());
+        let j = segment::dictionary();
         let mut at = 0;
         j.tag(text, true)
             .into_iter()
@@ -1356,7 +1343,7 @@ fn not_a_name_ending(w: &str) -> bool {
 }
 
 fn jieba_has(word: &str) -> bool {
-    JIEBA.read().unwrap_or_else(|p| p.into_inner()).has_word(word)
+    segment::has_word(word)
 }
 
 /// Verbs that give a name: `一名叫佐藤的留学生`.
@@ -1401,7 +1388,7 @@ fn ends_with_common_word(word: &str) -> bool {
 
 /// The dictionary's part-of-speech tag of a whole word, if it has the word.
 fn dictionary_tag(word: &str) -> Option<String> {
-    let j = JIEBA.read().unwrap_or_else(|p| p.into_inner());
+    let j = segment::dictionary();
     if !j.has_word(word) {
         return None;
     }

@@ -47,6 +47,7 @@ pub mod lines;
 pub mod markers;
 pub mod masthead;
 pub mod model;
+pub mod segment;
 pub mod teaser;
 pub mod text;
 

@@ -27,7 +27,7 @@ fn analysis(c: &mut Criterion) {
     let n_uni = unigrams(&norm).len();
     g.bench_function("unigrams", |b| b.iter(|| assert_eq!(unigrams(black_box(&norm)).len(), n_uni)));
     let mut jieba = jieba_tokenizer();
-    let count = |t: &mut tantivy_jieba::JiebaTokenizer| {
+    let count = |t: &mut shuzibao_search::tokenize::WordTokenizer| {
         let mut s = t.token_stream(&norm);
         let mut n = 0;
         while s.advance() {

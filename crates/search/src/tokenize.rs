@@ -158,11 +158,53 @@ impl Tokenizer for UnigramTokenizer {
     }
 }
 
-/// The `jieba` tokenizer: precise mode, ordinal positions.
-pub fn jieba_tokenizer() -> tantivy_jieba::JiebaTokenizer {
-    let mut t = tantivy_jieba::JiebaTokenizer::with_ordinal_position_mode(true);
-    t.set_search_mode(false);
-    t
+/// The `jieba` tokenizer: jieba's precise mode with the archive's learned
+/// names (the segmenter shared with entity finding,
+/// [`shuzibao_core::segment`]), ordinal positions.
+#[derive(Clone, Default)]
+pub struct WordTokenizer;
+
+/// The words of one text, one reused token at a time.
+pub struct WordStream<'a> {
+    text: &'a str,
+    words: std::vec::IntoIter<std::ops::Range<usize>>,
+    position: usize,
+    token: Token,
+}
+
+impl TokenStream for WordStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(r) = self.words.next() else { return false };
+        self.token.offset_from = r.start;
+        self.token.offset_to = r.end;
+        self.token.position = self.position;
+        self.token.position_length = 1;
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[r]);
+        self.position += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        let words = shuzibao_core::segment::words(text).into_iter();
+        WordStream { text, words, position: 0, token: Token::default() }
+    }
+}
+
+/// The `jieba` tokenizer (see [`WordTokenizer`]).
+pub fn jieba_tokenizer() -> WordTokenizer {
+    WordTokenizer
 }
 
 /// Words of a query text as jieba cuts them, without punctuation and spaces.

@@ -261,3 +261,21 @@ fn filters_alone_browse() {
     let r = idx.search(&SearchRequest { query, sort: Sort::Newest, limit: 10, ..Default::default() }).unwrap();
     assert_eq!(r.hits.iter().map(|h| h.id).collect::<Vec<_>>(), [4, 1]);
 }
+
+#[test]
+fn a_name_the_archive_learned_is_one_word_to_the_index() {
+    // a made-up name the dictionary cuts apart
+    let name = "荀翎骁";
+    let cut = shuzibao_search::tokenize::words(&format!("副区长{name}调研"));
+    assert!(!cut.iter().any(|w| w == name), "{cut:?}");
+    shuzibao_core::segment::learn_names([name]);
+    let cut = shuzibao_search::tokenize::words(&format!("副区长{name}调研"));
+    assert!(cut.iter().any(|w| w == name), "{cut:?}");
+    // an article indexed after: the name counts as one word in a phrase with slop
+    let idx = SearchIndex::in_memory().unwrap();
+    let docs = vec![doc(9, "2024-03-01", 1, "调研滨江", &format!("副区长{name}昨天到滨江调研。"), &[])];
+    idx.replace_issues(&[9], &docs, 1).unwrap();
+    // (昨天 / 到 / 滨江 between them)
+    assert_eq!(ids(&idx, &format!("\"{name} 调研\"~3")), [9], "three words between");
+    assert_eq!(ids(&idx, &format!("\"{name} 调研\"~2")), Vec::<u64>::new(), "more than two words between");
+}

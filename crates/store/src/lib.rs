@@ -31,7 +31,7 @@ pub const DB_FILE: &str = "archive.sqlite3";
 
 /// Bumped when entity extraction changes: the stored mentions of an archive
 /// made with another version are made again when it is opened.
-pub const ENTITIES_VERSION: &str = "5";
+pub const ENTITIES_VERSION: &str = "6";
 
 /// An open archive.
 pub struct Store {

@@ -79,14 +79,14 @@ impl Archive {
         };
         let index = Arc::new(index);
         // names the archive knows well teach the segmenter, so that new
-        // articles cut them whole
+        // articles cut them whole, for the entity finder and the index
         let known: Vec<String> = store
             .people(None, 5000)?
             .into_iter()
             .filter(|p| p.articles >= 2 && p.name.chars().count() >= 3)
             .map(|p| p.name)
             .collect();
-        shuzibao_core::entities::learn_names(known.iter().map(String::as_str));
+        shuzibao_core::segment::learn_names(known.iter().map(String::as_str));
         let staged = index.applied_change()?;
         let mut archive = Archive { store, index, staged, dir: dir.to_path_buf() };
         if archive.store.last_change()? > staged {

@@ -282,3 +282,24 @@ async fn people_pages_show_posts_over_time_and_who_held_a_post() {
     let (status, _, _) = get(&s, "/people/%E6%B2%A1%E6%9C%89%E8%BF%99%E4%BA%BA").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[test]
+fn names_the_archive_knows_teach_the_segmenter_of_the_index_when_it_opens() {
+    // a made-up name the dictionary cuts apart
+    let name = "郜翎骁";
+    let cut = || shuzibao_search::tokenize::words(&format!("副区长{name}调研"));
+    assert!(!cut().iter().any(|w| w == name), "{:?}", cut());
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut archive = Archive::open(dir.path()).unwrap();
+        for (k, date) in ["2024-03-04", "2024-03-11"].into_iter().enumerate() {
+            let text = format!("## 滨江调研第{k}次\n\n本报讯 副区长{name}昨天到滨江调研。\n");
+            let hints = Hints { paper: Some("测试报".into()), date: date.parse().ok(), page: Some(1) };
+            ingest(&mut archive, &format!("{date}.txt"), &text, hints);
+        }
+        archive.sync().unwrap();
+    }
+    // opened again, the archive knows the name from two articles
+    let _archive = Archive::open(dir.path()).unwrap();
+    assert!(cut().iter().any(|w| w == name), "{:?}", cut());
+}
