@@ -317,11 +317,13 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             // three characters the dictionary tags a name though they open
             // with a common word (`纪念章`): a name only where one stands
             // (or, whole in the dictionary, end with one: `雷阵雨`, `高水平`)
+            // (a quality before a common word is no name even there:
+            // `高水平推进`)
             let worded = name.chars().count() == 3
                 && end == i + 1
                 && jieba_has(&name)
                 && (opens_with_common_word(&name) || ends_with_common_word(&name))
-                && !in_person_slot(&toks, i);
+                && (!in_person_slot(&toks, i) || quality_before_word(&name));
             // a name that is the first word of an organisation or place
             // (`徐家汇中心`, `徐家汇体育公园`) is a person only with a title
             // a title of a work in book marks (`《徐汇报》`)
@@ -1386,6 +1388,13 @@ fn ends_with_common_word(word: &str) -> bool {
     dictionary_tag(&word[first..]).is_some_and(|t| !is_person_tag(&t) && !t.starts_with("ns"))
 }
 
+/// Whether a word of three characters is a quality (an adjective) before a
+/// common word of two (`高` `水平`, `大` `规模`): a phrase, not a name.
+fn quality_before_word(word: &str) -> bool {
+    let Some((first, _)) = word.char_indices().nth(1) else { return false };
+    ends_with_common_word(word) && dictionary_tag(&word[..first]).is_some_and(|t| t == "a")
+}
+
 /// The dictionary's part-of-speech tag of a whole word, if it has the word.
 fn dictionary_tag(word: &str) -> Option<String> {
     let j = segment::dictionary();
@@ -1983,6 +1992,9 @@ mod tests {
     #[test]
     fn words_the_dictionary_mistags_as_names_are_not_people() {
         let e = extract_text("他获得纪念章一枚。", None);
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        // a quality before a common word, even where a name could stand
+        let e = extract_text("全区上下，高水平推进城市更新。", None);
         assert!(e.people.is_empty(), "{:?}", e.people);
         // a name opening with a word, where a name stands, still is one
         assert!(people("钱其琛说，会谈很成功。").iter().any(|p| p.0 == "钱其琛"));
