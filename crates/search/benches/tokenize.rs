@@ -5,7 +5,7 @@
 #![allow(missing_docs, clippy::unwrap_used)] // criterion_group! makes an undocumented pub fn; fixtures must load
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use shuzibao_search::tokenize::{bigrams, jieba_tokenizer, normalize, unigrams};
+use shuzibao_search::tokenize::{bigrams, word_tokenizer, normalize, unigrams};
 use std::path::Path;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
@@ -26,7 +26,7 @@ fn analysis(c: &mut Criterion) {
     g.bench_function("bigrams", |b| b.iter(|| assert_eq!(bigrams(black_box(&norm)).len(), n_bi)));
     let n_uni = unigrams(&norm).len();
     g.bench_function("unigrams", |b| b.iter(|| assert_eq!(unigrams(black_box(&norm)).len(), n_uni)));
-    let mut jieba = jieba_tokenizer();
+    let mut jieba = word_tokenizer();
     let count = |t: &mut shuzibao_search::tokenize::WordTokenizer| {
         let mut s = t.token_stream(&norm);
         let mut n = 0;

@@ -187,8 +187,8 @@ fn schema() -> (Schema, Fields) {
     let f = Fields {
         id: b.add_u64_field("id", INDEXED | FAST),
         issue: b.add_u64_field("issue", INDEXED | FAST),
-        title_w: b.add_text_field("title_w", text_field("jieba", true)),
-        text_w: b.add_text_field("text_w", text_field("jieba", true)),
+        title_w: b.add_text_field("title_w", text_field("words", true)),
+        text_w: b.add_text_field("text_w", text_field("words", true)),
         title_bi: b.add_text_field("title_bi", text_field("bigram", true)),
         text_bi: b.add_text_field("text_bi", text_field("bigram", true)),
         title_ch: b.add_text_field("title_ch", text_field_basic("unigram")),
@@ -259,7 +259,7 @@ impl SearchIndex {
 
     fn with_index(index: Index, f: Fields) -> Result<SearchIndex, SearchError> {
         let tokenizers = index.tokenizers();
-        tokenizers.register("jieba", tokenize::jieba_tokenizer());
+        tokenizers.register("words", tokenize::word_tokenizer());
         tokenizers.register("bigram", tokenize::BigramTokenizer);
         tokenizers.register("unigram", tokenize::UnigramTokenizer);
         // commits by this process reload at once (see `commit`); those of

@@ -3,8 +3,9 @@
 //! Every text, indexed or queried, is first [`normalize`]d: traditional
 //! characters folded to simplified (徐匯 → 徐汇, 颱風 → 台风), full-width
 //! letters and digits to ASCII, ASCII lower-cased. Then three tokenizers:
-//! - `jieba`: words, from jieba-rs in its precise mode, with ordinal
-//!   positions so that phrase queries (and slop) count words;
+//! - `words`: words, from jieba-rs in its precise mode, with ordinal
+//!   positions so that phrase queries (and slop) count words (punctuation
+//!   and spaces are no words);
 //! - `bigram`: every pair of adjacent characters inside a run of letters,
 //!   digits and Han characters, so that any exact string is found whatever
 //!   the segmenter made of it (北京 inside 北京大学, a name not in the
@@ -158,9 +159,11 @@ impl Tokenizer for UnigramTokenizer {
     }
 }
 
-/// The `jieba` tokenizer: jieba's precise mode with the archive's learned
+/// The `words` tokenizer: jieba's precise mode with the archive's learned
 /// names (the segmenter shared with entity finding,
-/// [`shuzibao_core::segment`]), ordinal positions.
+/// [`shuzibao_core::segment`]), ordinal positions. Punctuation and spaces
+/// are left out and not counted, so that a phrase with slop counts words
+/// only.
 #[derive(Clone, Default)]
 pub struct WordTokenizer;
 
@@ -174,7 +177,8 @@ pub struct WordStream<'a> {
 
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(r) = self.words.next() else { return false };
+        // punctuation and spaces are no words: not indexed, not counted
+        let Some(r) = self.words.find(|r| self.text[r.clone()].chars().any(is_word_char)) else { return false };
         self.token.offset_from = r.start;
         self.token.offset_to = r.end;
         self.token.position = self.position;
@@ -202,14 +206,14 @@ impl Tokenizer for WordTokenizer {
     }
 }
 
-/// The `jieba` tokenizer (see [`WordTokenizer`]).
-pub fn jieba_tokenizer() -> WordTokenizer {
+/// The `words` tokenizer (see [`WordTokenizer`]).
+pub fn word_tokenizer() -> WordTokenizer {
     WordTokenizer
 }
 
 /// Words of a query text as jieba cuts them, without punctuation and spaces.
 pub fn words(text: &str) -> Vec<String> {
-    let mut t = jieba_tokenizer();
+    let mut t = word_tokenizer();
     let mut stream = t.token_stream(text);
     let mut out = Vec::new();
     while let Some(tok) = stream.next() {
@@ -248,5 +252,21 @@ mod tests {
         let w = words("区委书记曹立强出席会议。");
         assert!(w.contains(&"曹立强".to_string()), "{w:?}");
         assert!(!w.iter().any(|x| x == "。"));
+    }
+
+    #[test]
+    fn the_word_field_holds_words_only_and_counts_them() {
+        let text = "社区食堂，开到 家门口。";
+        let mut t = word_tokenizer();
+        let mut s = t.token_stream(text);
+        let mut got = Vec::new();
+        while let Some(tok) = s.next() {
+            got.push((tok.text.clone(), tok.position, text[tok.offset_from..tok.offset_to] == tok.text));
+        }
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert!(!texts.iter().any(|w| !w.chars().any(is_word_char)), "{texts:?}");
+        assert_eq!(got.iter().map(|g| g.1).collect::<Vec<_>>(), (0..got.len()).collect::<Vec<_>>());
+        assert!(got.iter().all(|g| g.2), "offsets are the word's bytes: {got:?}");
+        assert_eq!(texts.concat(), "社区食堂开到家门口");
     }
 }

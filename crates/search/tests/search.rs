@@ -279,3 +279,15 @@ fn a_name_the_archive_learned_is_one_word_to_the_index() {
     assert_eq!(ids(&idx, &format!("\"{name} 调研\"~3")), [9], "three words between");
     assert_eq!(ids(&idx, &format!("\"{name} 调研\"~2")), Vec::<u64>::new(), "more than two words between");
 }
+
+#[test]
+fn a_phrase_with_slop_counts_words_not_punctuation() {
+    let idx = SearchIndex::in_memory().unwrap();
+    let docs = vec![doc(11, "2024-03-01", 2, "家门口的食堂", "社区食堂，今天开到了家门口。", &[])];
+    idx.replace_issues(&[11], &docs, 1).unwrap();
+    // 社区 / 食堂 / 今天: one word between, the comma is none
+    assert_eq!(ids(&idx, "\"社区 今天\"~1"), [11], "\"社区 今天\"~1");
+    // 食堂 / 今天 开到 了 / 家门口
+    assert_eq!(ids(&idx, "\"食堂 家门口\"~2"), Vec::<u64>::new(), "\"食堂 家门口\"~2: three words between");
+    assert_eq!(ids(&idx, "\"食堂 家门口\"~3"), [11], "\"食堂 家门口\"~3");
+}
