@@ -317,8 +317,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             // three characters the dictionary tags a name though they open
             // with a common word (`纪念章`): a name only where one stands
             // (or, whole in the dictionary, end with one: `雷阵雨`, `高水平`)
-            // (a quality before a common word is no name even there:
-            // `高水平推进`)
+            // (a quality before a common word is no name even there: `高水平`)
             let worded = name.chars().count() == 3
                 && end == i + 1
                 && jieba_has(&name)
@@ -583,7 +582,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         }) && matches!(toks[i].tag, "n" | "vn" | "l" | "v")
             && !known(&toks[i])
             && !LEVELS.iter().any(|l| toks[i].word.starts_with(l));
-        // (a name in quotes may start with anything: `“九点水美术馆”`)
+        // (a name in quotes may start with anything: `“七点钟美术馆”`)
         let quoted = i > 0 && matches!(toks[i - 1].word, "“" | "「" | "『");
         if !quoted && (opens_no_name(&toks[i]) || before_a_name) || toks[i].word == "暨" {
             i += 1;
@@ -735,8 +734,6 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
         {
             j += 1;
         }
-        // common words before a name are not part of it (`原` / `江苏省…公司`,
-        // `大型电子企业` / `长虹公司`, `所有` / `黄埔同学会`)
         // the organisation or place that begins an event's name
         // (`第九届全国人民代表大会第五次会议`) is named too; the segmenter may
         // keep a session whole (`中共十一届三中全会`): its body is what comes
