@@ -5,7 +5,7 @@
 #![allow(missing_docs, clippy::unwrap_used)] // criterion_group! makes an undocumented pub fn; fixtures must load
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use shuzibao_search::tokenize::{bigrams, word_tokenizer, normalize, unigrams};
+use shuzibao_search::tokenize::{bigrams, normalize, unigrams, word_tokenizer};
 use std::path::Path;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 

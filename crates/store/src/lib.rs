@@ -142,18 +142,24 @@ impl Store {
             let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<Result<_, _>>()?
         };
-        for (issue_id, date) in issues {
-            let articles = self.articles_of_issue(issue_id)?;
-            let date: Option<NaiveDate> = date.and_then(|d| d.parse().ok());
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            exec(&tx, "DELETE FROM mentions WHERE issue_id = ?1", [issue_id])?;
-            exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [issue_id])?;
-            let models: Vec<Article> = articles.iter().map(article_of_record).collect();
-            for (a, e) in articles.iter().zip(entities::extract_issue(&models, date)) {
-                store_entities(&tx, issue_id, a.id, date, &e)?;
+        // the finding runs on every core, a batch of issues at a time; the
+        // writing, one issue per transaction, on this thread
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        for batch in issues.chunks(BACKFILL_BATCH) {
+            let work: Vec<Backfill> = batch
+                .iter()
+                .map(|(id, date)| Ok((*id, date.as_deref().and_then(|d| d.parse().ok()), self.articles_of_issue(*id)?)))
+                .collect::<Result<_, StoreError>>()?;
+            for ((issue_id, date, articles), found) in work.iter().zip(find_each(&work, threads)) {
+                let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                exec(&tx, "DELETE FROM mentions WHERE issue_id = ?1", [issue_id])?;
+                exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [issue_id])?;
+                for (a, e) in articles.iter().zip(found) {
+                    store_entities(&tx, *issue_id, a.id, *date, &e)?;
+                }
+                log_changes(&tx, &[*issue_id], &now())?;
+                tx.commit()?;
             }
-            log_changes(&tx, &[issue_id], &now())?;
-            tx.commit()?;
         }
         self.conn.execute(
             "INSERT INTO meta (key, value) VALUES ('entities', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -649,6 +655,34 @@ fn infer_date(tx: &Transaction<'_>, issue_id: i64, paper: Option<&str>, issue: &
 }
 
 /// Stores the people, organisations, places, events and dates found in one article.
+/// Issues whose mentions are made again together (see `backfill_entities`).
+const BACKFILL_BATCH: usize = 256;
+
+/// An issue to find the entities of again: its id, date and articles.
+type Backfill = (i64, Option<NaiveDate>, Vec<ArticleRecord>);
+
+/// The entities of each issue's articles, found on `threads` threads, in
+/// the order of `work`.
+fn find_each(work: &[Backfill], threads: usize) -> Vec<Vec<entities::Entities>> {
+    let per = work.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = work
+            .chunks(per)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(_, date, articles)| {
+                            let models: Vec<Article> = articles.iter().map(article_of_record).collect();
+                            entities::extract_issue(&models, *date)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts.into_iter().flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
+    })
+}
+
 fn store_entities(
     tx: &Transaction<'_>,
     issue_id: i64,

@@ -124,6 +124,7 @@ fn entities_found_beforehand_are_those_ingest_finds() {
 fn mentions_of_another_extractor_are_made_again_and_the_index_told() {
     let (dir, store) = archive();
     let before = store.last_change().unwrap();
+    let people = format!("{:?}", store.people(None, 100).unwrap());
     drop(store);
     let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
     db.execute("UPDATE meta SET value = 'older' WHERE key = 'entities'", []).unwrap();
@@ -133,6 +134,9 @@ fn mentions_of_another_extractor_are_made_again_and_the_index_told() {
     // each of the four issues is logged once, for the index to follow
     assert_eq!(store.last_change().unwrap(), before + 4);
     assert!(!store.people(None, 10).unwrap().is_empty());
+    // the same people, with the same dates and posts: each issue's mentions
+    // are its own, though they were found on several threads
+    assert_eq!(format!("{:?}", store.people(None, 100).unwrap()), people);
     drop(store);
     // and only once
     assert_eq!(Store::open(dir.path()).unwrap().last_change().unwrap(), before + 4);
