@@ -500,12 +500,17 @@ impl Store {
 
     /// Up to `limit` changes after change `seq`, oldest first, each telling
     /// whether it is its issue's first change ever (then nothing of the issue
-    /// can be in an index that has applied changes up to `seq`).
+    /// can be in an index that has applied changes up to `seq`). Only an
+    /// issue's latest change is given: an index following the log indexes
+    /// each issue once, however often it changed since (a rebuild after the
+    /// mentions were made again indexed every issue twice).
     pub fn changes_after(&self, seq: i64, limit: usize) -> Result<Vec<Change>, StoreError> {
         let mut st = self.conn.prepare(
             "SELECT c.seq, c.issue_id,
                     NOT EXISTS (SELECT 1 FROM changes d WHERE d.issue_id = c.issue_id AND d.seq < c.seq)
-             FROM changes c WHERE c.seq > ?1 ORDER BY c.seq LIMIT ?2",
+             FROM changes c WHERE c.seq > ?1
+               AND NOT EXISTS (SELECT 1 FROM changes e WHERE e.issue_id = c.issue_id AND e.seq > c.seq)
+             ORDER BY c.seq LIMIT ?2",
         )?;
         let rows = st.query_map(params![seq, limit as i64], |r| {
             Ok(Change { seq: r.get(0)?, issue_id: r.get(1)?, first: r.get(2)? })

@@ -137,6 +137,14 @@ fn mentions_of_another_extractor_are_made_again_and_the_index_told() {
     // the same people, with the same dates and posts: each issue's mentions
     // are its own, though they were found on several threads
     assert_eq!(format!("{:?}", store.people(None, 100).unwrap()), people);
+    // an index that follows the log from its start indexes each issue once,
+    // at its latest change
+    let changes = store.changes_after(0, 1000).unwrap();
+    let mut issues: Vec<i64> = changes.iter().map(|c| c.issue_id).collect();
+    issues.sort_unstable();
+    issues.dedup();
+    assert_eq!((issues.len(), changes.len()), (4, 4), "{changes:?}");
+    assert!(changes.iter().all(|c| c.seq > before && !c.first), "{changes:?}");
     drop(store);
     // and only once
     assert_eq!(Store::open(dir.path()).unwrap().last_change().unwrap(), before + 4);
