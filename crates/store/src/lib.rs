@@ -659,7 +659,6 @@ fn infer_date(tx: &Transaction<'_>, issue_id: i64, paper: Option<&str>, issue: &
     Ok(())
 }
 
-/// Stores the people, organisations, places, events and dates found in one article.
 /// Issues whose mentions are made again together (see `backfill_entities`).
 const BACKFILL_BATCH: usize = 256;
 
@@ -688,6 +687,7 @@ fn find_each(work: &[Backfill], threads: usize) -> Vec<Vec<entities::Entities>> 
     })
 }
 
+/// Stores the people, organisations, places, events and dates found in one article.
 fn store_entities(
     tx: &Transaction<'_>,
     issue_id: i64,
