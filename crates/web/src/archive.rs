@@ -135,18 +135,10 @@ impl Archive {
         loop {
             let changes = self.store.changes_after(self.staged, STAGE_BATCH)?;
             let Some(last) = changes.last().map(|c| c.seq) else { return Ok(indexed) };
-            let mut issues: Vec<i64> = Vec::new();
-            let mut seen = std::collections::HashSet::new();
-            let mut remove: Vec<u64> = Vec::new();
-            for c in &changes {
-                if seen.insert(c.issue_id) {
-                    issues.push(c.issue_id);
-                    // its earliest change here is not its first ever: it is in the index
-                    if !c.first {
-                        remove.push(c.issue_id as u64);
-                    }
-                }
-            }
+            // (each issue once, at its latest change: see `changes_after`)
+            let issues: Vec<i64> = changes.iter().map(|c| c.issue_id).collect();
+            // an issue whose change is not its first ever may be in the index
+            let remove: Vec<u64> = changes.iter().filter(|c| !c.first).map(|c| c.issue_id as u64).collect();
             let docs = self.docs_of(&issues)?;
             self.index.stage(&remove, &docs)?;
             indexed += issues.len();
