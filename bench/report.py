@@ -18,12 +18,24 @@ For every engine (one result JSON each, format in bench/README.md):
   recall = min(hits, scan) / scan; "exact" = hits == scan; "over" = hits >
   scan (the engine counts documents that do not contain the string);
   "top10 ok" = share of returned ids that really contain it;
-- relevance: known-item MRR@10 (target id; and, for scaled data, the
-  target's family, ids sharing the part before "~"), and for word / words /
-  filtered the share of returned top-10 ids that contain every term as a
-  substring and satisfy the filters;
+- relevance: known-item MRR@10 for both known-item kinds (target id; and,
+  for scaled data, the target's family, ids sharing the part before "~"),
+  with the best MRR@10 any ranking can expect on those queries (below), and
+  for word / words / filtered the share of returned top-10 ids that contain
+  every term as a substring and satisfy the filters;
 - side by side: each engine's median latency per kind divided by the
   baseline's (default: the engine whose name starts with "shuzibao").
+
+The best MRR@10 any ranking can expect ("ceiling"): the queries are made by a
+known process (bench/data/queries.py), so the chance that a title yields a
+query is known, P(query | doc): for ``known_item`` 1 / C(m, k) when the k
+words are among the title's m words, for ``known_item_rare`` the chance of
+drawing them one after the other with weights 1 / title frequency. Targets
+are drawn uniformly, so ranking the documents (families, for scaled data) by
+that chance is the best any engine can do, and documents with equal chances
+cannot be told apart: the ceiling is the mean over queries of the expected
+reciprocal rank of the target when those ties are broken at random. It needs
+the ``jieba`` package that made the queries (else it shows "–").
 
 The scan counts are cached in QUERIES.truth.json (keyed by the size and
 modification time of DOCS and QUERIES). The scan uses every core.
@@ -31,6 +43,7 @@ modification time of DOCS and QUERIES). The scan uses every core.
 
 import argparse
 import hashlib
+import itertools
 import json
 import math
 import multiprocessing as mp
@@ -39,7 +52,8 @@ import re
 import sys
 import time
 
-KINDS = ["char1", "char2", "word", "words", "phrase", "filtered", "known_item"]
+KINDS = ["char1", "char2", "word", "words", "phrase", "filtered", "known_item", "known_item_rare"]
+KNOWN_KINDS = ["known_item", "known_item_rare"]
 EXACT_KINDS = ["char1", "char2", "phrase"]
 RE_ID = re.compile(r'^\{"id": "([^"]*)"')
 
@@ -119,6 +133,65 @@ def scan(docs_path, queries, results, cache_path):
             json.dump({"stamp": stamp, "counts": cached}, f)
         print(f"report: scanned DOCS for {len(exact_q)} strings in {time.time() - t0:.0f} s", file=sys.stderr)
     return cached, docs
+
+
+def family(doc_id):
+    return doc_id.split("~")[0]
+
+
+def ceilings(docs_path, queries):
+    """{kind: best expected MRR@10 on the known-item queries}, {} without jieba."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "data"))
+    try:
+        import queries as gen
+    except ImportError:
+        return {}
+    if not gen.HAVE_JIEBA:
+        return {}
+    known = [q for q in queries if q["kind"] in KNOWN_KINDS and q.get("target")]
+    if not known:
+        return {}
+    t0 = time.time()
+    ids, words, df, where = [], [], {}, {}
+    with open(docs_path, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            ws = list(dict.fromkeys(gen.words_of(d["title"])))
+            for w in ws:
+                df[w] = df.get(w, 0) + 1
+                where.setdefault(w, []).append(len(ids))
+            ids.append(d["id"])
+            words.append(ws)
+
+    def chance(kind, ws, terms):
+        if kind == "known_item":
+            return 1 / math.comb(len(ws), len(terms))
+        weight = {w: 1 / df[w] for w in ws}
+        total = sum(weight.values())
+        p = 0.0
+        for order in itertools.permutations(terms):
+            left, q = total, 1.0
+            for w in order:
+                q *= weight[w] / left
+                left -= weight[w]
+            p += q
+        return p
+
+    rr = {k: [] for k in KNOWN_KINDS}
+    for q in known:
+        docs_with = set.intersection(*(set(where.get(t, ())) for t in q["terms"]))
+        fams = {}
+        for i in docs_with:
+            f = family(ids[i])
+            fams[f] = fams.get(f, 0.0) + chance(q["kind"], words[i], q["terms"])
+        mine = fams.get(family(q["target"]))
+        if mine is None:  # the generator's words are the title's: cannot happen
+            continue
+        above = sum(1 for v in fams.values() if v > mine * (1 + 1e-9))
+        tied = sum(1 for v in fams.values() if abs(v - mine) <= mine * 1e-9)
+        rr[q["kind"]].append(sum(1 / (above + j) for j in range(1, tied + 1) if above + j <= 10) / tied)
+    print(f"report: known-item ceilings in {time.time() - t0:.0f} s", file=sys.stderr)
+    return {k: sum(v) / len(v) for k, v in rr.items() if v}
 
 
 def pct(values, p):
@@ -260,23 +333,26 @@ def main():
                         "over", "top10 ok %"], rows))
 
     # ---- relevance
+    best = ceilings(args.docs, queries)
     rows = []
     for r in results:
-        qs = [q for q in r["queries"] if q["kind"] == "known_item" and not q.get("skipped")]
-        mrr = fam = found = 0.0
-        for q in qs:
-            target = qby[q["id"]]["target"]
-            for rank, i in enumerate(q["top"][:10], 1):
-                if i == target:
-                    mrr += 1 / rank
-                    found += 1
-                    break
-            for rank, i in enumerate(q["top"][:10], 1):
-                if i.split("~")[0] == target.split("~")[0]:
-                    fam += 1 / rank
-                    break
-        row = [r["engine"], fmt(mrr / len(qs), 3) if qs else "–", fmt(fam / len(qs), 3) if qs else "–",
-               fmt(100 * found / len(qs)) if qs else "–"]
+        row = [r["engine"]]
+        for kind in KNOWN_KINDS:
+            qs = [q for q in r["queries"] if q["kind"] == kind and not q.get("skipped")]
+            mrr = fam = found = 0.0
+            for q in qs:
+                target = qby[q["id"]]["target"]
+                for rank, i in enumerate(q["top"][:10], 1):
+                    if i == target:
+                        mrr += 1 / rank
+                        found += 1
+                        break
+                for rank, i in enumerate(q["top"][:10], 1):
+                    if family(i) == family(target):
+                        fam += 1 / rank
+                        break
+            row += [fmt(mrr / len(qs), 3) if qs else "–", fmt(fam / len(qs), 3) if qs else "–",
+                    fmt(100 * found / len(qs)) if qs else "–"]
         for k in ("word", "words", "filtered"):
             kq = [q for q in r["queries"] if q["kind"] == k and not q.get("skipped")]
             ret = sum(len(q["top"]) for q in kq)
@@ -284,10 +360,15 @@ def main():
             empty = sum(1 for q in kq if not q["hits"])
             row.append(f"{fmt(100 * ok / ret if ret else None)} ({empty} empty)")
         rows.append(row)
-    out.append("## Relevance\n\nMRR@10 of the known item (family: any perturbed copy of it counts); "
-               "for word / words / filtered: returned top-10 ids that contain every term as a substring "
-               "and pass the filters, % (queries with no hit)\n\n"
+    rows.append(["*best any ranking can expect*"]
+                + [c for k in KNOWN_KINDS for c in ("–", fmt(best.get(k), 3), "–")] + ["–"] * 3)
+    out.append("## Relevance\n\nMRR@10 of the known item, for its two kinds: random words of the title, and "
+               "the rarer words of the title (family: any perturbed copy of it counts); the last row is "
+               "the family MRR@10 that the best possible ranking can expect on these queries (see the "
+               "top of report.py); for word / words / filtered: returned top-10 ids that contain every "
+               "term as a substring and pass the filters, % (queries with no hit)\n\n"
                + table(["engine", "known-item MRR@10", "family MRR@10", "target in top 10 %",
+                        "rare words: MRR@10", "family MRR@10", "target in top 10 %",
                         "word ok %", "words ok %", "filtered ok %"], rows))
 
     # ---- side by side

@@ -3,7 +3,7 @@
 
     queries.py DOCS OUT [--per-kind 150] [--seed 7]
 
-Seven kinds, the same number of each (default 150, so 1,050 queries):
+Eight kinds, the same number of each (default 150, so 1,200 queries):
 
 - ``char1``   one Han character at a random position of a body;
 - ``char2``   two adjacent Han characters of a body;
@@ -16,7 +16,16 @@ Seven kinds, the same number of each (default 150, so 1,050 queries):
               place / organisation names (jieba.posseg nr/ns/nt, or reporters);
 - ``filtered`` a word of a title plus a date range around its article's date
               (1 to 12 months), and for papers with pages half of the time a page;
-- ``known_item`` 2–3 words of one article's title; ``target`` is its id.
+- ``known_item`` 2–3 words of one article's title, drawn at random; ``target``
+              is its id. Many titles share their words (a minister meets a
+              president), so no engine can tell which of them was meant:
+              report.py gives the best MRR any ranking can reach on these;
+- ``known_item_rare`` 2–3 words of one article's title, drawn the way a
+              searcher who remembers the article picks them: the rarer a word
+              among all titles, the likelier (the "discriminative" selection
+              of Azzopardi, de Rijke and Balog, "Building simulated queries
+              for known-item topics", SIGIR 2007: p(word) ∝ 1 / titles with
+              the word); ``target`` is its id.
 
 Each line: {"id","kind","text","terms","phrase","from","to","page","target"}
 (see bench/README.md). ``phrase`` is true for char1, char2 and phrase: the
@@ -47,7 +56,7 @@ try:
 except ImportError:  # the heuristic below is good enough for a benchmark
     HAVE_JIEBA = False
 
-KINDS = ["char1", "char2", "word", "words", "phrase", "filtered", "known_item"]
+KINDS = ["char1", "char2", "word", "words", "phrase", "filtered", "known_item", "known_item_rare"]
 STOP = set("的 了 和 是 在 与 及 等 对 为 将 把 被 也 都 而 或 从 向 以 之 其 这 那 有 中 上 下 年 月 日".split())
 
 
@@ -67,6 +76,16 @@ def names_of(text, doc):
         out = [p.word for p in jieba.posseg.lcut(text)
                if p.flag in ("nr", "ns", "nt") and 3 <= len(p.word) <= 8 and RE_PHRASE_OK.match(p.word)]
     return out or [r for r in doc.get("reporters", []) if 3 <= len(r) <= 8]
+
+
+def title_df(path):
+    """For each title word, the number of documents whose title has it."""
+    df = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            for w in set(words_of(json.loads(line)["title"])):
+                df[w] = df.get(w, 0) + 1
+    return df
 
 
 def reservoir(path, k, rng):
@@ -143,6 +162,21 @@ class Gen:
         picked = sorted(self.rng.sample(range(len(ws)), k))
         return [ws[i] for i in picked], d
 
+    def rare_title_words(self, k, df):
+        """k words of a title, each drawn with a weight of 1 / its title frequency."""
+        d = self.doc()
+        ws = list(dict.fromkeys(words_of(d["title"])))
+        if len(ws) < k:
+            return None
+        picked = []
+        for _ in range(k):
+            weights = [0.0 if i in picked else 1 / df.get(w, 1) for i, w in enumerate(ws)]
+            x = self.rng.random() * sum(weights)
+            i = next((j for j, wt in enumerate(weights) if wt and (x := x - wt) < 0),
+                     max(j for j, wt in enumerate(weights) if wt))
+            picked.append(i)
+        return [ws[i] for i in sorted(picked)], d
+
     def filtered(self):
         got = self.title_words(1)
         if not got:
@@ -209,6 +243,16 @@ def main():
 
     for ws, target in fill("known_item", known):
         add("known_item", " ".join(ws), ws, False, target=target)
+
+    # Drawn last, so that the kinds above stay what they were before this kind.
+    df = title_df(args.docs)
+
+    def rare(n):
+        got = g.rare_title_words(2 + n % 2, df)
+        return (got[0], got[1]["id"]) if got else None
+
+    for ws, target in fill("known_item_rare", rare):
+        add("known_item_rare", " ".join(ws), ws, False, target=target)
 
     # Interleave the kinds (char1-001, char2-001, …, char1-002, …), so that a
     # runner that stops at a time budget has cut every kind alike.
