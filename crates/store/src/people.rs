@@ -11,7 +11,7 @@
 use crate::error::StoreError;
 use crate::Store;
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use shuzibao_core::lexicon::post_ending;
 
@@ -157,6 +157,44 @@ fn role_label(role: &str) -> Option<&'static str> {
 }
 
 impl Store {
+    /// The names the segmenter should take as words: people named in two
+    /// articles or more, of three characters or more, the most named first
+    /// (at most `limit`). They are counted again only when the archive has
+    /// changed since they were last counted, and kept in the archive, so
+    /// that opening a large archive for one search stays quick.
+    pub fn names_to_learn(&mut self, limit: usize) -> Result<Vec<String>, StoreError> {
+        let last = self.last_change()?.to_string();
+        let counted_at: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'learned_names'", [], |r| r.get(0)).optional()?;
+        if counted_at.as_deref() == Some(last.as_str()) {
+            let mut st = self.conn.prepare("SELECT name FROM learned_names ORDER BY rank LIMIT ?1")?;
+            let rows = st.query_map([limit as i64], |r| r.get(0))?;
+            return Ok(rows.collect::<Result<_, _>>()?);
+        }
+        let names: Vec<String> = {
+            let mut st = self.conn.prepare(
+                "SELECT name FROM mentions WHERE kind = 'person' AND length(name) >= 3 GROUP BY name
+                 HAVING count(DISTINCT article_id) >= 2 ORDER BY count(DISTINCT article_id) DESC, name LIMIT ?1",
+            )?;
+            let rows = st.query_map([limit as i64], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM learned_names", [])?;
+        {
+            let mut st = tx.prepare("INSERT INTO learned_names (rank, name) VALUES (?1, ?2)")?;
+            for (rank, name) in names.iter().enumerate() {
+                st.execute(params![rank as i64, name])?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('learned_names', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [&last],
+        )?;
+        tx.commit()?;
+        Ok(names)
+    }
+
     /// People named in the archive, the most often named first; names
     /// starting with `prefix` when given.
     pub fn people(&self, prefix: Option<&str>, limit: usize) -> Result<Vec<PersonSummary>, StoreError> {

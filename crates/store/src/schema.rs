@@ -111,6 +111,15 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE issues ADD COLUMN date_evidence TEXT;
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     "#,
+    // 4: the index of names also holds the article of each mention, so that
+    // counting the articles that name someone reads no table row; and the
+    // names the segmenter learns from the archive, kept between opens (meta
+    // 'learned_names' holds the change they were counted at).
+    r#"
+    DROP INDEX mentions_kind_name;
+    CREATE INDEX mentions_kind_name ON mentions(kind, name, date, article_id);
+    CREATE TABLE learned_names (rank INTEGER PRIMARY KEY, name TEXT NOT NULL);
+    "#,
 ];
 
 /// The schema version this build writes.

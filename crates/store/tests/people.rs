@@ -149,3 +149,27 @@ fn mentions_of_another_extractor_are_made_again_and_the_index_told() {
     // and only once
     assert_eq!(Store::open(dir.path()).unwrap().last_change().unwrap(), before + 4);
 }
+
+#[test]
+fn names_to_learn_are_counted_once_and_again_after_a_change() {
+    let (dir, mut store) = archive();
+    // named in two articles or more, three characters or more, the most named first
+    let names = store.names_to_learn(100).unwrap();
+    assert_eq!(names.first().map(String::as_str), Some("李明华"), "{names:?}");
+    for name in ["周海涛", "赵文斌"] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n == "孙浩" || n == "陈静"), "two characters: {names:?}");
+    // nothing changed: the names kept in the archive are read, not counted again
+    let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
+    db.execute("UPDATE learned_names SET name = '某甲乙' WHERE rank = 0", []).unwrap();
+    assert_eq!(store.names_to_learn(1).unwrap(), ["某甲乙"]);
+    // a new issue is a change: they are counted again
+    let body = "11月6日，区长赵文斌会见钱文远一行。";
+    ingest(&mut store, "2023-11-06", &issue("2023-11-06", 5, body));
+    ingest(&mut store, "2023-11-13", &issue("2023-11-13", 6, "11月9日，钱文远再次来访，区长赵文斌陪同。"));
+    let names = store.names_to_learn(100).unwrap();
+    assert!(names.iter().any(|n| n == "钱文远"), "{names:?}");
+    assert!(!names.iter().any(|n| n == "某甲乙"), "{names:?}");
+    assert_eq!(names[0], "赵文斌", "now named in four articles, 李明华 in three: {names:?}");
+}

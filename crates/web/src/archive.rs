@@ -51,6 +51,9 @@ pub const INDEX_DIR: &str = "index";
 /// Store changes read from the log at a time while staging.
 const STAGE_BATCH: usize = 2_000;
 
+/// At most this many names the archive knows well teach the segmenter.
+const LEARNED_NAMES: usize = 5_000;
+
 /// The store and its index.
 pub struct Archive {
     /// The record of truth.
@@ -65,7 +68,7 @@ pub struct Archive {
 impl Archive {
     /// Opens (creating if needed) the archive in `dir` and brings its index up to date.
     pub fn open(dir: &Path) -> Result<Archive> {
-        let store = Store::open(dir)?;
+        let mut store = Store::open(dir)?;
         let index_dir = dir.join(INDEX_DIR);
         let index = match SearchIndex::open(&index_dir) {
             Ok(i) => i,
@@ -80,12 +83,7 @@ impl Archive {
         let index = Arc::new(index);
         // names the archive knows well teach the segmenter, so that new
         // articles cut them whole, for the entity finder and the index
-        let known: Vec<String> = store
-            .people(None, 5000)?
-            .into_iter()
-            .filter(|p| p.articles >= 2 && p.name.chars().count() >= 3)
-            .map(|p| p.name)
-            .collect();
+        let known = store.names_to_learn(LEARNED_NAMES)?;
         shuzibao_core::segment::learn_names(known.iter().map(String::as_str));
         let staged = index.applied_change()?;
         let mut archive = Archive { store, index, staged, dir: dir.to_path_buf() };
