@@ -20,6 +20,7 @@
 mod error;
 mod exact;
 mod excluded;
+mod facets;
 mod parallel;
 pub mod query;
 pub mod snippet;
@@ -33,7 +34,7 @@ use serde::Serialize;
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
-use tantivy::collector::{Collector, Count, FacetCollector, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhraseQuery,
     Query as TQuery, TermQuery,
@@ -436,13 +437,7 @@ impl SearchIndex {
         let query = self.build(&req.query);
         let limit = req.limit.clamp(1, 1000);
         let top = TopDocs::with_limit(limit).and_offset(req.offset.min(100_000));
-        let facets = req.facets.then(|| {
-            let mut c = FacetCollector::for_field("facets");
-            for root in ["/year", "/month", "/person", "/kind", "/page"] {
-                c.add_facet(root);
-            }
-            c
-        });
+        let facets = req.facets.then(|| facets::FacetTally::for_field("facets"));
         let (addresses, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match req.sort {
             Sort::Relevance => self.collect(&searcher, query.as_ref(), &(top.order_by_score(), Count, facets))?,
             Sort::Newest | Sort::Oldest => {
@@ -455,19 +450,20 @@ impl SearchIndex {
         let hits =
             self.ids(&searcher, addresses.into_iter())?.into_iter().map(|(id, score)| Hit { id, score }).collect();
         let facets = counts.map(|counts| {
+            // facets are two deep: root, then label (`person\0张三`)
             let list = |root: &str| -> Vec<(String, u64)> {
+                let mut prefix = root.as_bytes().to_vec();
+                prefix.push(0);
                 counts
-                    .get(root)
-                    .map(|(facet, n)| {
-                        let label = facet.to_path().last().map(|s| s.to_string()).unwrap_or_default();
-                        (label, n)
-                    })
+                    .range(prefix.clone()..)
+                    .take_while(|(facet, _)| facet.starts_with(&prefix))
+                    .map(|(facet, &n)| (String::from_utf8_lossy(&facet[prefix.len()..]).into_owned(), n))
                     .collect()
             };
-            let mut person = list("/person");
+            let mut person = list("person");
             person.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             person.truncate(20);
-            Facets { year: list("/year"), month: list("/month"), person, kind: list("/kind"), page: list("/page") }
+            Facets { year: list("year"), month: list("month"), person, kind: list("kind"), page: list("page") }
         });
         Ok(SearchResults { total, hits, facets })
     }
