@@ -454,10 +454,11 @@ impl SearchIndex {
             let list = |root: &str| -> Vec<(String, u64)> {
                 let mut prefix = root.as_bytes().to_vec();
                 prefix.push(0);
-                counts
-                    .range(prefix.clone()..)
+                let from = counts.partition_point(|(facet, _)| facet.as_slice() < prefix.as_slice());
+                counts[from..]
+                    .iter()
                     .take_while(|(facet, _)| facet.starts_with(&prefix))
-                    .map(|(facet, &n)| (String::from_utf8_lossy(&facet[prefix.len()..]).into_owned(), n))
+                    .map(|(facet, n)| (String::from_utf8_lossy(&facet[prefix.len()..]).into_owned(), *n))
                     .collect()
             };
             let mut person = list("person");
