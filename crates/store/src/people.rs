@@ -163,12 +163,13 @@ impl Store {
     /// changed since they were last counted, and kept in the archive, so
     /// that opening a large archive for one search stays quick.
     pub fn names_to_learn(&mut self, limit: usize) -> Result<Vec<String>, StoreError> {
-        let last = self.last_change()?.to_string();
+        // what they were counted for: the newest change, and how many
+        let last = format!("{} {limit}", self.last_change()?);
         let counted_at: Option<String> =
             self.conn.query_row("SELECT value FROM meta WHERE key = 'learned_names'", [], |r| r.get(0)).optional()?;
         if counted_at.as_deref() == Some(last.as_str()) {
-            let mut st = self.conn.prepare("SELECT name FROM learned_names ORDER BY rank LIMIT ?1")?;
-            let rows = st.query_map([limit as i64], |r| r.get(0))?;
+            let mut st = self.conn.prepare("SELECT name FROM learned_names ORDER BY rank")?;
+            let rows = st.query_map([], |r| r.get(0))?;
             return Ok(rows.collect::<Result<_, _>>()?);
         }
         let names: Vec<String> = {

@@ -114,7 +114,7 @@ const MIGRATIONS: &[&str] = &[
     // 4: the index of names also holds the article of each mention, so that
     // counting the articles that name someone reads no table row; and the
     // names the segmenter learns from the archive, kept between opens (meta
-    // 'learned_names' holds the change they were counted at).
+    // 'learned_names' holds the change they were counted at, and how many).
     r#"
     DROP INDEX mentions_kind_name;
     CREATE INDEX mentions_kind_name ON mentions(kind, name, date, article_id);
