@@ -156,57 +156,68 @@ fn role_label(role: &str) -> Option<&'static str> {
     }
 }
 
+/// Every person whose name matches the pattern ?1, counted from the
+/// mentions: name, articles, first and last date, latest post; the most
+/// named first.
+const PEOPLE: &str = "SELECT m.name, count(DISTINCT m.article_id), min(m.date), max(m.date),
+        (SELECT n.post FROM mentions n WHERE n.kind = 'person' AND n.name = m.name AND n.post IS NOT NULL
+         ORDER BY n.date DESC LIMIT 1)
+     FROM mentions m WHERE m.kind = 'person' AND m.name LIKE ?1
+     GROUP BY m.name ORDER BY count(DISTINCT m.article_id) DESC, m.name";
+
 impl Store {
     /// The names the segmenter should take as words: people named in two
     /// articles or more, of three characters or more, the most named first
-    /// (at most `limit`). They are counted again only when the archive has
-    /// changed since they were last counted, and kept in the archive, so
-    /// that opening a large archive for one search stays quick.
+    /// (at most `limit`). Read from the summary of people, counted again
+    /// first if the archive changed since.
     pub fn names_to_learn(&mut self, limit: usize) -> Result<Vec<String>, StoreError> {
-        // what they were counted for: the newest change, and how many
-        let last = format!("{} {limit}", self.last_change()?);
-        let counted_at: Option<String> =
-            self.conn.query_row("SELECT value FROM meta WHERE key = 'learned_names'", [], |r| r.get(0)).optional()?;
-        if counted_at.as_deref() == Some(last.as_str()) {
-            let mut st = self.conn.prepare("SELECT name FROM learned_names ORDER BY rank")?;
-            let rows = st.query_map([], |r| r.get(0))?;
-            return Ok(rows.collect::<Result<_, _>>()?);
+        self.refresh_people()?;
+        let mut st = self.conn.prepare(
+            "SELECT name FROM people_summary WHERE articles >= 2 AND length(name) >= 3
+             ORDER BY articles DESC, name LIMIT ?1",
+        )?;
+        let rows = st.query_map([limit as i64], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Counts the summary of every person again (articles, first and last
+    /// date, latest post) if the archive changed since it was last counted.
+    /// [`Store::people`] reads it while it is current, and counts from the
+    /// mentions otherwise.
+    pub fn refresh_people(&mut self) -> Result<(), StoreError> {
+        let last = self.last_change()?.to_string();
+        if self.people_counted_at()?.as_deref() == Some(last.as_str()) {
+            return Ok(());
         }
-        let names: Vec<String> = {
-            let mut st = self.conn.prepare(
-                "SELECT name FROM mentions WHERE kind = 'person' AND length(name) >= 3 GROUP BY name
-                 HAVING count(DISTINCT article_id) >= 2 ORDER BY count(DISTINCT article_id) DESC, name LIMIT ?1",
-            )?;
-            let rows = st.query_map([limit as i64], |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
         let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM learned_names", [])?;
-        {
-            let mut st = tx.prepare("INSERT INTO learned_names (rank, name) VALUES (?1, ?2)")?;
-            for (rank, name) in names.iter().enumerate() {
-                st.execute(params![rank as i64, name])?;
-            }
-        }
+        tx.execute("DELETE FROM people_summary", [])?;
+        tx.execute(&format!("INSERT INTO people_summary (name, articles, first, last, latest_post) {PEOPLE}"), ["%"])?;
         tx.execute(
-            "INSERT INTO meta (key, value) VALUES ('learned_names', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO meta (key, value) VALUES ('people', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [&last],
         )?;
         tx.commit()?;
-        Ok(names)
+        Ok(())
+    }
+
+    /// The change at which the summary of people was counted.
+    fn people_counted_at(&self) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = 'people'", [], |r| r.get(0)).optional()?)
     }
 
     /// People named in the archive, the most often named first; names
     /// starting with `prefix` when given.
     pub fn people(&self, prefix: Option<&str>, limit: usize) -> Result<Vec<PersonSummary>, StoreError> {
         let pattern = format!("{}%", prefix.unwrap_or("").replace(['%', '_'], ""));
-        let mut st = self.conn.prepare_cached(
-            "SELECT m.name, count(DISTINCT m.article_id), min(m.date), max(m.date),
-                    (SELECT n.post FROM mentions n WHERE n.kind = 'person' AND n.name = m.name AND n.post IS NOT NULL
-                     ORDER BY n.date DESC LIMIT 1)
-             FROM mentions m WHERE m.kind = 'person' AND m.name LIKE ?1
-             GROUP BY m.name ORDER BY count(DISTINCT m.article_id) DESC, m.name LIMIT ?2",
-        )?;
+        let current = self.people_counted_at()?.as_deref() == Some(self.last_change()?.to_string().as_str());
+        let sql = if current {
+            "SELECT name, articles, first, last, latest_post FROM people_summary WHERE name LIKE ?1
+             ORDER BY articles DESC, name LIMIT ?2"
+                .to_string()
+        } else {
+            format!("{PEOPLE} LIMIT ?2")
+        };
+        let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(params![pattern, limit as i64], |r| {
             Ok(PersonSummary {
                 name: r.get(0)?,

@@ -112,13 +112,22 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     "#,
     // 4: the index of names also holds the article of each mention, so that
-    // counting the articles that name someone reads no table row; and the
-    // names the segmenter learns from the archive, kept between opens (meta
-    // 'learned_names' holds the change they were counted at, and how many).
+    // counting the articles that name someone reads no table row; and a
+    // summary of every person (articles, first and last date, latest post),
+    // counted again after changes (meta 'people' holds the change it was
+    // counted at), so that the list of people and the names the segmenter
+    // learns are read, not counted, in a large archive.
     r#"
     DROP INDEX mentions_kind_name;
     CREATE INDEX mentions_kind_name ON mentions(kind, name, date, article_id);
-    CREATE TABLE learned_names (rank INTEGER PRIMARY KEY, name TEXT NOT NULL);
+    CREATE TABLE people_summary (
+        name        TEXT PRIMARY KEY,
+        articles    INTEGER NOT NULL,
+        first       TEXT,
+        last        TEXT,
+        latest_post TEXT
+    );
+    CREATE INDEX people_summary_articles ON people_summary(articles DESC, name);
     "#,
 ];
 

@@ -151,27 +151,34 @@ fn mentions_of_another_extractor_are_made_again_and_the_index_told() {
 }
 
 #[test]
-fn names_to_learn_are_counted_once_and_again_after_a_change() {
+fn the_summary_of_people_is_read_while_current_and_counted_again_after_a_change() {
     let (dir, mut store) = archive();
-    // named in two articles or more, three characters or more, the most named first
+    let counted = store.people(None, 100).unwrap();
+    // names to learn: in two articles or more, three characters or more, the most named first
     let names = store.names_to_learn(100).unwrap();
     assert_eq!(names.first().map(String::as_str), Some("李明华"), "{names:?}");
     for name in ["周海涛", "赵文斌"] {
         assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
     }
     assert!(!names.iter().any(|n| n == "孙浩" || n == "陈静"), "two characters: {names:?}");
-    // nothing changed: the names kept in the archive are read, not counted again
+    // the summary, now current, lists what counting listed
+    assert_eq!(format!("{:?}", store.people(None, 100).unwrap()), format!("{counted:?}"));
+    assert_eq!(store.people(Some("赵"), 10).unwrap().len(), 1);
+    // nothing changed: the summary is read, not counted again
     let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
-    db.execute("UPDATE learned_names SET name = '某甲乙' WHERE rank = 0", []).unwrap();
-    assert_eq!(store.names_to_learn(100).unwrap()[0], "某甲乙");
-    // asked for fewer, they are counted again
-    assert_eq!(store.names_to_learn(1).unwrap(), ["李明华"]);
-    // a new issue is a change: they are counted again
+    db.execute("UPDATE people_summary SET articles = 99 WHERE name = '周海涛'", []).unwrap();
+    assert_eq!(store.names_to_learn(100).unwrap()[0], "周海涛");
+    assert_eq!(store.people(None, 1).unwrap()[0].name, "周海涛");
+    // a new issue is a change: people are counted from the mentions until
+    // the summary is counted again
     let body = "11月6日，区长赵文斌会见钱文远一行。";
     ingest(&mut store, "2023-11-06", &issue("2023-11-06", 5, body));
     ingest(&mut store, "2023-11-13", &issue("2023-11-13", 6, "11月9日，钱文远再次来访，区长赵文斌陪同。"));
+    let live = store.people(None, 100).unwrap();
+    let articles = |name: &str| live.iter().find(|p| p.name == name).map(|p| p.articles);
+    assert_eq!((articles("赵文斌"), articles("周海涛"), articles("钱文远")), (Some(4), Some(2), Some(2)), "{live:?}");
     let names = store.names_to_learn(100).unwrap();
-    assert!(names.iter().any(|n| n == "钱文远"), "{names:?}");
-    assert!(!names.iter().any(|n| n == "某甲乙"), "{names:?}");
     assert_eq!(names[0], "赵文斌", "now named in four articles, 李明华 in three: {names:?}");
+    assert!(names.iter().any(|n| n == "钱文远"), "{names:?}");
+    assert_eq!(format!("{:?}", store.people(None, 100).unwrap()), format!("{live:?}"));
 }

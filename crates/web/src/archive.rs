@@ -95,8 +95,11 @@ impl Archive {
         Ok(archive)
     }
 
-    /// Waits for the index's background work and releases its writer.
-    pub fn close(self) -> Result<()> {
+    /// Counts the summary of people again if the archive changed (so that
+    /// readers list people without counting them), waits for the index's
+    /// background work and releases its writer.
+    pub fn close(mut self) -> Result<()> {
+        self.store.refresh_people()?;
         self.index.finish_writes()?;
         Ok(())
     }
@@ -106,6 +109,7 @@ impl Archive {
     /// after writing an issue).
     pub fn sync_and_release(&mut self) -> Result<usize> {
         let n = self.sync()?;
+        self.store.refresh_people()?;
         self.index.finish_writes()?;
         Ok(n)
     }
