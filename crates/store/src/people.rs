@@ -156,14 +156,23 @@ fn role_label(role: &str) -> Option<&'static str> {
     }
 }
 
-/// Every person whose name matches the pattern ?1, counted from the
-/// mentions: name, articles, first and last date, latest post; the most
-/// named first.
-const PEOPLE: &str = "SELECT m.name, count(DISTINCT m.article_id), min(m.date), max(m.date),
-        (SELECT n.post FROM mentions n WHERE n.kind = 'person' AND n.name = m.name AND n.post IS NOT NULL
-         ORDER BY n.date DESC LIMIT 1)
-     FROM mentions m WHERE m.kind = 'person' AND m.name LIKE ?1
-     GROUP BY m.name ORDER BY count(DISTINCT m.article_id) DESC, m.name";
+/// Every person whose name matches `condition` (on `m.name`, with ?1),
+/// counted from the mentions: name, articles, first and last date, latest
+/// post; the most named first.
+fn people_sql(condition: &str) -> String {
+    format!(
+        "SELECT m.name, count(DISTINCT m.article_id), min(m.date), max(m.date),
+                (SELECT n.post FROM mentions n WHERE n.kind = 'person' AND n.name = m.name AND n.post IS NOT NULL
+                 ORDER BY n.date DESC LIMIT 1)
+         FROM mentions m WHERE m.kind = 'person' AND m.name {condition}
+         GROUP BY m.name ORDER BY count(DISTINCT m.article_id) DESC, m.name"
+    )
+}
+
+/// Up to this many issues new since the summary of people was counted, only
+/// their people are counted again; beyond, or when an issue was replaced,
+/// everyone is.
+const PEOPLE_BY_NAME: usize = 2_000;
 
 impl Store {
     /// The names the segmenter should take as words: people named in two
@@ -181,20 +190,49 @@ impl Store {
     }
 
     /// Counts the summary of every person again (articles, first and last
-    /// date, latest post) if the archive changed since it was last counted.
+    /// date, latest post) if the archive changed since it was last counted:
+    /// only the people of the new issues when nothing else changed.
     /// [`Store::people`] reads it while it is current, and counts from the
     /// mentions otherwise.
     pub fn refresh_people(&mut self) -> Result<(), StoreError> {
-        let last = self.last_change()?.to_string();
-        if self.people_counted_at()?.as_deref() == Some(last.as_str()) {
+        let last = self.last_change()?;
+        let counted = self.people_counted_at()?.and_then(|v| v.parse::<i64>().ok());
+        if counted == Some(last) {
             return Ok(());
         }
+        // when the issues since are all new, only their people can have changed
+        let mut names = None;
+        if let Some(at) = counted {
+            let changes = self.changes_after(at, PEOPLE_BY_NAME + 1)?;
+            if changes.len() <= PEOPLE_BY_NAME && changes.iter().all(|c| c.first) {
+                let mut st =
+                    self.conn.prepare_cached("SELECT name FROM mentions WHERE issue_id = ?1 AND kind = 'person'")?;
+                let mut found = std::collections::BTreeSet::new();
+                for c in &changes {
+                    for name in st.query_map([c.issue_id], |r| r.get::<_, String>(0))? {
+                        found.insert(name?);
+                    }
+                }
+                names = Some(found);
+            }
+        }
         let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM people_summary", [])?;
-        tx.execute(&format!("INSERT INTO people_summary (name, articles, first, last, latest_post) {PEOPLE}"), ["%"])?;
+        let insert = "INSERT OR REPLACE INTO people_summary (name, articles, first, last, latest_post)";
+        match names {
+            Some(names) => {
+                let mut st = tx.prepare(&format!("{insert} {}", people_sql("= ?1")))?;
+                for name in &names {
+                    st.execute([name])?;
+                }
+            }
+            None => {
+                tx.execute("DELETE FROM people_summary", [])?;
+                tx.execute(&format!("{insert} {}", people_sql("LIKE ?1")), ["%"])?;
+            }
+        }
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('people', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [&last],
+            [last.to_string()],
         )?;
         tx.commit()?;
         Ok(())
@@ -215,7 +253,7 @@ impl Store {
              ORDER BY articles DESC, name LIMIT ?2"
                 .to_string()
         } else {
-            format!("{PEOPLE} LIMIT ?2")
+            format!("{} LIMIT ?2", people_sql("LIKE ?1"))
         };
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(params![pattern, limit as i64], |r| {
