@@ -57,11 +57,25 @@ impl Collector for FacetTally {
                 }
             }
         }
-        let mut all = Tally::new();
-        for segment in segments.into_values() {
-            all = merge(all, segment.resolve()?);
+        // the segments' facets are looked up on every core
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut groups: Vec<Vec<SegmentTally>> = (0..threads).map(|_| Vec::new()).collect();
+        for (i, segment) in segments.into_values().enumerate() {
+            groups[i % threads].push(segment);
         }
-        Ok(all)
+        let resolved: Vec<tantivy::Result<Tally>> = std::thread::scope(|scope| {
+            let running: Vec<_> = groups
+                .into_iter()
+                .filter(|g| !g.is_empty())
+                .map(|group| {
+                    scope.spawn(move || {
+                        group.into_iter().try_fold(Tally::new(), |all, segment| Ok(merge(all, segment.resolve()?)))
+                    })
+                })
+                .collect();
+            running.into_iter().map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
+        });
+        resolved.into_iter().try_fold(Tally::new(), |all, tally| Ok(merge(all, tally?)))
     }
 }
 
