@@ -132,9 +132,7 @@ impl Store {
     /// before they existed). One transaction per issue, each logged as a
     /// change, so that the search index takes the new names too.
     fn backfill_entities(&mut self) -> Result<(), StoreError> {
-        let current: Option<String> =
-            self.conn.query_row("SELECT value FROM meta WHERE key = 'entities'", [], |r| r.get(0)).optional()?;
-        if current.as_deref() == Some(ENTITIES_VERSION) {
+        if meta(&self.conn, "entities")?.as_deref() == Some(ENTITIES_VERSION) {
             return Ok(());
         }
         let issues: Vec<(i64, Option<String>)> = {
@@ -161,11 +159,7 @@ impl Store {
                 tx.commit()?;
             }
         }
-        self.conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('entities', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [ENTITIES_VERSION],
-        )?;
-        Ok(())
+        set_meta(&self.conn, "entities", ENTITIES_VERSION)
     }
 
     /// Opens an existing archive for reading only (a web server's readers).
@@ -561,6 +555,21 @@ fn count(tx: &Transaction<'_>, sql: &str, id: i64) -> Result<usize, StoreError> 
 /// ingest runs the same few statements for every issue.
 fn exec<P: rusqlite::Params>(conn: &Connection, sql: &str, p: P) -> Result<usize, StoreError> {
     Ok(conn.prepare_cached(sql)?.execute(p)?)
+}
+
+/// A value of the key-value table (what derived data is up to date).
+fn meta(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+/// Sets a value of the key-value table.
+fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    exec(
+        conn,
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
 }
 
 /// What `replace_articles` needs to know of the issue.

@@ -9,9 +9,9 @@
 //! photographers and correspondents of the paper form their own identity.
 
 use crate::error::StoreError;
-use crate::Store;
+use crate::{meta, set_meta, Store};
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 use shuzibao_core::lexicon::post_ending;
 
@@ -230,17 +230,14 @@ impl Store {
                 tx.execute(&format!("{insert} {}", people_sql("LIKE ?1")), ["%"])?;
             }
         }
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES ('people', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [last.to_string()],
-        )?;
+        set_meta(&tx, "people", &last.to_string())?;
         tx.commit()?;
         Ok(())
     }
 
     /// The change at which the summary of people was counted.
     fn people_counted_at(&self) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = 'people'", [], |r| r.get(0)).optional()?)
+        meta(&self.conn, "people")
     }
 
     /// People named in the archive, the most often named first; names
