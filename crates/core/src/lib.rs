@@ -47,6 +47,7 @@ pub mod lines;
 pub mod markers;
 pub mod masthead;
 pub mod model;
+mod page_no;
 pub mod segment;
 pub mod teaser;
 pub mod text;
@@ -54,6 +55,7 @@ pub mod text;
 pub use decode::{decode, Decoded, MAX_BYTES as MAX_FILE_BYTES};
 pub use error::DecodeError;
 pub use model::*;
+pub use page_no::{BadPageNo, PageNo, MAX_PAGE};
 
 use lines::split_lines;
 use masthead::find_masthead;
