@@ -8,13 +8,14 @@
 //! its own (its paper name carries its id, so that two documents of one
 //! paper, date and page do not become two versions of one issue).
 
-use shuzibao_web::archive;
+use shuzibao_archive as archive;
+use shuzibao_archive::ingest::Page;
 
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 use shuzibao_core::{Article, ArticleKind, Byline, Headline, Issue, Paragraph, ParagraphRole, Span};
 use shuzibao_search::{Clause, Query, Scope, SearchRequest};
-use shuzibao_store::{Hints, IngestRequest, Outcome};
+use shuzibao_store::{Outcome, Placement};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -142,7 +143,7 @@ fn ingest(docs_path: &String, archive: &mut archive::Archive) -> Result<Ingested
     let file = std::fs::File::open(docs_path).with_context(|| format!("reading {docs_path}"))?;
     // Reading, building and finding entities run on a thread of their own
     // ahead of the writer, as `shuzibao ingest` does.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Prepared>>(64);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Page>>(64);
     let docs_name = docs_path.clone();
     let reader = std::thread::spawn(move || {
         for (n, line) in BufReader::new(file).lines().enumerate() {
@@ -153,19 +154,22 @@ fn ingest(docs_path: &String, archive: &mut archive::Archive) -> Result<Ingested
                 let doc: Doc = serde_json::from_str(&line).with_context(|| format!("{docs_name}: line {}", n + 1))?;
                 let raw = format!("{}\n\n{}", doc.title, doc.body);
                 let issue = issue_of(&doc, &raw);
-                let hints = Hints {
-                    paper: Some(format!("{}#{}", doc.paper, n)),
+                // (each document its own issue: the paper carries its line)
+                let placement = Placement {
+                    paper: format!("{}#{}", doc.paper, n),
                     date: doc.date.as_deref().and_then(|d| d.parse().ok()),
-                    page: doc.page,
+                    page: doc.page.map(shuzibao_core::PageNo::plain),
+                    ..Placement::default()
                 };
-                let entities = shuzibao_store::entities_for(&issue, &hints);
-                Ok(Some(Prepared {
-                    bytes: (doc.title.len() + doc.body.len()) as u64,
-                    id: doc.id,
-                    raw,
+                let entities = shuzibao_store::entities_for(&issue, placement.date);
+                Ok(Some(Page {
+                    name: doc.id,
+                    bytes: doc.title.len() + doc.body.len(),
+                    decoded: shuzibao_core::Decoded { text: raw, encoding: "UTF-8", replaced: 0 },
                     issue,
-                    hints,
+                    placement,
                     entities,
+                    warnings: Vec::new(),
                 }))
             });
             match prepared {
@@ -184,23 +188,14 @@ fn ingest(docs_path: &String, archive: &mut archive::Archive) -> Result<Ingested
     });
     for p in rx {
         let p = p?;
-        raw_bytes += p.bytes;
-        let req = IngestRequest {
-            source: &p.id,
-            encoding: "UTF-8",
-            raw_text: &p.raw,
-            issue: &p.issue,
-            hints: p.hints,
-            parser_version: "bench",
-            entities: Some(&p.entities),
-        };
-        let report = archive.store.ingest(&req)?;
+        raw_bytes += p.bytes as u64;
+        let report = archive.store_page(&p)?;
         if report.outcome != Outcome::Unchanged {
             for a in archive.store.articles_of_issue(report.issue_id)? {
-                by_article.insert(a.id as u64, p.id.clone());
+                by_article.insert(a.id as u64, p.name.clone());
             }
         }
-        ids.push(p.id);
+        ids.push(p.name);
         if ids.len() % 256 == 0 {
             archive.stage()?;
         }
@@ -226,16 +221,6 @@ fn reused(archive: &archive::Archive, out_path: &str) -> Result<Ingested> {
         raw_bytes: prev["raw_bytes"].as_u64().unwrap_or(0),
         ingest_seconds: prev["ingest_seconds"].as_f64().unwrap_or(0.0),
     })
-}
-
-/// A document read, built into an issue and searched for entities.
-struct Prepared {
-    id: String,
-    bytes: u64,
-    raw: String,
-    issue: Issue,
-    hints: Hints,
-    entities: Vec<shuzibao_core::entities::Entities>,
 }
 
 /// A document as an issue of one article.

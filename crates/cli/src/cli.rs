@@ -20,13 +20,31 @@ pub enum Command {
     /// GB18030/GBK or UTF-16) and prints what it found. With several files and
     /// `--format json`, prints one JSON object per line (JSON Lines).
     Parse(ParseArgs),
-    /// Ingest issue files, folders or glob patterns into the archive.
+    /// Ingest page files, folders or glob patterns into the archive.
     ///
-    /// Each file is one transaction: re-ingesting the same text changes
-    /// nothing, a changed text becomes a new version (the old one stays in the
-    /// history). The date and page are taken from the masthead, else from the
-    /// file name (`…-2024-01-01-p02.txt`), else from --date / --page.
+    /// Each file is one page (or a whole issue) and one transaction:
+    /// re-ingesting the same text changes nothing, a changed text becomes a
+    /// new version (the old one stays in the history). The paper comes from
+    /// --paper, else the masthead, else a folder's shuzibao.toml, else the
+    /// file name's code (rmrb-20191001-02.txt); the date from --date, else
+    /// the file or folder name, else the masthead; the page from --page,
+    /// else the file or folder name. A page whose paper is found nowhere is
+    /// refused.
     Ingest(IngestArgs),
+    /// List the papers and their issues, or the pages without a date.
+    Issues(IssuesArgs),
+    /// Give a page without a date (or with a wrong one) its date.
+    ///
+    /// `shuzibao issues --undated` lists such pages with their ids and the
+    /// dates guessed for them; `shuzibao date 12 2024-01-01` dates page 12.
+    /// Its versions stay; its articles, people and search entries follow.
+    Date(DateArgs),
+    /// Bring an archive made by an older shuzibao up to date.
+    ///
+    /// Opening an archive never rewrites it: after an update, this migrates
+    /// the database and finds the people, places and dates again where the
+    /// finder changed, logging each step. `serve` does it when it starts.
+    Upgrade(DataArgs),
     /// Search the archive.
     #[command(after_long_help = QUERY_HELP)]
     Search(SearchArgs),
@@ -164,18 +182,43 @@ pub struct IngestArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub data: DataArgs,
-    /// The paper's name, for files without a masthead.
+    /// The paper's name (for every file given).
     #[arg(long)]
     pub paper: Option<String>,
-    /// The publication date (YYYY-MM-DD), for files without a masthead.
+    /// The publication date (YYYY-MM-DD), for one file.
     #[arg(long)]
     pub date: Option<String>,
-    /// The page number, when each file is one page.
+    /// The page (2, A3), for one file.
     #[arg(long)]
-    pub page: Option<u32>,
+    pub page: Option<String>,
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IssuesArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Only this paper.
+    #[arg(long)]
+    pub paper: Option<String>,
+    /// The pages without a date, with their ids and the dates guessed for them.
+    #[arg(long)]
+    pub undated: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DateArgs {
+    /// The page's id (from `shuzibao issues --undated`).
+    pub page: i64,
+    /// Its date, YYYY-MM-DD.
+    pub date: String,
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -210,6 +253,9 @@ pub struct SearchArgs {
     /// Only articles on this page.
     #[arg(long)]
     pub page: Option<u32>,
+    /// Only articles of this paper.
+    #[arg(long)]
+    pub paper: Option<String>,
     /// Only articles of this kind (news, briefs, photo, notice, letter, commentary).
     #[arg(long)]
     pub kind: Option<String>,

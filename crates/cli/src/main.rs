@@ -25,6 +25,9 @@ fn run(command: cli::Command) -> Outcome {
         Command::Serve(a) => commands::serve::run(&a.try_into().map_err(usage)?),
         Command::Export(a) => commands::export::run(&a),
         Command::People(a) => commands::people::run(&a),
+        Command::Issues(a) => commands::issues::run(&a),
+        Command::Date(a) => commands::date::run(&a),
+        Command::Upgrade(d) => commands::upgrade::run(&d),
     }
 }
 

@@ -13,9 +13,9 @@ fn ingest_then_again_then_search() {
     let samples = samples_dir().display().to_string();
     let out = run_str(&["ingest", &samples, "--data", &data]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("3 files: 3 added, 0 updated, 0 unchanged, 0 failed"), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("3 pages: 3 added, 0 updated, 0 unchanged, 0 failed"), "{}", stdout(&out));
     let again = run_str(&["ingest", &samples, "--data", &data]);
-    assert!(stdout(&again).starts_with("3 files: 0 added, 0 updated, 3 unchanged, 0 failed"), "{}", stdout(&again));
+    assert!(stdout(&again).starts_with("3 pages: 0 added, 0 updated, 3 unchanged, 0 failed"), "{}", stdout(&again));
     let found = run_str(&["search", "主题教育", "--data", &data, "--json"]);
     assert!(found.status.success(), "{}", stderr(&found));
     let v: serde_json::Value = serde_json::from_slice(&found.stdout).unwrap();
@@ -71,7 +71,7 @@ fn failures_are_listed_and_do_not_stop_the_others() {
     std::fs::write(input.join("binary.txt"), b"\x00\x01\x02\x03PK\x03\x04").unwrap();
     let out = run_str(&["ingest", &input.display().to_string(), "--data", &data]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).starts_with("6 files: 4 added, 0 updated, 0 unchanged, 2 failed"), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("6 pages: 4 added, 0 updated, 0 unchanged, 2 failed"), "{}", stdout(&out));
     let err = stderr(&out);
     assert!(err.contains("empty.txt: empty file") && err.contains("binary.txt: binary data"), "{err}");
 }
@@ -88,8 +88,8 @@ fn a_changed_file_is_a_new_version_and_search_follows_it() {
     let out = run_str(&["ingest", &file.display().to_string(), "--data", &data, "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["updated"], 1);
-    assert_eq!(v["issues"][0]["outcome"], "updated");
-    assert_eq!(v["issues"][0]["version"], 2);
+    assert_eq!(v["pages"][0]["outcome"], "updated");
+    assert_eq!(v["pages"][0]["version"], 2);
     let find = |q: &str| -> u64 {
         let out = run_str(&["search", q, "--data", &data, "--json"]);
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["total"].as_u64().unwrap()

@@ -38,6 +38,17 @@ pub enum StoreError {
         /// Newest version this build knows.
         supported: i64,
     },
+    /// The folder holds no archive (a read-only command creates none).
+    #[error("no archive in {0} (ingest something first, or give the right --data folder)")]
+    NoArchive(PathBuf),
+    /// The archive was made by an older shuzibao: `shuzibao upgrade` brings
+    /// it up to date (opening never rewrites it).
+    #[error("the archive needs an upgrade ({0}): run `shuzibao upgrade`")]
+    NeedsUpgrade(String),
+    /// Where a page would go is taken by another (a date given to an undated
+    /// page that the archive already has on that date).
+    #[error("{0}")]
+    Conflict(String),
     /// An issue, article or version that does not exist.
     #[error("not found: {0}")]
     NotFound(String),
@@ -60,6 +71,9 @@ impl StoreError {
                 | StoreError::WriteFailed(_)
                 | StoreError::Busy(_)
                 | StoreError::TooNew { .. }
+                | StoreError::NoArchive(_)
+                | StoreError::NeedsUpgrade(_)
+                | StoreError::Conflict(_)
                 | StoreError::NotFound(_)
         )
     }

@@ -177,16 +177,31 @@ const PEOPLE_BY_NAME: usize = 2_000;
 impl Store {
     /// The names the segmenter should take as words: people named in two
     /// articles or more, of three characters or more, the most named first
-    /// (at most `limit`). Read from the summary of people, counted again
-    /// first if the archive changed since.
-    pub fn names_to_learn(&mut self, limit: usize) -> Result<Vec<String>, StoreError> {
-        self.refresh_people()?;
-        let mut st = self.conn.prepare(
+    /// (at most `limit`). Read from the summary of people while it is
+    /// current, counted from the mentions otherwise (nothing is written).
+    pub fn names_to_learn(&self, limit: usize) -> Result<Vec<String>, StoreError> {
+        let sql = if self.people_current()? {
             "SELECT name FROM people_summary WHERE articles >= 2 AND length(name) >= 3
-             ORDER BY articles DESC, name LIMIT ?1",
-        )?;
+             ORDER BY articles DESC, name LIMIT ?1"
+                .to_string()
+        } else {
+            format!(
+                "SELECT name FROM ({}) WHERE length(name) >= 3 AND count_of >= 2 LIMIT ?1",
+                people_sql("LIKE '%'").replacen(
+                    "count(DISTINCT m.article_id),",
+                    "count(DISTINCT m.article_id) AS count_of,",
+                    1
+                )
+            )
+        };
+        let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map([limit as i64], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Whether the summary of people was counted at the archive's last change.
+    fn people_current(&self) -> Result<bool, StoreError> {
+        Ok(self.people_counted_at()?.as_deref() == Some(self.last_change()?.to_string().as_str()))
     }
 
     /// Counts the summary of every person again (articles, first and last
@@ -244,8 +259,7 @@ impl Store {
     /// starting with `prefix` when given.
     pub fn people(&self, prefix: Option<&str>, limit: usize) -> Result<Vec<PersonSummary>, StoreError> {
         let pattern = format!("{}%", prefix.unwrap_or("").replace(['%', '_'], ""));
-        let current = self.people_counted_at()?.as_deref() == Some(self.last_change()?.to_string().as_str());
-        let sql = if current {
+        let sql = if self.people_current()? {
             "SELECT name, articles, first, last, latest_post FROM people_summary WHERE name LIKE ?1
              ORDER BY articles DESC, name LIMIT ?2"
                 .to_string()

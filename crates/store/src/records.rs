@@ -17,6 +17,8 @@ pub enum Outcome {
     },
     /// The same text again: nothing changed.
     Unchanged,
+    /// A date given to a page: its place in the archive changed, not its text.
+    Redated,
 }
 
 /// The result of ingesting one issue.
@@ -44,8 +46,14 @@ pub struct IssueRecord {
     pub paper: Option<String>,
     /// Publication date.
     pub date: Option<NaiveDate>,
-    /// Page, when the issue is one page.
+    /// Page number, when the row is one page.
     pub page: Option<u32>,
+    /// The page's section letter (A in A3), if the paper prints sections.
+    pub section: Option<String>,
+    /// The page's name as printed (要闻), if any.
+    pub page_name: Option<String>,
+    /// Where the date came from (`flag`, `file name`, `masthead`, `editor`).
+    pub date_source: Option<String>,
     /// Current version number.
     pub version: i64,
     /// The file the current version came from.
@@ -60,6 +68,36 @@ pub struct IssueRecord {
     pub inferred_date: Option<NaiveDate>,
     /// What the guess rests on.
     pub date_evidence: Option<String>,
+}
+
+impl IssueRecord {
+    /// The page as printed (`2`, `A3`), when the row is one page.
+    pub fn page_no(&self) -> Option<shuzibao_core::PageNo> {
+        let number = self.page?;
+        Some(shuzibao_core::PageNo { section: self.section.as_deref().and_then(|s| s.chars().next()), number })
+    }
+
+    /// The date to show and sort by: the printed date, else the inferred one.
+    pub fn shown_date(&self) -> Option<NaiveDate> {
+        self.date.or(self.inferred_date)
+    }
+}
+
+/// A paper (报) in the archive, with the span of its issues.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaperRecord {
+    /// The paper's name.
+    pub name: String,
+    /// Dated issues (distinct dates).
+    pub issues: i64,
+    /// Pages (rows) of it, dated or not.
+    pub pages: i64,
+    /// Pages without a date.
+    pub undated: i64,
+    /// The first date.
+    pub first: Option<NaiveDate>,
+    /// The latest date.
+    pub last: Option<NaiveDate>,
 }
 
 /// One version of an issue's text.
@@ -103,8 +141,10 @@ pub struct ArticleRecord {
     pub paper: Option<String>,
     /// Publication date.
     pub date: Option<NaiveDate>,
-    /// Page.
+    /// Page number.
     pub page: Option<u32>,
+    /// The page's section letter (A in A3), if any.
+    pub section: Option<String>,
     /// news, briefs, photo, notice, letter, commentary.
     pub kind: String,
     /// The column label it was printed under.
@@ -222,6 +262,7 @@ pub(crate) fn article_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Articl
         body: String::new(),
         paragraphs: json(r, 22)?,
         span: (r.get::<_, i64>(23)? as usize, r.get::<_, i64>(24)? as usize),
+        section: r.get(25)?,
     })
     .map(|mut a: ArticleRecord| {
         a.body = a.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");

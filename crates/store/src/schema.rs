@@ -1,8 +1,9 @@
 //! The database schema and its migrations, versioned with `PRAGMA user_version`.
 //!
 //! Each migration is a batch of SQL run in one transaction; a database is
-//! brought from its version to [`VERSION`] on open. A database newer than
-//! this build is refused rather than guessed at.
+//! brought from its version to [`VERSION`] by `Store::upgrade` (opening
+//! refuses an older one). A database newer than this build is refused rather
+//! than guessed at.
 
 use crate::error::StoreError;
 use rusqlite::Connection;
@@ -128,6 +129,18 @@ const MIGRATIONS: &[&str] = &[
         latest_post TEXT
     );
     CREATE INDEX people_summary_articles ON people_summary(articles DESC, name);
+    "#,
+    // 5: issues are a paper and a date made of pages: a page carries its
+    // section letter (A3) and its name (要闻) besides its number, and where
+    // its date came from, and its part when it came in several files;
+    // articles carry their page's section.
+    r#"
+    ALTER TABLE issues ADD COLUMN section TEXT;
+    ALTER TABLE issues ADD COLUMN page_name TEXT;
+    ALTER TABLE issues ADD COLUMN date_source TEXT;
+    ALTER TABLE issues ADD COLUMN part INTEGER;
+    ALTER TABLE articles ADD COLUMN section TEXT;
+    CREATE INDEX issues_paper_date ON issues(paper, date);
     "#,
 ];
 

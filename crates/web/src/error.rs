@@ -3,12 +3,12 @@
 //! failures get 500 with a generic message (the details go to the log, never
 //! to the client).
 
-use crate::archive::ArchiveError;
 use askama::Template;
 use axum::http::header::{self, HeaderName, HeaderValue};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
+use shuzibao_archive::ArchiveError;
 use shuzibao_search::SearchError;
 use shuzibao_store::StoreError;
 

@@ -11,7 +11,6 @@
 //! /api/v1/issues` ingests one issue's raw text.
 
 pub mod api;
-pub mod archive;
 mod error;
 mod extract;
 pub mod feeds;
@@ -20,9 +19,9 @@ pub mod limits;
 mod pool;
 pub mod views;
 
-pub use archive::{Archive, ArchiveError};
 pub use error::{ApiError, Failure, PageError};
 pub use limits::{serve_on, Limits};
+pub use shuzibao_archive::{Archive, ArchiveError};
 
 use axum::extract::Request;
 use axum::http::{header, StatusCode};

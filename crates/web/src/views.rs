@@ -7,7 +7,7 @@ use crate::error::Failure;
 use crate::AppState;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
-use shuzibao_search::snippet::{find_matches, snippet, Snippet};
+use shuzibao_search::snippet::{find_matches, Snippet};
 use shuzibao_search::{Facets, Query, SearchRequest, Sort};
 use shuzibao_store::{ArticleRecord, IssueRecord, Store};
 
@@ -425,33 +425,32 @@ fn to_segments(s: &Snippet) -> Vec<Segment> {
 
 /// Runs a search and builds its results.
 pub fn search(state: &AppState, query: Query, sort: Sort, offset: usize, limit: usize) -> Result<ResultsView, Failure> {
-    let highlight = query.highlights();
     let req = SearchRequest { query, sort, offset, limit, facets: true };
-    let results = state.index().search(&req)?;
     let store = state.reader()?;
-    let mut hits = Vec::with_capacity(results.hits.len());
-    for h in &results.hits {
-        let a = match store.article(h.id as i64) {
-            Ok(a) => a,
-            // indexed but replaced since (a concurrent ingest): skip it
-            Err(shuzibao_store::StoreError::NotFound(_)) => continue,
-            Err(e) => return Err(e.into()),
-        };
-        let snip = snippet(&a.body, &highlight, 120);
-        let href = if highlight.is_empty() {
+    let found = shuzibao_archive::find::search(state.index(), &store, &req, 120)?;
+    let mut hits = Vec::with_capacity(found.hits.len());
+    for h in found.hits {
+        let a = h.article;
+        let href = if found.highlight.is_empty() {
             format!("/articles/{}", a.id)
         } else {
-            format!("/articles/{}?hl={}", a.id, url_encode(&highlight.join(" ")))
+            format!("/articles/{}?hl={}", a.id, url_encode(&found.highlight.join(" ")))
         };
         hits.push(HitView {
-            snippet: to_segments(&snip),
-            cut_before: snip.cut_before,
-            cut_after: snip.cut_after,
+            snippet: to_segments(&h.snippet),
+            cut_before: h.snippet.cut_before,
+            cut_after: h.snippet.cut_after,
             article: article_view(&store, &a, &[], false)?,
             href,
         });
     }
-    Ok(ResultsView { total: results.total, offset, hits, facets: results.facets.unwrap_or_default(), highlight })
+    Ok(ResultsView {
+        total: found.total,
+        offset,
+        hits,
+        facets: found.facets.unwrap_or_default(),
+        highlight: found.highlight,
+    })
 }
 
 /// Percent-encodes a query-string value (UTF-8, RFC 3986 unreserved kept).

@@ -9,9 +9,8 @@ mod common;
 
 use axum::body::{Body, Bytes};
 use axum::http::{header, Request, StatusCode};
-use common::{ingest, samples};
+use common::{ingest, samples, Given};
 use http_body_util::{BodyExt, Channel};
-use shuzibao_store::Hints;
 use shuzibao_web::{app, app_with, serve_on, AppState, Archive, Config, Limits};
 use std::path::Path;
 use std::time::Duration;
@@ -36,9 +35,9 @@ const HOSTILE: &str = "## <script>alert('title')</script>标题\"><img src=x one
 fn state(dir: &Path, token: Option<&str>) -> AppState {
     let mut archive = Archive::open(dir).unwrap();
     for (name, text) in samples() {
-        ingest(&mut archive, &name, &text, Hints::default());
+        ingest(&mut archive, &name, &text, Given::default());
     }
-    let hints = Hints { paper: Some("测试报".into()), date: "2021-06-01".parse().ok(), page: Some(3) };
+    let hints = common::given("测试报", "2021-06-01", 3);
     ingest(&mut archive, "hostile.txt", HOSTILE, hints);
     archive.sync().unwrap();
     let config = Config { data: dir.to_path_buf(), admin_token: token.map(str::to_string), site_name: String::new() };
@@ -304,7 +303,7 @@ fn post(token: Option<&str>, body: Body) -> Request<Body> {
 }
 
 const ISSUE: &str =
-    "第9期(总第1999期) / 2025年5月5日 星期一\n\n## 新的一期头版新闻\n\n本报讯 五月的一天，某区举行了一次特别的活动。\n";
+    "测试报\n第9期(总第1999期) / 2025年5月5日 星期一\n\n## 新的一期头版新闻\n\n本报讯 五月的一天，某区举行了一次特别的活动。\n";
 
 #[tokio::test]
 async fn bodies_over_the_limit_get_413() {

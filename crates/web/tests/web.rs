@@ -7,9 +7,8 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{ingest, samples};
+use common::{ingest, samples, Given};
 use http_body_util::BodyExt;
-use shuzibao_store::Hints;
 use shuzibao_web::{app, AppState, Archive, Config};
 use std::path::Path;
 use tower::ServiceExt;
@@ -18,10 +17,10 @@ use tower::ServiceExt;
 fn state(dir: &Path, token: Option<&str>) -> AppState {
     let mut archive = Archive::open(dir).unwrap();
     for (name, text) in samples() {
-        ingest(&mut archive, &name, &text, Hints::default());
+        ingest(&mut archive, &name, &text, Given::default());
     }
     let hostile = "## <script>alert(1)</script>标题\n\n□ 记者 王明\n\n本报讯 正文里有 \"><img src=x onerror=alert(1)> 和 {{ 7*7 }} 以及 {% raw %} 与 </textarea>。\n";
-    let hints = Hints { paper: Some("测试报".into()), date: "2021-06-01".parse().ok(), page: Some(3) };
+    let hints = common::given("测试报", "2021-06-01", 3);
     ingest(&mut archive, "hostile.txt", hostile, hints);
     archive.sync().unwrap();
     let config =
@@ -234,7 +233,7 @@ async fn post(state: &AppState, token: Option<&str>, body: &str) -> (StatusCode,
 
 #[tokio::test]
 async fn writing_needs_the_admin_token() {
-    let issue = "第9期(总第1999期) / 2025年5月5日 星期一\n\n## 新的一期头版新闻\n\n本报讯 五月的一天，某区举行了一次特别的活动。\n";
+    let issue = "测试报\n第9期(总第1999期) / 2025年5月5日 星期一\n\n## 新的一期头版新闻\n\n本报讯 五月的一天，某区举行了一次特别的活动。\n";
     let dir = tempfile::tempdir().unwrap();
     let closed = state(dir.path(), None);
     assert_eq!(post(&closed, Some("anything-at-all-here"), issue).await.0, StatusCode::FORBIDDEN);
@@ -250,6 +249,20 @@ async fn writing_needs_the_admin_token() {
     assert_eq!(json(&found)["total"], 1, "the new issue is searchable at once");
     let (status, _) = post(&open, Some("a-long-enough-admin-token"), "").await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "an empty body is a clear 400");
+    // a page that names no paper is refused, never guessed; `?paper=` names it
+    let inner = "## 区里的一条新闻\n\n本报讯 某街道举行活动。\n";
+    let (status, body) = post(&open, Some("a-long-enough-admin-token"), inner).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(json(&body)["error"]["message"].as_str().unwrap().contains("paper"), "{body}");
+    let req = Request::post("/api/v1/issues?paper=%E6%B5%8B%E8%AF%95%E6%8A%A5&date=2025-05-05&page=2")
+        .header(header::AUTHORIZATION, "Bearer a-long-enough-admin-token")
+        .body(Body::from(inner))
+        .unwrap();
+    let res = app(open.clone()).oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let body = json(std::str::from_utf8(&bytes).unwrap());
+    assert_eq!(body["ingest"]["key"], "测试报|2025-05-05|2");
 }
 
 #[tokio::test]
@@ -294,7 +307,7 @@ fn names_the_archive_knows_teach_the_segmenter_of_the_index_when_it_opens() {
         let mut archive = Archive::open(dir.path()).unwrap();
         for (k, date) in ["2024-03-04", "2024-03-11"].into_iter().enumerate() {
             let text = format!("## 滨江调研第{k}次\n\n本报讯 副区长{name}昨天到滨江调研。\n");
-            let hints = Hints { paper: Some("测试报".into()), date: date.parse().ok(), page: Some(1) };
+            let hints = common::given("测试报", date, 1);
             ingest(&mut archive, &format!("{date}.txt"), &text, hints);
         }
         archive.sync().unwrap();

@@ -4,12 +4,11 @@
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::exit::{Outcome, Status};
 use anyhow::Context;
-use shuzibao_store::Store;
 use std::io::{BufWriter, Write};
 
 /// Runs the subcommand.
 pub fn run(a: &ExportArgs) -> Outcome {
-    let store = Store::open_read_only(&a.data.dir).with_context(|| format!("opening {}", a.data.dir.display()))?;
+    let store = super::open_store(&a.data.dir)?;
     let out: Box<dyn Write> = match &a.out {
         Some(path) => Box::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?),
         None => Box::new(std::io::stdout().lock()),

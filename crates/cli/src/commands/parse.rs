@@ -31,7 +31,7 @@ pub fn run(config: &ParseConfig) -> Outcome {
     let several = config.files.len() > 1;
     for path in &config.files {
         let shown = path.display().to_string();
-        let bytes = match crate::inputs::read_issue_file(path) {
+        let bytes = match shuzibao_archive::ingest::read_page_file(path) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("shuzibao: {shown}: {e}");
@@ -48,7 +48,7 @@ pub fn run(config: &ParseConfig) -> Outcome {
             }
         };
         if decoded.replaced > 0 {
-            eprintln!("shuzibao: {shown}: warning: {}", crate::inputs::warnings(&decoded, &issue)[0]);
+            eprintln!("shuzibao: {shown}: warning: {}", shuzibao_archive::ingest::warnings(&decoded, &issue)[0]);
         }
         let source = SourceInfo { file: shown.clone(), encoding: decoded.encoding.to_string() };
         match config.format {

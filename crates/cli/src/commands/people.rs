@@ -3,7 +3,6 @@
 
 use crate::cli::PeopleArgs;
 use crate::exit::{Outcome, Status, UsageError};
-use shuzibao_store::Store;
 use std::io::Write;
 
 fn day(d: Option<chrono::NaiveDate>) -> String {
@@ -12,7 +11,7 @@ fn day(d: Option<chrono::NaiveDate>) -> String {
 
 /// Runs the subcommand.
 pub fn run(a: &PeopleArgs) -> Outcome {
-    let store = Store::open(&a.data.dir)?;
+    let store = super::open_store(&a.data.dir)?;
     let mut out = std::io::stdout().lock();
     if let Some(post) = &a.post {
         let tenures = store.post_holders(post)?;

@@ -9,7 +9,7 @@ use crate::cli::{SearchArgs, SortArg};
 use crate::exit::{Outcome, Status, UsageError};
 use serde::Serialize;
 use shuzibao_search::query::date_range;
-use shuzibao_search::snippet::{snippet, Snippet};
+use shuzibao_search::snippet::Snippet;
 use shuzibao_search::{parse_query, Clause, Facets, Query, SearchRequest, Sort};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -45,9 +45,12 @@ impl TryFrom<SearchArgs> for SearchConfig {
         if let Some(k) = a.kind {
             query.clauses.push(Clause::Kind(k));
         }
+        if let Some(p) = a.paper {
+            query.clauses.push(Clause::Paper(p));
+        }
         if query.clauses.is_empty() {
             return Err(UsageError(
-                "give a query or a filter (--reporter, --person, --from, --to, --page, --kind)".into(),
+                "give a query or a filter (--reporter, --person, --from, --to, --page, --kind, --paper)".into(),
             )
             .into());
         }
@@ -65,6 +68,7 @@ impl TryFrom<SearchArgs> for SearchConfig {
 struct JsonHit {
     id: u64,
     score: f32,
+    paper: Option<String>,
     date: Option<String>,
     page: Option<u32>,
     kind: String,
@@ -86,16 +90,15 @@ struct JsonResults {
 
 /// Runs the subcommand.
 pub fn run(c: &SearchConfig) -> Outcome {
-    let archive = super::open_archive(&c.data)?;
-    let results = archive.index.search(&c.request)?;
-    let needles = c.request.query.highlights();
+    let reader = super::open_reader(&c.data)?;
+    let results = shuzibao_archive::find::search(&reader.index, &reader.store, &c.request, 90)?;
     let mut hits = Vec::new();
-    for h in &results.hits {
-        let a = archive.store.article(h.id as i64)?;
-        let snip = snippet(&a.body, &needles, 90);
+    for h in results.hits {
+        let a = h.article;
         hits.push(JsonHit {
-            id: h.id,
+            id: a.id as u64,
             score: h.score,
+            paper: a.paper,
             date: a.date.map(|d| d.to_string()),
             page: a.page,
             kind: a.kind,
@@ -103,7 +106,7 @@ pub fn run(c: &SearchConfig) -> Outcome {
             title: a.title,
             subtitle: a.subtitle,
             reporters: a.reporters,
-            snippet: snip,
+            snippet: h.snippet,
         });
     }
     let out = JsonResults {
@@ -127,7 +130,8 @@ pub fn run(c: &SearchConfig) -> Outcome {
         for h in &out.hits {
             let date = h.date.as_deref().unwrap_or("----------");
             let page = h.page.map(|p| format!("第{p}版")).unwrap_or_default();
-            writeln!(w, "\n{date}  {page:<5} {}   [#{}]", h.title, h.id)?;
+            let paper = h.paper.as_deref().unwrap_or("");
+            writeln!(w, "\n{paper} {date}  {page:<5} {}   [#{}]", h.title, h.id)?;
             if !h.reporters.is_empty() {
                 writeln!(w, "    记者 {}", h.reporters.join(" "))?;
             }

@@ -5,9 +5,10 @@
 use crate::cli::ServeArgs;
 use crate::exit::{Outcome, Status};
 use anyhow::Context;
-use shuzibao_store::{Hints, IngestRequest};
+use shuzibao_archive::ingest::Input;
+use shuzibao_archive::place::Given;
 use shuzibao_web::{AppState, Archive, Config};
-use std::path::PathBuf;
+use std::path::Path;
 
 /// The sample issues shipped with shuzibao, by file name.
 const SAMPLES: &[(&str, &str)] = &[
@@ -46,22 +47,18 @@ impl TryFrom<ServeArgs> for ServeConfig {
     }
 }
 
-/// Ingests the bundled samples into an archive with no issue.
+/// Ingests the bundled samples into an archive with no issue, through the
+/// pipeline every ingest takes (named as their files are).
 fn ingest_samples(archive: &mut Archive) -> anyhow::Result<usize> {
-    for (name, text) in SAMPLES {
-        let issue = shuzibao_core::parse(text);
-        let hints = crate::inputs::hints_from_name(&PathBuf::from(name));
-        let source = format!("sample:{name}");
-        let req = IngestRequest {
-            source: &source,
-            encoding: "UTF-8",
-            raw_text: text,
-            issue: &issue,
-            hints: Hints { paper: None, ..hints },
-            parser_version: shuzibao_core::PARSER_VERSION,
-            entities: None,
-        };
-        archive.store.ingest(&req)?;
+    let inputs: Vec<Input> = SAMPLES
+        .iter()
+        .map(|(name, text)| {
+            Input::bytes(&format!("sample:{name}"), text.as_bytes().to_vec(), Given::default(), Some(Path::new(name)))
+        })
+        .collect();
+    let summary = archive.ingest_all(&inputs, |_| {})?;
+    if let Some(f) = summary.failed.first() {
+        anyhow::bail!("the sample {} could not be ingested: {}", f.file, f.reason);
     }
     archive.sync_and_release()?;
     Ok(SAMPLES.len())
@@ -78,7 +75,12 @@ pub fn run(c: &ServeConfig) -> Outcome {
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(std::io::stderr)
         .init();
-    let mut archive = super::open_archive(&c.config.data)?;
+    // an archive of an older shuzibao is brought up to date first, logged
+    let dir = &c.config.data;
+    let mut archive = super::opening(
+        dir,
+        Archive::open_upgrading(dir, |step| tracing::info!("upgrading the archive in {}: {step}", dir.display())),
+    )?;
     if c.samples && archive.store.stats()?.issues == 0 {
         let n = ingest_samples(&mut archive)?;
         tracing::info!("empty archive: ingested {n} sample issues into {}", c.config.data.display());

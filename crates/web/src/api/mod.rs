@@ -206,27 +206,54 @@ fn authorised(state: &AppState, parts: &Parts) -> Result<(), Failure> {
     }
 }
 
-/// `POST /api/v1/issues`: raw issue text in (any supported encoding), the
-/// parse and what the archive did with it out.
-async fn post_issue(State(state): State<AppState>, _: Admin, headers: HeaderMap, body: Bytes) -> ApiResult<Value> {
-    let (issue, decoded) = shuzibao_core::parse_bytes(&body).map_err(|e| Failure::BadRequest(e.to_string()))?;
-    let source = headers.get("x-source-name").and_then(|v| v.to_str().ok()).unwrap_or("api").to_string();
-    let state2 = state.clone();
-    let issue2 = issue.clone();
-    let report = tokio::task::spawn_blocking(move || -> Result<shuzibao_store::IngestReport, Failure> {
-        let mut archive = state2.writer();
-        let req = shuzibao_store::IngestRequest {
-            source: &source,
-            encoding: decoded.encoding,
-            raw_text: &decoded.text,
-            issue: &issue2,
-            hints: shuzibao_store::Hints::default(),
-            parser_version: shuzibao_core::PARSER_VERSION,
-            entities: None,
+/// Where a posted page goes, when its text and name do not say: `?paper=`,
+/// `&date=YYYY-MM-DD`, `&page=A3` (as `--paper`, `--date`, `--page`).
+#[derive(Debug, Default, serde::Deserialize)]
+struct PostPlace {
+    paper: Option<String>,
+    date: Option<String>,
+    page: Option<String>,
+}
+
+impl PostPlace {
+    fn given(&self) -> Result<shuzibao_archive::place::Given, Failure> {
+        let date = match self.date.as_deref().filter(|d| !d.is_empty()) {
+            Some(d) => {
+                Some(d.parse().map_err(|_| Failure::BadRequest(format!("date {d:?} is not a date like 2024-01-01")))?)
+            }
+            None => None,
         };
-        let report = archive.store.ingest(&req)?;
+        let page = match self.page.as_deref().filter(|p| !p.is_empty()) {
+            Some(p) => Some(p.parse().map_err(|e: shuzibao_core::BadPageNo| Failure::BadRequest(e.to_string()))?),
+            None => None,
+        };
+        Ok(shuzibao_archive::place::Given { paper: self.paper.clone().filter(|p| !p.trim().is_empty()), date, page })
+    }
+}
+
+/// `POST /api/v1/issues`: a page's raw text in (any supported encoding; its
+/// file name in `X-Source-Name`, read as `shuzibao ingest` reads names), the
+/// parse and what the archive did with it out.
+async fn post_issue(
+    State(state): State<AppState>,
+    _: Admin,
+    headers: HeaderMap,
+    ApiQuery(place): ApiQuery<PostPlace>,
+    body: Bytes,
+) -> ApiResult<Value> {
+    let name = headers.get("x-source-name").and_then(|v| v.to_str().ok()).unwrap_or("api").to_string();
+    // only the file's own name is read for hints, never a path the client chose
+    let hints_from = std::path::Path::new(&name).file_name().map(std::path::PathBuf::from);
+    let input = shuzibao_archive::ingest::Input::bytes(&name, body.to_vec(), place.given()?, hints_from.as_deref());
+    let state2 = state.clone();
+    let (report, issue) = tokio::task::spawn_blocking(move || -> Result<_, Failure> {
+        let mut archive = state2.writer();
+        let (report, page) = archive.ingest_one(&input).map_err(|e| match e {
+            e if e.is_page_error() => Failure::BadRequest(e.to_string()),
+            e => e.into(),
+        })?;
         archive.sync_and_release()?;
-        Ok(report)
+        Ok((report, page.issue))
     })
     .await
     .map_err(|e| Failure::Internal(format!("ingest task: {e}")))??;

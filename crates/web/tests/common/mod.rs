@@ -1,6 +1,7 @@
 //! What the web tests share: the sample issues and storing an issue's text.
 
-use shuzibao_store::{Hints, IngestRequest};
+use shuzibao_archive::ingest::Input;
+pub use shuzibao_archive::place::Given;
 use shuzibao_web::Archive;
 use std::path::Path;
 
@@ -16,17 +17,13 @@ pub fn samples() -> Vec<(String, String)> {
     v
 }
 
-/// Parses `text` and stores it as the issue file `name`.
-pub fn ingest(archive: &mut Archive, name: &str, text: &str, hints: Hints) {
-    let issue = shuzibao_core::parse(text);
-    let req = IngestRequest {
-        source: name,
-        encoding: "UTF-8",
-        raw_text: text,
-        issue: &issue,
-        hints,
-        parser_version: "test",
-        entities: None,
-    };
-    archive.store.ingest(&req).unwrap();
+/// Stores `text` as the page file `name`, through the ingest pipeline.
+pub fn ingest(archive: &mut Archive, name: &str, text: &str, given: Given) {
+    let input = Input::bytes(name, text.as_bytes().to_vec(), given, Some(Path::new(name)));
+    archive.ingest_one(&input).unwrap();
+}
+
+/// What a user says of a page: its paper, date and page.
+pub fn given(paper: &str, date: &str, page: u32) -> Given {
+    Given { paper: Some(paper.into()), date: date.parse().ok(), page: Some(shuzibao_core::PageNo::plain(page)) }
 }

@@ -1,47 +1,37 @@
-//! The archive as the commands use it: the store (record of truth) and the
-//! search index (derived from it) opened together and kept in step.
+//! The archive as every command uses it: the store (record of truth) and
+//! the search index (derived from it) opened together and kept in step, and
+//! the one ingest pipeline that fills them — for the command line, the web
+//! edition's API, the samples `serve` starts with and the benchmark runner.
+//! It knows files, folders and their names; it knows no HTTP.
+//!
+//! - [`names`] reads what a file's name says (date, page, a paper's code),
+//!   [`papers`] which paper that is, [`place`] decides where a page belongs.
+//! - [`ingest`] reads, parses, places and finds the entities of pages, on a
+//!   thread ahead of the writer, and stores each in one transaction.
+//! - [`find`] searches the index, then loads the records, so that every
+//!   caller skips an article replaced since it was indexed in the same way.
 //!
 //! The index remembers the last store change it applied; [`Archive::sync`]
 //! applies the ones after it. A process killed between a store commit and
 //! the index commit leaves the index behind, never ahead: the next `sync`
 //! catches up. An index made by another version is rebuilt from the store.
+//! Opening never rewrites the store: an older archive waits for
+//! [`Archive::open_upgrading`] (`shuzibao upgrade`, or `serve`).
+
+mod error;
+pub mod find;
+pub mod ingest;
+pub mod names;
+pub mod papers;
+pub mod place;
+
+pub use error::ArchiveError;
 
 use shuzibao_search::{IndexDoc, SearchError, SearchIndex};
-use shuzibao_store::{ArticleRecord, Store, StoreError};
+use shuzibao_store::{ArticleRecord, Store};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use thiserror::Error;
-
-/// What can go wrong with the archive as a whole.
-#[derive(Debug, Error)]
-pub enum ArchiveError {
-    /// The store failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// The index failed.
-    #[error(transparent)]
-    Search(#[from] SearchError),
-    /// The index folder could not be cleared for a rebuild.
-    #[error("removing the old index {path}: {source}")]
-    Io {
-        /// The folder.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
-}
-
-impl ArchiveError {
-    /// Whether the user can fix it (a full disk, a read-only folder, a bad query).
-    pub fn is_user_error(&self) -> bool {
-        match self {
-            ArchiveError::Store(e) => e.is_user_error(),
-            ArchiveError::Search(e) => e.is_user_error(),
-            ArchiveError::Io { .. } => true,
-        }
-    }
-}
 
 type Result<T> = std::result::Result<T, ArchiveError>;
 
@@ -65,10 +55,54 @@ pub struct Archive {
     dir: PathBuf,
 }
 
+/// The archive for a command that only reads: the store opened read-only and
+/// the index as it is. Creates nothing and writes nothing; an index behind
+/// the store is reported, not brought up to date.
+pub struct Reader {
+    /// The record of truth, read-only.
+    pub store: Store,
+    /// The search index.
+    pub index: SearchIndex,
+    /// Changes of the store the index has not applied yet.
+    pub behind: i64,
+}
+
+impl Reader {
+    /// Opens the archive in `dir` for reading. A folder without an archive
+    /// is an error (nothing is created).
+    pub fn open(dir: &Path) -> Result<Reader> {
+        let store = Store::open_read_only(dir)?;
+        let index_dir = dir.join(INDEX_DIR);
+        if !index_dir.join("meta.json").is_file() {
+            return Err(ArchiveError::IndexBehind { behind: store.last_change()? });
+        }
+        let index = match SearchIndex::open(&index_dir) {
+            Ok(i) => i,
+            Err(SearchError::SchemaMismatch) => return Err(ArchiveError::IndexBehind { behind: store.last_change()? }),
+            Err(e) => return Err(e.into()),
+        };
+        let known = store.names_to_learn(LEARNED_NAMES)?;
+        shuzibao_core::segment::learn_names(known.iter().map(String::as_str));
+        let behind = store.last_change()? - index.applied_change()?;
+        Ok(Reader { store, index, behind })
+    }
+}
+
 impl Archive {
-    /// Opens (creating if needed) the archive in `dir` and brings its index up to date.
+    /// Opens (creating if needed) the archive in `dir` for writing and
+    /// brings its index up to date. An archive made by an older shuzibao is
+    /// refused until upgraded.
     pub fn open(dir: &Path) -> Result<Archive> {
-        let mut store = Store::open(dir)?;
+        Self::with_store(Store::open(dir)?, dir)
+    }
+
+    /// Opens (creating if needed) the archive in `dir` for writing, first
+    /// bringing an older one up to date; `progress` is told each step.
+    pub fn open_upgrading(dir: &Path, progress: impl FnMut(&str)) -> Result<Archive> {
+        Self::with_store(Store::open_upgrading(dir, progress)?, dir)
+    }
+
+    fn with_store(store: Store, dir: &Path) -> Result<Archive> {
         let index_dir = dir.join(INDEX_DIR);
         let index = match SearchIndex::open(&index_dir) {
             Ok(i) => i,

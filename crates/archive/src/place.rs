@@ -1,0 +1,125 @@
+//! Where a page belongs — paper, date, page — decided from what the user
+//! said, the file's name and the page's own text, in a fixed order:
+//!
+//! | | first | then | then | then |
+//! |---|---|---|---|---|
+//! | paper | `--paper` | the masthead | a folder's `shuzibao.toml` | a code or name in the file name |
+//! | date | `--date` | the file or folder name | the masthead | none: undated (a guess is kept apart, with its evidence) |
+//! | page | `--page` | the file or folder name | — | 1 for a page with a masthead, else a whole issue |
+//!
+//! A paper found nowhere is an error, never a guess. A date written inside an
+//! article never dates a page: only the masthead's does (and the parser
+//! reads a masthead only from field-like lines at the top).
+
+use crate::error::ArchiveError;
+use crate::names::NameHints;
+use crate::papers::Papers;
+use chrono::NaiveDate;
+use shuzibao_core::{Issue, PageNo};
+use shuzibao_store::Placement;
+use std::path::Path;
+
+/// What the user said on the command line (or the API), for one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Given {
+    /// `--paper`.
+    pub paper: Option<String>,
+    /// `--date`.
+    pub date: Option<NaiveDate>,
+    /// `--page`.
+    pub page: Option<PageNo>,
+}
+
+/// Places a page read from `path` (or from a request, with `path` `None`).
+pub fn place(
+    given: &Given,
+    path: Option<&Path>,
+    issue: &Issue,
+    papers: &mut Papers,
+) -> Result<Placement, ArchiveError> {
+    let names = path.map(crate::names::read_path).unwrap_or_default();
+    let masthead = issue.masthead.as_ref();
+    let paper = match (&given.paper, masthead.and_then(|m| m.paper.clone())) {
+        (Some(p), _) => Some(p.trim().to_string()),
+        (None, Some(p)) => Some(p),
+        (None, None) => match path {
+            Some(p) => papers.paper_of(p, &names.words)?.map(|(paper, _)| paper),
+            None => None,
+        },
+    };
+    let Some(paper) = paper.filter(|p| !p.is_empty()) else {
+        return Err(ArchiveError::NoPaper(no_paper_hint(&names)));
+    };
+    let (date, date_source) = if let Some(d) = given.date {
+        (Some(d), Some("flag".to_string()))
+    } else if let Some((d, source)) = names.date {
+        (Some(d), Some(source.as_str().to_string()))
+    } else if let Some(d) = masthead.and_then(|m| m.date) {
+        (Some(d), Some("masthead".to_string()))
+    } else {
+        (None, None)
+    };
+    let page = given.page.or(names.page).or_else(|| masthead.map(|_| PageNo::plain(1)));
+    Ok(Placement { paper, date, date_source, page, part: names.part, page_name: None })
+}
+
+/// What to tell a user whose page names no paper.
+fn no_paper_hint(names: &NameHints) -> String {
+    let seen = if names.words.is_empty() {
+        String::new()
+    } else {
+        format!(" (its name says {:?}, which is no paper shuzibao knows)", names.words.join(" "))
+    };
+    format!(
+        "cannot tell which paper this page is of{seen}: give --paper NAME, or put `paper = \"NAME\"` in a {} in its folder",
+        crate::papers::FOLDER_CONFIG
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place_text(given: &Given, path: &str, text: &str) -> Result<Placement, ArchiveError> {
+        place(given, Some(Path::new(path)), &shuzibao_core::parse(text), &mut Papers::new())
+    }
+
+    const FRONT: &str = "示例区报\n第5期 2023年3月20日 星期一\n\n## 标题\n\n本报讯 正文。\n";
+    const INNER: &str = "## 标题\n\n本报讯 正文。\n";
+
+    #[test]
+    fn the_flag_wins_then_the_file_name_then_the_masthead() {
+        let flags =
+            Given { date: "2023-03-21".parse().ok(), paper: Some("另一晚报".into()), page: "A2".parse().ok() };
+        let p = place_text(&flags, "xhb-2023-03-22-p03.txt", FRONT).unwrap();
+        assert_eq!(
+            (p.paper.as_str(), p.date.unwrap().to_string(), p.page.unwrap().to_string()),
+            ("另一晚报", "2023-03-21".into(), "A2".into())
+        );
+        let p = place_text(&Given::default(), "xhb-2023-03-22-p03.txt", FRONT).unwrap();
+        assert_eq!(
+            (p.paper.as_str(), p.date.unwrap().to_string(), p.page.unwrap().to_string()),
+            ("示例区报", "2023-03-22".into(), "3".into())
+        );
+        assert_eq!(p.date_source.as_deref(), Some("file name"));
+        let p = place_text(&Given::default(), "front.txt", FRONT).unwrap();
+        assert_eq!((p.date.unwrap().to_string(), p.page.unwrap().to_string()), ("2023-03-20".into(), "1".into()));
+        assert_eq!(p.date_source.as_deref(), Some("masthead"));
+    }
+
+    #[test]
+    fn a_page_without_a_paper_is_refused_never_guessed() {
+        let err = place_text(&Given::default(), "scan-20231001-02.txt", INNER).unwrap_err();
+        assert!(err.to_string().contains("--paper"), "{err}");
+        assert!(err.to_string().contains("scan"), "{err}");
+        let p = place_text(&Given::default(), "rmrb-20231001-02.txt", INNER).unwrap();
+        assert_eq!(p.paper, "人民日报");
+    }
+
+    #[test]
+    fn a_page_without_a_date_anywhere_stays_undated() {
+        let given = Given { paper: Some("示例区报".into()), ..Given::default() };
+        let p = place_text(&given, "inner.txt", "## 标题\n\n1959年9月13日至10月3日，展览在此举办。\n").unwrap();
+        assert_eq!((p.date, p.page), (None, None));
+    }
+}

@@ -1,0 +1,26 @@
+//! `shuzibao date PAGE YYYY-MM-DD`: give a page without a date (or with a
+//! wrong one) its date; its history stays, its articles follow.
+
+use crate::cli::DateArgs;
+use crate::exit::{Outcome, Status, UsageError};
+use chrono::NaiveDate;
+
+/// Runs the subcommand.
+pub fn run(a: &DateArgs) -> Outcome {
+    let date: NaiveDate =
+        a.date.parse().map_err(|_| UsageError(format!("{:?} is not a date like 2024-01-01", a.date)))?;
+    if !a.data.dir.join(shuzibao_store::DB_FILE).is_file() {
+        return Err(UsageError(format!("no archive in {}", a.data.dir.display())).into());
+    }
+    let mut archive = super::open_archive(&a.data.dir)?;
+    let report = match archive.store.set_date(a.page, date, "editor") {
+        Err(e @ (shuzibao_store::StoreError::NotFound(_) | shuzibao_store::StoreError::Conflict(_))) => {
+            return Err(UsageError(e.to_string()).into())
+        }
+        r => r?,
+    };
+    archive.sync()?;
+    archive.close()?;
+    println!("page {} is now {}", a.page, report.key);
+    Ok(Status::Ok)
+}

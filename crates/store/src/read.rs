@@ -1,0 +1,252 @@
+//! Reading the archive: papers, their issues and calendars, the pages of
+//! an issue, undated pages, articles, versions and raw texts. Nothing here
+//! writes.
+
+use crate::records::{self, ArticleRecord, IssueRecord, PaperRecord, VersionRecord};
+use crate::{Store, StoreError};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+
+impl Store {
+    /// Every page, newest first (by date, then page).
+    pub fn issues(&self) -> Result<Vec<IssueRecord>, StoreError> {
+        self.issues_where("1 = 1", [])
+    }
+
+    /// The pages of every paper on one date.
+    pub fn issues_on(&self, date: NaiveDate) -> Result<Vec<IssueRecord>, StoreError> {
+        self.issues_where("i.date = ?1", [date.to_string()])
+    }
+
+    /// The pages of one paper's issue of `date`, in page order.
+    pub fn pages_of_issue(&self, paper: &str, date: NaiveDate) -> Result<Vec<IssueRecord>, StoreError> {
+        self.issues_where("i.paper = ?1 AND i.date = ?2", params![paper, date.to_string()])
+    }
+
+    /// The pages without a date, each with the date guessed for it if any,
+    /// the paper's pages first, oldest ingested first.
+    pub fn undated(&self, paper: Option<&str>) -> Result<Vec<IssueRecord>, StoreError> {
+        self.issues_where("i.date IS NULL AND (?1 IS NULL OR i.paper = ?1)", [paper])
+    }
+
+    /// The papers of the archive, the one with the latest issue first.
+    pub fn papers(&self) -> Result<Vec<PaperRecord>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT paper, count(DISTINCT date), count(*), sum(date IS NULL), min(date), max(date)
+             FROM issues WHERE paper IS NOT NULL GROUP BY paper ORDER BY max(date) DESC, paper",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(PaperRecord {
+                name: r.get(0)?,
+                issues: r.get(1)?,
+                pages: r.get(2)?,
+                undated: r.get(3)?,
+                first: r.get::<_, Option<String>>(4)?.and_then(|d| d.parse().ok()),
+                last: r.get::<_, Option<String>>(5)?.and_then(|d| d.parse().ok()),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The dates of one paper's issues (of every paper's with `None`),
+    /// oldest first.
+    pub fn dates_of(&self, paper: Option<&str>) -> Result<Vec<NaiveDate>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT DISTINCT date FROM issues WHERE date IS NOT NULL AND (?1 IS NULL OR paper = ?1) ORDER BY date",
+        )?;
+        let rows = st.query_map([paper], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for d in rows {
+            if let Ok(d) = d?.parse() {
+                out.push(d);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The papers that have an issue on `date`.
+    pub fn papers_on(&self, date: NaiveDate) -> Result<Vec<String>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT DISTINCT paper FROM issues WHERE date = ?1 AND paper IS NOT NULL ORDER BY paper")?;
+        let rows = st.query_map([date.to_string()], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One issue by id.
+    pub fn issue(&self, id: i64) -> Result<IssueRecord, StoreError> {
+        self.issues_where("i.id = ?1", [id])?
+            .into_iter()
+            .next()
+            .ok_or_else(|| StoreError::NotFound(format!("issue {id}")))
+    }
+
+    fn issues_where<P: rusqlite::Params>(&self, cond: &str, p: P) -> Result<Vec<IssueRecord>, StoreError> {
+        let sql = format!(
+            "SELECT i.id, i.key, i.paper, i.date, i.page, v.version, v.source, v.content_hash, v.parsed,
+                    (SELECT count(*) FROM articles a WHERE a.issue_id = i.id), i.inferred_date, i.date_evidence,
+                    i.section, i.page_name, i.date_source
+             FROM issues i JOIN issue_versions v ON v.id = i.current_version
+             WHERE {cond} ORDER BY i.date DESC, i.paper, i.section IS NOT NULL, i.section, i.page, i.id"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(p, |r| {
+            let parsed: String = r.get(8)?;
+            Ok(IssueRecord {
+                id: r.get(0)?,
+                key: r.get(1)?,
+                paper: r.get(2)?,
+                date: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
+                page: r.get(4)?,
+                version: r.get(5)?,
+                source: r.get(6)?,
+                content_hash: r.get(7)?,
+                masthead: serde_json::from_str::<serde_json::Value>(&parsed).ok().map(|v| v["masthead"].clone()),
+                article_count: r.get(9)?,
+                inferred_date: r.get::<_, Option<String>>(10)?.and_then(|d| d.parse().ok()),
+                date_evidence: r.get(11)?,
+                section: r.get(12)?,
+                page_name: r.get(13)?,
+                date_source: r.get(14)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The teasers of an issue's current version: (pages, title).
+    pub fn teasers(&self, issue_id: i64) -> Result<Vec<(Vec<u32>, String)>, StoreError> {
+        let parsed: String = self
+            .conn
+            .query_row(
+                "SELECT v.parsed FROM issues i JOIN issue_versions v ON v.id = i.current_version WHERE i.id = ?1",
+                [issue_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("issue {issue_id}")))?;
+        let v: serde_json::Value = serde_json::from_str(&parsed)?;
+        let teasers = v["teasers"].as_array().cloned().unwrap_or_default();
+        Ok(teasers
+            .iter()
+            .filter_map(|t| {
+                let pages = t["pages"].as_array()?.iter().filter_map(|p| p.as_u64().map(|p| p as u32)).collect();
+                Some((pages, t["title"].as_str()?.to_string()))
+            })
+            .collect())
+    }
+
+    /// The distinct publication dates of all papers' issues, oldest first.
+    pub fn dates(&self) -> Result<Vec<NaiveDate>, StoreError> {
+        self.dates_of(None)
+    }
+
+    /// The ids and titles of an issue's articles, in reading order.
+    pub fn titles_of_issue(&self, issue_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+        let mut st = self.conn.prepare_cached("SELECT id, title FROM articles WHERE issue_id = ?1 ORDER BY seq")?;
+        let rows = st.query_map([issue_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The newest articles, by date then page and order (for feeds and exports).
+    pub fn latest_articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRecord>, StoreError> {
+        self.articles_where(
+            "1 = 1 ORDER BY a.date DESC, a.page, a.issue_id, a.seq LIMIT ?1 OFFSET ?2",
+            params![limit as i64, offset as i64],
+        )
+    }
+
+    /// The versions of an issue, oldest first.
+    pub fn versions(&self, issue_id: i64) -> Result<Vec<VersionRecord>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT id, version, content_hash, source, encoding, parser_version, ingested_at
+             FROM issue_versions WHERE issue_id = ?1 ORDER BY version",
+        )?;
+        let rows = st.query_map([issue_id], |r| {
+            Ok(VersionRecord {
+                id: r.get(0)?,
+                version: r.get(1)?,
+                content_hash: r.get(2)?,
+                source: r.get(3)?,
+                encoding: r.get(4)?,
+                parser_version: r.get(5)?,
+                ingested_at: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The raw text of one version, exactly as it was ingested.
+    pub fn raw_text(&self, version_id: i64) -> Result<String, StoreError> {
+        self.conn
+            .query_row("SELECT raw_text FROM issue_versions WHERE id = ?1", [version_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("version {version_id}")))
+    }
+
+    /// The current articles of an issue, in reading order.
+    pub fn articles_of_issue(&self, issue_id: i64) -> Result<Vec<ArticleRecord>, StoreError> {
+        // sorted here: SQLite compiles a query ordered under an equality on a
+        // bound value again at every run, and this one runs for every issue
+        // an ingest indexes
+        articles_of(&self.conn, issue_id)
+    }
+
+    /// Every current article's id with the source its issue was read from
+    /// (a file name, or a document id for the benchmarks), in id order.
+    pub fn article_sources(&self) -> Result<Vec<(i64, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, v.source FROM articles a JOIN issue_versions v ON v.id = a.version_id ORDER BY a.id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One article by id.
+    pub fn article(&self, id: i64) -> Result<ArticleRecord, StoreError> {
+        self.articles_where("a.id = ?1", [id])?
+            .into_iter()
+            .next()
+            .ok_or_else(|| StoreError::NotFound(format!("article {id}")))
+    }
+
+    /// Calls `f` with every current article, in id order, a batch at a time.
+    pub fn for_each_article(
+        &self,
+        mut f: impl FnMut(ArticleRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut last = 0i64;
+        loop {
+            let batch = self.articles_where("a.id > ?1 ORDER BY a.id LIMIT 2000", [last])?;
+            let Some(tail) = batch.last() else { return Ok(()) };
+            last = tail.id;
+            for a in batch {
+                f(a)?;
+            }
+        }
+    }
+
+    fn articles_where<P: rusqlite::Params>(&self, cond: &str, p: P) -> Result<Vec<ArticleRecord>, StoreError> {
+        articles_where(&self.conn, cond, p)
+    }
+}
+
+/// The current articles of a page, in reading order (on a connection or in a transaction).
+pub(crate) fn articles_of(conn: &Connection, issue_id: i64) -> Result<Vec<ArticleRecord>, StoreError> {
+    let mut articles = articles_where(conn, "a.issue_id = ?1", [issue_id])?;
+    articles.sort_by_key(|a| a.seq);
+    Ok(articles)
+}
+
+fn articles_where<P: rusqlite::Params>(conn: &Connection, cond: &str, p: P) -> Result<Vec<ArticleRecord>, StoreError> {
+    let sql = format!(
+        "SELECT a.id, a.issue_id, a.seq, a.paper, a.date, a.page, a.kind, a.column_label, a.kicker, a.title,
+                    a.subtitle, a.title_inferred, a.reporters, a.photographers, a.correspondents, a.authors,
+                    a.dateline, a.source, a.continued_to, a.continued_from, a.continues,
+                    (SELECT b.id FROM articles b WHERE b.continues = a.id LIMIT 1),
+                    a.paragraphs, a.span_start, a.span_end, a.section
+             FROM articles a WHERE {cond}"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(p, records::article_from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}

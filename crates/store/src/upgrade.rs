@@ -1,0 +1,132 @@
+//! Bringing an archive made by an older shuzibao up to date: the schema's
+//! migrations, then the entity mentions made again when the extractor
+//! changed. Explicit (`shuzibao upgrade`, or `serve` at start, logged):
+//! opening an archive never does it. Each step is resumable: the schema
+//! migrates one version per transaction, the mentions one page per
+//! transaction, and a step killed half-way is taken up again by the next run.
+
+use crate::write::{article_of_record, log_changes, store_entities};
+use crate::{exec, meta, now, schema, set_meta, ArticleRecord, Store, StoreError, ENTITIES_VERSION};
+use chrono::NaiveDate;
+use rusqlite::TransactionBehavior;
+use shuzibao_core::{entities, Article};
+
+/// An upgrade an archive is waiting for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Upgrade {
+    /// The database's schema is older than this build's.
+    Schema {
+        /// Its version.
+        found: i64,
+        /// This build's.
+        wanted: i64,
+    },
+    /// The people, places and dates were found by another version of the
+    /// entity finder: they are found again in every page.
+    Entities {
+        /// Pages to read again.
+        pages: i64,
+    },
+}
+
+impl std::fmt::Display for Upgrade {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Upgrade::Schema { found, wanted } => write!(f, "schema {found} -> {wanted}"),
+            Upgrade::Entities { pages } => write!(f, "people, places and dates found again in {pages} pages"),
+        }
+    }
+}
+
+impl Store {
+    /// What [`Store::upgrade`] would do (nothing for a current archive).
+    pub fn pending_upgrades(&self) -> Result<Vec<Upgrade>, StoreError> {
+        let mut out = Vec::new();
+        let found = self.schema_version()?;
+        if found < schema::VERSION {
+            out.push(Upgrade::Schema { found, wanted: schema::VERSION });
+        }
+        // (an archive before schema 3 has no meta table: its mentions are made too)
+        let current = found >= 3 && meta(&self.conn, "entities")?.as_deref() == Some(ENTITIES_VERSION);
+        if !current {
+            let pages =
+                if found >= 1 { self.conn.query_row("SELECT count(*) FROM issues", [], |r| r.get(0))? } else { 0 };
+            out.push(Upgrade::Entities { pages });
+        }
+        Ok(out)
+    }
+
+    /// Brings the archive up to date: the schema, then the entity mentions;
+    /// `progress` is told each step as it starts.
+    pub fn upgrade(&mut self, mut progress: impl FnMut(&str)) -> Result<Vec<Upgrade>, StoreError> {
+        let pending = self.pending_upgrades()?;
+        for step in &pending {
+            progress(&step.to_string());
+            match step {
+                Upgrade::Schema { .. } => schema::migrate(&mut self.conn)?,
+                Upgrade::Entities { .. } => self.backfill_entities()?,
+            }
+        }
+        Ok(pending)
+    }
+
+    /// Makes the entity mentions again for every issue when they were made by
+    /// another version of the extractor (or not at all, in an archive from
+    /// before they existed). One transaction per issue, each logged as a
+    /// change, so that the search index takes the new names too.
+    fn backfill_entities(&mut self) -> Result<(), StoreError> {
+        let issues: Vec<(i64, Option<String>)> = {
+            let mut st = self.conn.prepare("SELECT id, date FROM issues ORDER BY id")?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        // the finding runs on every core, a batch of issues at a time; the
+        // writing, one issue per transaction, on this thread
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        for batch in issues.chunks(BACKFILL_BATCH) {
+            let work: Vec<Backfill> = batch
+                .iter()
+                .map(|(id, date)| Ok((*id, date.as_deref().and_then(|d| d.parse().ok()), self.articles_of_issue(*id)?)))
+                .collect::<Result<_, StoreError>>()?;
+            for ((issue_id, date, articles), found) in work.iter().zip(find_each(&work, threads)) {
+                let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                exec(&tx, "DELETE FROM mentions WHERE issue_id = ?1", [issue_id])?;
+                exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [issue_id])?;
+                for (a, e) in articles.iter().zip(found) {
+                    store_entities(&tx, *issue_id, a.id, *date, &e)?;
+                }
+                log_changes(&tx, &[*issue_id], &now())?;
+                tx.commit()?;
+            }
+        }
+        set_meta(&self.conn, "entities", ENTITIES_VERSION)
+    }
+}
+
+/// Issues whose mentions are made again together (see `backfill_entities`).
+const BACKFILL_BATCH: usize = 256;
+
+/// An issue to find the entities of again: its id, date and articles.
+type Backfill = (i64, Option<NaiveDate>, Vec<ArticleRecord>);
+
+/// The entities of each issue's articles, found on `threads` threads, in
+/// the order of `work`.
+fn find_each(work: &[Backfill], threads: usize) -> Vec<Vec<entities::Entities>> {
+    let per = work.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = work
+            .chunks(per)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(_, date, articles)| {
+                            let models: Vec<Article> = articles.iter().map(article_of_record).collect();
+                            entities::extract_issue(&models, *date)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts.into_iter().flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
+    })
+}

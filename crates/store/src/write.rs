@@ -1,0 +1,475 @@
+//! Writing the archive: a page ingested (a new page, a new version of one,
+//! or nothing when the text is the same), every page read again by a new
+//! parser, a date given to an undated page. Each is one transaction that
+//! also links continuations across the pages of the issue and logs the
+//! pages whose articles changed, for the search index to follow.
+
+use crate::{
+    content_hash, exec, now, ArticleRecord, IngestReport, IngestRequest, Outcome, Placement, Store, StoreError,
+    StoredParagraph,
+};
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use shuzibao_core::entities::{self, PersonRole};
+use shuzibao_core::{json, Article, Issue, PageNo};
+
+impl Store {
+    /// Ingests one page (or a whole issue) in one transaction.
+    pub fn ingest(&mut self, req: &IngestRequest<'_>) -> Result<IngestReport, StoreError> {
+        let hash = content_hash(req.raw_text);
+        let place = &req.placement;
+        let key = place.key(&hash);
+        let (paper, date) = (Some(place.paper.clone()), place.date);
+        let page = place.page.map(|p| p.number);
+        let section = place.page.and_then(|p| p.section).map(String::from);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // (two look-ups by key rather than a join: SQLite compiles that join
+        // again at every run)
+        let found: Option<(i64, i64)> = tx
+            .prepare_cached("SELECT id, current_version FROM issues WHERE key = ?1")?
+            .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        // the issue, its current version and that version's hash
+        let existing: Option<(i64, i64, String)> = match found {
+            Some((id, version_id)) => tx
+                .prepare_cached("SELECT version, content_hash FROM issue_versions WHERE id = ?1")?
+                .query_row([version_id], |r| Ok((id, r.get(0)?, r.get(1)?)))
+                .optional()?,
+            None => None,
+        };
+        if let Some((issue_id, _, h)) = &existing {
+            if *h == hash {
+                let articles = count(&tx, "SELECT count(*) FROM articles WHERE issue_id = ?1", *issue_id)?;
+                return Ok(IngestReport { issue_id: *issue_id, key, outcome: Outcome::Unchanged, articles });
+            }
+        }
+        let at = now();
+        let (parsed, parse_hash) = issue_level(req.issue);
+        let (issue_id, version) = match existing {
+            Some((id, v, _)) => (id, v + 1),
+            None => {
+                exec(
+                    &tx,
+                    "INSERT INTO issues (key, paper, date, page, section, part, current_version, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7)",
+                    params![key, paper, date.map(|d| d.to_string()), page, section, place.part, at],
+                )?;
+                (tx.last_insert_rowid(), 1)
+            }
+        };
+        exec(&tx,
+            "INSERT INTO issue_versions (issue_id, version, content_hash, source, encoding, raw_text, parser_version, parsed, parse_hash, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![issue_id, version, hash, req.source, req.encoding, req.raw_text, req.parser_version, parsed, parse_hash, at],
+        )?;
+        let version_id = tx.last_insert_rowid();
+        exec(
+            &tx,
+            "UPDATE issues SET current_version = ?1, updated_at = ?2, paper = ?3, date = ?4, page = ?5, section = ?6,
+                    page_name = ?7, date_source = ?8 WHERE id = ?9",
+            params![
+                version_id,
+                at,
+                paper,
+                date.map(|d| d.to_string()),
+                page,
+                section,
+                place.page_name,
+                place.date_source,
+                issue_id
+            ],
+        )?;
+        let meta = IssueMeta { id: issue_id, version_id, paper: paper.clone(), date, page: place.page };
+        let found = match req.entities {
+            Some(e) if e.len() == req.issue.articles.len() => e.to_vec(),
+            _ => entities::extract_issue(&req.issue.articles, date),
+        };
+        let articles = replace_articles(&tx, &meta, req.issue, found)?;
+        if date.is_none() {
+            infer_date(&tx, issue_id, paper.as_deref(), req.issue)?;
+        }
+        let mut touched = vec![issue_id];
+        if let Some(d) = date {
+            touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
+        }
+        log_changes(&tx, &touched, &at)?;
+        tx.commit()?;
+        let outcome = if existing.is_some() { Outcome::Updated { version } } else { Outcome::Added };
+        Ok(IngestReport { issue_id, key, outcome, articles })
+    }
+
+    /// Parses every issue's current raw text again with `parse` and, where
+    /// the result differs from what is stored, replaces the articles (the
+    /// raw text and its version stay). Returns how many issues changed.
+    pub fn reparse(&mut self, parse: impl Fn(&str) -> Issue, parser_version: &str) -> Result<usize, StoreError> {
+        let rows: Vec<(i64, i64, String, String)> = {
+            let mut st = self.conn.prepare(
+                "SELECT i.id, v.id, v.raw_text, v.parse_hash FROM issues i JOIN issue_versions v ON v.id = i.current_version ORDER BY i.id",
+            )?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut changed = 0;
+        for (issue_id, version_id, raw, old) in rows {
+            let issue = parse(&raw);
+            let (parsed, parse_hash) = issue_level(&issue);
+            if parse_hash == old {
+                continue;
+            }
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let (paper, date, page) = page_of(&tx, issue_id)?;
+            exec(
+                &tx,
+                "UPDATE issue_versions SET parsed = ?1, parse_hash = ?2, parser_version = ?3 WHERE id = ?4",
+                params![parsed, parse_hash, parser_version, version_id],
+            )?;
+            let meta = IssueMeta { id: issue_id, version_id, paper: paper.clone(), date, page };
+            let found = entities::extract_issue(&issue.articles, date);
+            replace_articles(&tx, &meta, &issue, found)?;
+            let mut touched = vec![issue_id];
+            if let Some(d) = date {
+                touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
+            }
+            log_changes(&tx, &touched, &now())?;
+            tx.commit()?;
+            changed += 1;
+        }
+        Ok(changed)
+    }
+
+    /// Gives a page its date (an undated page, or one dated wrongly): its
+    /// identity becomes `paper|date|page`, its articles and mentions take the
+    /// date, dates written relative to it (`昨天`) are read again, and it
+    /// joins that day's issue (continuations linked). Its versions stay. A
+    /// page the archive already has at that place is a conflict.
+    pub fn set_date(&mut self, page_id: i64, date: NaiveDate, source: &str) -> Result<IngestReport, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (paper, old, page) = page_of(&tx, page_id)?;
+        let hash: String = tx.query_row(
+            "SELECT v.content_hash FROM issues i JOIN issue_versions v ON v.id = i.current_version WHERE i.id = ?1",
+            [page_id],
+            |r| r.get(0),
+        )?;
+        let placement = Placement {
+            paper: paper.clone().unwrap_or_else(|| "-".into()),
+            date: Some(date),
+            page,
+            ..Default::default()
+        };
+        let key = placement.key(&hash);
+        let taken: Option<i64> = tx
+            .query_row("SELECT id FROM issues WHERE key = ?1 AND id <> ?2", params![key, page_id], |r| r.get(0))
+            .optional()?;
+        if let Some(other) = taken {
+            return Err(StoreError::Conflict(format!(
+                "the archive already has {} on {date} (page id {other}); ingest this text as a new version of it instead",
+                page.map_or_else(|| "that issue".to_string(), |p| format!("page {p} of {}", placement.paper))
+            )));
+        }
+        let day = date.to_string();
+        exec(
+            &tx,
+            "UPDATE issues SET key = ?1, date = ?2, date_source = ?3, updated_at = ?4 WHERE id = ?5",
+            params![key, day, source, now(), page_id],
+        )?;
+        exec(&tx, "UPDATE articles SET date = ?1 WHERE issue_id = ?2", params![day, page_id])?;
+        // what the articles name, read again against the new date
+        let articles = crate::read::articles_of(&tx, page_id)?;
+        let models: Vec<Article> = articles.iter().map(article_of_record).collect();
+        exec(&tx, "DELETE FROM mentions WHERE issue_id = ?1", [page_id])?;
+        exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [page_id])?;
+        for (a, e) in articles.iter().zip(entities::extract_issue(&models, Some(date))) {
+            store_entities(&tx, page_id, a.id, Some(date), &e)?;
+        }
+        let mut touched = vec![page_id];
+        touched.extend(link_continuations(&tx, paper.as_deref(), date)?);
+        if let Some(d) = old.filter(|d| *d != date) {
+            touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
+        }
+        log_changes(&tx, &touched, &now())?;
+        tx.commit()?;
+        Ok(IngestReport { issue_id: page_id, key, outcome: Outcome::Redated, articles: articles.len() })
+    }
+}
+
+/// What a version keeps of its parse besides the articles (which have their
+/// own table): the masthead, teasers and leftovers as contract JSON, and a
+/// hash of the whole parse, to tell whether a new parser reads it differently.
+fn issue_level(issue: &Issue) -> (String, String) {
+    let mut v = json::to_value(issue, None);
+    let hash = content_hash(&v.to_string());
+    if let Some(o) = v.as_object_mut() {
+        o.remove("articles");
+    }
+    (v.to_string(), hash)
+}
+
+fn count(tx: &Transaction<'_>, sql: &str, id: i64) -> Result<usize, StoreError> {
+    let n: i64 = tx.prepare_cached(sql)?.query_row([id], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// What `replace_articles` needs to know of the page.
+struct IssueMeta {
+    id: i64,
+    version_id: i64,
+    paper: Option<String>,
+    date: Option<NaiveDate>,
+    page: Option<PageNo>,
+}
+
+/// The paper, date and page of a stored page.
+type PagePlace = (Option<String>, Option<NaiveDate>, Option<PageNo>);
+
+/// Where a stored page is: its paper, date and page.
+fn page_of(tx: &Transaction<'_>, id: i64) -> Result<PagePlace, StoreError> {
+    let (paper, date, page, section): (Option<String>, Option<String>, Option<u32>, Option<String>) = tx
+        .query_row("SELECT paper, date, page, section FROM issues WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("page {id}")))?;
+    let page = page.map(|number| PageNo { section: section.and_then(|s| s.chars().next()), number });
+    Ok((paper, date.and_then(|d| d.parse().ok()), page))
+}
+
+/// Replaces the current articles of an issue with those of `issue`.
+fn replace_articles(
+    tx: &Transaction<'_>,
+    meta: &IssueMeta,
+    issue: &Issue,
+    found: Vec<entities::Entities>,
+) -> Result<usize, StoreError> {
+    // Articles continued from one of these lose the link; it is made again below.
+    exec(
+        tx,
+        "UPDATE articles SET continues = NULL WHERE continues IN (SELECT id FROM articles WHERE issue_id = ?1)",
+        [meta.id],
+    )?;
+    exec(tx, "DELETE FROM articles WHERE issue_id = ?1", [meta.id])?;
+    exec(tx, "DELETE FROM mentions WHERE issue_id = ?1", [meta.id])?;
+    exec(tx, "DELETE FROM event_dates WHERE issue_id = ?1", [meta.id])?;
+    let mut st = tx.prepare_cached(
+        "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, section, kind, column_label, kicker, title,
+            subtitle, title_inferred, reporters, photographers, correspondents, authors, dateline, source, continued_to,
+            continued_from, paragraphs, span_start, span_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
+            ?23, ?24)",
+    )?;
+    for (i, (a, e)) in issue.articles.iter().zip(found).enumerate() {
+        let paragraphs: Vec<StoredParagraph> =
+            a.paragraphs.iter().map(|p| StoredParagraph { text: p.text.clone(), role: p.role }).collect();
+        st.execute(params![
+            meta.id,
+            meta.version_id,
+            i as i64 + 1,
+            meta.paper,
+            meta.date.map(|d| d.to_string()),
+            a.page.or(meta.page.map(|p| p.number)),
+            meta.page.and_then(|p| p.section).map(String::from),
+            a.kind.as_str(),
+            a.column,
+            a.headline.kicker,
+            a.headline.title,
+            a.headline.subtitle,
+            a.headline.inferred,
+            serde_json::to_string(&a.byline.reporters)?,
+            serde_json::to_string(&a.byline.photographers)?,
+            serde_json::to_string(&a.byline.correspondents)?,
+            serde_json::to_string(&a.byline.authors)?,
+            a.dateline,
+            a.source,
+            a.continued_to_page,
+            a.continued_from_page,
+            serde_json::to_string(&paragraphs)?,
+            a.span.start as i64,
+            a.span.end as i64,
+        ])?;
+        store_entities(tx, meta.id, tx.last_insert_rowid(), meta.date, &e)?;
+    }
+    Ok(issue.articles.len())
+}
+
+/// Guesses the date of an issue without one from the dates its articles
+/// mention and the weekday the paper comes out, and records it with the
+/// evidence (the identity stays the text's hash: a guess is not a date).
+fn infer_date(tx: &Transaction<'_>, issue_id: i64, paper: Option<&str>, issue: &Issue) -> Result<(), StoreError> {
+    use chrono::Datelike;
+    // the paper's dated issues, or, for a page that does not say its paper,
+    // every dated issue of the archive
+    let known: Vec<NaiveDate> = {
+        let mut st =
+            tx.prepare_cached("SELECT date FROM issues WHERE (?1 IS NULL OR paper = ?1) AND date IS NOT NULL")?;
+        let rows = st.query_map([paper], |r| r.get::<_, String>(0))?;
+        rows.filter_map(|d| d.ok().and_then(|d| d.parse().ok())).collect()
+    };
+    // the weekday most issues of the paper came out on, if most did
+    let mut counts = [0usize; 7];
+    for d in &known {
+        counts[d.weekday().num_days_from_monday() as usize] += 1;
+    }
+    let (best, n) = counts.iter().enumerate().max_by_key(|(_, n)| **n).map(|(i, n)| (i, *n)).unwrap_or((0, 0));
+    let weekday = (n >= 2 && n * 10 >= known.len() * 6).then(|| chrono::Weekday::try_from(best as u8).ok()).flatten();
+    let around = known.iter().max().copied().unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let texts: Vec<&str> = issue.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
+    if let Some(guess) = entities::infer_issue_date(&texts, weekday, around) {
+        exec(
+            tx,
+            "UPDATE issues SET inferred_date = ?1, date_evidence = ?2 WHERE id = ?3",
+            params![guess.date.to_string(), guess.evidence, issue_id],
+        )?;
+    }
+    Ok(())
+}
+
+/// Stores the people, organisations, places, events and dates found in one article.
+pub(crate) fn store_entities(
+    tx: &Transaction<'_>,
+    issue_id: i64,
+    article_id: i64,
+    date: Option<NaiveDate>,
+    e: &entities::Entities,
+) -> Result<(), StoreError> {
+    let day = date.map(|d| d.to_string());
+    let mut st = tx.prepare_cached(
+        "INSERT INTO mentions (article_id, issue_id, date, kind, name, post, role, paragraph) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for p in &e.people {
+        let role = match p.role {
+            PersonRole::Mentioned => "mentioned",
+            PersonRole::Reporter => "reporter",
+            PersonRole::Photographer => "photographer",
+            PersonRole::Correspondent => "correspondent",
+            PersonRole::Author => "author",
+        };
+        st.execute(params![article_id, issue_id, day, "person", p.name, p.post, role, p.paragraph.map(|x| x as i64)])?;
+    }
+    for (kind, names) in [("organization", &e.organizations), ("place", &e.places), ("event", &e.events)] {
+        for n in names {
+            st.execute(params![
+                article_id,
+                issue_id,
+                day,
+                kind,
+                n,
+                Option::<String>::None,
+                Option::<String>::None,
+                Option::<i64>::None
+            ])?;
+        }
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO event_dates (article_id, issue_id, text, date, approximate, part_of_day, paragraph) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for d in &e.dates {
+        st.execute(params![
+            article_id,
+            issue_id,
+            d.text,
+            d.date.map(|x| x.to_string()),
+            d.approximate,
+            d.part_of_day,
+            d.paragraph as i64
+        ])?;
+    }
+    Ok(())
+}
+
+/// Links every article marked `上接第M版` on page N of a paper's issue of
+/// `date` to the article on page M marked `下转第N版`. Returns the issues
+/// whose links changed (their index entries must be made again).
+fn link_continuations(tx: &Transaction<'_>, paper: Option<&str>, date: NaiveDate) -> Result<Vec<i64>, StoreError> {
+    struct Row {
+        id: i64,
+        issue: i64,
+        page: Option<u32>,
+        to: Option<u32>,
+        from: Option<u32>,
+        continues: Option<i64>,
+        seq: i64,
+    }
+    let mut st = tx.prepare_cached(
+        "SELECT id, issue_id, page, continued_to, continued_from, continues, seq FROM articles
+         WHERE paper IS ?1 AND date = ?2",
+    )?;
+    let mut rows: Vec<Row> = st
+        .query_map(params![paper, date.to_string()], |r| {
+            Ok(Row {
+                id: r.get(0)?,
+                issue: r.get(1)?,
+                page: r.get(2)?,
+                to: r.get(3)?,
+                from: r.get(4)?,
+                continues: r.get(5)?,
+                seq: r.get(6)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    // in reading order, sorted here rather than by SQLite (see `articles_of_issue`)
+    rows.sort_by_key(|r| (r.page, r.issue, r.seq));
+    let mut touched = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    for b in rows.iter().filter(|r| r.from.is_some()) {
+        let head = rows
+            .iter()
+            .find(|a| a.id != b.id && !taken.contains(&a.id) && a.to.is_some() && a.to == b.page && a.page == b.from);
+        let want = head.map(|a| a.id);
+        if let Some(a) = head {
+            taken.insert(a.id);
+        }
+        if want != b.continues {
+            exec(tx, "UPDATE articles SET continues = ?1 WHERE id = ?2", params![want, b.id])?;
+            touched.push(b.issue);
+            if let Some(a) = head {
+                touched.push(a.issue);
+            }
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    Ok(touched)
+}
+
+pub(crate) fn log_changes(tx: &Transaction<'_>, issues: &[i64], at: &str) -> Result<(), StoreError> {
+    let mut seen = std::collections::HashSet::new();
+    for id in issues {
+        if seen.insert(*id) {
+            exec(tx, "INSERT INTO changes (issue_id, at) VALUES (?1, ?2)", params![id, at])?;
+        }
+    }
+    Ok(())
+}
+
+/// An article of the model rebuilt from its record (for extracting entities again).
+pub(crate) fn article_of_record(a: &ArticleRecord) -> Article {
+    use shuzibao_core::{ArticleKind, Author, Byline, Headline, Paragraph, Span};
+    Article {
+        kind: ArticleKind::News,
+        column: a.column.clone(),
+        headline: Headline {
+            kicker: a.kicker.clone(),
+            title: a.title.clone(),
+            subtitle: a.subtitle.clone(),
+            inferred: a.title_inferred,
+        },
+        byline: Byline {
+            reporters: a.reporters.clone(),
+            photographers: a.photographers.clone(),
+            correspondents: a.correspondents.clone(),
+            interns: Vec::new(),
+            authors: a.authors.iter().map(|x| Author { name: x.name.clone(), role: x.role.clone() }).collect(),
+        },
+        dateline: a.dateline.clone(),
+        source: a.source.clone(),
+        continued_to_page: a.continued_to,
+        continued_from_page: a.continued_from,
+        page: a.page,
+        signed_date: None,
+        paragraphs: a
+            .paragraphs
+            .iter()
+            .map(|p| Paragraph { text: p.text.clone(), role: p.role, span: Span::default() })
+            .collect(),
+        span: Span::new(a.span.0, a.span.1),
+    }
+}
