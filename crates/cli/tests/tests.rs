@@ -8,6 +8,8 @@
 //!   consistent, and running it again completes the work.
 //! - `concurrent`: a server reading while an ingest process writes.
 //! - `disk`: a full disk and a read-only data folder.
+//! - `pages`: a day's pages named as papers name them, papers apart, undated
+//!   pages dated later, a mistyped data folder.
 //! - `serve`: the web edition as a process (samples, request log, Ctrl-C); `export`.
 
 #![allow(clippy::unwrap_used)]
@@ -18,5 +20,6 @@ mod common;
 mod concurrent;
 mod crash;
 mod disk;
+mod pages;
 mod parse;
 mod serve;
