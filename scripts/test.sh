@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, lints, docs, every test, the benches
-# compiled (not run), and the end-to-end tests in headless Chromium.
+# compiled (not run), the end-to-end tests in headless Chromium, and the
+# README's first command run as written.
 # This is the README's test command; CI runs it too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +18,6 @@ if [ ! -d tests/e2e/node_modules ]; then
   exit 1
 fi
 SHUZIBAO_BIN=target/debug/shuzibao node tests/e2e/reader.test.mjs
+echo "== the README's first command, verbatim"
+scripts/readme-first-command.sh
 echo "== all tests passed"
