@@ -34,6 +34,7 @@ use shuzibao_search::SearchIndex;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::Level;
@@ -135,7 +136,8 @@ impl AppState {
 
 /// The whole web edition: pages, API, feeds, with request logging, a body
 /// limit, a timeout, a limit on the length of URLs and on requests in
-/// flight (the default [`Limits`]).
+/// flight (the default [`Limits`]), and responses compressed (gzip or
+/// brotli) when the client's `Accept-Encoding` asks for it.
 pub fn app(state: AppState) -> Router {
     app_with(state, &Limits::default())
 }
@@ -151,6 +153,7 @@ pub fn app_with(state: AppState, limits: &Limits) -> Router {
         .layer(middleware::from_fn(guard))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(middleware::from_fn_with_state(limits::Gate::new(limits), limits::in_flight))
+        .layer(CompressionLayer::new().gzip(true).br(true))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))

@@ -303,3 +303,31 @@ fn names_the_archive_knows_teach_the_segmenter_of_the_index_when_it_opens() {
     let _archive = Archive::open(dir.path()).unwrap();
     assert!(cut().iter().any(|w| w == name), "{:?}", cut());
 }
+
+/// The response to `uri` asked with `Accept-Encoding: encoding`: its
+/// `Content-Encoding`, `Vary` and body bytes.
+async fn get_encoded(state: &AppState, uri: &str, encoding: &str) -> (Option<String>, String, Vec<u8>) {
+    let req = Request::get(uri).header(header::ACCEPT_ENCODING, encoding).body(Body::empty()).unwrap();
+    let res = app(state.clone()).oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{uri}");
+    let h = |name| res.headers().get(name).map(|v: &header::HeaderValue| v.to_str().unwrap().to_string());
+    let (content_encoding, vary) = (h(header::CONTENT_ENCODING), h(header::VARY).unwrap_or_default());
+    (content_encoding, vary, res.into_body().collect().await.unwrap().to_bytes().to_vec())
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_the_client_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    for uri in ["/", "/api/v1/issues", "/api/v1/articles/1"] {
+        let (encoding, vary, body) = get_encoded(&s, uri, "gzip").await;
+        assert_eq!(encoding.as_deref(), Some("gzip"), "{uri}");
+        assert!(vary.to_ascii_lowercase().contains("accept-encoding"), "{uri}: Vary {vary:?}");
+        assert_eq!(body[..2], [0x1f, 0x8b], "{uri}: a gzip stream");
+        let (encoding, _, _) = get_encoded(&s, uri, "br;q=1.0, gzip;q=0.5").await;
+        assert_eq!(encoding.as_deref(), Some("br"), "{uri}: brotli preferred when asked");
+        let (encoding, _, body) = get_encoded(&s, uri, "identity").await;
+        assert_eq!(encoding, None, "{uri}: not compressed unless asked");
+        assert!(String::from_utf8(body).is_ok());
+    }
+}
