@@ -291,3 +291,23 @@ fn a_phrase_with_slop_counts_words_not_punctuation() {
     assert_eq!(ids(&idx, "\"食堂 家门口\"~2"), Vec::<u64>::new(), "\"食堂 家门口\"~2: three words between");
     assert_eq!(ids(&idx, "\"食堂 家门口\"~3"), [11], "\"食堂 家门口\"~3");
 }
+
+#[test]
+fn the_page_facet_is_in_the_order_of_page_numbers() {
+    let idx = SearchIndex::in_memory().unwrap();
+    let pages = [100, 11, 2, 10, 1, 12, 3, 4, 5, 6, 7, 8, 9];
+    let docs: Vec<IndexDoc> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| doc(i as u64 + 1, "2024-05-06", p, "音乐节", "湖畔音乐节开幕。", &[]))
+        .collect();
+    idx.replace_issues(&docs.iter().map(|d| d.issue).collect::<Vec<_>>(), &docs, 1).unwrap();
+    let query = parse_query("音乐节").unwrap();
+    let r = idx.search(&SearchRequest { query, limit: 5, facets: true, ..Default::default() }).unwrap();
+    let facet: Vec<u32> = r.facets.unwrap().page.iter().map(|(p, _)| p.parse().unwrap()).collect();
+    assert_eq!(
+        facet,
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 100],
+        "query 音乐节: every page, 2 before 10, 11 before 100"
+    );
+}

@@ -331,3 +331,30 @@ async fn responses_are_compressed_when_the_client_asks() {
         assert!(String::from_utf8(body).is_ok());
     }
 }
+
+#[tokio::test]
+async fn the_page_facet_lists_every_page_with_hits_by_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut archive = Archive::open(dir.path()).unwrap();
+    // one issue of one page each, pages 1 to 12 and 100, each with the word
+    for page in (1..=12).chain([100]) {
+        let text = format!("## 第{page}版的新闻\n\n本报讯 湖畔音乐节在第{page}版上。\n");
+        let hints = Hints { paper: Some("测试报".into()), date: "2024-05-06".parse().ok(), page: Some(page) };
+        ingest(&mut archive, &format!("p{page}.txt"), &text, hints);
+    }
+    archive.sync().unwrap();
+    let config = Config { data: dir.path().to_path_buf(), admin_token: None, site_name: "测试数字报".into() };
+    let s = AppState::from_archive(archive, &config);
+    let (status, _, body) = get(&s, "/search?q=%E9%9F%B3%E4%B9%90%E8%8A%82").await;
+    assert_eq!(status, StatusCode::OK);
+    let facet = body.split("<h3>版面</h3>").nth(1).unwrap().split("</ul>").next().unwrap();
+    let labels: Vec<&str> = facet
+        .split("</a>")
+        .filter(|s| s.contains("<a href"))
+        .filter_map(|s| s.rsplit_once("\">"))
+        .map(|x| x.1)
+        .collect();
+    let expected: Vec<String> = (1..=12).chain([100]).map(|p| format!("第{p}版")).collect();
+    assert_eq!(labels, expected, "every page, in the order of their numbers");
+    assert!(facet.contains("page=100\""), "the link filters on the page: {facet}");
+}

@@ -134,16 +134,19 @@ pub fn run(c: &SearchConfig) -> Outcome {
             writeln!(w, "    {}", h.snippet.marked(open, close))?;
         }
         if let Some(f) = &out.facets {
-            let line = |name: &str, v: &[(String, u64)]| -> String {
-                let items: Vec<String> = v.iter().take(8).map(|(k, n)| format!("{k} ({n})")).collect();
+            // the most frequent few of a long list; every page with hits
+            let line = |name: &str, v: &[(String, u64)], most: usize| -> String {
+                let items: Vec<String> = v.iter().take(most).map(|(k, n)| format!("{k} ({n})")).collect();
                 format!("{name:<8} {}", items.join(" · "))
             };
             if out.total > 0 {
                 writeln!(w)?;
-                writeln!(w, "{}", line("year", &f.year))?;
-                writeln!(w, "{}", line("kind", &f.kind))?;
-                writeln!(w, "{}", line("person", &f.person))?;
-                writeln!(w, "{}", line("page", &f.page))?;
+                writeln!(w, "{}", line("year", &f.year, 8))?;
+                writeln!(w, "{}", line("kind", &f.kind, 8))?;
+                writeln!(w, "{}", line("person", &f.person, 8))?;
+                let pages: Vec<(String, u64)> =
+                    f.page.iter().map(|(p, n)| (p.trim_start_matches('0').to_string(), *n)).collect();
+                writeln!(w, "{}", line("page", &pages, usize::MAX))?;
             }
         }
     }
