@@ -55,6 +55,10 @@ pub struct Config {
     pub admin_token: Option<String>,
     /// The name shown in the header and feeds.
     pub site_name: String,
+    /// The public address of the web edition (`https://news.example.org`),
+    /// for absolute URLs (OpenSearch, `og:url`, ninjs); without it they are
+    /// built from each request's `Host` (and `X-Forwarded-Proto`).
+    pub base_url: Option<String>,
 }
 
 /// What every handler can reach: the archive for reading, its index, and
@@ -71,6 +75,7 @@ struct Inner {
     admin_token: Option<String>,
     guesses: limits::Guesses,
     site_name: String,
+    base_url: Option<String>,
 }
 
 impl AppState {
@@ -94,6 +99,11 @@ impl AppState {
                 admin_token: config.admin_token.clone().filter(|t| !t.is_empty()),
                 guesses: limits::Guesses::default(),
                 site_name,
+                base_url: config
+                    .base_url
+                    .as_deref()
+                    .map(|u| u.trim().trim_end_matches('/').to_string())
+                    .filter(|u| !u.is_empty()),
             }),
         }
     }
@@ -111,6 +121,11 @@ impl AppState {
     /// The site's name.
     pub(crate) fn site_name(&self) -> &str {
         &self.inner.site_name
+    }
+
+    /// The configured public address, without a trailing `/`.
+    pub(crate) fn base_url(&self) -> Option<&str> {
+        self.inner.base_url.as_deref()
     }
 
     /// The archive for writing.

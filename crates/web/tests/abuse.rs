@@ -41,7 +41,7 @@ fn state(dir: &Path, token: Option<&str>) -> AppState {
     let hints = Hints { paper: Some("测试报".into()), date: "2021-06-01".parse().ok(), page: Some(3) };
     ingest(&mut archive, "hostile.txt", HOSTILE, hints);
     archive.sync().unwrap();
-    let config = Config { data: dir.to_path_buf(), admin_token: token.map(str::to_string), site_name: String::new() };
+    let config = Config { data: dir.to_path_buf(), admin_token: token.map(str::to_string), ..Config::default() };
     AppState::from_archive(archive, &config)
 }
 

@@ -24,8 +24,12 @@ fn state(dir: &Path, token: Option<&str>) -> AppState {
     let hints = Hints { paper: Some("测试报".into()), date: "2021-06-01".parse().ok(), page: Some(3) };
     ingest(&mut archive, "hostile.txt", hostile, hints);
     archive.sync().unwrap();
-    let config =
-        Config { data: dir.to_path_buf(), admin_token: token.map(str::to_string), site_name: "测试数字报".into() };
+    let config = Config {
+        data: dir.to_path_buf(),
+        admin_token: token.map(str::to_string),
+        site_name: "测试数字报".into(),
+        ..Config::default()
+    };
     AppState::from_archive(archive, &config)
 }
 
@@ -204,8 +208,47 @@ async fn feeds_and_opensearch() {
     assert!(feed.starts_with("<?xml") && feed.matches("<entry>").count() == 11);
     let (_, _, search) = get(&s, "/feeds/search.atom?q=%E5%88%98%E5%9D%A4").await;
     assert!(search.contains("<entry>"));
-    let (_, _, os) = get(&s, "/opensearch.xml").await;
-    assert!(os.contains("template=\"/search?q={searchTerms}\""));
+    let (_, ctype, os) = get(&s, "/opensearch.xml").await;
+    assert!(ctype.starts_with("application/opensearchdescription+xml"));
+    assert!(os.contains("<OpenSearchDescription"));
+}
+
+/// `uri` asked with these headers: status and body.
+async fn get_with(state: &AppState, uri: &str, headers: &[(&str, &str)]) -> (StatusCode, String) {
+    let mut req = Request::get(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = app(state.clone()).oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let status = res.status();
+    (status, String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn opensearch_templates_are_absolute_urls() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (_, os) = get_with(&s, "/opensearch.xml", &[("host", "News.Example.org:8080")]).await;
+    assert!(os.contains("template=\"http://news.example.org:8080/search?q={searchTerms}\""), "{os}");
+    assert!(os.contains("template=\"http://news.example.org:8080/feeds/search.atom?q={searchTerms}\""), "{os}");
+    let (_, os) =
+        get_with(&s, "/opensearch.xml", &[("host", "news.example.org"), ("x-forwarded-proto", "https")]).await;
+    assert!(os.contains("template=\"https://news.example.org/search?q={searchTerms}\""), "behind a proxy: {os}");
+    // a host that is not a plain host name is never written into the document
+    let (_, os) = get_with(&s, "/opensearch.xml", &[("host", "evil.example\"><x y=\"")]).await;
+    assert!(!os.contains("evil") && os.contains("template=\"/search?q={searchTerms}\""), "{os}");
+    // a configured base URL wins over the Host header
+    let dir = tempfile::tempdir().unwrap();
+    let archive = Archive::open(dir.path()).unwrap();
+    let config = Config {
+        data: dir.path().to_path_buf(),
+        base_url: Some("https://paper.example.com/".into()),
+        ..Config::default()
+    };
+    let configured = AppState::from_archive(archive, &config);
+    let (_, os) = get_with(&configured, "/opensearch.xml", &[("host", "127.0.0.1:8080")]).await;
+    assert!(os.contains("template=\"https://paper.example.com/search?q={searchTerms}\""), "{os}");
+    assert!(!os.contains("127.0.0.1"), "{os}");
 }
 
 #[tokio::test]
@@ -343,7 +386,7 @@ async fn the_page_facet_lists_every_page_with_hits_by_number() {
         ingest(&mut archive, &format!("p{page}.txt"), &text, hints);
     }
     archive.sync().unwrap();
-    let config = Config { data: dir.path().to_path_buf(), admin_token: None, site_name: "测试数字报".into() };
+    let config = Config { data: dir.path().to_path_buf(), site_name: "测试数字报".into(), ..Config::default() };
     let s = AppState::from_archive(archive, &config);
     let (status, _, body) = get(&s, "/search?q=%E9%9F%B3%E4%B9%90%E8%8A%82").await;
     assert_eq!(status, StatusCode::OK);
