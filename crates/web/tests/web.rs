@@ -401,3 +401,18 @@ async fn the_page_facet_lists_every_page_with_hits_by_number() {
     assert_eq!(labels, expected, "every page, in the order of their numbers");
     assert!(facet.contains("page=100\""), "the link filters on the page: {facet}");
 }
+
+#[tokio::test]
+async fn a_run_of_several_words_is_marked_whole_not_character_by_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    // 区委副书记 is cut into 区委 / 副 / 书记; the texts also hold 副区长, 副主任
+    let (_, _, body) = get(&s, "/search?q=%E5%8C%BA%E5%A7%94%E5%89%AF%E4%B9%A6%E8%AE%B0").await;
+    assert!(body.contains("<mark>区委副书记</mark>"), "the run marked whole");
+    assert!(!body.contains("<mark>副</mark>"), "no lone 副 marked in the snippets");
+    let href = body.split("<h3><a href=\"").nth(1).unwrap().split('"').next().unwrap().replace("&#38;", "&");
+    assert!(href.contains("?hl="), "{href}");
+    let (_, _, article) = get(&s, &href).await;
+    assert!(article.contains("<mark>区委副书记</mark>"), "{href}: the run marked whole");
+    assert!(!article.contains("<mark>副</mark>"), "{href}: no lone 副 marked in the article");
+}

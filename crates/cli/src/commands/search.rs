@@ -30,8 +30,7 @@ impl TryFrom<SearchArgs> for SearchConfig {
         let query_text = describe(&text, &a);
         let usage = |e: shuzibao_search::QueryError| UsageError(format!("bad query: {e}"));
         // a filter alone (`--person 钟晓咏`) is a query too
-        let mut query =
-            if text.trim().is_empty() { Query { clauses: Vec::new() } } else { parse_query(&text).map_err(usage)? };
+        let mut query = if text.trim().is_empty() { Query::default() } else { parse_query(&text).map_err(usage)? };
         if let Some(c) = date_range(a.from.as_deref(), a.to.as_deref()).map_err(usage)? {
             query.clauses.push(c);
         }
