@@ -36,6 +36,11 @@ for (const name of readdirSync(samples)) {
     writeFileSync(join(input, `copy-${i}-${name}`), copy);
   }
 }
+// a month with an issue every day of its 31, for the calendar's layout
+const monthly = readFileSync(join(samples, "xuhuibao-2023-09-18-p01.txt"), "utf8");
+for (let day = 1; day <= 31; day++) {
+  writeFileSync(join(input, `month-${day}.txt`), monthly.replace("2023年9月18日", `2018年10月${day}日`));
+}
 const data = join(work, "data");
 const ingest = spawnSync(bin, ["ingest", input, "--data", data], { encoding: "utf8" });
 assert.equal(ingest.status, 0, ingest.stderr);
@@ -55,6 +60,34 @@ async function waitForServer() {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("the server did not start");
+}
+
+// The texts in `selector` that the browser laid out on more than one line.
+async function wrapped(p, selector) {
+  return p.evaluate((selector) => {
+    const lines = (el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    };
+    return [...document.querySelectorAll(selector)].filter((el) => lines(el) > 1).map((el) => el.textContent);
+  }, selector);
+}
+
+// The days of the open calendar's months laid out under (or left of) their
+// month's label rather than beside it.
+async function daysUnderTheirLabel(p) {
+  return p.evaluate(() => {
+    const out = [];
+    for (const month of document.querySelectorAll(".calendar details[open] .month")) {
+      const label = month.querySelector("h3");
+      const right = label.getBoundingClientRect().right;
+      for (const day of month.querySelectorAll("ul.days li")) {
+        if (day.getBoundingClientRect().left < right) out.push(`${label.textContent} ${day.textContent}`);
+      }
+    }
+    return out;
+  });
 }
 
 async function step(name, fn) {
@@ -143,6 +176,22 @@ try {
       assert.ok(scroll <= width, `${path}: ${scroll} > ${width}`);
     }
     await phone.screenshot({ path: join(shots, "7-phone-search.png"), fullPage: true });
+    await phone.close();
+  });
+
+  await step("a month of 31 days never wraps under its label, on a desktop and a phone", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+    for (const [p, name] of [[page, "8-calendar.png"], [phone, "9-phone-calendar.png"]]) {
+      await p.goto(base + "/");
+      await p.locator(".calendar summary", { hasText: "2018年" }).click();
+      const october = p.locator(".calendar details[open] .month", { has: p.locator("h3", { hasText: "10月" }) });
+      assert.equal(await october.locator("ul.days li").count(), 31);
+      assert.deepEqual(await daysUnderTheirLabel(p), []);
+      assert.deepEqual(await wrapped(p, ".calendar .month h3, ul.days li"), []);
+      const [scroll, width] = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scroll <= width, `${scroll} > ${width}`);
+      await october.screenshot({ path: join(shots, name) });
+    }
     await phone.close();
   });
 
