@@ -195,6 +195,22 @@ try {
     await phone.close();
   });
 
+  await step("the people table's headers and names stay on one line, on a desktop and a phone", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+    for (const [p, name] of [[page, "10-people.png"], [phone, "11-phone-people.png"]]) {
+      await p.goto(base + "/people");
+      assert.ok((await p.locator("table.people tbody tr").count()) > 5);
+      assert.deepEqual(await wrapped(p, "table.people th, table.people td:first-child a, table.people td:nth-child(2)"), []);
+      const [scroll, width] = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scroll <= width, `${scroll} > ${width}`);
+      await p.screenshot({ path: join(shots, name) });
+      await p.locator("table.people td:first-child a").first().click();
+      await p.waitForURL(/\/people\/.+/);
+      assert.deepEqual(await wrapped(p, "table.posts th"), []);
+    }
+    await phone.close();
+  });
+
   await step("a missing page is a 404 page", async () => {
     const r = await page.goto(base + "/no/such/page");
     assert.equal(r.status(), 404);
