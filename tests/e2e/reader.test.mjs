@@ -211,6 +211,35 @@ try {
     await phone.close();
   });
 
+  await step("the search form's placeholders read as hints", async () => {
+    await page.goto(base + "/search");
+    const fields = await page.evaluate(() => {
+      const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+      const luminance = (c) => {
+        const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return [...document.querySelectorAll("form.filters input[placeholder]")].map((input) => {
+        const hint = getComputedStyle(input, "::placeholder");
+        const field = getComputedStyle(input);
+        const [lh, lt, lb] = [luminance(hint.color), luminance(field.color), luminance(field.backgroundColor)];
+        return {
+          id: input.id,
+          placeholder: input.placeholder,
+          lighter: lh > lt,
+          contrast: (Math.max(lh, lb) + 0.05) / (Math.min(lh, lb) + 0.05),
+          smaller: parseFloat(hint.fontSize) < parseFloat(field.fontSize),
+        };
+      });
+    });
+    assert.ok(fields.length >= 5, JSON.stringify(fields));
+    for (const f of fields) {
+      assert.ok(f.lighter && f.smaller, `${f.id}: the hint is set apart from a value: ${JSON.stringify(f)}`);
+      assert.ok(f.contrast >= 4.5, `${f.id}: the hint is still readable (AA): ${JSON.stringify(f)}`);
+      assert.ok(!/[0-9a-z]/i.test(f.placeholder) || f.placeholder.startsWith("例如："), `${f.id}: ${f.placeholder}`);
+    }
+  });
+
   await step("a missing page is a 404 page", async () => {
     const r = await page.goto(base + "/no/such/page");
     assert.equal(r.status(), 404);

@@ -416,3 +416,27 @@ async fn a_run_of_several_words_is_marked_whole_not_character_by_character() {
     assert!(article.contains("<mark>区委副书记</mark>"), "{href}: the run marked whole");
     assert!(!article.contains("<mark>副</mark>"), "{href}: no lone 副 marked in the article");
 }
+
+/// The `placeholder` attributes of a page.
+fn placeholders(html: &str) -> Vec<String> {
+    html.split("placeholder=\"").skip(1).map(|s| s.split('"').next().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn placeholders_read_as_hints_not_as_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    for uri in ["/search", "/posts/%E5%8C%BA%E9%95%BF"] {
+        let (_, _, body) = get(&s, uri).await;
+        let hints = placeholders(&body);
+        assert!(hints.len() > 1, "{uri}: {hints:?}");
+        for h in &hints {
+            // a date, a number or a query in a field looks filled in unless
+            // it says it is an example
+            let value_like = h.chars().any(|c| c.is_ascii_alphanumeric());
+            assert!(!value_like || h.starts_with("例如："), "{uri}: placeholder {h:?} looks like a value");
+        }
+    }
+    let (_, _, body) = get(&s, "/search").await;
+    assert!(placeholders(&body).iter().any(|h| h == "例如：2023-01"), "the date fields give an example");
+}
