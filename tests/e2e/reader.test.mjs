@@ -36,6 +36,11 @@ for (const name of readdirSync(samples)) {
     writeFileSync(join(input, `copy-${i}-${name}`), copy);
   }
 }
+// a month with an issue every day of its 31, for the calendar's layout
+const monthly = readFileSync(join(samples, "xuhuibao-2023-09-18-p01.txt"), "utf8");
+for (let day = 1; day <= 31; day++) {
+  writeFileSync(join(input, `month-${day}.txt`), monthly.replace("2023年9月18日", `2018年10月${day}日`));
+}
 const data = join(work, "data");
 const ingest = spawnSync(bin, ["ingest", input, "--data", data], { encoding: "utf8" });
 assert.equal(ingest.status, 0, ingest.stderr);
@@ -55,6 +60,34 @@ async function waitForServer() {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("the server did not start");
+}
+
+// The texts in `selector` that the browser laid out on more than one line.
+async function wrapped(p, selector) {
+  return p.evaluate((selector) => {
+    const lines = (el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    };
+    return [...document.querySelectorAll(selector)].filter((el) => lines(el) > 1).map((el) => el.textContent);
+  }, selector);
+}
+
+// The days of the open calendar's months laid out under (or left of) their
+// month's label rather than beside it.
+async function daysUnderTheirLabel(p) {
+  return p.evaluate(() => {
+    const out = [];
+    for (const month of document.querySelectorAll(".calendar details[open] .month")) {
+      const label = month.querySelector("h3");
+      const right = label.getBoundingClientRect().right;
+      for (const day of month.querySelectorAll("ul.days li")) {
+        if (day.getBoundingClientRect().left < right) out.push(`${label.textContent} ${day.textContent}`);
+      }
+    }
+    return out;
+  });
 }
 
 async function step(name, fn) {
@@ -144,6 +177,67 @@ try {
     }
     await phone.screenshot({ path: join(shots, "7-phone-search.png"), fullPage: true });
     await phone.close();
+  });
+
+  await step("a month of 31 days never wraps under its label, on a desktop and a phone", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+    for (const [p, name] of [[page, "8-calendar.png"], [phone, "9-phone-calendar.png"]]) {
+      await p.goto(base + "/");
+      await p.locator(".calendar summary", { hasText: "2018年" }).click();
+      const october = p.locator(".calendar details[open] .month", { has: p.locator("h3", { hasText: "10月" }) });
+      assert.equal(await october.locator("ul.days li").count(), 31);
+      assert.deepEqual(await daysUnderTheirLabel(p), []);
+      assert.deepEqual(await wrapped(p, ".calendar .month h3, ul.days li"), []);
+      const [scroll, width] = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scroll <= width, `${scroll} > ${width}`);
+      await october.screenshot({ path: join(shots, name) });
+    }
+    await phone.close();
+  });
+
+  await step("the people table's headers and names stay on one line, on a desktop and a phone", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+    for (const [p, name] of [[page, "10-people.png"], [phone, "11-phone-people.png"]]) {
+      await p.goto(base + "/people");
+      assert.ok((await p.locator("table.people tbody tr").count()) > 5);
+      assert.deepEqual(await wrapped(p, "table.people th, table.people td:first-child a, table.people td:nth-child(2)"), []);
+      const [scroll, width] = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scroll <= width, `${scroll} > ${width}`);
+      await p.screenshot({ path: join(shots, name) });
+      await p.locator("table.people td:first-child a").first().click();
+      await p.waitForURL(/\/people\/.+/);
+      assert.deepEqual(await wrapped(p, "table.posts th"), []);
+    }
+    await phone.close();
+  });
+
+  await step("the search form's placeholders read as hints", async () => {
+    await page.goto(base + "/search");
+    const fields = await page.evaluate(() => {
+      const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+      const luminance = (c) => {
+        const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return [...document.querySelectorAll("form.filters input[placeholder]")].map((input) => {
+        const hint = getComputedStyle(input, "::placeholder");
+        const field = getComputedStyle(input);
+        const [lh, lt, lb] = [luminance(hint.color), luminance(field.color), luminance(field.backgroundColor)];
+        return {
+          id: input.id,
+          placeholder: input.placeholder,
+          lighter: lh > lt,
+          contrast: (Math.max(lh, lb) + 0.05) / (Math.min(lh, lb) + 0.05),
+          smaller: parseFloat(hint.fontSize) < parseFloat(field.fontSize),
+        };
+      });
+    });
+    assert.ok(fields.length >= 5, JSON.stringify(fields));
+    for (const f of fields) {
+      assert.ok(f.lighter && f.smaller, `${f.id}: the hint is set apart from a value: ${JSON.stringify(f)}`);
+      assert.ok(f.contrast >= 4.5, `${f.id}: the hint is still readable (AA): ${JSON.stringify(f)}`);
+      assert.ok(!/[0-9a-z]/i.test(f.placeholder) || f.placeholder.startsWith("例如："), `${f.id}: ${f.placeholder}`);
+    }
   });
 
   await step("a missing page is a 404 page", async () => {

@@ -280,7 +280,8 @@ fn run_query(archive: &archive::Archive, q: &BenchQuery, ids: &HashMap<u64, Stri
     // SHUZIBAO_BENCH_FACETS=1: count the facets too, as the command line and
     // the web edition do (the peers count none, so not by default)
     let facets = std::env::var_os("SHUZIBAO_BENCH_FACETS").is_some();
-    let req = SearchRequest { query: Query { clauses }, limit: 10, facets, ..SearchRequest::default() };
+    let req =
+        SearchRequest { query: Query { clauses, ..Query::default() }, limit: 10, facets, ..SearchRequest::default() };
     let r = archive.index.search(&req)?;
     let top = r.hits.iter().filter_map(|h| ids.get(&h.id).cloned()).collect();
     Ok((r.total, top))

@@ -104,6 +104,11 @@ pub struct ServeArgs {
     /// The name shown in the header and feeds.
     #[arg(long, default_value = "数字报")]
     pub site_name: String,
+    /// The public address of the site (https://news.example.org), for the
+    /// absolute URLs of OpenSearch, og:url and ninjs; without it they are
+    /// built from each request's Host header (and X-Forwarded-Proto).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
     /// Do not ingest the sample issues into an empty archive.
     #[arg(long)]
     pub no_samples: bool,

@@ -150,3 +150,42 @@ fn people_posts_and_search_by_person() {
     assert!(!nothing.status.success());
     assert!(stderr(&nothing).contains("give a query"), "{}", stderr(&nothing));
 }
+
+#[test]
+fn the_page_facet_lists_every_page_by_number() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = data_arg(&tmp.path().join("data"));
+    let input = tmp.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for page in 1..=12 {
+        let text = format!("## 第{page}版的新闻\n\n本报讯 湖畔音乐节在第{page}版上。\n");
+        std::fs::write(input.join(format!("cs-2024-05-06-p{page:02}.txt")), text).unwrap();
+    }
+    let out = run_str(&["ingest", &input.display().to_string(), "--data", &data, "--paper", "测试报"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_str(&["search", "音乐节", "--data", &data]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let line = text.lines().find(|l| l.starts_with("page")).unwrap();
+    let listed: Vec<&str> = line["page".len()..].split(" · ").map(str::trim).collect();
+    let expected: Vec<String> = (1..=12).map(|p| format!("{p} (1)")).collect();
+    assert_eq!(listed, expected, "every page with hits, by number: {text}");
+}
+
+#[test]
+fn the_header_says_what_was_searched_filters_included() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = data_arg(&tmp.path().join("data"));
+    run_str(&["ingest", &samples_dir().display().to_string(), "--data", &data]);
+    let out = run_str(&["search", "--person", "钟晓咏", "--from", "2023", "--data", &data]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let header = text.lines().next().unwrap();
+    assert!(header.contains(" results for date:2023.. person:钟晓咏 "), "{header}");
+    let out = run_str(&["search", "曹立强", "--reporter", "刘坤", "--to", "2022-12", "--data", &data, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["query"], "曹立强 date:..2022-12 reporter:刘坤");
+    let out = run_str(&["search", "--page", "1", "--kind", "news", "--data", &data, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["query"], "page:1 kind:news");
+}

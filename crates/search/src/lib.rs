@@ -135,7 +135,7 @@ pub struct Facets {
     pub person: Vec<(String, u64)>,
     /// Kind → count.
     pub kind: Vec<(String, u64)>,
-    /// Page → count, by page.
+    /// Page → count, every page with hits, in the order of page numbers.
     pub page: Vec<(String, u64)>,
 }
 
@@ -464,7 +464,10 @@ impl SearchIndex {
             let mut person = list("person");
             person.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             person.truncate(20);
-            Facets { year: list("year"), month: list("month"), person, kind: list("kind"), page: list("page") }
+            // pages by number (2 before 10, 11 before 100), not as strings
+            let mut page = list("page");
+            page.sort_by_cached_key(|(p, _)| (p.parse::<u32>().unwrap_or(u32::MAX), p.clone()));
+            Facets { year: list("year"), month: list("month"), person, kind: list("kind"), page }
         });
         Ok(SearchResults { total, hits, facets })
     }

@@ -25,6 +25,11 @@ use crate::tokenize::{is_word_char, normalize};
 pub struct Query {
     /// Every clause must hold (an `Any` clause holds when one of its parts does).
     pub clauses: Vec<Clause>,
+    /// The bare runs of text typed (not in quotes, not excluded), normalised,
+    /// each before it was cut into words: `区委副书记` (区委 / 副 / 书记).
+    /// Snippets mark a run whole, and never a one-character word cut from a
+    /// longer run on its own.
+    pub runs: Vec<String>,
 }
 
 /// Where a text must be found.
@@ -83,18 +88,42 @@ impl Query {
         self.clauses.iter().any(text)
     }
 
-    /// The texts to highlight in results: every positive word and phrase.
+    /// The texts to highlight in results: every run typed, whole, then every
+    /// positive word and phrase, except a single character cut from a longer
+    /// run (`副` of `区委副书记` would mark every 副 in the text); a single
+    /// character typed on its own is kept.
+    ///
+    /// ```
+    /// use shuzibao_search::parse_query;
+    /// assert_eq!(parse_query("区委副书记").unwrap().highlights(), ["区委副书记", "区委", "书记"]);
+    /// assert_eq!(parse_query("副").unwrap().highlights(), ["副"]);
+    /// ```
     pub fn highlights(&self) -> Vec<String> {
-        fn walk(c: &Clause, out: &mut Vec<String>) {
-            match c {
-                Clause::Text { text, .. } if !out.contains(text) => out.push(text.clone()),
-                Clause::Any(v) => v.iter().for_each(|c| walk(c, out)),
-                _ => {}
+        let mut out: Vec<String> = Vec::new();
+        for r in &self.runs {
+            if !out.contains(r) {
+                out.push(r.clone());
             }
         }
-        let mut out = Vec::new();
-        self.clauses.iter().for_each(|c| walk(c, &mut out));
+        self.clauses.iter().for_each(|c| self.mark(c, &mut out));
         out
+    }
+
+    /// Adds the texts of a clause to highlight to `out`.
+    fn mark(&self, c: &Clause, out: &mut Vec<String>) {
+        match c {
+            Clause::Text { text, phrase, .. } if !out.contains(text) && (*phrase || !self.cut_from_a_run(text)) => {
+                out.push(text.clone());
+            }
+            Clause::Any(v) => v.iter().for_each(|c| self.mark(c, out)),
+            _ => {}
+        }
+    }
+
+    /// Whether a word is one character cut from a longer run (and not also
+    /// typed on its own).
+    fn cut_from_a_run(&self, word: &str) -> bool {
+        word.chars().count() == 1 && !self.runs.iter().any(|r| r == word) && self.runs.iter().any(|r| r.contains(word))
     }
 }
 
@@ -113,7 +142,7 @@ pub fn parse_query(input: &str) -> Result<Query, QueryError> {
     if chars.len() > 1000 {
         return Err(err("the query is too long (more than 1000 characters)", 1000));
     }
-    let mut p = Parser { chars, pos: 0 };
+    let mut p = Parser { chars, pos: 0, runs: Vec::new() };
     let mut clauses: Vec<Clause> = Vec::new();
     let mut pending_or = false;
     loop {
@@ -163,7 +192,7 @@ pub fn parse_query(input: &str) -> Result<Query, QueryError> {
     if clauses.iter().all(|c| matches!(c, Clause::Not(_))) {
         return Err(err("a query cannot only exclude; add something to look for", 0));
     }
-    Ok(Query { clauses })
+    Ok(Query { clauses, runs: p.runs })
 }
 
 fn err(message: &str, position: usize) -> QueryError {
@@ -173,6 +202,8 @@ fn err(message: &str, position: usize) -> QueryError {
 struct Parser {
     chars: Vec<char>,
     pos: usize,
+    /// Bare runs read so far (see [`Query::runs`]).
+    runs: Vec<String>,
 }
 
 impl Parser {
@@ -206,7 +237,13 @@ impl Parser {
                 }
                 _ => {
                     self.pos += token.chars().count();
-                    words_of(&token)
+                    let words = words_of(&token);
+                    let run = normalize(&token);
+                    let run = run.trim_matches(|c: char| !is_word_char(c));
+                    if !negated && !words.is_empty() && !run.is_empty() && !self.runs.iter().any(|r| r == run) {
+                        self.runs.push(run.to_string());
+                    }
+                    words
                 }
             }
         };

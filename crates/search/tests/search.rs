@@ -257,7 +257,7 @@ fn snippets_never_cut_a_character() {
 #[test]
 fn filters_alone_browse() {
     let idx = index();
-    let query = shuzibao_search::Query { clauses: vec![Clause::Page(1, 1)] };
+    let query = shuzibao_search::Query { clauses: vec![Clause::Page(1, 1)], ..Default::default() };
     let r = idx.search(&SearchRequest { query, sort: Sort::Newest, limit: 10, ..Default::default() }).unwrap();
     assert_eq!(r.hits.iter().map(|h| h.id).collect::<Vec<_>>(), [4, 1]);
 }
@@ -290,4 +290,45 @@ fn a_phrase_with_slop_counts_words_not_punctuation() {
     // 食堂 / 今天 开到 了 / 家门口
     assert_eq!(ids(&idx, "\"食堂 家门口\"~2"), Vec::<u64>::new(), "\"食堂 家门口\"~2: three words between");
     assert_eq!(ids(&idx, "\"食堂 家门口\"~3"), [11], "\"食堂 家门口\"~3");
+}
+
+#[test]
+fn the_page_facet_is_in_the_order_of_page_numbers() {
+    let idx = SearchIndex::in_memory().unwrap();
+    let pages = [100, 11, 2, 10, 1, 12, 3, 4, 5, 6, 7, 8, 9];
+    let docs: Vec<IndexDoc> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| doc(i as u64 + 1, "2024-05-06", p, "音乐节", "湖畔音乐节开幕。", &[]))
+        .collect();
+    idx.replace_issues(&docs.iter().map(|d| d.issue).collect::<Vec<_>>(), &docs, 1).unwrap();
+    let query = parse_query("音乐节").unwrap();
+    let r = idx.search(&SearchRequest { query, limit: 5, facets: true, ..Default::default() }).unwrap();
+    let facet: Vec<u32> = r.facets.unwrap().page.iter().map(|(p, _)| p.parse().unwrap()).collect();
+    assert_eq!(
+        facet,
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 100],
+        "query 音乐节: every page, 2 before 10, 11 before 100"
+    );
+}
+
+#[test]
+fn snippets_mark_the_words_typed_not_lone_characters_cut_from_them() {
+    let text = "副中心建设方面，区委副书记、区长钟晓咏出席，副区长陪同。区委办公室、区委宣传部负责人参加。";
+    // an unquoted run the segmenter cuts into 区委 / 副 / 书记
+    let query = parse_query("区委副书记").unwrap();
+    assert!(query.clauses.iter().any(|c| matches!(c, Clause::Text { text, .. } if text == "副")), "{query:?}");
+    let marked = snippet(text, &query.highlights(), 200).marked("<", ">");
+    assert!(marked.contains("<区委副书记>"), "query 区委副书记: the run is marked whole: {marked}");
+    assert!(!marked.contains("<副>"), "query 区委副书记: no lone 副: {marked}");
+    assert!(marked.contains("<区委>办公室"), "query 区委副书记: its words of two characters or more: {marked}");
+    // a single character typed on its own is marked
+    let marked = snippet(text, &parse_query("副").unwrap().highlights(), 200).marked("<", ">");
+    assert!(marked.contains("<副>中心") && marked.contains("<副>区长"), "query 副: {marked}");
+    let marked = snippet(text, &parse_query("副 区委副书记").unwrap().highlights(), 200).marked("<", ">");
+    assert!(marked.contains("<副>中心"), "query 副 区委副书记: 副 typed alone is marked: {marked}");
+    // the article page gets the highlights back as one query string (hl=)
+    let again = parse_query(&query.highlights().join(" ")).unwrap().highlights();
+    let marked = snippet(text, &again, 200).marked("<", ">");
+    assert!(!marked.contains("<副>") && marked.contains("<区委副书记>"), "the highlights read again: {marked}");
 }

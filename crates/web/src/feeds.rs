@@ -4,7 +4,7 @@
 //! `shuzibao export` use the same function).
 
 use crate::error::{Failure, PageError};
-use crate::extract::PageQuery;
+use crate::extract::{PageQuery, SiteUrl};
 use crate::html::SearchParams;
 use crate::views::{self, ArticleView};
 use crate::AppState;
@@ -112,13 +112,20 @@ async fn search(
     Ok(atom_response(atom(&format!("{} · 检索：{}", state.site_name(), params.q), &self_href, &list)))
 }
 
-async fn opensearch(State(state): State<AppState>) -> Response {
+/// The OpenSearch description. Its templates must be absolute URLs: they
+/// are built from the configured base URL or the request's host (see
+/// [`SiteUrl`]); relative only when neither is known.
+async fn opensearch(State(state): State<AppState>, site: SiteUrl) -> Response {
     let name = xml_escape(state.site_name());
+    let url = |path: &str| xml_escape(&site.absolute(path));
+    let (html, atom, this) =
+        (url("/search?q={searchTerms}"), url("/feeds/search.atom?q={searchTerms}"), url("/opensearch.xml"));
     let xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n\
          <ShortName>{name}</ShortName>\n<Description>{name} 全文检索</Description>\n<InputEncoding>UTF-8</InputEncoding>\n\
-         <Language>zh-CN</Language>\n<Url type=\"text/html\" template=\"/search?q={{searchTerms}}\"/>\n\
-         <Url type=\"application/atom+xml\" template=\"/feeds/search.atom?q={{searchTerms}}\"/>\n</OpenSearchDescription>\n"
+         <Language>zh-CN</Language>\n<Url type=\"text/html\" template=\"{html}\"/>\n\
+         <Url type=\"application/atom+xml\" template=\"{atom}\"/>\n\
+         <Url type=\"application/opensearchdescription+xml\" rel=\"self\" template=\"{this}\"/>\n</OpenSearchDescription>\n"
     );
     ([(header::CONTENT_TYPE, "application/opensearchdescription+xml; charset=utf-8")], xml).into_response()
 }

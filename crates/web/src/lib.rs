@@ -33,6 +33,7 @@ use shuzibao_search::SearchIndex;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::Level;
@@ -53,6 +54,10 @@ pub struct Config {
     pub admin_token: Option<String>,
     /// The name shown in the header and feeds.
     pub site_name: String,
+    /// The public address of the web edition (`https://news.example.org`),
+    /// for absolute URLs (OpenSearch, `og:url`, ninjs); without it they are
+    /// built from each request's `Host` (and `X-Forwarded-Proto`).
+    pub base_url: Option<String>,
 }
 
 /// What every handler can reach: the archive for reading, its index, and
@@ -69,6 +74,7 @@ struct Inner {
     admin_token: Option<String>,
     guesses: limits::Guesses,
     site_name: String,
+    base_url: Option<String>,
 }
 
 impl AppState {
@@ -92,6 +98,11 @@ impl AppState {
                 admin_token: config.admin_token.clone().filter(|t| !t.is_empty()),
                 guesses: limits::Guesses::default(),
                 site_name,
+                base_url: config
+                    .base_url
+                    .as_deref()
+                    .map(|u| u.trim().trim_end_matches('/').to_string())
+                    .filter(|u| !u.is_empty()),
             }),
         }
     }
@@ -109,6 +120,11 @@ impl AppState {
     /// The site's name.
     pub(crate) fn site_name(&self) -> &str {
         &self.inner.site_name
+    }
+
+    /// The configured public address, without a trailing `/`.
+    pub(crate) fn base_url(&self) -> Option<&str> {
+        self.inner.base_url.as_deref()
     }
 
     /// The archive for writing.
@@ -134,7 +150,8 @@ impl AppState {
 
 /// The whole web edition: pages, API, feeds, with request logging, a body
 /// limit, a timeout, a limit on the length of URLs and on requests in
-/// flight (the default [`Limits`]).
+/// flight (the default [`Limits`]), and responses compressed (gzip or
+/// brotli) when the client's `Accept-Encoding` asks for it.
 pub fn app(state: AppState) -> Router {
     app_with(state, &Limits::default())
 }
@@ -150,6 +167,7 @@ pub fn app_with(state: AppState, limits: &Limits) -> Router {
         .layer(middleware::from_fn(guard))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(middleware::from_fn_with_state(limits::Gate::new(limits), limits::in_flight))
+        .layer(CompressionLayer::new().gzip(true).br(true))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))

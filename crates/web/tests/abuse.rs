@@ -40,7 +40,7 @@ fn state(dir: &Path, token: Option<&str>) -> AppState {
     let hints = common::given("测试报", "2021-06-01", 3);
     ingest(&mut archive, "hostile.txt", HOSTILE, hints);
     archive.sync().unwrap();
-    let config = Config { data: dir.to_path_buf(), admin_token: token.map(str::to_string), site_name: String::new() };
+    let config = Config { data: dir.to_path_buf(), admin_token: token.map(str::to_string), ..Config::default() };
     AppState::from_archive(archive, &config)
 }
 

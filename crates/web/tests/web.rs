@@ -23,8 +23,12 @@ fn state(dir: &Path, token: Option<&str>) -> AppState {
     let hints = common::given("测试报", "2021-06-01", 3);
     ingest(&mut archive, "hostile.txt", hostile, hints);
     archive.sync().unwrap();
-    let config =
-        Config { data: dir.to_path_buf(), admin_token: token.map(str::to_string), site_name: "测试数字报".into() };
+    let config = Config {
+        data: dir.to_path_buf(),
+        admin_token: token.map(str::to_string),
+        site_name: "测试数字报".into(),
+        ..Config::default()
+    };
     AppState::from_archive(archive, &config)
 }
 
@@ -203,8 +207,47 @@ async fn feeds_and_opensearch() {
     assert!(feed.starts_with("<?xml") && feed.matches("<entry>").count() == 11);
     let (_, _, search) = get(&s, "/feeds/search.atom?q=%E5%88%98%E5%9D%A4").await;
     assert!(search.contains("<entry>"));
-    let (_, _, os) = get(&s, "/opensearch.xml").await;
-    assert!(os.contains("template=\"/search?q={searchTerms}\""));
+    let (_, ctype, os) = get(&s, "/opensearch.xml").await;
+    assert!(ctype.starts_with("application/opensearchdescription+xml"));
+    assert!(os.contains("<OpenSearchDescription"));
+}
+
+/// `uri` asked with these headers: status and body.
+async fn get_with(state: &AppState, uri: &str, headers: &[(&str, &str)]) -> (StatusCode, String) {
+    let mut req = Request::get(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = app(state.clone()).oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let status = res.status();
+    (status, String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn opensearch_templates_are_absolute_urls() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (_, os) = get_with(&s, "/opensearch.xml", &[("host", "News.Example.org:8080")]).await;
+    assert!(os.contains("template=\"http://news.example.org:8080/search?q={searchTerms}\""), "{os}");
+    assert!(os.contains("template=\"http://news.example.org:8080/feeds/search.atom?q={searchTerms}\""), "{os}");
+    let (_, os) =
+        get_with(&s, "/opensearch.xml", &[("host", "news.example.org"), ("x-forwarded-proto", "https")]).await;
+    assert!(os.contains("template=\"https://news.example.org/search?q={searchTerms}\""), "behind a proxy: {os}");
+    // a host that is not a plain host name is never written into the document
+    let (_, os) = get_with(&s, "/opensearch.xml", &[("host", "evil.example\"><x y=\"")]).await;
+    assert!(!os.contains("evil") && os.contains("template=\"/search?q={searchTerms}\""), "{os}");
+    // a configured base URL wins over the Host header
+    let dir = tempfile::tempdir().unwrap();
+    let archive = Archive::open(dir.path()).unwrap();
+    let config = Config {
+        data: dir.path().to_path_buf(),
+        base_url: Some("https://paper.example.com/".into()),
+        ..Config::default()
+    };
+    let configured = AppState::from_archive(archive, &config);
+    let (_, os) = get_with(&configured, "/opensearch.xml", &[("host", "127.0.0.1:8080")]).await;
+    assert!(os.contains("template=\"https://paper.example.com/search?q={searchTerms}\""), "{os}");
+    assert!(!os.contains("127.0.0.1"), "{os}");
 }
 
 #[tokio::test]
@@ -315,4 +358,97 @@ fn names_the_archive_knows_teach_the_segmenter_of_the_index_when_it_opens() {
     // opened again, the archive knows the name from two articles
     let _archive = Archive::open(dir.path()).unwrap();
     assert!(cut().iter().any(|w| w == name), "{:?}", cut());
+}
+
+/// The response to `uri` asked with `Accept-Encoding: encoding`: its
+/// `Content-Encoding`, `Vary` and body bytes.
+async fn get_encoded(state: &AppState, uri: &str, encoding: &str) -> (Option<String>, String, Vec<u8>) {
+    let req = Request::get(uri).header(header::ACCEPT_ENCODING, encoding).body(Body::empty()).unwrap();
+    let res = app(state.clone()).oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{uri}");
+    let h = |name| res.headers().get(name).map(|v: &header::HeaderValue| v.to_str().unwrap().to_string());
+    let (content_encoding, vary) = (h(header::CONTENT_ENCODING), h(header::VARY).unwrap_or_default());
+    (content_encoding, vary, res.into_body().collect().await.unwrap().to_bytes().to_vec())
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_the_client_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    for uri in ["/", "/api/v1/issues", "/api/v1/articles/1"] {
+        let (encoding, vary, body) = get_encoded(&s, uri, "gzip").await;
+        assert_eq!(encoding.as_deref(), Some("gzip"), "{uri}");
+        assert!(vary.to_ascii_lowercase().contains("accept-encoding"), "{uri}: Vary {vary:?}");
+        assert_eq!(body[..2], [0x1f, 0x8b], "{uri}: a gzip stream");
+        let (encoding, _, _) = get_encoded(&s, uri, "br;q=1.0, gzip;q=0.5").await;
+        assert_eq!(encoding.as_deref(), Some("br"), "{uri}: brotli preferred when asked");
+        let (encoding, _, body) = get_encoded(&s, uri, "identity").await;
+        assert_eq!(encoding, None, "{uri}: not compressed unless asked");
+        assert!(String::from_utf8(body).is_ok());
+    }
+}
+
+#[tokio::test]
+async fn the_page_facet_lists_every_page_with_hits_by_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut archive = Archive::open(dir.path()).unwrap();
+    // one issue of one page each, pages 1 to 12 and 100, each with the word
+    for page in (1..=12).chain([100]) {
+        let text = format!("## 第{page}版的新闻\n\n本报讯 湖畔音乐节在第{page}版上。\n");
+        ingest(&mut archive, &format!("p{page}.txt"), &text, common::given("测试报", "2024-05-06", page));
+    }
+    archive.sync().unwrap();
+    let config = Config { data: dir.path().to_path_buf(), site_name: "测试数字报".into(), ..Config::default() };
+    let s = AppState::from_archive(archive, &config);
+    let (status, _, body) = get(&s, "/search?q=%E9%9F%B3%E4%B9%90%E8%8A%82").await;
+    assert_eq!(status, StatusCode::OK);
+    let facet = body.split("<h3>版面</h3>").nth(1).unwrap().split("</ul>").next().unwrap();
+    let labels: Vec<&str> = facet
+        .split("</a>")
+        .filter(|s| s.contains("<a href"))
+        .filter_map(|s| s.rsplit_once("\">"))
+        .map(|x| x.1)
+        .collect();
+    let expected: Vec<String> = (1..=12).chain([100]).map(|p| format!("第{p}版")).collect();
+    assert_eq!(labels, expected, "every page, in the order of their numbers");
+    assert!(facet.contains("page=100\""), "the link filters on the page: {facet}");
+}
+
+#[tokio::test]
+async fn a_run_of_several_words_is_marked_whole_not_character_by_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    // 区委副书记 is cut into 区委 / 副 / 书记; the texts also hold 副区长, 副主任
+    let (_, _, body) = get(&s, "/search?q=%E5%8C%BA%E5%A7%94%E5%89%AF%E4%B9%A6%E8%AE%B0").await;
+    assert!(body.contains("<mark>区委副书记</mark>"), "the run marked whole");
+    assert!(!body.contains("<mark>副</mark>"), "no lone 副 marked in the snippets");
+    let href = body.split("<h3><a href=\"").nth(1).unwrap().split('"').next().unwrap().replace("&#38;", "&");
+    assert!(href.contains("?hl="), "{href}");
+    let (_, _, article) = get(&s, &href).await;
+    assert!(article.contains("<mark>区委副书记</mark>"), "{href}: the run marked whole");
+    assert!(!article.contains("<mark>副</mark>"), "{href}: no lone 副 marked in the article");
+}
+
+/// The `placeholder` attributes of a page.
+fn placeholders(html: &str) -> Vec<String> {
+    html.split("placeholder=\"").skip(1).map(|s| s.split('"').next().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn placeholders_read_as_hints_not_as_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    for uri in ["/search", "/posts/%E5%8C%BA%E9%95%BF"] {
+        let (_, _, body) = get(&s, uri).await;
+        let hints = placeholders(&body);
+        assert!(hints.len() > 1, "{uri}: {hints:?}");
+        for h in &hints {
+            // a date, a number or a query in a field looks filled in unless
+            // it says it is an example
+            let value_like = h.chars().any(|c| c.is_ascii_alphanumeric());
+            assert!(!value_like || h.starts_with("例如："), "{uri}: placeholder {h:?} looks like a value");
+        }
+    }
+    let (_, _, body) = get(&s, "/search").await;
+    assert!(placeholders(&body).iter().any(|h| h == "例如：2023-01"), "the date fields give an example");
 }

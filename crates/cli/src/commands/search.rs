@@ -18,6 +18,7 @@ use std::path::PathBuf;
 pub struct SearchConfig {
     data: PathBuf,
     request: SearchRequest,
+    /// What was searched, filters included, as the query language writes it.
     query_text: String,
     json: bool,
 }
@@ -26,10 +27,10 @@ impl TryFrom<SearchArgs> for SearchConfig {
     type Error = anyhow::Error;
     fn try_from(a: SearchArgs) -> anyhow::Result<Self> {
         let text = a.query.join(" ");
+        let query_text = describe(&text, &a);
         let usage = |e: shuzibao_search::QueryError| UsageError(format!("bad query: {e}"));
         // a filter alone (`--person 钟晓咏`) is a query too
-        let mut query =
-            if text.trim().is_empty() { Query { clauses: Vec::new() } } else { parse_query(&text).map_err(usage)? };
+        let mut query = if text.trim().is_empty() { Query::default() } else { parse_query(&text).map_err(usage)? };
         if let Some(c) = date_range(a.from.as_deref(), a.to.as_deref()).map_err(usage)? {
             query.clauses.push(c);
         }
@@ -60,8 +61,43 @@ impl TryFrom<SearchArgs> for SearchConfig {
             SortArg::Oldest => Sort::Oldest,
         };
         let request = SearchRequest { query, sort, offset: a.offset, limit: a.limit, facets: true };
-        Ok(SearchConfig { data: a.data.dir, request, query_text: text, json: a.json })
+        Ok(SearchConfig { data: a.data.dir, request, query_text, json: a.json })
     }
+}
+
+/// What was searched, in the query language: the query's words and each
+/// filter given as an option (`--person 钟晓咏 --from 2023` is
+/// `person:钟晓咏 date:2023..`), for the header and the JSON's `query`.
+fn describe(text: &str, a: &SearchArgs) -> String {
+    let field = |name: &str, value: &str| {
+        if value.chars().any(char::is_whitespace) || value.is_empty() {
+            format!("{name}:\"{value}\"")
+        } else {
+            format!("{name}:{value}")
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    if !text.trim().is_empty() {
+        parts.push(text.trim().to_string());
+    }
+    match (a.from.as_deref(), a.to.as_deref()) {
+        (None, None) => {}
+        (Some(f), Some(t)) if f == t => parts.push(field("date", f)),
+        (f, t) => parts.push(field("date", &format!("{}..{}", f.unwrap_or(""), t.unwrap_or("")))),
+    }
+    if let Some(r) = &a.reporter {
+        parts.push(field("reporter", r));
+    }
+    if let Some(p) = &a.person {
+        parts.push(field("person", p));
+    }
+    if let Some(p) = a.page {
+        parts.push(format!("page:{p}"));
+    }
+    if let Some(k) = &a.kind {
+        parts.push(field("kind", k));
+    }
+    parts.join(" ")
 }
 
 #[derive(Serialize)]
@@ -138,16 +174,19 @@ pub fn run(c: &SearchConfig) -> Outcome {
             writeln!(w, "    {}", h.snippet.marked(open, close))?;
         }
         if let Some(f) = &out.facets {
-            let line = |name: &str, v: &[(String, u64)]| -> String {
-                let items: Vec<String> = v.iter().take(8).map(|(k, n)| format!("{k} ({n})")).collect();
+            // the most frequent few of a long list; every page with hits
+            let line = |name: &str, v: &[(String, u64)], most: usize| -> String {
+                let items: Vec<String> = v.iter().take(most).map(|(k, n)| format!("{k} ({n})")).collect();
                 format!("{name:<8} {}", items.join(" · "))
             };
             if out.total > 0 {
                 writeln!(w)?;
-                writeln!(w, "{}", line("year", &f.year))?;
-                writeln!(w, "{}", line("kind", &f.kind))?;
-                writeln!(w, "{}", line("person", &f.person))?;
-                writeln!(w, "{}", line("page", &f.page))?;
+                writeln!(w, "{}", line("year", &f.year, 8))?;
+                writeln!(w, "{}", line("kind", &f.kind, 8))?;
+                writeln!(w, "{}", line("person", &f.person, 8))?;
+                let pages: Vec<(String, u64)> =
+                    f.page.iter().map(|(p, n)| (p.trim_start_matches('0').to_string(), *n)).collect();
+                writeln!(w, "{}", line("page", &pages, usize::MAX))?;
             }
         }
     }

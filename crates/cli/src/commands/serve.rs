@@ -39,8 +39,13 @@ impl TryFrom<ServeArgs> for ServeConfig {
         if token.as_deref().is_some_and(|t| t.len() < 16) {
             anyhow::bail!("the admin token is too short: use at least 16 characters");
         }
+        if let Some(u) = &a.base_url {
+            if !(u.starts_with("http://") || u.starts_with("https://")) || u.chars().any(char::is_whitespace) {
+                anyhow::bail!("--base-url {u:?} is not an address like https://news.example.org");
+            }
+        }
         Ok(ServeConfig {
-            config: Config { data: a.data.dir, admin_token: token, site_name: a.site_name },
+            config: Config { data: a.data.dir, admin_token: token, site_name: a.site_name, base_url: a.base_url },
             addr: a.addr,
             samples: !a.no_samples,
         })
