@@ -512,3 +512,42 @@ async fn every_page_has_a_description_and_open_graph_metadata() {
     let (_, _, body) = get(&s, "/articles/1").await;
     assert!(meta(&body, "og:url").is_none() && meta(&body, "description").is_some());
 }
+
+/// `s` with every byte outside printable ASCII percent-encoded.
+fn encode_non_ascii(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_graphic() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+#[tokio::test]
+async fn every_route_the_readme_gives_for_the_web_edition_answers() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).unwrap();
+    let section = readme.split("## The web edition").nth(1).unwrap().split("\n## ").next().unwrap();
+    // every `…` that starts with a slash, with example values for its parameters
+    let routes: Vec<&str> = section.split('`').skip(1).step_by(2).filter(|r| r.starts_with('/')).collect();
+    assert!(routes.contains(&"/api/v1/articles/{id}/ninjs"), "{routes:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    for route in routes {
+        if route == "/api/v1" {
+            continue; // where the API is mounted, not a route
+        }
+        let uri = encode_non_ascii(&route.replace("{id}", "1").replace("{name}", "曹立强").replace('…', "徐汇"));
+        let (status, _, _) = get(&s, &uri).await;
+        assert_eq!(status, StatusCode::OK, "the README's {route} ({uri})");
+    }
+}
+
+#[tokio::test]
+async fn an_article_as_ninjs_under_the_api() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (status, body) = get_with(&s, "/api/v1/articles/1/ninjs", &[("host", "news.example.org")]).await;
+    assert_eq!(status, StatusCode::OK);
+    let n = json(&body);
+    assert_eq!(n["standard"]["name"], "ninjs");
+    assert_eq!(n["uri"], "http://news.example.org/articles/1", "an absolute URI");
+    assert_eq!(n["headlines"][0]["value"], "徐汇区召开党史学习教育总结会议");
+    let documented = shuzibao_web::api::ROUTES.iter().any(|(m, p, _)| *m == "get" && *p == "/articles/{id}/ninjs");
+    assert!(documented, "in the OpenAPI document");
+    assert_eq!(get(&s, "/api/v1/articles/424242/ninjs").await.0, StatusCode::NOT_FOUND);
+}
