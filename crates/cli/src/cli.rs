@@ -104,7 +104,7 @@ pub struct ServeArgs {
     /// The name shown in the header and feeds.
     #[arg(long, default_value = "数字报")]
     pub site_name: String,
-    /// The public address of the site (https://news.example.org), for the
+    /// The public address of the site (`https://news.example.org`), for the
     /// absolute URLs of OpenSearch, og:url and ninjs; without it they are
     /// built from each request's Host header (and X-Forwarded-Proto).
     #[arg(long, value_name = "URL")]

@@ -133,6 +133,7 @@ impl<E: Into<Failure>> From<E> for ApiError {
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
     site_name: &'a str,
+    meta: crate::html::Meta,
     status: u16,
     title: &'a str,
     message: String,
@@ -148,8 +149,15 @@ impl IntoResponse for PageError {
             StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE => "请稍后再试",
             _ => "出错了",
         };
-        let page =
-            ErrorPage { site_name: "数字报", status: status.as_u16(), title, message: self.0.public_message() };
+        let message = self.0.public_message();
+        let meta = crate::html::Meta {
+            title: title.to_string(),
+            description: crate::html::clip(&message, 120),
+            kind: "website",
+            url: None,
+            published: None,
+        };
+        let page = ErrorPage { site_name: "数字报", meta, status: status.as_u16(), title, message };
         let mut res = match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, title.to_string()).into_response(),

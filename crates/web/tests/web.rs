@@ -452,3 +452,114 @@ async fn placeholders_read_as_hints_not_as_values() {
     let (_, _, body) = get(&s, "/search").await;
     assert!(placeholders(&body).iter().any(|h| h == "例如：2023-01"), "the date fields give an example");
 }
+
+/// The `content` of `<meta name|property="key" content="…">`, unescaped.
+fn meta(html: &str, key: &str) -> Option<String> {
+    let at = html.find(&format!("=\"{key}\" content=\""))?;
+    let rest = &html[at + key.len() + 13..];
+    let raw = &rest[..rest.find('"')?];
+    let mut s = raw.to_string();
+    for (e, c) in [
+        ("&#34;", "\""),
+        ("&#39;", "'"),
+        ("&#60;", "<"),
+        ("&#62;", ">"),
+        ("&quot;", "\""),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+    ] {
+        s = s.replace(e, c);
+    }
+    Some(s.replace("&#38;", "&").replace("&amp;", "&"))
+}
+
+#[tokio::test]
+async fn every_page_has_a_description_and_open_graph_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let host = [("host", "news.example.org")];
+    for (uri, kind) in [
+        ("/", "website"),
+        ("/issues/2023-09-18", "website"),
+        ("/articles/1", "article"),
+        ("/search", "website"),
+        ("/search?q=%E5%BE%90%E6%B1%87", "website"),
+        ("/people", "website"),
+        ("/people/%E6%9B%B9%E7%AB%8B%E5%BC%BA", "website"),
+        ("/posts/%E5%8C%BA%E9%95%BF?on=2023-09-18", "website"),
+        ("/about", "website"),
+        ("/no/such/page", "website"),
+    ] {
+        let (_, body) = get_with(&s, uri, &host).await;
+        let description = meta(&body, "description").unwrap_or_else(|| panic!("{uri}: no description"));
+        assert!(!description.trim().is_empty() && description.chars().count() <= 120, "{uri}: {description:?}");
+        assert_eq!(meta(&body, "og:description").as_deref(), Some(description.as_str()), "{uri}");
+        assert_eq!(meta(&body, "og:type").as_deref(), Some(kind), "{uri}");
+        assert!(meta(&body, "og:title").is_some_and(|t| !t.is_empty()), "{uri}: og:title");
+        assert!(meta(&body, "og:site_name").is_some(), "{uri}: og:site_name");
+        if uri != "/no/such/page" {
+            let url = meta(&body, "og:url").unwrap_or_else(|| panic!("{uri}: no og:url"));
+            assert_eq!(url, format!("http://news.example.org{uri}"), "{uri}");
+        }
+    }
+    // an article: its title, and its first paragraph trimmed to 120 characters
+    let (_, body) = get_with(&s, "/articles/1?hl=%E5%BE%90%E6%B1%87", &host).await;
+    assert_eq!(meta(&body, "og:title").unwrap(), "徐汇区召开党史学习教育总结会议");
+    assert_eq!(meta(&body, "og:url").unwrap(), "http://news.example.org/articles/1", "the article's own URL");
+    let (_, _, a) = get(&s, "/api/v1/articles/1").await;
+    let first: String = json(&a)["paragraphs"][0]["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().to_string())
+        .collect();
+    assert!(first.chars().count() > 120, "a long first paragraph: {first}");
+    let description = meta(&body, "description").unwrap();
+    assert_eq!(description.chars().count(), 120);
+    assert!(description.ends_with('…'));
+    let kept: String = description.chars().take(119).collect();
+    assert!(first.starts_with(kept.trim_end()), "{description} is the start of {first}");
+    assert_eq!(meta(&body, "article:published_time").as_deref(), Some("2022-01-17"));
+    // without a known host there is no og:url, and nothing else is missing
+    let (_, _, body) = get(&s, "/articles/1").await;
+    assert!(meta(&body, "og:url").is_none() && meta(&body, "description").is_some());
+}
+
+/// `s` with every byte outside printable ASCII percent-encoded.
+fn encode_non_ascii(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_graphic() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+#[tokio::test]
+async fn every_route_the_readme_gives_for_the_web_edition_answers() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).unwrap();
+    let section = readme.split("## The web edition").nth(1).unwrap().split("\n## ").next().unwrap();
+    // every `…` that starts with a slash, with example values for its parameters
+    let routes: Vec<&str> = section.split('`').skip(1).step_by(2).filter(|r| r.starts_with('/')).collect();
+    assert!(routes.contains(&"/api/v1/articles/{id}/ninjs"), "{routes:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    for route in routes {
+        if route == "/api/v1" {
+            continue; // where the API is mounted, not a route
+        }
+        let uri = encode_non_ascii(&route.replace("{id}", "1").replace("{name}", "曹立强").replace('…', "徐汇"));
+        let (status, _, _) = get(&s, &uri).await;
+        assert_eq!(status, StatusCode::OK, "the README's {route} ({uri})");
+    }
+}
+
+#[tokio::test]
+async fn an_article_as_ninjs_under_the_api() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), None);
+    let (status, body) = get_with(&s, "/api/v1/articles/1/ninjs", &[("host", "news.example.org")]).await;
+    assert_eq!(status, StatusCode::OK);
+    let n = json(&body);
+    assert_eq!(n["standard"]["name"], "ninjs");
+    assert_eq!(n["uri"], "http://news.example.org/articles/1", "an absolute URI");
+    assert_eq!(n["headlines"][0]["value"], "徐汇区召开党史学习教育总结会议");
+    let documented = shuzibao_web::api::ROUTES.iter().any(|(m, p, _)| *m == "get" && *p == "/articles/{id}/ninjs");
+    assert!(documented, "in the OpenAPI document");
+    assert_eq!(get(&s, "/api/v1/articles/424242/ninjs").await.0, StatusCode::NOT_FOUND);
+}

@@ -6,7 +6,7 @@
 mod openapi;
 
 use crate::error::{ApiError, Failure};
-use crate::extract::{ApiPath, ApiQuery};
+use crate::extract::{ApiPath, ApiQuery, SiteUrl};
 use crate::html::SearchParams;
 use crate::views::{self, ArticleView, IssueSummary};
 use crate::AppState;
@@ -84,10 +84,12 @@ async fn article(State(state): State<AppState>, ApiPath(id): ApiPath<String>) ->
     Ok(Json(views::article_view(&store, &a, &[], true)?))
 }
 
-async fn article_ninjs(State(state): State<AppState>, ApiPath(id): ApiPath<String>) -> ApiResult<Value> {
+/// The article as IPTC ninjs; its `uri` is absolute when the site's address
+/// is known (see [`SiteUrl`]).
+async fn article_ninjs(State(state): State<AppState>, site: SiteUrl, ApiPath(id): ApiPath<String>) -> ApiResult<Value> {
     let store = state.reader()?;
     let a = store.article(article_id(&id)?)?;
-    Ok(Json(crate::feeds::ninjs(&views::article_view(&store, &a, &[], true)?, "")))
+    Ok(Json(crate::feeds::ninjs(&views::article_view(&store, &a, &[], true)?, site.0.as_deref().unwrap_or(""))))
 }
 
 #[derive(Serialize)]

@@ -4,12 +4,12 @@
 //! escapes whatever it prints.
 
 use crate::error::{Failure, PageError};
-use crate::extract::{PagePath, PageQuery};
+use crate::extract::{PagePath, PageQuery, SiteUrl};
 use crate::views::{self, ArticleView, CalendarYear, DateView, ResultsView};
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::http::header;
+use axum::http::{header, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -57,24 +57,86 @@ pub async fn not_found() -> PageError {
     PageError(Failure::NotFound("没有这个页面 (no such page)".into()))
 }
 
+/// Longest description of a page (`<meta name="description">`, `og:description`), in characters.
+const DESCRIPTION_CHARS: usize = 120;
+
+/// What a page says about itself to search engines and to whatever shows
+/// a shared link: `<meta name="description">` and Open Graph (`og:title`,
+/// `og:description`, `og:type`, `og:url`; `og:site_name` is the site's).
+pub(crate) struct Meta {
+    /// `og:title`: the page's own title, without the site's name.
+    pub title: String,
+    /// The description, at most [`DESCRIPTION_CHARS`] characters.
+    pub description: String,
+    /// `og:type`: `website`, or `article` for an article.
+    pub kind: &'static str,
+    /// `og:url`: the page's absolute URL, when the site's address is known.
+    pub url: Option<String>,
+    /// `article:published_time`, for an article with a date.
+    pub published: Option<String>,
+}
+
+impl Meta {
+    /// A page of the site (`og:type` website) at `path`.
+    pub(crate) fn page(title: impl Into<String>, description: &str, site: &SiteUrl, path: &str) -> Meta {
+        Meta {
+            title: title.into(),
+            description: clip(description, DESCRIPTION_CHARS),
+            kind: "website",
+            url: site.join(path),
+            published: None,
+        }
+    }
+}
+
+/// `text` with its runs of white space made one space, cut to `max`
+/// characters with `…` when longer.
+pub(crate) fn clip(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
+}
+
+/// The path and query of a request, as its page's URL.
+fn path_of(uri: &Uri) -> &str {
+    uri.path_and_query().map_or("/", |p| p.as_str())
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage<'a> {
     site_name: &'a str,
+    meta: Meta,
     latest: Option<DateView>,
     calendar: Vec<CalendarYear>,
     issue_count: usize,
 }
 
-async fn home(State(state): State<AppState>) -> Result<Response, PageError> {
+async fn home(State(state): State<AppState>, site: SiteUrl) -> Result<Response, PageError> {
     let store = state.reader()?;
     let dates = views::dates(&store)?;
     let latest = match dates.last() {
         Some(d) => Some(views::date_view(&store, *d, &dates)?),
         None => None,
     };
+    let name = state.site_name();
+    let description = match &latest {
+        Some(day) => format!(
+            "{name}的数字档案，共 {} 天，可按日期浏览、全文检索。最新一期 {}：{}",
+            dates.len(),
+            day.date_cn,
+            titles_of(day)
+        ),
+        None => format!("{name}的数字档案：按日期浏览报纸，全文检索。"),
+    };
     render(&HomePage {
-        site_name: state.site_name(),
+        site_name: name,
+        meta: Meta::page(name, &description, &site, "/"),
         latest,
         calendar: views::calendar(&dates),
         issue_count: dates.len(),
@@ -85,16 +147,34 @@ async fn home(State(state): State<AppState>) -> Result<Response, PageError> {
 #[template(path = "issue.html")]
 struct IssuePage<'a> {
     site_name: &'a str,
+    meta: Meta,
     day: DateView,
 }
 
-async fn issue(State(state): State<AppState>, PagePath(date): PagePath<String>) -> Result<Response, PageError> {
+/// The titles of a day's articles, in order, for a description.
+fn titles_of(day: &DateView) -> String {
+    let titles: Vec<&str> = day.pages.iter().flat_map(|p| &p.articles).map(|a| a.title.as_str()).collect();
+    titles.join("；")
+}
+
+async fn issue(
+    State(state): State<AppState>,
+    site: SiteUrl,
+    PagePath(date): PagePath<String>,
+) -> Result<Response, PageError> {
     let date: NaiveDate =
         date.parse().map_err(|_| Failure::NotFound(format!("{date:?} 不是日期 (not a date like 2024-01-01)")))?;
     let store = state.reader()?;
     let dates = views::dates(&store)?;
     let day = views::date_view(&store, date, &dates)?;
-    render(&IssuePage { site_name: state.site_name(), day })
+    let title = match &day.paper {
+        Some(p) => format!("{} · {p}", day.date_cn),
+        None => day.date_cn.clone(),
+    };
+    let articles: usize = day.pages.iter().map(|p| p.articles.len()).sum();
+    let description = format!("{title}，{articles} 篇文章：{}", titles_of(&day));
+    let meta = Meta::page(title, &description, &site, &format!("/issues/{}", day.date));
+    render(&IssuePage { site_name: state.site_name(), meta, day })
 }
 
 #[derive(Deserialize)]
@@ -106,6 +186,7 @@ struct ArticleParams {
 #[template(path = "article.html")]
 struct ArticlePage<'a> {
     site_name: &'a str,
+    meta: Meta,
     a: ArticleView,
     prev: Option<(i64, String)>,
     next: Option<(i64, String)>,
@@ -117,6 +198,7 @@ struct ArticlePage<'a> {
 
 async fn article(
     State(state): State<AppState>,
+    site: SiteUrl,
     PagePath(id): PagePath<String>,
     PageQuery(p): PageQuery<ArticleParams>,
 ) -> Result<Response, PageError> {
@@ -153,7 +235,27 @@ async fn article(
             (label.to_string(), name)
         })
         .collect();
-    render(&ArticlePage { site_name: state.site_name(), a, prev, next, json_ld, highlighting, named, things })
+    let meta = article_meta(&a, &site);
+    render(&ArticlePage { site_name: state.site_name(), meta, a, prev, next, json_ld, highlighting, named, things })
+}
+
+/// An article's description is its first paragraph (not a sub-heading),
+/// trimmed; its title without one.
+fn article_meta(a: &ArticleView, site: &SiteUrl) -> Meta {
+    let first = a
+        .paragraphs
+        .iter()
+        .find(|p| !p.subheading)
+        .map(|p| p.segments.iter().map(|s| s.text.as_str()).collect::<String>())
+        .filter(|t| !t.trim().is_empty());
+    let description = first.unwrap_or_else(|| a.title.clone());
+    Meta {
+        title: a.title.clone(),
+        description: clip(&description, DESCRIPTION_CHARS),
+        kind: "article",
+        url: site.join(&a.url),
+        published: a.date.clone(),
+    }
 }
 
 /// The search form's fields, as they come in the URL.
@@ -298,6 +400,7 @@ pub struct FacetLink {
 #[template(path = "search.html")]
 struct SearchPage<'a> {
     site_name: &'a str,
+    meta: Meta,
     params: SearchParams,
     results: Option<ResultsView>,
     error: Option<String>,
@@ -338,6 +441,8 @@ fn facet_links(params: &SearchParams, r: &ResultsView) -> Vec<(&'static str, Vec
 
 async fn search(
     State(state): State<AppState>,
+    site: SiteUrl,
+    uri: Uri,
     PageQuery(params): PageQuery<SearchParams>,
 ) -> Result<Response, PageError> {
     let blank = params.q.trim().is_empty()
@@ -347,8 +452,17 @@ async fn search(
         && params.person.is_empty()
         && params.kind.is_empty()
         && params.page.is_empty();
+    let name = state.site_name();
+    let title =
+        if params.q.trim().is_empty() { "检索".to_string() } else { format!("{} · 检索", params.q.trim()) };
     let mut page = SearchPage {
-        site_name: state.site_name(),
+        site_name: name,
+        meta: Meta::page(
+            title,
+            &format!("全文检索{name}的文章：按词语、日期、版面、记者、人物查找，繁体简体互通。"),
+            &site,
+            path_of(&uri),
+        ),
         params: params.clone(),
         results: None,
         error: None,
@@ -370,6 +484,11 @@ async fn search(
                     page.next_href = Some(params.url_with(&[("p", &(page.page_no + 1).to_string())]));
                 }
                 page.facets = facet_links(&params, &r);
+                let what =
+                    if params.q.trim().is_empty() { String::new() } else { format!("“{}”", params.q.trim()) };
+                let titles: Vec<&str> = r.hits.iter().map(|h| h.article.title.as_str()).collect();
+                page.meta.description =
+                    clip(&format!("在{name}中检索{what}：共 {} 篇。{}", r.total, titles.join("；")), DESCRIPTION_CHARS);
                 page.results = Some(r);
             }
             Err(Failure::BadRequest(m)) => page.error = Some(m),
@@ -385,6 +504,7 @@ async fn search(
 #[template(path = "people.html")]
 struct PeoplePage<'a> {
     site_name: &'a str,
+    meta: Meta,
     prefix: String,
     people: Vec<shuzibao_store::people::PersonSummary>,
 }
@@ -395,21 +515,39 @@ struct PeopleParams {
     q: String,
 }
 
-async fn people(State(state): State<AppState>, PageQuery(p): PageQuery<PeopleParams>) -> Result<Response, PageError> {
+async fn people(
+    State(state): State<AppState>,
+    site: SiteUrl,
+    uri: Uri,
+    PageQuery(p): PageQuery<PeopleParams>,
+) -> Result<Response, PageError> {
     let prefix = p.q.trim().chars().take(16).collect::<String>();
     let people = state.reader()?.people((!prefix.is_empty()).then_some(prefix.as_str()), 300)?;
-    render(&PeoplePage { site_name: state.site_name(), prefix, people })
+    let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    let description = format!(
+        "{}的档案中提到的人物，按文章数排列，附最近的职务和出现的时间：{}",
+        state.site_name(),
+        names.join("、")
+    );
+    let meta = Meta::page("人物", &description, &site, path_of(&uri));
+    render(&PeoplePage { site_name: state.site_name(), meta, prefix, people })
 }
 
 #[derive(Template)]
 #[template(path = "person.html")]
 struct PersonPage<'a> {
     site_name: &'a str,
+    meta: Meta,
     name: String,
     identities: Vec<shuzibao_store::people::Identity>,
 }
 
-async fn person(State(state): State<AppState>, PagePath(name): PagePath<String>) -> Result<Response, PageError> {
+async fn person(
+    State(state): State<AppState>,
+    site: SiteUrl,
+    uri: Uri,
+    PagePath(name): PagePath<String>,
+) -> Result<Response, PageError> {
     let name = name.trim().to_string();
     if name.is_empty() || name.chars().count() > 32 {
         return Err(PageError(Failure::NotFound("没有这个人 (no such person)".into())));
@@ -418,13 +556,29 @@ async fn person(State(state): State<AppState>, PagePath(name): PagePath<String>)
     if identities.is_empty() {
         return Err(PageError(Failure::NotFound(format!("档案中没有 {name}"))));
     }
-    render(&PersonPage { site_name: state.site_name(), name, identities })
+    let mentions: usize = identities.iter().map(|i| i.mentions.len()).sum();
+    let mut posts: Vec<&str> = Vec::new();
+    for p in identities.iter().flat_map(|i| &i.posts) {
+        if !posts.contains(&p.post.as_str()) {
+            posts.push(&p.post);
+        }
+    }
+    let roles: Vec<&str> = identities.iter().flat_map(|i| &i.roles).map(String::as_str).collect();
+    let held = if posts.is_empty() { roles.join("、") } else { posts.join("；") };
+    let description = if held.is_empty() {
+        format!("{name}：档案中提到 {mentions} 次，时间线和文章。")
+    } else {
+        format!("{name}：{held}。档案中提到 {mentions} 次，职务的时间和文章。")
+    };
+    let meta = Meta::page(name.clone(), &description, &site, path_of(&uri));
+    render(&PersonPage { site_name: state.site_name(), meta, name, identities })
 }
 
 #[derive(Template)]
 #[template(path = "post.html")]
 struct PostPage<'a> {
     site_name: &'a str,
+    meta: Meta,
     post: String,
     on: String,
     holder: Option<shuzibao_store::people::Tenure>,
@@ -439,6 +593,8 @@ struct PostParams {
 
 async fn post(
     State(state): State<AppState>,
+    site: SiteUrl,
+    uri: Uri,
     PagePath(post): PagePath<String>,
     PageQuery(p): PageQuery<PostParams>,
 ) -> Result<Response, PageError> {
@@ -456,22 +612,35 @@ async fn post(
             store.holder_on(&post, day)?
         }
     };
-    render(&PostPage { site_name: state.site_name(), post, on: p.on.trim().to_string(), holder, tenures })
+    let holders: Vec<&str> = tenures.iter().map(|t| t.name.as_str()).collect();
+    let description = match &holder {
+        Some(h) => format!("{}，{post}是{}。历任（按档案中的出现）：{}", p.on.trim(), h.name, holders.join("、")),
+        None => format!("{post}的历任（按档案中的出现）：{}；查某一天由谁担任。", holders.join("、")),
+    };
+    let meta = Meta::page(post.clone(), &description, &site, path_of(&uri));
+    render(&PostPage { site_name: state.site_name(), meta, post, on: p.on.trim().to_string(), holder, tenures })
 }
 
 #[derive(Template)]
 #[template(path = "about.html")]
 struct AboutPage<'a> {
     site_name: &'a str,
+    meta: Meta,
     issues: i64,
     articles: i64,
     version: &'static str,
 }
 
-async fn about(State(state): State<AppState>) -> Result<Response, PageError> {
+async fn about(State(state): State<AppState>, site: SiteUrl) -> Result<Response, PageError> {
     let stats = state.reader()?.stats()?;
+    let name = state.site_name();
+    let description = format!(
+        "关于{name}：一份报纸的数字档案，现有 {} 期（版）、{} 篇文章；按日期浏览，全文检索，JSON 接口和 Atom 订阅。",
+        stats.issues, stats.articles
+    );
     render(&AboutPage {
-        site_name: state.site_name(),
+        site_name: name,
+        meta: Meta::page(format!("关于{name}"), &description, &site, "/about"),
         issues: stats.issues,
         articles: stats.articles,
         version: env!("CARGO_PKG_VERSION"),
