@@ -9,51 +9,13 @@
 //! are not fields are kept as furniture. Teasers in the area are left to the
 //! caller.
 
+mod fields;
+
 use crate::lines::Line;
 use crate::model::{Masthead, Span};
-use crate::text::{fold_width, is_han, parse_number, squash, to_simplified};
-use chrono::NaiveDate;
-use regex::Regex;
-use std::sync::LazyLock;
-
-#[allow(clippy::unwrap_used)] // constant patterns, exercised by the tests below
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap()
-}
-
-static ISSUE: LazyLock<Regex> = LazyLock::new(|| re(r"(总)?第([0-9]{1,6})期"));
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日|((?:19|20)[0-9]{2})[-./]([0-9]{1,2})[-./]([0-9]{1,2})")
-});
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"(星期[一二三四五六日天]|周[一二三四五六日])"));
-static PAGES: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:本期|今日|今天|共)([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?版"));
-static PERMIT: LazyLock<Regex> = LazyLock::new(|| re(r"准印证号?[:：]?(\([A-Z]\)[0-9]{2,8}|[A-Z]?[0-9]{2,8})"));
-static CN: LazyLock<Regex> = LazyLock::new(|| re(r"CN([0-9]{2}-[0-9]{4})"));
-static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:农历)?([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:闰)?[正一二三四五六七八九十冬腊]{1,2}月(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?|三十))",
-    )
-});
-static URL: LazyLock<Regex> = LazyLock::new(|| re(r"(https?://[^\s<>）)]+|www\.[A-Za-z0-9.\-/]+)"));
-static PAPER_QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r"《([^》]{2,14})》"));
-/// A line that is only part of a date spread over lines: `2024 年`, `1 月 1 日`.
-static DATE_PART: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:(?:19|20)[0-9]{2}年|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}月|[0-9]{1,2}日)$"));
-
-/// Whether a line holds a masthead field (it anchors the masthead area).
-fn is_anchor(squashed: &str) -> bool {
-    ISSUE.is_match(squashed)
-        || DATE.is_match(squashed)
-        || DATE_PART.is_match(squashed)
-        || PAGES.is_match(squashed)
-        || PERMIT.is_match(squashed)
-        || CN.is_match(squashed)
-        || LUNAR.is_match(squashed)
-        || (WEEKDAY.is_match(squashed) && squashed.chars().count() <= 12)
-        || squashed.contains("数字报")
-        || squashed.contains("电子版")
-}
+use crate::text::{fold_width, squash};
+pub(crate) use fields::paper_name;
+use fields::{is_anchor, read_fields};
 
 /// Whether a line may stand in the masthead area without being a field:
 /// a short line that is not a sentence (app names, the paper's name, slogans).
@@ -129,69 +91,28 @@ pub fn find_masthead(lines: &[Line<'_>]) -> Option<MastheadArea> {
         }
     }
     let has_fields = m.issue_no.is_some() || m.total_issue_no.is_some() || m.date.is_some() || m.permit.is_some();
-    if !has_fields {
+    // A date alone does not make a masthead: an article's date line or a
+    // date printed over a notice looks the same. Another field must say so.
+    let more_than_a_date = m.paper.is_some()
+        || m.issue_no.is_some()
+        || m.total_issue_no.is_some()
+        || m.permit.is_some()
+        || m.cn_number.is_some()
+        || m.weekday.is_some()
+        || m.page_count.is_some()
+        || m.lunar_date.is_some();
+    if !has_fields || !more_than_a_date {
         return None;
     }
     m.span = Span::new(area[0].span.start, area[end - 1].span.end);
     Some(MastheadArea { masthead: m, lines: end, other_lines: other, impossible_date })
 }
 
-/// Reads the fields; returns the date as printed when it is no real day.
-fn read_fields(s: &str, m: &mut Masthead) -> Option<String> {
-    for c in ISSUE.captures_iter(s) {
-        let n = c[2].parse().ok();
-        if c.get(1).is_some() {
-            m.total_issue_no = m.total_issue_no.or(n);
-        } else {
-            m.issue_no = m.issue_no.or(n);
-        }
-    }
-    // A date spread over lines is joined again by dropping the separators.
-    let flat = s.replace('|', "");
-    let mut impossible = None;
-    if let Some(c) = DATE.captures(s).or_else(|| DATE.captures(&flat)) {
-        let pick = |a: usize, b: usize| c.get(a).or_else(|| c.get(b)).and_then(|g| g.as_str().parse::<u32>().ok());
-        if let (Some(y), Some(mo), Some(d)) = (pick(1, 4), pick(2, 5), pick(3, 6)) {
-            m.date = NaiveDate::from_ymd_opt(y as i32, mo, d);
-            if m.date.is_none() {
-                impossible = Some(c[0].to_string());
-            }
-        }
-    }
-    m.weekday = WEEKDAY.captures(s).map(|c| {
-        let w = &c[1];
-        // 周一 is printed too; the contract uses 星期一.
-        if let Some(day) = w.strip_prefix('周') {
-            format!("星期{day}")
-        } else {
-            w.to_string()
-        }
-    });
-    m.page_count = PAGES.captures(s).and_then(|c| parse_number(&c[1]));
-    m.permit = PERMIT.captures(s).map(|c| c[1].to_string());
-    m.cn_number = CN.captures(s).map(|c| format!("CN{}", &c[1]));
-    m.lunar_date = LUNAR.captures(s).map(|c| c[1].to_string());
-    m.website = URL.captures(s).map(|c| c[1].trim_end_matches(['|', '>']).to_string());
-    m.paper = PAPER_QUOTED.captures(s).map(|c| to_simplified(&squash(&c[1])));
-    impossible
-}
-
-/// Reads a line that is the paper's name: `徐汇报`, `# 徐 匯 報`, `《徐汇报》`.
-fn paper_name(text: &str) -> Option<String> {
-    if let Some(c) = PAPER_QUOTED.captures(text) {
-        return Some(to_simplified(&squash(&c[1])));
-    }
-    let sq = squash(text);
-    let n = sq.chars().count();
-    let simplified = to_simplified(&sq);
-    ((2..=10).contains(&n) && sq.chars().all(is_han) && (simplified.ends_with('报') || simplified.ends_with("日报")))
-        .then_some(simplified)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lines::split_lines;
+    use chrono::NaiveDate;
 
     #[test]
     fn one_field_a_line_with_a_spread_date() {
@@ -227,6 +148,24 @@ mod tests {
         assert_eq!(m.date, None);
         let area = find_masthead(&lines).unwrap();
         assert_eq!(area.impossible_date.as_deref(), Some("2023年2月31日"));
+    }
+
+    #[test]
+    fn sentences_and_date_lines_make_no_masthead() {
+        let lines = split_lines("示例馆开馆三十年\n\n1987年5月4日至6月1日，示例市第一届花卉博览会在城东举行。\n");
+        assert!(find_masthead(&lines).is_none());
+        let lines = split_lines("在示例大会上的讲话\n（2024年3月5日）\n同志们，朋友们：\n今天我们在这里集会。");
+        assert!(find_masthead(&lines).is_none());
+    }
+
+    #[test]
+    fn a_lone_bare_date_makes_no_masthead() {
+        assert!(find_masthead(&split_lines("2024年3月5日\n示例标题\n正文很长的一段话，说了很多事情。")).is_none());
+        // with another field it does
+        let m = find_masthead(&split_lines("2024年3月5日 星期二\n示例标题\n正文。")).unwrap().masthead;
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2024, 3, 5));
+        let m = find_masthead(&split_lines("某某晚报\n2024年3月5日\n正文。")).unwrap().masthead;
+        assert_eq!(m.paper.as_deref(), Some("某某晚报"));
     }
 
     #[test]

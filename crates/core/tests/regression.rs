@@ -117,3 +117,24 @@ fn a_headless_text_with_a_sub_heading_before_a_bylined_headline() {
     let issue = parse(text);
     assert!(issue.articles.iter().any(|a| a.headline.title == "地铁检修 通宵作业"), "{:#?}", issue.articles);
 }
+
+/// A page whose text opened with a sentence starting with a date range
+/// (`1987年5月4日至6月1日，…`) got a masthead dated by it, and the
+/// headline above was taken into the masthead and lost.
+#[test]
+fn a_date_in_the_first_sentence_does_not_date_the_issue() {
+    let text = "示例博览会\n\n1987年5月4日至6月1日，示例市第一届花卉博览会在城东举行。\n\n展会吸引了众多市民。\n";
+    let issue = parse(text);
+    assert!(issue.masthead.is_none(), "{:?}", issue.masthead);
+    assert_eq!(issue.articles[0].headline.title, "示例博览会");
+}
+
+/// A speech printed with its date line alone in brackets under its title
+/// (`（2024年3月5日）`) gave the issue that date, a day before it came out.
+#[test]
+fn a_speechs_bracketed_date_line_does_not_date_the_issue() {
+    let text = "在示例大会上的讲话\n（2024年3月5日）\n同志们，朋友们：\n\u{3000}\u{3000}今天，我们在这里隆重集会。\n";
+    let issue = parse(text);
+    assert!(issue.masthead.is_none(), "{:?}", issue.masthead);
+    assert_eq!(issue.articles[0].headline.title, "在示例大会上的讲话");
+}
