@@ -251,7 +251,7 @@ fn issue_of(doc: &Doc, raw: &str) -> Issue {
         paragraphs,
         span: Span::new(0, raw.len()),
     };
-    Issue { masthead: None, teasers: vec![], articles: vec![article], leftovers: vec![] }
+    Issue { masthead: None, page_header: None, teasers: vec![], articles: vec![article], leftovers: vec![] }
 }
 
 fn run_query(archive: &archive::Archive, q: &BenchQuery, ids: &HashMap<u64, String>) -> Result<(usize, Vec<String>)> {

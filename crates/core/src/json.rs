@@ -5,7 +5,8 @@
 //! flat (`kicker`, `title`, `reporters`, `paragraphs` as strings). This module
 //! is the one place that maps one onto the other, so the contract's field
 //! names stay stable while the model grows. Fields beyond the contract
-//! (ids, spans, correspondents, leftovers) are added, never renamed.
+//! (ids, spans, correspondents, the page header, leftovers) are added, never
+//! renamed. `docs/issue-json.md` documents every field.
 
 use crate::model::{Article, Issue, ParagraphRole, Span};
 use serde::Serialize;
@@ -32,6 +33,23 @@ struct MastheadJson<'a> {
     lunar_date: Option<&'a str>,
     website: Option<&'a str>,
     furniture: &'a [String],
+    span: [usize; 2],
+}
+
+#[derive(Serialize)]
+struct EditorJson<'a> {
+    name: &'a str,
+    role: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageHeaderJson<'a> {
+    /// The page number in its canonical form: `2`, `A3`.
+    page: Option<String>,
+    name: Option<&'a str>,
+    paper: Option<&'a str>,
+    date: Option<String>,
+    editors: Vec<EditorJson<'a>>,
     span: [usize; 2],
 }
 
@@ -88,6 +106,7 @@ struct IssueJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     encoding: Option<&'a str>,
     masthead: Option<MastheadJson<'a>>,
+    page_header: Option<PageHeaderJson<'a>>,
     teasers: Vec<TeaserJson<'a>>,
     articles: Vec<ArticleJson<'a>>,
     leftovers: Vec<LeftoverJson<'a>>,
@@ -137,6 +156,12 @@ fn article(i: usize, a: &Article) -> ArticleJson<'_> {
 /// assert_eq!(v["articles"][0]["title"], "区领导走访调研区内科技企业");
 /// assert_eq!(v["articles"][0]["reporters"][0], "刘坤");
 /// assert!(v["masthead"].is_null());
+/// assert!(v["page_header"].is_null());
+///
+/// let issue = shuzibao_core::parse("A3版 国内新闻\n\n区领导走访调研区内科技企业\n\n□ 记者 刘坤\n\n9月14日上午，区委书记带队走访调研。\n");
+/// let v = shuzibao_core::json::to_value(&issue, None);
+/// assert_eq!(v["page_header"]["page"], "A3");
+/// assert_eq!(v["page_header"]["name"], "国内新闻");
 /// ```
 pub fn to_value(issue: &Issue, source: Option<&SourceInfo>) -> serde_json::Value {
     let j = IssueJson {
@@ -156,6 +181,14 @@ pub fn to_value(issue: &Issue, source: Option<&SourceInfo>) -> serde_json::Value
             furniture: &m.furniture,
             span: span(m.span),
         }),
+        page_header: issue.page_header.as_ref().map(|h| PageHeaderJson {
+            page: h.page.map(|p| p.to_string()),
+            name: h.name.as_deref(),
+            paper: h.paper.as_deref(),
+            date: h.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            editors: h.editors.iter().map(|e| EditorJson { name: &e.name, role: &e.role }).collect(),
+            span: span(h.span),
+        }),
         teasers: issue
             .teasers
             .iter()
@@ -174,4 +207,23 @@ pub fn to_value(issue: &Issue, source: Option<&SourceInfo>) -> serde_json::Value
 /// The issue as one line of JSON.
 pub fn to_string(issue: &Issue, source: Option<&SourceInfo>) -> String {
     to_value(issue, source).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_page_header_as_json() {
+        let issue = crate::parse(
+            "某某日报 2024年3月5日 星期二 A03版 要闻\n责任编辑：王小明\n示例标题\n本报讯 正文，很长的一句话。\n",
+        );
+        let v = super::to_value(&issue, None);
+        let h = &v["page_header"];
+        assert_eq!(h["page"], "A3");
+        assert_eq!(h["name"], "要闻");
+        assert_eq!(h["paper"], "某某日报");
+        assert_eq!(h["date"], "2024-03-05");
+        assert_eq!(h["editors"][0]["name"], "王小明");
+        assert_eq!(h["editors"][0]["role"], "责任编辑");
+        assert!(h["span"][1].as_u64().unwrap() > 0);
+    }
 }

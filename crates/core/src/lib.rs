@@ -47,6 +47,7 @@ pub mod lines;
 pub mod markers;
 pub mod masthead;
 pub mod model;
+pub mod page_header;
 mod page_no;
 pub mod segment;
 pub mod teaser;
@@ -70,7 +71,16 @@ pub const PARSER_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Never fails and never panics: what cannot be placed is returned in
 /// [`Issue::leftovers`].
 pub fn parse(text: &str) -> Issue {
-    let lines = split_lines(text);
+    let all_lines = split_lines(text);
+    // The page header comes out first: it may stand inside the masthead area.
+    let page_header = page_header::find_page_header(&all_lines);
+    let lines: Vec<_> = match &page_header {
+        Some(h) => all_lines.into_iter().enumerate().filter(|(i, _)| !h.lines.contains(i)).map(|(_, l)| l).collect(),
+        None => all_lines,
+    };
+    let page_header = page_header.map(|h| h.header);
+    // a page that says it is page 1 is a front page, where teasers stand
+    let first_page = page_header.as_ref().and_then(|h| h.page).is_some_and(|p| p.number == 1);
     let mut masthead = None;
     let mut teasers = Vec::new();
     let mut skip = 0;
@@ -113,7 +123,7 @@ pub fn parse(text: &str) -> Issue {
         masthead = Some(m);
         skip = area.lines;
     }
-    let units = classify::classify(&lines[skip..], masthead.is_some());
+    let units = classify::classify(&lines[skip..], masthead.is_some() || first_page);
     let assembled = assemble::assemble(&units);
     teasers.extend(assembled.teasers);
     // a leftover of bylines alone is shown as printed
@@ -123,7 +133,7 @@ pub fn parse(text: &str) -> Issue {
         }
         l
     }));
-    Issue { masthead, teasers, articles: assembled.articles, leftovers: problems }
+    Issue { masthead, page_header, teasers, articles: assembled.articles, leftovers: problems }
 }
 
 /// Decodes the bytes of an issue file and parses it.
@@ -135,4 +145,17 @@ pub fn parse(text: &str) -> Issue {
 pub fn parse_bytes(bytes: &[u8]) -> Result<(Issue, Decoded), DecodeError> {
     let decoded = decode(bytes)?;
     Ok((parse(&decoded.text), decoded))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_page_header_saying_page_one_makes_a_front_page() {
+        let text =
+            "第1版 要闻\n\n10-11 城市更新让老小区焕发新生机\n\n示例区召开大会\n\n本报讯 会议要求，各部门压实责任。\n";
+        let issue = super::parse(text);
+        assert_eq!(issue.teasers.len(), 1, "{:?}", issue.teasers);
+        let issue = super::parse(&text.replace("第1版", "第2版"));
+        assert!(issue.teasers.is_empty(), "{:?}", issue.teasers);
+    }
 }

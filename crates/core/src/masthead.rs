@@ -14,7 +14,7 @@ mod fields;
 use crate::lines::Line;
 use crate::model::{Masthead, Span};
 use crate::text::{fold_width, squash};
-pub(crate) use fields::paper_name;
+pub(crate) use fields::{counts_pages, date_at_start, paper_name, weekday_at_start};
 use fields::{is_anchor, read_fields};
 
 /// Whether a line may stand in the masthead area without being a field:

@@ -48,12 +48,63 @@ impl Span {
 pub struct Issue {
     /// The masthead (报头), when the text has one (front pages do, inner pages often not).
     pub masthead: Option<Masthead>,
+    /// The page header (版头), when the page prints one: `第2版 要闻`.
+    #[serde(default)]
+    pub page_header: Option<PageHeader>,
     /// Front-page pointers to inner pages (导读).
     pub teasers: Vec<Teaser>,
     /// Articles (文章) in reading order.
     pub articles: Vec<Article>,
     /// Text the parser could not place; kept so nothing is lost, and reported.
     pub leftovers: Vec<Leftover>,
+}
+
+impl Issue {
+    /// The date the page prints as its own: the masthead's, else that of a
+    /// page header that is clearly one (it has a page number or the paper's
+    /// name, see [`PageHeader::is_clear`]). Dates in articles never count.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.masthead
+            .as_ref()
+            .and_then(|m| m.date)
+            .or_else(|| self.page_header.as_ref().filter(|h| h.is_clear()).and_then(|h| h.date))
+    }
+}
+
+/// The page header (版头) printed over an inner page: `第2版 要闻`,
+/// `人民日报 2024年1月1日 星期一 第2版 要闻`, with the page's credits
+/// (`责任编辑：某某`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PageHeader {
+    /// The page number (版次): `2`, `A3`.
+    pub page: Option<crate::PageNo>,
+    /// The page's name (版名): `要闻`, `国内新闻`.
+    pub name: Option<String>,
+    /// The paper's name, simplified, without spaces.
+    pub paper: Option<String>,
+    /// The date printed in the header.
+    pub date: Option<NaiveDate>,
+    /// The people the page credits: 责任编辑, 美术编辑, 版式设计…
+    pub editors: Vec<Editor>,
+    /// Where the header and its credit lines are in the input.
+    pub span: Span,
+}
+
+impl PageHeader {
+    /// Whether it is clearly a page header: it prints the page number or the
+    /// paper's name. Only then does its date date the page.
+    pub fn is_clear(&self) -> bool {
+        self.page.is_some() || self.paper.is_some()
+    }
+}
+
+/// One person a page credits: `责任编辑：某某`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Editor {
+    /// The name.
+    pub name: String,
+    /// The role as printed: `责任编辑`, `美术编辑`, `版式设计`.
+    pub role: String,
 }
 
 /// The masthead (报头): the paper's name and the issue's numbers and date.
@@ -278,4 +329,26 @@ pub struct Leftover {
     pub reason: String,
     /// Where it is.
     pub span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue(masthead: Option<Masthead>, page_header: Option<PageHeader>) -> Issue {
+        Issue { masthead, page_header, teasers: vec![], articles: vec![], leftovers: vec![] }
+    }
+
+    #[test]
+    fn a_clear_page_headers_date_dates_the_page() {
+        let day = NaiveDate::from_ymd_opt(2024, 3, 5);
+        let header = PageHeader { page: Some(crate::PageNo::plain(2)), date: day, ..PageHeader::default() };
+        assert_eq!(issue(None, Some(header.clone())).date(), day);
+        // a header with neither page number nor paper's name is not clearly one
+        let unclear = PageHeader { page: None, ..header.clone() };
+        assert_eq!(issue(None, Some(unclear)).date(), None);
+        // the masthead's date wins
+        let other = NaiveDate::from_ymd_opt(2024, 3, 6);
+        assert_eq!(issue(Some(Masthead { date: other, ..Masthead::default() }), Some(header)).date(), other);
+    }
 }

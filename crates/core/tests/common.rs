@@ -71,6 +71,20 @@ pub fn render(issue: &Issue) -> String {
         }
         None => writeln!(s, "masthead: none").unwrap(),
     }
+    if let Some(h) = &issue.page_header {
+        writeln!(
+            s,
+            "page header: page={:?} name={:?} paper={:?} date={:?}",
+            h.page.map(|p| p.to_string()),
+            h.name,
+            h.paper,
+            h.date.map(|d| d.to_string())
+        )
+        .unwrap();
+        for e in &h.editors {
+            writeln!(s, "  editor: {} ({})", e.name, e.role).unwrap();
+        }
+    }
     for t in &issue.teasers {
         writeln!(s, "teaser: {:?} {}", t.pages, t.title).unwrap();
     }

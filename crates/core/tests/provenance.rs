@@ -1,6 +1,6 @@
 //! Spans: every span slices the input on char boundaries, paragraphs point
 //! at their own text, and every line of the input is covered by something
-//! the parser returned (masthead, teaser, article or leftover).
+//! the parser returned (masthead, page header, teaser, article or leftover).
 
 use crate::common::{cases, samples};
 use shuzibao_core::{lines::split_lines, parse, Issue, Span};
@@ -14,6 +14,9 @@ pub fn spans(issue: &Issue) -> Vec<(&'static str, Span)> {
     let mut v = Vec::new();
     if let Some(m) = &issue.masthead {
         v.push(("masthead", m.span));
+    }
+    if let Some(h) = &issue.page_header {
+        v.push(("page header", h.span));
     }
     v.extend(issue.teasers.iter().map(|t| ("teaser", t.span)));
     for a in &issue.articles {

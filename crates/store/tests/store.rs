@@ -108,7 +108,10 @@ fn reparse_replaces_articles_and_keeps_the_text() {
     let before = store.last_change().unwrap();
     // a "parser" that finds nothing
     let changed = store
-        .reparse(|_| Issue { masthead: None, teasers: vec![], articles: vec![], leftovers: vec![] }, "empty")
+        .reparse(
+            |_| Issue { masthead: None, page_header: None, teasers: vec![], articles: vec![], leftovers: vec![] },
+            "empty",
+        )
         .unwrap();
     assert_eq!(changed, 1);
     assert!(store.articles_of_issue(r.issue_id).unwrap().is_empty());

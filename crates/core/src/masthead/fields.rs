@@ -110,23 +110,12 @@ pub(super) fn read_fields(s: &str, m: &mut Masthead) -> Option<String> {
     let flat = s.replace('|', "");
     let mut impossible = None;
     if let Some(c) = DATE.captures(s).or_else(|| DATE.captures(&flat)) {
-        let pick = |a: usize, b: usize| c.get(a).or_else(|| c.get(b)).and_then(|g| g.as_str().parse::<u32>().ok());
-        if let (Some(y), Some(mo), Some(d)) = (pick(1, 4), pick(2, 5), pick(3, 6)) {
-            m.date = NaiveDate::from_ymd_opt(y as i32, mo, d);
-            if m.date.is_none() {
-                impossible = Some(c[0].to_string());
-            }
+        m.date = day_of(&c);
+        if m.date.is_none() {
+            impossible = Some(c[0].to_string());
         }
     }
-    m.weekday = WEEKDAY.captures(s).map(|c| {
-        let w = &c[1];
-        // 周一 is printed too; the contract uses 星期一.
-        if let Some(day) = w.strip_prefix('周') {
-            format!("星期{day}")
-        } else {
-            w.to_string()
-        }
-    });
+    m.weekday = WEEKDAY.captures(s).map(|c| weekday_name(&c[1]));
     m.page_count = PAGES.captures(s).and_then(|c| parse_number(&c[1]));
     m.permit = PERMIT.captures(s).map(|c| c[1].to_string());
     m.cn_number = CN.captures(s).map(|c| format!("CN{}", &c[1]));
@@ -134,6 +123,39 @@ pub(super) fn read_fields(s: &str, m: &mut Masthead) -> Option<String> {
     m.website = URL.captures(s).map(|c| c[1].trim_end_matches(['|', '>']).to_string());
     m.paper = PAPER_QUOTED.captures(s).map(|c| to_simplified(&squash(&c[1])));
     impossible
+}
+
+/// The day a date's captures name, if it is a day of the calendar.
+fn day_of(c: &regex::Captures<'_>) -> Option<NaiveDate> {
+    let pick = |a: usize, b: usize| c.get(a).or_else(|| c.get(b)).and_then(|g| g.as_str().parse::<u32>().ok());
+    NaiveDate::from_ymd_opt(pick(1, 4)? as i32, pick(2, 5)?, pick(3, 6)?)
+}
+
+/// `周一` is printed too; the contract uses `星期一`.
+fn weekday_name(w: &str) -> String {
+    match w.strip_prefix('周') {
+        Some(day) => format!("星期{day}"),
+        None => w.to_string(),
+    }
+}
+
+/// A date printed at the start of `s` (`2024年1月1日…`, `2024-01-01…`): the
+/// day (`None` when it is no day of the calendar) and the date's byte length.
+pub(crate) fn date_at_start(s: &str) -> Option<(Option<NaiveDate>, usize)> {
+    let c = DATE.captures(s).filter(|c| c.get(0).is_some_and(|m| m.start() == 0))?;
+    Some((day_of(&c), c.get(0)?.end()))
+}
+
+/// A weekday printed at the start of `s`: its name (`星期一`) and byte length.
+pub(crate) fn weekday_at_start(s: &str) -> Option<(String, usize)> {
+    let c = WEEKDAY.captures(s).filter(|c| c.get(0).is_some_and(|m| m.start() == 0))?;
+    Some((weekday_name(&c[1]), c.get(0)?.end()))
+}
+
+/// Whether the text says how many pages the issue has (`本期 16 版`, `今日8版`):
+/// a masthead field, not a page number.
+pub(crate) fn counts_pages(text: &str) -> bool {
+    PAGES.is_match(&squash(text))
 }
 
 /// Reads a line that is the paper's name: `徐汇报`, `# 徐 匯 報`, `《徐汇报》`.
@@ -170,6 +192,24 @@ mod tests {
         assert!(!is_anchor("（2024年3月5日）"));
         assert!(!is_anchor("(2024年3月5日示例市人民代表大会通过)"));
         assert!(is_anchor("(总第1759期)"), "a field in brackets stays a field");
+    }
+
+    #[test]
+    fn a_date_and_a_weekday_read_at_the_start() {
+        assert_eq!(
+            date_at_start("2024年3月5日星期二"),
+            Some((NaiveDate::from_ymd_opt(2024, 3, 5), "2024年3月5日".len()))
+        );
+        assert_eq!(date_at_start("2023年2月31日"), Some((None, "2023年2月31日".len())));
+        assert_eq!(date_at_start("出版于2024年3月5日"), None);
+        assert_eq!(weekday_at_start("周二"), Some(("星期二".to_string(), "周二".len())));
+    }
+
+    #[test]
+    fn a_page_count_is_told_from_a_page_number() {
+        assert!(counts_pages("本期 16 版"));
+        assert!(counts_pages("今日8版"));
+        assert!(!counts_pages("第16版"));
     }
 
     #[test]
