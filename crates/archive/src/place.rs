@@ -3,9 +3,11 @@
 //!
 //! | | first | then | then | then |
 //! |---|---|---|---|---|
-//! | paper | `--paper` | the masthead | a folder's `shuzibao.toml` | a code or name in the file name |
-//! | date | `--date` | the file or folder name | the masthead | none: undated (a guess is kept apart, with its evidence) |
-//! | page | `--page` | the file or folder name | — | 1 for a page with a masthead, else a whole issue |
+//! | paper | `--paper` | the masthead or the page header | a folder's `shuzibao.toml` | a code or name in the file name |
+//! | date | `--date` | the file or folder name | the masthead, else a clear page header | none: undated (a guess is kept apart, with its evidence) |
+//! | page | `--page` | the file or folder name | the page header | 1 for a page with a masthead, else a whole issue |
+//!
+//! The page's name (要闻) is the page header's.
 //!
 //! A paper found nowhere is an error, never a guess. A date written inside an
 //! article never dates a page: only the masthead's does (and the parser
@@ -39,7 +41,9 @@ pub fn place(
 ) -> Result<Placement, ArchiveError> {
     let names = path.map(crate::names::read_path).unwrap_or_default();
     let masthead = issue.masthead.as_ref();
-    let paper = match (&given.paper, masthead.and_then(|m| m.paper.clone())) {
+    let header = issue.page_header.as_ref();
+    let printed = masthead.and_then(|m| m.paper.clone()).or_else(|| header.and_then(|h| h.paper.clone()));
+    let paper = match (&given.paper, printed) {
         (Some(p), _) => Some(p.trim().to_string()),
         (None, Some(p)) => Some(p),
         (None, None) => match path {
@@ -56,11 +60,18 @@ pub fn place(
         (Some(d), Some(source.as_str().to_string()))
     } else if let Some(d) = masthead.and_then(|m| m.date) {
         (Some(d), Some("masthead".to_string()))
+    } else if let Some(d) = issue.date() {
+        (Some(d), Some("page header".to_string()))
     } else {
         (None, None)
     };
-    let page = given.page.or(names.page).or_else(|| masthead.map(|_| PageNo::plain(1)));
-    Ok(Placement { paper, date, date_source, page, part: names.part, page_name: None })
+    let page = given
+        .page
+        .or(names.page)
+        .or_else(|| header.and_then(|h| h.page))
+        .or_else(|| masthead.map(|_| PageNo::plain(1)));
+    let page_name = header.and_then(|h| h.name.clone());
+    Ok(Placement { paper, date, date_source, page, part: names.part, page_name })
 }
 
 /// What to tell a user whose page names no paper.
@@ -114,6 +125,18 @@ mod tests {
         assert!(err.to_string().contains("scan"), "{err}");
         let p = place_text(&Given::default(), "rmrb-20231001-02.txt", INNER).unwrap();
         assert_eq!(p.paper, "人民日报");
+    }
+
+    #[test]
+    fn the_page_header_gives_paper_date_page_and_the_pages_name() {
+        let text = "示例日报 2019年10月8日 星期二 第3版 国际新闻\n\n## 标题\n\n本报讯 正文。\n";
+        let p = place_text(&Given::default(), "scan.txt", text).unwrap();
+        assert_eq!(p.paper, "示例日报");
+        assert_eq!((p.date.unwrap().to_string(), p.date_source.as_deref()), ("2019-10-08".into(), Some("page header")));
+        assert_eq!((p.page.unwrap().to_string(), p.page_name.as_deref()), ("3".into(), Some("国际新闻")));
+        // the file name still wins over the header
+        let p = place_text(&Given::default(), "x-20191009-04.txt", text).unwrap();
+        assert_eq!((p.date.unwrap().to_string(), p.page.unwrap().to_string()), ("2019-10-09".into(), "4".into()));
     }
 
     #[test]
