@@ -192,3 +192,43 @@ fn date_and_page_flags_are_for_one_file() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((v["pages"][0]["page"].as_str(), v["pages"][0]["date"].as_str()), (Some("A2"), Some("2024-01-01")));
 }
+
+#[test]
+fn an_archive_of_an_older_shuzibao_waits_for_upgrade_and_opening_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let d = data.display().to_string();
+    let out = run_str(&["ingest", &samples_dir().display().to_string(), "--data", &d]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // made older: schema 4 had no sections, page names, date sources or parts
+    let db = data.join(shuzibao_store::DB_FILE);
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "DROP INDEX issues_paper_date;
+             ALTER TABLE issues DROP COLUMN section; ALTER TABLE issues DROP COLUMN page_name;
+             ALTER TABLE issues DROP COLUMN date_source; ALTER TABLE issues DROP COLUMN part;
+             ALTER TABLE articles DROP COLUMN section; PRAGMA user_version = 4;",
+        )
+        .unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    for args in [vec!["search", "主题教育"], vec!["ingest", "--paper", "徐汇报"], vec!["issues"]] {
+        let mut all = args.clone();
+        if args[0] == "ingest" {
+            all.insert(1, "/nonexistent-but-named.txt");
+        }
+        all.extend_from_slice(&["--data", &d]);
+        let out = run_str(&all);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("shuzibao upgrade"), "{args:?}: {}", stderr(&out));
+    }
+    assert!(std::fs::read(&db).unwrap() == before, "refusing changed the archive");
+    let out = run_str(&["upgrade", "--data", &d]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("schema 4 -> 5"), "each step is logged: {}", stderr(&out));
+    let found = run_str(&["search", "主题教育", "--data", &d, "--json"]);
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&found.stdout).unwrap()["total"], 4, "{}", stderr(&found));
+    let again = run_str(&["upgrade", "--data", &d]);
+    assert!(stdout(&again).contains("up to date"), "{}", stdout(&again));
+}

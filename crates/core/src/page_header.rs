@@ -101,7 +101,13 @@ fn read_line(text: &str) -> Option<HeaderLine> {
                     .or_else(|| parse_number(&c[1]).filter(|n| (1..=crate::MAX_PAGE).contains(n)).map(PageNo::plain))?;
                 h.page = Some(page);
                 role = None;
-                rest = &rest[c.get(0)?.end()..];
+                let whole = c.get(0)?.as_str();
+                rest = &rest[whole.len()..];
+                // a word glued to the page number without a colon is a
+                // sentence or a headline that opens with it (`第1版的故事`)
+                if !whole.ends_with(['：', ':']) && !rest.is_empty() && date_at_start(rest).is_none() {
+                    return None;
+                }
                 continue;
             }
             if let Some((day, len)) = date_at_start(rest) {
@@ -368,6 +374,13 @@ mod tests {
             "本期 16 版",
             "责任编辑：王小明李华赵一 第2版",
         ] {
+            assert!(header(&format!("{line}{BODY}")).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_headline_that_opens_with_a_page_number_is_no_header() {
+        for line in ["第1版的头条新闻", "2版新闻回顾", "A3版面改版了"] {
             assert!(header(&format!("{line}{BODY}")).is_none(), "{line}");
         }
     }
