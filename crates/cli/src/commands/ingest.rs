@@ -35,7 +35,7 @@ impl TryFrom<IngestArgs> for IngestConfig {
             None => None,
         };
         // a date or a page is one file's: with several, each would get it
-        let single = a.paths.len() == 1 && !a.paths[0].is_dir() && a.paths[0].exists();
+        let single = a.paths.len() == 1 && !a.paths[0].is_dir();
         if (date.is_some() || page.is_some()) && !single {
             anyhow::bail!(
                 "--date and --page are for one file; {} gives several: name the files by date and page instead (see the README's table)",
@@ -50,6 +50,13 @@ impl TryFrom<IngestArgs> for IngestConfig {
 /// Runs the subcommand.
 pub fn run(c: &IngestConfig) -> Outcome {
     let (files, bad_paths) = expand(&c.paths);
+    if (c.given.date.is_some() || c.given.page.is_some()) && files.len() > 1 {
+        return Err(UsageError(format!(
+            "--date and --page are for one file; the pattern gives {}: name the files by date and page instead",
+            files.len()
+        ))
+        .into());
+    }
     if files.is_empty() && !bad_paths.is_empty() && !c.data.join(shuzibao_store::DB_FILE).exists() {
         // nothing to ingest: no archive is made for nothing
         for (p, why) in &bad_paths {
