@@ -44,12 +44,13 @@ const STAGE_BATCH: usize = 2_000;
 /// At most this many names the archive knows well teach the segmenter.
 const LEARNED_NAMES: usize = 5_000;
 
-/// The store and its index.
+/// The store and its index, kept in step: every write goes through a method
+/// here that also hands the change to the index.
 pub struct Archive {
     /// The record of truth.
-    pub store: Store,
+    store: Store,
     /// The search index, shared with the readers of a web server.
-    pub index: Arc<SearchIndex>,
+    index: Arc<SearchIndex>,
     /// The last store change handed to the index (committed or not).
     staged: i64,
     dir: PathBuf,
@@ -127,6 +128,37 @@ impl Archive {
         // another process (an ingest, a server) may write next
         archive.index.finish_writes()?;
         Ok(archive)
+    }
+
+    /// The record of truth, for reading.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The search index (shared with a web server's readers).
+    pub fn index(&self) -> &Arc<SearchIndex> {
+        &self.index
+    }
+
+    /// Gives a page its date (see [`Store::set_date`]) and indexes the change.
+    pub fn set_date(
+        &mut self,
+        page: i64,
+        date: chrono::NaiveDate,
+        source: &str,
+    ) -> Result<shuzibao_store::IngestReport> {
+        let report = self.store.set_date(page, date, source)?;
+        self.sync()?;
+        Ok(report)
+    }
+
+    /// Reads every stored page again with this build's parser (see
+    /// [`Store::reparse`]) and indexes what changed. Returns how many pages
+    /// changed.
+    pub fn reparse(&mut self) -> Result<usize> {
+        let changed = self.store.reparse(shuzibao_core::parse, shuzibao_core::PARSER_VERSION)?;
+        self.sync()?;
+        Ok(changed)
     }
 
     /// Counts the summary of people again if the archive changed (so that

@@ -191,7 +191,7 @@ fn ingest(docs_path: &String, archive: &mut archive::Archive) -> Result<Ingested
         raw_bytes += p.bytes as u64;
         let report = archive.store_page(&p)?;
         if report.outcome != Outcome::Unchanged {
-            for a in archive.store.articles_of_issue(report.issue_id)? {
+            for a in archive.store().articles_of_issue(report.issue_id)? {
                 by_article.insert(a.id as u64, p.name.clone());
             }
         }
@@ -202,7 +202,7 @@ fn ingest(docs_path: &String, archive: &mut archive::Archive) -> Result<Ingested
     }
     reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
     archive.sync()?;
-    archive.index.finish_writes()?;
+    archive.index().finish_writes()?;
     let ingest_seconds = start.elapsed().as_secs_f64();
     Ok(Ingested { docs: ids.len(), by_article, raw_bytes, ingest_seconds })
 }
@@ -214,7 +214,7 @@ fn reused(archive: &archive::Archive, out_path: &str) -> Result<Ingested> {
         .and_then(|b| serde_json::from_slice(&b).ok())
         .context("SHUZIBAO_BENCH_REUSE needs the OUT.json of the run that built the archive")?;
     let by_article: HashMap<u64, String> =
-        archive.store.article_sources()?.into_iter().map(|(id, source)| (id as u64, source)).collect();
+        archive.store().article_sources()?.into_iter().map(|(id, source)| (id as u64, source)).collect();
     Ok(Ingested {
         docs: prev["docs"].as_u64().unwrap_or(0) as usize,
         by_article,
@@ -282,7 +282,7 @@ fn run_query(archive: &archive::Archive, q: &BenchQuery, ids: &HashMap<u64, Stri
     let facets = std::env::var_os("SHUZIBAO_BENCH_FACETS").is_some();
     let req =
         SearchRequest { query: Query { clauses, ..Query::default() }, limit: 10, facets, ..SearchRequest::default() };
-    let r = archive.index.search(&req)?;
+    let r = archive.index().search(&req)?;
     let top = r.hits.iter().filter_map(|h| ids.get(&h.id).cloned()).collect();
     Ok((r.total, top))
 }

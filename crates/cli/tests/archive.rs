@@ -107,7 +107,7 @@ fn reindex_and_reparse_give_the_same_search() {
     let re = run_str(&["reindex", "--data", &data]);
     assert!(re.status.success() && stdout(&re).starts_with("indexed 10 articles"), "{}", stdout(&re));
     let rp = run_str(&["reparse", "--data", &data]);
-    assert!(stdout(&rp).starts_with("0 of 3 issues parsed differently"), "{}", stdout(&rp));
+    assert!(stdout(&rp).starts_with("0 of 3 pages parsed differently"), "{}", stdout(&rp));
     let after = stdout(&run_str(&["search", "曹立强", "--data", &data, "--json"]));
     let total = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap()["total"].clone();
     assert_eq!(total(&before), total(&after));

@@ -84,7 +84,7 @@ pub fn check_whole(data: &Path) -> (i64, i64) {
 /// index at the store's last change.
 pub fn check_index_agrees(data: &Path, articles: i64) {
     let archive = shuzibao_web::Archive::open(data).unwrap();
-    assert_eq!(archive.index.applied_change().unwrap(), archive.store.last_change().unwrap(), "caught up");
-    assert_eq!(archive.index.num_docs() as i64, articles, "one index document per article");
+    assert_eq!(archive.index().applied_change().unwrap(), archive.store().last_change().unwrap(), "caught up");
+    assert_eq!(archive.index().num_docs() as i64, articles, "one index document per article");
     archive.close().unwrap();
 }

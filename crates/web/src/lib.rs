@@ -87,7 +87,7 @@ impl AppState {
 
     /// A state around an archive already open.
     pub fn from_archive(archive: Archive, config: &Config) -> AppState {
-        let index = archive.index.clone();
+        let index = archive.index().clone();
         let dir = archive.dir().to_path_buf();
         let site_name = if config.site_name.is_empty() { "数字报".to_string() } else { config.site_name.clone() };
         AppState {

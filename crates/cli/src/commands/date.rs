@@ -13,13 +13,14 @@ pub fn run(a: &DateArgs) -> Outcome {
         return Err(UsageError(format!("no archive in {}", a.data.dir.display())).into());
     }
     let mut archive = super::open_archive(&a.data.dir)?;
-    let report = match archive.store.set_date(a.page, date, "editor") {
-        Err(e @ (shuzibao_store::StoreError::NotFound(_) | shuzibao_store::StoreError::Conflict(_))) => {
+    use shuzibao_archive::ArchiveError;
+    use shuzibao_store::StoreError;
+    let report = match archive.set_date(a.page, date, "editor") {
+        Err(ArchiveError::Store(e @ (StoreError::NotFound(_) | StoreError::Conflict(_)))) => {
             return Err(UsageError(e.to_string()).into())
         }
         r => r?,
     };
-    archive.sync()?;
     archive.close()?;
     println!("page {} is now {}", a.page, report.key);
     Ok(Status::Ok)

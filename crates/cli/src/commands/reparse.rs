@@ -8,10 +8,9 @@ use crate::exit::{Outcome, Status};
 /// Runs the subcommand.
 pub fn run(data: &DataArgs) -> Outcome {
     let mut archive = super::open_archive(&data.dir)?;
-    let changed = archive.store.reparse(shuzibao_core::parse, shuzibao_core::PARSER_VERSION)?;
-    let indexed = archive.sync()?;
-    let total = archive.store.stats()?.issues;
-    println!("{changed} of {total} issues parsed differently; {indexed} issues indexed again");
+    let changed = archive.reparse()?;
+    let total = archive.store().stats()?.issues;
+    println!("{changed} of {total} pages parsed differently, and indexed again");
     archive.close()?;
     Ok(Status::Ok)
 }

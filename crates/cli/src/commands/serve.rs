@@ -86,7 +86,7 @@ pub fn run(c: &ServeConfig) -> Outcome {
         dir,
         Archive::open_upgrading(dir, |step| tracing::info!("upgrading the archive in {}: {step}", dir.display())),
     )?;
-    if c.samples && archive.store.stats()?.issues == 0 {
+    if c.samples && archive.store().stats()?.issues == 0 {
         let n = ingest_samples(&mut archive)?;
         tracing::info!("empty archive: ingested {n} sample issues into {}", c.config.data.display());
     }
