@@ -15,6 +15,9 @@ use shuzibao_core::{Decoded, Issue};
 use shuzibao_store::{IngestReport, IngestRequest, Outcome, Placement};
 use std::path::{Path, PathBuf};
 
+/// An undated page is dated against this many of its paper's latest dated issues.
+const NEIGHBOURS: usize = 60;
+
 /// Hand new articles to the index's threads after this many pages, so that
 /// indexing runs alongside storing.
 const STAGE_EVERY_PAGES: usize = 64;
@@ -201,14 +204,24 @@ impl Archive {
     /// Stores one prepared page in one transaction (the index takes it at
     /// the next [`Archive::stage`] or [`Archive::sync`]).
     pub fn store_page(&mut self, page: &Page) -> Result<IngestReport, ArchiveError> {
+        let mut placement = page.placement.clone();
+        if placement.date.is_none() {
+            crate::place::date_by_signals(
+                &page.issue,
+                &self.store.neighbours(&placement.paper, NEIGHBOURS)?,
+                &mut placement,
+            );
+        }
+        // entities found without a date read relative dates (昨天) again with it
+        let entities = (placement.date == page.placement.date).then_some(page.entities.as_slice());
         let req = IngestRequest {
             source: &page.name,
             encoding: page.decoded.encoding,
             raw_text: &page.decoded.text,
             issue: &page.issue,
-            placement: page.placement.clone(),
+            placement,
             parser_version: shuzibao_core::PARSER_VERSION,
-            entities: Some(&page.entities),
+            entities,
         };
         Ok(self.store.ingest(&req)?)
     }

@@ -17,7 +17,8 @@ use crate::error::ArchiveError;
 use crate::names::NameHints;
 use crate::papers::Papers;
 use chrono::NaiveDate;
-use shuzibao_core::{Issue, PageNo};
+use shuzibao_core::dating::{date_page, usual_weekday, Dating, Neighbour};
+use shuzibao_core::{entities, Issue, PageNo};
 use shuzibao_store::Placement;
 use std::path::Path;
 
@@ -71,7 +72,38 @@ pub fn place(
         .or_else(|| header.and_then(|h| h.page))
         .or_else(|| masthead.map(|_| PageNo::plain(1)));
     let page_name = header.and_then(|h| h.name.clone());
-    Ok(Placement { paper, date, date_source, page, part: names.part, page_name })
+    Ok(Placement { paper, date, date_source, page, part: names.part, page_name, ..Placement::default() })
+}
+
+/// Dates an undated page by its own signals when they agree (see
+/// [`shuzibao_core::dating`]): the date is then marked inferred, with its
+/// evidence, and the page keeps its text's hash as its identity. Otherwise it
+/// stays undated, with the day its signals (or, lacking any, the dates its
+/// articles mention) point to as a guess for an editor.
+pub fn date_by_signals(issue: &Issue, neighbours: &[Neighbour], placement: &mut Placement) {
+    match date_page(issue, neighbours) {
+        Dating::Agreed { date, evidence } => {
+            placement.date = Some(date);
+            placement.inferred = true;
+            placement.date_source = Some("inferred".to_string());
+            placement.date_evidence = Some(evidence);
+        }
+        Dating::Undecided { candidates, evidence } if !candidates.is_empty() => {
+            let shown: Vec<String> = candidates.iter().map(|d| d.to_string()).collect();
+            placement.guess = candidates.first().copied();
+            placement.date_evidence = Some(format!("可能是 {}：{evidence}", shown.join("、")));
+        }
+        Dating::Undecided { .. } => {
+            // no signal: the latest day the articles mention, as a guess only
+            let texts: Vec<&str> =
+                issue.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
+            let around = neighbours.iter().map(|n| n.date).max().unwrap_or_else(|| chrono::Utc::now().date_naive());
+            if let Some(g) = entities::infer_issue_date(&texts, usual_weekday(neighbours), around) {
+                placement.guess = Some(g.date);
+                placement.date_evidence = Some(g.evidence);
+            }
+        }
+    }
 }
 
 /// What to tell a user whose page names no paper.
@@ -137,6 +169,36 @@ mod tests {
         // the file name still wins over the header
         let p = place_text(&Given::default(), "x-20191009-04.txt", text).unwrap();
         assert_eq!((p.date.unwrap().to_string(), p.page.unwrap().to_string()), ("2019-10-09".into(), "4".into()));
+    }
+
+    fn mondays() -> Vec<Neighbour> {
+        ["2023-01-09", "2023-03-06", "2023-06-05", "2023-09-04"]
+            .iter()
+            .map(|d| Neighbour { date: d.parse().unwrap(), total_issue_no: None })
+            .collect()
+    }
+
+    #[test]
+    fn signals_that_agree_date_a_page_marked_inferred_and_keep_its_identity() {
+        let issue = shuzibao_core::parse("## 标题\n\n本报北京9月17日电 某区举行座谈会。\n");
+        let mut p = Placement { paper: "示例区报".into(), ..Placement::default() };
+        date_by_signals(&issue, &mondays(), &mut p);
+        assert_eq!((p.date.map(|d| d.to_string()), p.inferred), (Some("2023-09-18".into()), true));
+        assert!(p.date_evidence.as_deref().unwrap().contains("电头"), "{:?}", p.date_evidence);
+        assert!(p.key("abc").starts_with("sha256:"), "an inferred date is no identity");
+    }
+
+    #[test]
+    fn without_signals_the_dates_mentioned_are_a_guess_never_a_date() {
+        let issue = shuzibao_core::parse(
+            "## 社区食堂开门迎客\n\n本报讯 9月13日上午，北街社区食堂开门迎客。9月14日，区长前往察看。\n",
+        );
+        let mut p = Placement { paper: "示例区报".into(), ..Placement::default() };
+        date_by_signals(&issue, &mondays(), &mut p);
+        assert_eq!(p.date, None);
+        assert_eq!(p.guess.map(|d| d.to_string()).as_deref(), Some("2023-09-18"), "the Monday after 9月14日");
+        let evidence = p.date_evidence.unwrap();
+        assert!(evidence.contains("9月14日") && evidence.contains("星期一"), "{evidence}");
     }
 
     #[test]

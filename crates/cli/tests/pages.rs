@@ -232,3 +232,33 @@ fn an_archive_of_an_older_shuzibao_waits_for_upgrade_and_opening_changes_nothing
     let again = run_str(&["upgrade", "--data", &d]);
     assert!(stdout(&again).contains("up to date"), "{}", stdout(&again));
 }
+
+#[test]
+fn a_page_is_dated_by_its_signals_only_when_they_agree() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("data").display().to_string();
+    // three Monday issues of 徐汇报 (the samples), then two of its pages that print no date
+    assert!(run_str(&["ingest", &samples_dir().display().to_string(), "--data", &d]).status.success());
+    let agrees = tmp.path().join("inner.txt");
+    // filed on Sunday 12-31, printed that day or the next: the paper's Monday is 2024-01-01
+    std::fs::write(&agrees, "## 区里的新闻\n\n本报北京12月31日电 某区举行迎新座谈会。\n").unwrap();
+    let disagrees = tmp.path().join("other.txt");
+    // filed on a Wednesday: neither that day nor the next is a Monday
+    std::fs::write(&disagrees, "## 另一条新闻\n\n本报北京12月27日电 某区举行座谈会。\n").unwrap();
+    for f in [&agrees, &disagrees] {
+        let out = run_str(&["ingest", &f.display().to_string(), "--paper", "徐汇报", "--data", &d]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let out = run_str(&["issues", "--data", &d, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let day =
+        v.as_array().unwrap().iter().find(|i| i["date"] == "2024-01-01" && i["inferred"] == true).expect("inferred");
+    assert!(day["date_evidence"].as_str().unwrap().contains("12月31日"), "{day:#}");
+    let out = run_str(&["issues", "--undated", "--data", &d, "--json"]);
+    let undated: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(undated.as_array().unwrap().len(), 1, "{undated:#}");
+    assert!(undated[0]["source"].as_str().unwrap().ends_with("other.txt"));
+    // the same texts again change nothing: an inferred date is no identity
+    let again = run_str(&["ingest", &agrees.display().to_string(), "--paper", "徐汇报", "--data", &d]);
+    assert!(stdout(&again).starts_with("1 pages: 0 added, 0 updated, 1 unchanged"), "{}", stdout(&again));
+}

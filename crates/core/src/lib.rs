@@ -37,6 +37,7 @@
 pub mod assemble;
 pub mod byline;
 pub mod classify;
+pub mod dating;
 mod decode;
 pub mod entities;
 mod error;

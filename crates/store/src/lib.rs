@@ -56,9 +56,17 @@ pub struct Placement {
     pub paper: String,
     /// The publication date, `None` for an undated page.
     pub date: Option<NaiveDate>,
-    /// Where the date came from (`flag`, `file name`, `masthead`, …), shown
-    /// with the issue.
+    /// Where the date came from (`flag`, `file name`, `masthead`, `page
+    /// header`, `inferred`), shown with the issue.
     pub date_source: Option<String>,
+    /// The date was inferred from the page's signals, not printed or given:
+    /// the page keeps its text's hash as its identity until a date is given.
+    pub inferred: bool,
+    /// For an undated page, the day its signals point to most (shown to an
+    /// editor, never used as its date); for an inferred date, nothing.
+    pub guess: Option<NaiveDate>,
+    /// What an inferred date or a guess rests on, in words.
+    pub date_evidence: Option<String>,
     /// The page (版), `None` when the file is a whole issue.
     pub page: Option<PageNo>,
     /// The part, for a page exported as several files (one an article).
@@ -69,10 +77,10 @@ pub struct Placement {
 
 impl Placement {
     /// The identity of a page in the archive: `paper|date|page` (`-` for a
-    /// whole issue, `page#part` for a part), or, while no date is known, the
-    /// hash of its text.
+    /// whole issue, `page#part` for a part), or, while no date is known (or
+    /// only an inferred one), the hash of its text.
     pub fn key(&self, hash: &str) -> String {
-        let Some(d) = self.date else { return format!("sha256:{hash}") };
+        let Some(d) = self.date.filter(|_| !self.inferred) else { return format!("sha256:{hash}") };
         let page = self.page.map_or_else(|| "-".to_string(), |p| p.to_string());
         match self.part {
             Some(part) => format!("{}|{d}|{page}#{part}", self.paper),

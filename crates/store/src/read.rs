@@ -64,6 +64,35 @@ impl Store {
         Ok(out)
     }
 
+    /// The dated issues of `paper` the archive knows (dates given, not
+    /// inferred), with the running issue number their masthead prints: what
+    /// a page without a date is dated against. The latest `limit` dates.
+    pub fn neighbours(&self, paper: &str, limit: usize) -> Result<Vec<shuzibao_core::dating::Neighbour>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT i.date, v.parsed FROM issues i JOIN issue_versions v ON v.id = i.current_version
+             WHERE i.paper = ?1 AND i.date IS NOT NULL AND i.date_source IS NOT 'inferred'
+             ORDER BY i.date DESC, i.page LIMIT ?2",
+        )?;
+        let rows =
+            st.query_map(params![paper, (limit * 4) as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out: Vec<shuzibao_core::dating::Neighbour> = Vec::new();
+        for row in rows {
+            let (date, parsed) = row?;
+            let Ok(date) = date.parse() else { continue };
+            let number = serde_json::from_str::<serde_json::Value>(&parsed)
+                .ok()
+                .and_then(|v| v["masthead"]["total_issue_no"].as_u64())
+                .map(|n| n as u32);
+            let full = out.len() >= limit;
+            match out.last_mut() {
+                Some(last) if last.date == date => last.total_issue_no = last.total_issue_no.or(number),
+                _ if full => break,
+                _ => out.push(shuzibao_core::dating::Neighbour { date, total_issue_no: number }),
+            }
+        }
+        Ok(out)
+    }
+
     /// The papers that have an issue on `date`.
     pub fn papers_on(&self, date: NaiveDate) -> Result<Vec<String>, StoreError> {
         let mut st = self

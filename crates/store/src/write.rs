@@ -66,7 +66,7 @@ impl Store {
         exec(
             &tx,
             "UPDATE issues SET current_version = ?1, updated_at = ?2, paper = ?3, date = ?4, page = ?5, section = ?6,
-                    page_name = ?7, date_source = ?8 WHERE id = ?9",
+                    page_name = ?7, date_source = ?8, inferred_date = ?9, date_evidence = ?10 WHERE id = ?11",
             params![
                 version_id,
                 at,
@@ -76,6 +76,8 @@ impl Store {
                 section,
                 place.page_name,
                 place.date_source,
+                place.guess.map(|d| d.to_string()),
+                place.date_evidence,
                 issue_id
             ],
         )?;
@@ -85,9 +87,6 @@ impl Store {
             _ => entities::extract_issue(&req.issue.articles, date),
         };
         let articles = replace_articles(&tx, &meta, req.issue, found)?;
-        if date.is_none() {
-            infer_date(&tx, issue_id, paper.as_deref(), req.issue)?;
-        }
         let mut touched = vec![issue_id];
         if let Some(d) = date {
             touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
@@ -169,7 +168,7 @@ impl Store {
         let day = date.to_string();
         exec(
             &tx,
-            "UPDATE issues SET key = ?1, date = ?2, date_source = ?3, updated_at = ?4 WHERE id = ?5",
+            "UPDATE issues SET key = ?1, date = ?2, date_source = ?3, updated_at = ?4, inferred_date = NULL WHERE id = ?5",
             params![key, day, source, now(), page_id],
         )?;
         exec(&tx, "UPDATE articles SET date = ?1 WHERE issue_id = ?2", params![day, page_id])?;
@@ -288,38 +287,6 @@ fn replace_articles(
         store_entities(tx, meta.id, tx.last_insert_rowid(), meta.date, &e)?;
     }
     Ok(issue.articles.len())
-}
-
-/// Guesses the date of an issue without one from the dates its articles
-/// mention and the weekday the paper comes out, and records it with the
-/// evidence (the identity stays the text's hash: a guess is not a date).
-fn infer_date(tx: &Transaction<'_>, issue_id: i64, paper: Option<&str>, issue: &Issue) -> Result<(), StoreError> {
-    use chrono::Datelike;
-    // the paper's dated issues, or, for a page that does not say its paper,
-    // every dated issue of the archive
-    let known: Vec<NaiveDate> = {
-        let mut st =
-            tx.prepare_cached("SELECT date FROM issues WHERE (?1 IS NULL OR paper = ?1) AND date IS NOT NULL")?;
-        let rows = st.query_map([paper], |r| r.get::<_, String>(0))?;
-        rows.filter_map(|d| d.ok().and_then(|d| d.parse().ok())).collect()
-    };
-    // the weekday most issues of the paper came out on, if most did
-    let mut counts = [0usize; 7];
-    for d in &known {
-        counts[d.weekday().num_days_from_monday() as usize] += 1;
-    }
-    let (best, n) = counts.iter().enumerate().max_by_key(|(_, n)| **n).map(|(i, n)| (i, *n)).unwrap_or((0, 0));
-    let weekday = (n >= 2 && n * 10 >= known.len() * 6).then(|| chrono::Weekday::try_from(best as u8).ok()).flatten();
-    let around = known.iter().max().copied().unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let texts: Vec<&str> = issue.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
-    if let Some(guess) = entities::infer_issue_date(&texts, weekday, around) {
-        exec(
-            tx,
-            "UPDATE issues SET inferred_date = ?1, date_evidence = ?2 WHERE id = ?3",
-            params![guess.date.to_string(), guess.evidence, issue_id],
-        )?;
-    }
-    Ok(())
 }
 
 /// Stores the people, organisations, places, events and dates found in one article.

@@ -1,6 +1,5 @@
 //! People across an archive of several issues: posts over time, a post that
-//! changes hands, one name that is two people, an issue without a masthead
-//! dated from what it mentions.
+//! changes hands, one name that is two people.
 
 #![allow(clippy::unwrap_used)]
 
@@ -80,18 +79,6 @@ fn reporters_are_people_of_role_reporter() {
     assert_eq!(ids.len(), 1);
     assert_eq!(ids[0].roles, ["记者"]);
     assert_eq!(ids[0].mentions.len(), 4);
-}
-
-#[test]
-fn an_issue_without_masthead_gets_an_inferred_date_with_evidence() {
-    let (_dir, mut store) = archive();
-    let inner = "## 社区食堂开门迎客\n\n本报讯 9月13日上午，北街社区食堂开门迎客。9月14日，区长赵文斌前往察看。\n";
-    ingest(&mut store, "inner.txt", inner);
-    let issue = store.issues().unwrap().into_iter().find(|i| i.date.is_none()).unwrap();
-    assert_eq!(issue.inferred_date.unwrap().to_string(), "2023-09-18", "the Monday after 9月14日");
-    let evidence = issue.date_evidence.unwrap();
-    assert!(evidence.contains("9月14日") && evidence.contains("星期一"), "{evidence}");
-    assert!(issue.key.starts_with("sha256:"), "a guess is not an identity");
 }
 
 #[test]

@@ -11,6 +11,9 @@ use std::io::Write;
 struct IssueLine {
     paper: String,
     date: String,
+    /// The date was inferred from the pages' signals (see `date_evidence`).
+    inferred: bool,
+    date_evidence: Option<String>,
     pages: Vec<String>,
     articles: i64,
 }
@@ -85,7 +88,14 @@ pub fn run(a: &IssuesArgs) -> Outcome {
                 l.pages.push(page);
                 l.articles += p.article_count;
             }
-            _ => lines.push(IssueLine { paper, date, pages: vec![page], articles: p.article_count }),
+            _ => lines.push(IssueLine {
+                paper,
+                date,
+                inferred: p.date_source.as_deref() == Some("inferred"),
+                date_evidence: p.date_evidence.clone(),
+                pages: vec![page],
+                articles: p.article_count,
+            }),
         }
     }
     let undated = store.undated(a.paper.as_deref())?.len();
@@ -94,9 +104,14 @@ pub fn run(a: &IssuesArgs) -> Outcome {
         writeln!(out)?;
     } else {
         for l in &lines {
+            let inferred = match (&l.inferred, &l.date_evidence) {
+                (true, Some(e)) => format!("  (date inferred: {e})"),
+                (true, None) => "  (date inferred)".to_string(),
+                _ => String::new(),
+            };
             writeln!(
                 out,
-                "{}  {}  {} pages ({})  {} articles",
+                "{}  {}  {} pages ({})  {} articles{inferred}",
                 l.paper,
                 l.date,
                 l.pages.len(),
