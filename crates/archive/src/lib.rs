@@ -27,7 +27,7 @@ pub mod place;
 
 pub use error::ArchiveError;
 
-use shuzibao_search::{IndexDoc, SearchError, SearchIndex};
+use shuzibao_search::{IndexDoc, SearchError, SearchIndex, Segmenter};
 use shuzibao_store::{ArticleRecord, Store};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -43,6 +43,14 @@ const STAGE_BATCH: usize = 2_000;
 
 /// At most this many names the archive knows well teach the segmenter.
 const LEARNED_NAMES: usize = 5_000;
+
+/// The segmenter of an archive's index: jieba's dictionary with the names
+/// the archive knows well, so that new articles and queries cut them whole.
+/// A value this archive owns: another archive in the same process has its own.
+fn segmenter(store: &Store) -> Result<Segmenter> {
+    let known = store.names_to_learn(LEARNED_NAMES)?;
+    Ok(Segmenter::with_names(known.iter().map(String::as_str)))
+}
 
 /// The store and its index, kept in step: every write goes through a method
 /// here that also hands the change to the index.
@@ -77,13 +85,11 @@ impl Reader {
         if !index_dir.join("meta.json").is_file() {
             return Err(ArchiveError::IndexBehind { behind: store.last_change()? });
         }
-        let index = match SearchIndex::open(&index_dir) {
+        let index = match SearchIndex::open_with(&index_dir, segmenter(&store)?) {
             Ok(i) => i,
             Err(SearchError::SchemaMismatch) => return Err(ArchiveError::IndexBehind { behind: store.last_change()? }),
             Err(e) => return Err(e.into()),
         };
-        let known = store.names_to_learn(LEARNED_NAMES)?;
-        shuzibao_core::segment::learn_names(known.iter().map(String::as_str));
         let behind = store.last_change()? - index.applied_change()?;
         Ok(Reader { store, index, behind })
     }
@@ -105,21 +111,18 @@ impl Archive {
 
     fn with_store(store: Store, dir: &Path) -> Result<Archive> {
         let index_dir = dir.join(INDEX_DIR);
-        let index = match SearchIndex::open(&index_dir) {
+        let seg = segmenter(&store)?;
+        let index = match SearchIndex::open_with(&index_dir, seg.clone()) {
             Ok(i) => i,
             Err(SearchError::SchemaMismatch) => {
                 // derived data: made again from the store
                 std::fs::remove_dir_all(&index_dir)
                     .map_err(|source| ArchiveError::Io { path: index_dir.clone(), source })?;
-                SearchIndex::open(&index_dir)?
+                SearchIndex::open_with(&index_dir, seg)?
             }
             Err(e) => return Err(e.into()),
         };
         let index = Arc::new(index);
-        // names the archive knows well teach the segmenter, so that new
-        // articles cut them whole, for the entity finder and the index
-        let known = store.names_to_learn(LEARNED_NAMES)?;
-        shuzibao_core::segment::learn_names(known.iter().map(String::as_str));
         let staged = index.applied_change()?;
         let mut archive = Archive { store, index, staged, dir: dir.to_path_buf() };
         if archive.store.last_change()? > staged {

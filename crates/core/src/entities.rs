@@ -179,9 +179,10 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 /// Finds the entities of one paragraph of text.
 fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     let tags = {
-        let j = segment::dictionary();
+        let seg = segment::Segmenter::base();
         let mut at = 0;
-        j.tag(text, true)
+        seg.jieba()
+            .tag(text, true)
             .into_iter()
             .map(|t| {
                 let tok = (t.word.to_string(), t.tag.to_string(), at);
@@ -1342,7 +1343,7 @@ fn not_a_name_ending(w: &str) -> bool {
 }
 
 fn jieba_has(word: &str) -> bool {
-    segment::has_word(word)
+    segment::Segmenter::base().has_word(word)
 }
 
 /// Verbs that give a name: `一名叫佐藤的留学生`.
@@ -1394,11 +1395,11 @@ fn quality_before_word(word: &str) -> bool {
 
 /// The dictionary's part-of-speech tag of a whole word, if it has the word.
 fn dictionary_tag(word: &str) -> Option<String> {
-    let j = segment::dictionary();
-    if !j.has_word(word) {
+    let seg = segment::Segmenter::base();
+    if !seg.has_word(word) {
         return None;
     }
-    match j.tag(word, false).as_slice() {
+    match seg.jieba().tag(word, false).as_slice() {
         [only] if only.word == word => Some(only.tag.to_string()),
         _ => None,
     }

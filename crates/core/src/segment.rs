@@ -1,78 +1,122 @@
-//! The word segmenter (jieba) that entity finding and the search index
-//! share, so that both cut text the same way, and so that a name the
-//! archive has learned ([`learn_names`]) is one word to both: a person
-//! (`钟晓咏`, not three characters) for the entity finder, one term for
-//! ranking and phrases with slop in the search index.
+//! The word segmenter (jieba): jieba's own dictionary, and the names an
+//! archive has learned, as a value its owner passes in.
 //!
-//! One dictionary for the process, behind a lock that is only written when
-//! names are learned (when an archive is opened).
+//! The entity finder cuts with the base dictionary alone, so that the same
+//! text always gets the same entities whatever archive it is in. The search
+//! index cuts with the archive's segmenter ([`Segmenter::with_names`]), so
+//! that a name the archive knows (`钟晓咏`, not three characters) is one term
+//! for ranking and for phrases with slop; its queries are cut by the same
+//! value. No global state: the base dictionary is built once and never
+//! changed; a segmenter with names is a copy of it.
 
 use jieba_rs::Jieba;
-use std::sync::{LazyLock, RwLock, RwLockReadGuard};
+use std::sync::{Arc, LazyLock};
 
-static JIEBA: LazyLock<RwLock<Jieba>> = LazyLock::new(|| RwLock::new(Jieba::new()));
+/// jieba's dictionary as shipped: built once, never changed.
+static BASE: LazyLock<Arc<Jieba>> = LazyLock::new(|| Arc::new(Jieba::new()));
 
-/// The shared dictionary, for reading.
-pub(crate) fn dictionary() -> RwLockReadGuard<'static, Jieba> {
-    JIEBA.read().unwrap_or_else(|p| p.into_inner())
+/// A word segmenter: jieba's dictionary, perhaps with names added. Cheap to
+/// clone (the dictionary is shared).
+#[derive(Clone)]
+pub struct Segmenter {
+    jieba: Arc<Jieba>,
+    names: usize,
 }
 
-/// Teaches the segmenter names the archive has learned, so that they are cut
-/// whole (`钟晓咏` as a person, not three characters), in entity finding and
-/// in the search index alike. Names of two to eight characters.
-pub fn learn_names<'a>(names: impl IntoIterator<Item = &'a str>) {
-    let mut j = JIEBA.write().unwrap_or_else(|p| p.into_inner());
-    for n in names {
-        if (2..=8).contains(&n.chars().count()) && !j.has_word(n) {
-            j.add_word(n, Some(10_000), Some("nr"));
-        }
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter").field("names", &self.names).finish()
     }
 }
 
-/// The words of `text` as byte ranges, in order and covering all of it
-/// (punctuation and spaces included): jieba's precise mode, with its HMM for
-/// words the dictionary does not have.
-pub fn words(text: &str) -> Vec<std::ops::Range<usize>> {
-    let j = dictionary();
-    let mut at = 0;
-    j.cut(text, true)
-        .into_iter()
-        .map(|w| {
-            let r = at..at + w.word.len();
-            at = r.end;
-            r
-        })
-        .collect()
+impl Default for Segmenter {
+    fn default() -> Self {
+        Segmenter::base()
+    }
 }
 
-/// Whether the dictionary has `word`.
-pub fn has_word(word: &str) -> bool {
-    dictionary().has_word(word)
+impl Segmenter {
+    /// jieba's dictionary as shipped.
+    pub fn base() -> Segmenter {
+        Segmenter { jieba: BASE.clone(), names: 0 }
+    }
+
+    /// jieba's dictionary with names added (two to eight characters each),
+    /// so that they are cut whole: `钟晓咏` as one word, not three.
+    pub fn with_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Segmenter {
+        let mut jieba: Option<Jieba> = None;
+        let mut added = 0;
+        for n in names {
+            if (2..=8).contains(&n.chars().count()) && !BASE.has_word(n) {
+                jieba.get_or_insert_with(|| (**BASE).clone()).add_word(n, Some(10_000), Some("nr"));
+                added += 1;
+            }
+        }
+        match jieba {
+            Some(j) => Segmenter { jieba: Arc::new(j), names: added },
+            None => Segmenter::base(),
+        }
+    }
+
+    /// How many names were added to the base dictionary.
+    pub fn names(&self) -> usize {
+        self.names
+    }
+
+    /// The words of `text` as byte ranges, in order and covering all of it
+    /// (punctuation and spaces included): jieba's precise mode, with its HMM
+    /// for words the dictionary does not have.
+    pub fn words(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut at = 0;
+        self.jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|w| {
+                let r = at..at + w.word.len();
+                at = r.end;
+                r
+            })
+            .collect()
+    }
+
+    /// Whether the dictionary has `word`.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// The dictionary itself (for part-of-speech tagging).
+    pub(crate) fn jieba(&self) -> &Jieba {
+        &self.jieba
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cut(text: &str) -> Vec<&str> {
-        words(text).into_iter().map(|r| &text[r]).collect()
+    fn cut<'a>(s: &Segmenter, text: &'a str) -> Vec<&'a str> {
+        s.words(text).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
     fn words_cover_the_text_in_order() {
         let text = "徐汇滨江举行开工仪式，共12个项目。";
-        let w = cut(text);
+        let w = cut(&Segmenter::base(), text);
         assert_eq!(w.concat(), text);
         assert!(w.contains(&"开工"), "{w:?}");
     }
 
     #[test]
-    fn a_learned_name_is_cut_whole() {
+    fn a_learned_name_is_cut_whole_by_that_segmenter_only() {
         // a made-up name the dictionary cuts apart
         let text = "区长邝蕤蓁主持会议";
-        assert!(!cut(text).contains(&"邝蕤蓁"), "{:?}", cut(text));
-        learn_names(["邝蕤蓁"]);
-        assert!(cut(text).contains(&"邝蕤蓁"), "{:?}", cut(text));
-        assert!(has_word("邝蕤蓁"));
+        let base = Segmenter::base();
+        assert!(!cut(&base, text).contains(&"邝蕤蓁"), "{:?}", cut(&base, text));
+        let learned = Segmenter::with_names(["邝蕤蓁"]);
+        assert!(cut(&learned, text).contains(&"邝蕤蓁"), "{:?}", cut(&learned, text));
+        assert!(learned.has_word("邝蕤蓁") && learned.names() == 1);
+        // the base dictionary, and every other segmenter, is unchanged
+        assert!(!Segmenter::base().has_word("邝蕤蓁"));
+        assert!(!cut(&base, text).contains(&"邝蕤蓁"));
     }
 }

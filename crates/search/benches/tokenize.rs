@@ -26,7 +26,7 @@ fn analysis(c: &mut Criterion) {
     g.bench_function("bigrams", |b| b.iter(|| assert_eq!(bigrams(black_box(&norm)).len(), n_bi)));
     let n_uni = unigrams(&norm).len();
     g.bench_function("unigrams", |b| b.iter(|| assert_eq!(unigrams(black_box(&norm)).len(), n_uni)));
-    let mut jieba = word_tokenizer();
+    let mut jieba = word_tokenizer(shuzibao_core::segment::Segmenter::base());
     let count = |t: &mut shuzibao_search::tokenize::WordTokenizer| {
         let mut s = t.token_stream(&norm);
         let mut n = 0;

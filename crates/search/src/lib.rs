@@ -27,7 +27,8 @@ pub mod snippet;
 pub mod tokenize;
 
 pub use error::{QueryError, SearchError};
-pub use query::{parse_query, Clause, Query, Scope};
+pub use query::{parse_query, parse_query_with, Clause, Query, Scope};
+pub use shuzibao_core::segment::Segmenter;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -218,6 +219,8 @@ pub struct SearchIndex {
     threads: usize,
     /// From how many articles they do ([`PARALLEL_FROM_DOCS`]).
     parallel_from: u64,
+    /// What cuts texts and queries into words (with the archive's names).
+    seg: Segmenter,
 }
 
 /// A search on many threads cuts the documents in this many parts per
@@ -233,8 +236,16 @@ fn ymd(d: NaiveDate) -> u64 {
 }
 
 impl SearchIndex {
-    /// Opens the index in `dir`, creating it if the folder is empty.
+    /// Opens the index in `dir`, creating it if the folder is empty, cutting
+    /// words with jieba's dictionary alone.
     pub fn open(dir: impl AsRef<Path>) -> Result<SearchIndex, SearchError> {
+        Self::open_with(dir, Segmenter::base())
+    }
+
+    /// Opens the index in `dir`, creating it if the folder is empty, cutting
+    /// texts and queries into words with `seg` (an archive's segmenter, with
+    /// the names it has learned).
+    pub fn open_with(dir: impl AsRef<Path>, seg: Segmenter) -> Result<SearchIndex, SearchError> {
         let dir = dir.as_ref();
         std::fs::create_dir_all(dir)?;
         let (schema, f) = schema();
@@ -249,18 +260,18 @@ impl SearchIndex {
         } else {
             Index::create(mmap, schema, tantivy::IndexSettings::default())?
         };
-        Self::with_index(index, f)
+        Self::with_index(index, f, seg)
     }
 
     /// An index in memory (tests, benchmarks).
     pub fn in_memory() -> Result<SearchIndex, SearchError> {
         let (schema, f) = schema();
-        Self::with_index(Index::create_in_ram(schema), f)
+        Self::with_index(Index::create_in_ram(schema), f, Segmenter::base())
     }
 
-    fn with_index(index: Index, f: Fields) -> Result<SearchIndex, SearchError> {
+    fn with_index(index: Index, f: Fields, seg: Segmenter) -> Result<SearchIndex, SearchError> {
         let tokenizers = index.tokenizers();
-        tokenizers.register("words", tokenize::word_tokenizer());
+        tokenizers.register("words", tokenize::word_tokenizer(seg.clone()));
         tokenizers.register("bigram", tokenize::BigramTokenizer);
         tokenizers.register("unigram", tokenize::UnigramTokenizer);
         // commits by this process reload at once (see `commit`); those of
@@ -277,7 +288,18 @@ impl SearchIndex {
             executor,
             threads,
             parallel_from: PARALLEL_FROM_DOCS,
+            seg,
         })
+    }
+
+    /// Reads a query, cutting its runs of text as this index cuts texts.
+    pub fn parse_query(&self, text: &str) -> Result<Query, QueryError> {
+        query::parse_query_with(text, &self.seg)
+    }
+
+    /// The words of a text as this index cuts them (punctuation left out).
+    pub fn words(&self, text: &str) -> Vec<String> {
+        tokenize::words(&self.seg, text)
     }
 
     /// The last store change this index has applied (0 for none).
@@ -581,7 +603,7 @@ impl SearchIndex {
             return self.words_near(text, slop, scope);
         }
         let text = squeeze(text);
-        let words = tokenize::words(&text);
+        let words = tokenize::words(&self.seg, &text);
         let by_words = words.len() > 1 || !phrase || text.chars().count() > 2;
         // what must hold the string
         let mut any: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
@@ -625,7 +647,7 @@ impl SearchIndex {
     /// to `slop` words between them.
     fn words_near(&self, text: &str, slop: u32, scope: Scope) -> Box<dyn TQuery> {
         let f = &self.f;
-        let words: Vec<String> = tokenize::words(&squeeze(text));
+        let words: Vec<String> = tokenize::words(&self.seg, &squeeze(text));
         let phrase = |field: Field| -> Box<dyn TQuery> {
             match words.len() {
                 0 => Box::new(EmptyQuery),

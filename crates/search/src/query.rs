@@ -19,6 +19,7 @@
 
 use crate::error::QueryError;
 use crate::tokenize::{is_word_char, normalize};
+use shuzibao_core::segment::Segmenter;
 
 /// A parsed query: clauses that must all hold.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -138,11 +139,17 @@ impl Query {
 /// assert!(parse_query(r#""未完"#).is_err());
 /// ```
 pub fn parse_query(input: &str) -> Result<Query, QueryError> {
+    parse_query_with(input, &Segmenter::base())
+}
+
+/// Reads a query, cutting its bare runs of text into words with `seg` (the
+/// segmenter of the index it is for: see `SearchIndex::parse_query`).
+pub fn parse_query_with(input: &str, seg: &Segmenter) -> Result<Query, QueryError> {
     let chars: Vec<char> = input.chars().collect();
     if chars.len() > 1000 {
         return Err(err("the query is too long (more than 1000 characters)", 1000));
     }
-    let mut p = Parser { chars, pos: 0, runs: Vec::new() };
+    let mut p = Parser { chars, pos: 0, runs: Vec::new(), seg };
     let mut clauses: Vec<Clause> = Vec::new();
     let mut pending_or = false;
     loop {
@@ -199,14 +206,16 @@ fn err(message: &str, position: usize) -> QueryError {
     QueryError { message: message.to_string(), position }
 }
 
-struct Parser {
+struct Parser<'a> {
     chars: Vec<char>,
     pos: usize,
     /// Bare runs read so far (see [`Query::runs`]).
     runs: Vec<String>,
+    /// What cuts a bare run into words.
+    seg: &'a Segmenter,
 }
 
-impl Parser {
+impl Parser<'_> {
     fn skip_space(&mut self) {
         while self.pos < self.chars.len() && self.chars[self.pos].is_whitespace() {
             self.pos += 1;
@@ -237,7 +246,7 @@ impl Parser {
                 }
                 _ => {
                     self.pos += token.chars().count();
-                    let words = words_of(&token);
+                    let words = words_of(&token, self.seg);
                     let run = normalize(&token);
                     let run = run.trim_matches(|c: char| !is_word_char(c));
                     if !negated && !words.is_empty() && !run.is_empty() && !self.runs.iter().any(|r| r == run) {
@@ -356,9 +365,9 @@ fn text_of(c: &Clause) -> Option<String> {
 }
 
 /// A bare run of text: cut into words (jieba), each a required word.
-fn words_of(token: &str) -> Vec<Clause> {
+fn words_of(token: &str, seg: &Segmenter) -> Vec<Clause> {
     let norm = normalize(token);
-    let words = crate::tokenize::words(&norm);
+    let words = crate::tokenize::words(seg, &norm);
     words.into_iter().map(|w| Clause::Text { text: w, phrase: false, slop: 0, scope: Scope::Anywhere }).collect()
 }
 

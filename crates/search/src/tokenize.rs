@@ -12,6 +12,7 @@
 //!   dictionary); a run of one character is kept whole;
 //! - `unigram`: every character, for one-character queries.
 
+use shuzibao_core::segment::Segmenter;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// Folds a text for indexing and querying: traditional → simplified,
@@ -165,7 +166,9 @@ impl Tokenizer for UnigramTokenizer {
 /// are left out and not counted, so that a phrase with slop counts words
 /// only.
 #[derive(Clone, Default)]
-pub struct WordTokenizer;
+pub struct WordTokenizer {
+    seg: Segmenter,
+}
 
 /// The words of one text, one reused token at a time.
 pub struct WordStream<'a> {
@@ -201,19 +204,19 @@ impl TokenStream for WordStream<'_> {
 impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
-        let words = shuzibao_core::segment::words(text).into_iter();
+        let words = self.seg.words(text).into_iter();
         WordStream { text, words, position: 0, token: Token::default() }
     }
 }
 
-/// The `words` tokenizer (see [`WordTokenizer`]).
-pub fn word_tokenizer() -> WordTokenizer {
-    WordTokenizer
+/// The `words` tokenizer (see [`WordTokenizer`]), cutting with `seg`.
+pub fn word_tokenizer(seg: Segmenter) -> WordTokenizer {
+    WordTokenizer { seg }
 }
 
-/// Words of a query text as jieba cuts them, without punctuation and spaces.
-pub fn words(text: &str) -> Vec<String> {
-    let mut t = word_tokenizer();
+/// Words of a text as `seg` cuts them, without punctuation and spaces.
+pub fn words(seg: &Segmenter, text: &str) -> Vec<String> {
+    let mut t = word_tokenizer(seg.clone());
     let mut stream = t.token_stream(text);
     let mut out = Vec::new();
     while let Some(tok) = stream.next() {
@@ -249,7 +252,7 @@ mod tests {
 
     #[test]
     fn jieba_words() {
-        let w = words("区委书记曹立强出席会议。");
+        let w = words(&Segmenter::base(), "区委书记曹立强出席会议。");
         assert!(w.contains(&"曹立强".to_string()), "{w:?}");
         assert!(!w.iter().any(|x| x == "。"));
     }
@@ -257,7 +260,7 @@ mod tests {
     #[test]
     fn the_word_field_holds_words_only_and_counts_them() {
         let text = "社区食堂，开到 家门口。";
-        let mut t = word_tokenizer();
+        let mut t = word_tokenizer(Segmenter::base());
         let mut s = t.token_stream(text);
         let mut got = Vec::new();
         while let Some(tok) = s.next() {

@@ -56,7 +56,7 @@ fn index() -> SearchIndex {
 }
 
 fn ids(idx: &SearchIndex, q: &str) -> Vec<u64> {
-    let query = parse_query(q).unwrap();
+    let query = idx.parse_query(q).unwrap();
     let r = idx.search(&SearchRequest { query, limit: 20, ..Default::default() }).unwrap();
     r.hits.iter().map(|h| h.id).collect()
 }
@@ -266,13 +266,15 @@ fn filters_alone_browse() {
 fn a_name_the_archive_learned_is_one_word_to_the_index() {
     // a made-up name the dictionary cuts apart
     let name = "荀翎骁";
-    let cut = shuzibao_search::tokenize::words(&format!("副区长{name}调研"));
+    let base = shuzibao_search::Segmenter::base();
+    let cut = shuzibao_search::tokenize::words(&base, &format!("副区长{name}调研"));
     assert!(!cut.iter().any(|w| w == name), "{cut:?}");
-    shuzibao_core::segment::learn_names([name]);
-    let cut = shuzibao_search::tokenize::words(&format!("副区长{name}调研"));
+    let seg = shuzibao_search::Segmenter::with_names([name]);
+    let cut = shuzibao_search::tokenize::words(&seg, &format!("副区长{name}调研"));
     assert!(cut.iter().any(|w| w == name), "{cut:?}");
-    // an article indexed after: the name counts as one word in a phrase with slop
-    let idx = SearchIndex::in_memory().unwrap();
+    // an index that cuts with it: the name counts as one word in a phrase with slop
+    let dir = tempfile::tempdir().unwrap();
+    let idx = SearchIndex::open_with(dir.path(), seg).unwrap();
     let docs = vec![doc(9, "2024-03-01", 1, "调研滨江", &format!("副区长{name}昨天到滨江调研。"), &[])];
     idx.replace_issues(&[9], &docs, 1).unwrap();
     // (昨天 / 到 / 滨江 between them)

@@ -102,7 +102,7 @@ async fn search(
     State(state): State<AppState>,
     PageQuery(params): PageQuery<SearchParams>,
 ) -> Result<Response, PageError> {
-    let (query, _, _) = params.to_query()?;
+    let (query, _, _) = params.to_query(state.index())?;
     if query.clauses.is_empty() {
         return Err(PageError(Failure::BadRequest("订阅检索需要查询词 (q is required)".into())));
     }

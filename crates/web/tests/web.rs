@@ -343,11 +343,11 @@ async fn people_pages_show_posts_over_time_and_who_held_a_post() {
 fn names_the_archive_knows_teach_the_segmenter_of_the_index_when_it_opens() {
     // a made-up name the dictionary cuts apart
     let name = "郜翎骁";
-    let cut = || shuzibao_search::tokenize::words(&format!("副区长{name}调研"));
-    assert!(!cut().iter().any(|w| w == name), "{:?}", cut());
+    let text = format!("副区长{name}调研");
     let dir = tempfile::tempdir().unwrap();
     {
         let mut archive = Archive::open(dir.path()).unwrap();
+        assert!(!archive.index().words(&text).iter().any(|w| w == name), "{:?}", archive.index().words(&text));
         for (k, date) in ["2024-03-04", "2024-03-11"].into_iter().enumerate() {
             let text = format!("## 滨江调研第{k}次\n\n本报讯 副区长{name}昨天到滨江调研。\n");
             let hints = common::given("测试报", date, 1);
@@ -355,9 +355,16 @@ fn names_the_archive_knows_teach_the_segmenter_of_the_index_when_it_opens() {
         }
         archive.sync().unwrap();
     }
-    // opened again, the archive knows the name from two articles
-    let _archive = Archive::open(dir.path()).unwrap();
-    assert!(cut().iter().any(|w| w == name), "{:?}", cut());
+    // opened again, the archive knows the name from two articles: its index
+    // and its queries cut it whole; nothing else in the process does
+    let archive = Archive::open(dir.path()).unwrap();
+    assert!(archive.index().words(&text).iter().any(|w| w == name), "{:?}", archive.index().words(&text));
+    let query = archive.index().parse_query(&text).unwrap();
+    assert!(query.clauses.iter().any(|c| matches!(c, shuzibao_search::Clause::Text { text, .. } if text == name)));
+    let other = tempfile::tempdir().unwrap();
+    let fresh = Archive::open(other.path()).unwrap();
+    assert!(!fresh.index().words(&text).iter().any(|w| w == name), "another archive learned it too");
+    assert!(!shuzibao_search::tokenize::words(&shuzibao_search::Segmenter::base(), &text).iter().any(|w| w == name));
 }
 
 /// The response to `uri` asked with `Accept-Encoding: encoding`: its

@@ -17,7 +17,13 @@ use std::path::PathBuf;
 /// What `search` was asked to do.
 pub struct SearchConfig {
     data: PathBuf,
+    /// The query with its filters; its text is cut into words again by the
+    /// archive's own segmenter when it is opened (see `run`).
     request: SearchRequest,
+    /// The query as typed, without the filters.
+    text: String,
+    /// How many clauses the text gave (the filters come after them).
+    text_clauses: usize,
     /// What was searched, filters included, as the query language writes it.
     query_text: String,
     json: bool,
@@ -30,7 +36,9 @@ impl TryFrom<SearchArgs> for SearchConfig {
         let query_text = describe(&text, &a);
         let usage = |e: shuzibao_search::QueryError| UsageError(format!("bad query: {e}"));
         // a filter alone (`--person 钟晓咏`) is a query too
+        // (read here so that a bad query is a usage error before anything is opened)
         let mut query = if text.trim().is_empty() { Query::default() } else { parse_query(&text).map_err(usage)? };
+        let text_clauses = query.clauses.len();
         if let Some(c) = date_range(a.from.as_deref(), a.to.as_deref()).map_err(usage)? {
             query.clauses.push(c);
         }
@@ -61,7 +69,7 @@ impl TryFrom<SearchArgs> for SearchConfig {
             SortArg::Oldest => Sort::Oldest,
         };
         let request = SearchRequest { query, sort, offset: a.offset, limit: a.limit, facets: true };
-        Ok(SearchConfig { data: a.data.dir, request, query_text, json: a.json })
+        Ok(SearchConfig { data: a.data.dir, request, text, text_clauses, query_text, json: a.json })
     }
 }
 
@@ -127,7 +135,14 @@ struct JsonResults {
 /// Runs the subcommand.
 pub fn run(c: &SearchConfig) -> Outcome {
     let reader = super::open_reader(&c.data)?;
-    let results = shuzibao_archive::find::search(&reader.index, &reader.store, &c.request, 90)?;
+    // the text cut as the archive's index cuts it (names it has learned whole)
+    let mut request = c.request.clone();
+    if c.text_clauses > 0 {
+        let mut query = reader.index.parse_query(&c.text).map_err(|e| UsageError(format!("bad query: {e}")))?;
+        query.clauses.extend(request.query.clauses.drain(c.text_clauses..));
+        request.query = query;
+    }
+    let results = shuzibao_archive::find::search(&reader.index, &reader.store, &request, 90)?;
     let mut hits = Vec::new();
     for h in results.hits {
         let a = h.article;

@@ -103,7 +103,7 @@ struct SearchJson {
 }
 
 async fn search(State(state): State<AppState>, ApiQuery(params): ApiQuery<SearchParams>) -> ApiResult<SearchJson> {
-    let (query, sort, offset) = params.to_query()?;
+    let (query, sort, offset) = params.to_query(state.index())?;
     if query.clauses.is_empty() {
         return Err(Failure::BadRequest("q (or a filter) is required".into()).into());
     }

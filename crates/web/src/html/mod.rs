@@ -15,7 +15,7 @@ use axum::routing::get;
 use axum::Router;
 use chrono::NaiveDate;
 use serde::Deserialize;
-use shuzibao_search::{parse_query, Clause, Sort};
+use shuzibao_search::{Clause, Sort};
 
 /// Results per page of search.
 const PER_PAGE: usize = 10;
@@ -206,7 +206,7 @@ async fn article(
     let store = state.reader()?;
     let record = store.article(id)?;
     let highlight: Vec<String> = match p.hl.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(q) => parse_query(q).map(|q| q.highlights()).unwrap_or_default(),
+        Some(q) => state.index().parse_query(q).map(|q| q.highlights()).unwrap_or_default(),
         None => Vec::new(),
     };
     let a = views::article_view(&store, &record, &highlight, true)?;
@@ -292,13 +292,16 @@ pub struct SearchParams {
 
 impl SearchParams {
     /// The query with the form's filters as clauses, the sort and the offset.
-    pub fn to_query(&self) -> Result<(shuzibao_search::Query, Sort, usize), Failure> {
+    pub fn to_query(
+        &self,
+        index: &shuzibao_search::SearchIndex,
+    ) -> Result<(shuzibao_search::Query, Sort, usize), Failure> {
         let bad = |e: shuzibao_search::QueryError| Failure::BadRequest(format!("查询有误 (bad query): {e}"));
         self.check()?;
         let mut query = if self.q.trim().is_empty() {
             shuzibao_search::Query::default()
         } else {
-            parse_query(&self.q).map_err(bad)?
+            index.parse_query(&self.q).map_err(bad)?
         };
         let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
         if let Some(c) =
@@ -473,7 +476,10 @@ async fn search(
         page_total: 0,
     };
     if !blank {
-        match params.to_query().and_then(|(q, sort, offset)| views::search(&state, q, sort, offset, PER_PAGE)) {
+        match params
+            .to_query(state.index())
+            .and_then(|(q, sort, offset)| views::search(&state, q, sort, offset, PER_PAGE))
+        {
             Ok(r) => {
                 page.page_no = r.offset / PER_PAGE + 1;
                 page.page_total = r.total.div_ceil(PER_PAGE);
