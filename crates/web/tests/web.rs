@@ -44,28 +44,45 @@ fn json(body: &str) -> serde_json::Value {
     serde_json::from_str(body).unwrap()
 }
 
+/// 徐汇报, the samples' paper, as it is in a URL's path.
+const XHB: &str = "/papers/%E5%BE%90%E6%B1%87%E6%8A%A5";
+
 #[tokio::test]
-async fn home_shows_the_latest_issue_and_the_calendar() {
+async fn home_lists_the_papers_and_a_paper_shows_its_latest_issue_and_calendar() {
     let dir = tempfile::tempdir().unwrap();
     let s = state(dir.path(), None);
     let (status, ctype, body) = get(&s, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(ctype.starts_with("text/html"));
     assert!(body.contains("<html lang=\"zh-CN\">"));
-    assert!(body.contains("2024年1月1日"), "latest issue first");
-    assert!(body.contains("/issues/2022-01-17"), "the calendar links every date");
+    assert!(body.contains(&format!("href=\"{XHB}\"")), "the samples' paper is listed");
+    assert!(
+        body.contains(&format!("href=\"{XHB}/2024-01-01\"")) && body.contains("2024年1月1日"),
+        "with its latest issue"
+    );
     assert!(body.contains("<main id=\"main\""), "landmarks");
+    let (status, _, paper) = get(&s, XHB).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(paper.contains("最新一期") && paper.contains("2024年1月1日"), "latest issue first");
+    assert!(paper.contains(&format!("href=\"{XHB}/2022-01-17\"")), "the calendar links every date");
+    assert!(!paper.contains("2021-06-01"), "and no date of another paper");
+    assert_eq!(get(&s, "/papers/%E6%B2%A1%E6%9C%89").await.0, StatusCode::NOT_FOUND, "no such paper");
 }
 
 #[tokio::test]
 async fn an_issue_page_groups_articles_by_page() {
     let dir = tempfile::tempdir().unwrap();
     let s = state(dir.path(), None);
-    let (status, _, body) = get(&s, "/issues/2023-09-18").await;
+    let (status, _, body) = get(&s, &format!("{XHB}/2023-09-18")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("第38期") && body.contains("总第1744期"));
     assert!(body.contains("id=\"page-1\""));
+    assert!(body.contains(&format!("href=\"{XHB}/2023-09-18/1\"")), "the page's own page");
     assert!(body.contains("区领导走访调研区内科技企业"));
+    assert_eq!(get(&s, &format!("{XHB}/1999-01-01")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&s, &format!("{XHB}/not-a-date")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&s, &format!("{XHB}/2023-09-18/9")).await.0, StatusCode::NOT_FOUND, "no such page");
+    assert_eq!(get(&s, &format!("{XHB}/2023-09-18/x")).await.0, StatusCode::NOT_FOUND, "not a page");
     assert_eq!(get(&s, "/issues/1999-01-01").await.0, StatusCode::NOT_FOUND);
     assert_eq!(get(&s, "/issues/not-a-date").await.0, StatusCode::NOT_FOUND);
 }
@@ -189,6 +206,7 @@ async fn openapi_documents_exactly_the_routes() {
                 .replace("{id}", "1")
                 .replace("{name}", "%E6%9B%B9%E7%AB%8B%E5%BC%BA")
                 .replace("{post}", "%E5%8C%BA%E9%95%BF")
+                .replace("{paper}", "%E5%BE%90%E6%B1%87%E6%8A%A5")
         );
         let uri = if path == "/search" { format!("{uri}?q=%E5%BE%90%E6%B1%87") } else { uri };
         let (status, ctype, _) = get(&s, &uri).await;
@@ -480,7 +498,9 @@ async fn every_page_has_a_description_and_open_graph_metadata() {
     let host = [("host", "news.example.org")];
     for (uri, kind) in [
         ("/", "website"),
-        ("/issues/2023-09-18", "website"),
+        ("/papers/%E5%BE%90%E6%B1%87%E6%8A%A5", "website"),
+        ("/papers/%E5%BE%90%E6%B1%87%E6%8A%A5/2023-09-18", "website"),
+        ("/papers/%E5%BE%90%E6%B1%87%E6%8A%A5/2023-09-18/1", "website"),
         ("/articles/1", "article"),
         ("/search", "website"),
         ("/search?q=%E5%BE%90%E6%B1%87", "website"),
@@ -543,7 +563,9 @@ async fn every_route_the_readme_gives_for_the_web_edition_answers() {
         if route == "/api/v1" {
             continue; // where the API is mounted, not a route
         }
-        let uri = encode_non_ascii(&route.replace("{id}", "1").replace("{name}", "曹立强").replace('…', "徐汇"));
+        let uri = encode_non_ascii(
+            &route.replace("{id}", "1").replace("{name}", "曹立强").replace("{paper}", "徐汇报").replace('…', "徐汇"),
+        );
         let (status, _, _) = get(&s, &uri).await;
         assert_eq!(status, StatusCode::OK, "the README's {route} ({uri})");
     }
