@@ -1,7 +1,9 @@
 // A reader's walk through the web edition, in real headless Chromium
 // (Debian's /usr/bin/chromium, driven by playwright-core; no browser is
 // downloaded): home → an issue → an article → a search with a filter → the
-// next page of results → a result with the search terms marked. Also: the
+// next page of results → a result with the search terms marked; then, with
+// a second paper on the same date, home → the list of papers → each paper's
+// issue, neither holding the other's articles. Also: the
 // phone layout does not scroll sideways, the skip link is the first stop of
 // the keyboard. Screenshots go to target/e2e/.
 //
@@ -28,12 +30,15 @@ const work = mkdtempSync(join(tmpdir(), "shuzibao-e2e-"));
 const input = join(work, "in");
 mkdirSync(input);
 const samples = join(root, "samples");
-for (const name of readdirSync(samples)) {
+for (const [k, name] of readdirSync(samples).sort().entries()) {
   const text = readFileSync(join(samples, name), "utf8");
   writeFileSync(join(input, name), text);
   for (const [i, year] of [2019, 2020].entries()) {
     const copy = text.replace(/20(22|23)年(\d+)月(\d+)日/, `${year}年$2月$3日`).replace("2024 年", `${year} 年`);
-    writeFileSync(join(input, `copy-${i}-${name}`), copy);
+    // named without the sample's date (a date in the name comes before the
+    // masthead's), and apart by letters, which no name pattern reads
+    const undated = name.replace(/-\d{4}-\d{2}-\d{2}/, "");
+    writeFileSync(join(input, `copy${"ab"[i]}${"abcdefghij"[k]}-${undated}`), copy);
   }
 }
 // a month with an issue every day of its 31, for the calendar's layout
@@ -116,8 +121,8 @@ try {
   });
 
   await step("home → the issue", async () => {
-    await page.click("h1 a");
-    await page.waitForURL(/\/issues\/2024-01-01$/);
+    await page.click('h1 a[href$="/2024-01-01"]');
+    await page.waitForURL(/\/papers\/%E5%BE%90%E6%B1%87%E6%8A%A5\/2024-01-01$/);
     assert.ok(await page.isVisible("#page-1"));
     await page.screenshot({ path: join(shots, "2-issue.png"), fullPage: true });
   });
@@ -170,7 +175,7 @@ try {
 
   await step("a phone does not scroll sideways", async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
-    for (const path of ["/", "/issues/2024-01-01", "/search?q=%E5%BE%90%E6%B1%87"]) {
+    for (const path of ["/", "/papers/%E5%BE%90%E6%B1%87%E6%8A%A5/2024-01-01", "/search?q=%E5%BE%90%E6%B1%87"]) {
       await phone.goto(base + path);
       const [scroll, width] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.ok(scroll <= width, `${path}: ${scroll} > ${width}`);
@@ -238,6 +243,44 @@ try {
       assert.ok(f.contrast >= 4.5, `${f.id}: the hint is still readable (AA): ${JSON.stringify(f)}`);
       assert.ok(!/[0-9a-z]/i.test(f.placeholder) || f.placeholder.startsWith("例如："), `${f.id}: ${f.placeholder}`);
     }
+  });
+
+  await step("with a second paper on the same date, home lists the papers and each issue holds its own", async () => {
+    const other = join(work, "other");
+    mkdirSync(other);
+    writeFileSync(join(other, "rmrb-20240101-01.txt"), "## 新年第一版的要闻\n\n本报讯 新年第一天，全国各地迎来新气象。\n");
+    writeFileSync(join(other, "rmrb-20240101-02.txt"), "## 新年第二版的评论\n\n本报讯 新的一年，新的开始。\n");
+    const more = spawnSync(bin, ["ingest", other, "--data", data], { encoding: "utf8" });
+    assert.equal(more.status, 0, more.stderr);
+    // the server's index sees another process's commit within a moment
+    for (let i = 0; i < 50 && !(await (await fetch(base + "/")).text()).includes("人民日报"); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await page.goto(base + "/");
+    assert.equal(await page.locator("ul.papers > li").count(), 2);
+    await page.screenshot({ path: join(shots, "12-papers.png"), fullPage: true });
+    await page.click('ul.papers a.paper:text-is("人民日报")');
+    await page.waitForURL(/\/papers\/%E4%BA%BA%E6%B0%91%E6%97%A5%E6%8A%A5$/);
+    await page.click('h1 a[href$="/2024-01-01"]');
+    await page.waitForURL(/\/papers\/%E4%BA%BA%E6%B0%91%E6%97%A5%E6%8A%A5\/2024-01-01$/);
+    const titles = await page.locator(".card h3").allTextContents();
+    assert.deepEqual(titles, ["新年第一版的要闻", "新年第二版的评论"]);
+    await page.screenshot({ path: join(shots, "13-other-paper-issue.png"), fullPage: true });
+    await page.click("#page-2 h2 a");
+    await page.waitForURL(/\/2024-01-01\/2$/);
+    assert.deepEqual(await page.locator(".card h3").allTextContents(), ["新年第二版的评论"]);
+    assert.match(await page.textContent("nav.prevnext a[rel=prev]"), /上一版 第1版/);
+    await page.goto(base + "/issues/2024-01-01");
+    assert.equal(await page.locator("ul.papers > li").count(), 2, "the old URL of the date lists both papers");
+    await page.click('ul.papers a.paper:text-is("徐汇报")');
+    await page.waitForURL(/\/papers\/%E5%BE%90%E6%B1%87%E6%8A%A5\/2024-01-01$/);
+    assert.ok(!(await page.textContent("main")).includes("新年第一版的要闻"), "no article of the other paper");
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+    await phone.goto(base + "/");
+    const [scroll, width] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(scroll <= width, `${scroll} > ${width}`);
+    await phone.screenshot({ path: join(shots, "14-phone-papers.png"), fullPage: true });
+    await phone.close();
   });
 
   await step("a missing page is a 404 page", async () => {

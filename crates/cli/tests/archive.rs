@@ -189,3 +189,27 @@ fn the_header_says_what_was_searched_filters_included() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["query"], "page:1 kind:news");
 }
+
+#[test]
+fn the_paper_facet_counts_each_paper() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = data_arg(&tmp.path().join("data"));
+    let input = tmp.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for (code, pages) in [("rmrb", 1..=2), ("gmrb", 1..=3)] {
+        for page in pages {
+            let text = format!("## 国庆第{page}版\n\n本报讯 湖畔音乐节在{code}第{page}版上。\n");
+            std::fs::write(input.join(format!("{code}-20191008-{page:02}.txt")), text).unwrap();
+        }
+    }
+    let out = run_str(&["ingest", &input.display().to_string(), "--data", &data]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_str(&["search", "音乐节", "--data", &data]);
+    let text = stdout(&out);
+    let line = text.lines().find(|l| l.starts_with("paper")).unwrap_or_else(|| panic!("no paper line: {text}"));
+    assert_eq!(line["paper".len()..].trim(), "光明日报 (3) · 人民日报 (2)", "{text}");
+    let out = run_str(&["search", "音乐节", "--paper", "人民日报", "--data", &data, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 2);
+    assert_eq!(v["facets"]["paper"], serde_json::json!([["人民日报", 2]]));
+}

@@ -8,7 +8,7 @@
 //! in the whole text; the headline's views rank it higher where it is there.
 //! Traditional and simplified characters fold together.
 //! Filters (date, page, person, kind, paper), facets (year, month, person,
-//! kind, page) and sorting by relevance or date.
+//! kind, page, paper) and sorting by relevance or date.
 //!
 //! The index is derived data: it holds article ids and what is needed to find
 //! them, never the text to show (that comes from the store). It records, in
@@ -125,7 +125,8 @@ pub struct Hit {
     pub score: f32,
 }
 
-/// Counts of the matching articles by year, month, person, kind and page.
+/// Counts of the matching articles by year, month, person, kind, page and
+/// paper.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Facets {
     /// `2023` → count, by year.
@@ -138,6 +139,8 @@ pub struct Facets {
     pub kind: Vec<(String, u64)>,
     /// Page → count, every page with hits, in the order of page numbers.
     pub page: Vec<(String, u64)>,
+    /// Paper → count, every paper with hits, the most frequent first.
+    pub paper: Vec<(String, u64)>,
 }
 
 /// What a search found.
@@ -169,6 +172,7 @@ struct Fields {
     md: Field,
     page: Field,
     facets: Field,
+    papers: Field,
 }
 
 fn text_field(tokenizer: &str, positions: bool) -> TextOptions {
@@ -203,6 +207,10 @@ fn schema() -> (Schema, Fields) {
         md: b.add_u64_field("md", INDEXED),
         page: b.add_u64_field("page", INDEXED | FAST),
         facets: b.add_facet_field("facets", FacetOptions::default()),
+        // the paper as printed, for its facet (the `paper` field above is
+        // folded, for the filter); a field of its own, so that an index
+        // made before papers were counted is made again when opened
+        papers: b.add_facet_field("papers", FacetOptions::default()),
     };
     (b.build(), f)
 }
@@ -435,6 +443,7 @@ impl SearchIndex {
         }
         if let Some(p) = &d.paper {
             doc.add_text(f.paper, normalize(p));
+            doc.add_facet(f.papers, Facet::from_path([p.as_str()]));
         }
         doc.add_text(f.kind, &d.kind);
         doc.add_facet(f.facets, Facet::from_path(["kind", d.kind.as_str()]));
@@ -459,7 +468,8 @@ impl SearchIndex {
         let query = self.build(&req.query);
         let limit = req.limit.clamp(1, 1000);
         let top = TopDocs::with_limit(limit).and_offset(req.offset.min(100_000));
-        let facets = req.facets.then(|| facets::FacetTally::for_field("facets"));
+        let facets =
+            req.facets.then(|| (facets::FacetTally::for_field("facets"), facets::FacetTally::for_field("papers")));
         let (addresses, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match req.sort {
             Sort::Relevance => self.collect(&searcher, query.as_ref(), &(top.order_by_score(), Count, facets))?,
             Sort::Newest | Sort::Oldest => {
@@ -471,7 +481,7 @@ impl SearchIndex {
         };
         let hits =
             self.ids(&searcher, addresses.into_iter())?.into_iter().map(|(id, score)| Hit { id, score }).collect();
-        let facets = counts.map(|counts| {
+        let facets = counts.map(|(counts, papers)| {
             // facets are two deep: root, then label (`person\0张三`)
             let list = |root: &str| -> Vec<(String, u64)> {
                 let mut prefix = root.as_bytes().to_vec();
@@ -489,7 +499,11 @@ impl SearchIndex {
             // pages by number (2 before 10, 11 before 100), not as strings
             let mut page = list("page");
             page.sort_by_cached_key(|(p, _)| (p.parse::<u32>().unwrap_or(u32::MAX), p.clone()));
-            Facets { year: list("year"), month: list("month"), person, kind: list("kind"), page }
+            // a paper's facet is one deep: its name
+            let mut paper: Vec<(String, u64)> =
+                papers.into_iter().map(|(facet, n)| (String::from_utf8_lossy(&facet).into_owned(), n)).collect();
+            paper.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            Facets { year: list("year"), month: list("month"), person, kind: list("kind"), page, paper }
         });
         Ok(SearchResults { total, hits, facets })
     }

@@ -334,3 +334,35 @@ fn snippets_mark_the_words_typed_not_lone_characters_cut_from_them() {
     let marked = snippet(text, &again, 200).marked("<", ">");
     assert!(!marked.contains("<副>") && marked.contains("<区委副书记>"), "the highlights read again: {marked}");
 }
+
+#[test]
+fn the_paper_facet_counts_each_paper_as_printed_and_the_filter_keeps_one() {
+    let idx = SearchIndex::in_memory().unwrap();
+    let mut docs = Vec::new();
+    for (id, paper) in [(1u64, "人民日報"), (2, "人民日報"), (3, "徐汇报"), (4, "徐汇报"), (5, "徐汇报")]
+    {
+        let mut d = doc(id, "2019-10-08", 1, "国庆假期的新闻", "国庆假期里，市民出游。", &[]);
+        d.paper = Some(paper.into());
+        docs.push(d);
+    }
+    let mut unnamed = doc(6, "2019-10-08", 1, "无报名的国庆新闻", "国庆假期里。", &[]);
+    unnamed.paper = None;
+    docs.push(unnamed);
+    idx.replace_issues(&[], &docs, 1).unwrap();
+    let search = |q: &str| {
+        let query = parse_query(q).unwrap();
+        idx.search(&SearchRequest { query, limit: 10, facets: true, ..Default::default() }).unwrap()
+    };
+    let all = search("国庆");
+    assert_eq!(all.total, 6, "国庆");
+    let paper = all.facets.unwrap().paper;
+    assert_eq!(
+        paper,
+        [("徐汇报".to_string(), 3), ("人民日報".to_string(), 2)],
+        "国庆: the most frequent first, as printed"
+    );
+    // the filter folds traditional characters; the facet of the filtered search has the one paper
+    let one = search("国庆 paper:人民日报");
+    assert_eq!(sorted(one.hits.iter().map(|h| h.id).collect()), [1, 2], "国庆 paper:人民日报");
+    assert_eq!(one.facets.unwrap().paper, [("人民日報".to_string(), 2)], "国庆 paper:人民日报");
+}

@@ -21,6 +21,9 @@ pub enum Failure {
     BadRequest(String),
     /// Writing is not allowed, or the token is wrong.
     Forbidden(String),
+    /// The request contradicts what the archive holds (a page dated onto
+    /// a page the archive already has).
+    Conflict(String),
     /// A token is needed and none was given (answered with
     /// `WWW-Authenticate: Bearer`).
     Unauthorized(String),
@@ -39,6 +42,7 @@ impl Failure {
             Failure::NotFound(_) => StatusCode::NOT_FOUND,
             Failure::BadRequest(_) => StatusCode::BAD_REQUEST,
             Failure::Forbidden(_) => StatusCode::FORBIDDEN,
+            Failure::Conflict(_) => StatusCode::CONFLICT,
             Failure::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Failure::TooManyRequests(..) => StatusCode::TOO_MANY_REQUESTS,
             Failure::Busy(..) => StatusCode::SERVICE_UNAVAILABLE,
@@ -52,6 +56,7 @@ impl Failure {
             Failure::NotFound(m)
             | Failure::BadRequest(m)
             | Failure::Forbidden(m)
+            | Failure::Conflict(m)
             | Failure::Unauthorized(m)
             | Failure::TooManyRequests(m, _)
             | Failure::Busy(m, _) => m.clone(),
@@ -79,6 +84,7 @@ impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound(m) => Failure::NotFound(m),
+            StoreError::Conflict(m) => Failure::Conflict(m),
             e => Failure::Internal(e.to_string()),
         }
     }

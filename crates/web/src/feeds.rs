@@ -1,10 +1,11 @@
-//! Feeds and standard news formats: Atom feeds of the latest articles and of
-//! any search, an OpenSearch description, schema.org `NewsArticle` JSON-LD
+//! Feeds and standard news formats: Atom feeds of the latest articles (of
+//! every paper, each entry naming its paper, or of one paper) and of any
+//! search, an OpenSearch description, schema.org `NewsArticle` JSON-LD
 //! for article pages, and IPTC ninjs 3.0 for each article (the API and
 //! `shuzibao export` use the same function).
 
 use crate::error::{Failure, PageError};
-use crate::extract::{PageQuery, SiteUrl};
+use crate::extract::{PagePath, PageQuery, SiteUrl};
 use crate::html::SearchParams;
 use crate::views::{self, ArticleView};
 use crate::AppState;
@@ -23,6 +24,7 @@ const FEED_ENTRIES: usize = 50;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/feeds/latest.atom", get(latest))
+        .route("/papers/{paper}/feed.atom", get(paper_feed))
         .route("/feeds/search.atom", get(search))
         .route("/opensearch.xml", get(opensearch))
 }
@@ -76,7 +78,13 @@ fn atom(title: &str, self_href: &str, articles: &[ArticleView]) -> String {
         for p in &a.people {
             x.push_str(&format!("<author><name>{}</name></author>\n", xml_escape(&p.name)));
         }
-        x.push_str(&format!("<summary>{}</summary>\n", xml_escape(&a.lead)));
+        if let Some(paper) = &a.paper {
+            // the paper it is in, as a category, and in the summary
+            let paper = xml_escape(paper);
+            x.push_str(&format!("<category term=\"{paper}\" label=\"{paper}\"/>\n"));
+        }
+        let placed: Vec<String> = a.meta_parts().into_iter().take(3).map(|p| p.text).collect();
+        x.push_str(&format!("<summary>【{}】{}</summary>\n", xml_escape(&placed.join(" · ")), xml_escape(&a.lead)));
         let html: String = body_text(a).iter().map(|p| format!("<p>{}</p>", xml_escape(p))).collect();
         x.push_str(&format!("<content type=\"html\">{}</content>\n", xml_escape(&html)));
         x.push_str("</entry>\n");
@@ -96,6 +104,35 @@ async fn latest(State(state): State<AppState>) -> Result<Response, PageError> {
         list.push(views::article_view(&store, &a, &[], false)?);
     }
     Ok(atom_response(atom(&format!("{} · 最新文章", state.site_name()), "/feeds/latest.atom", &list)))
+}
+
+/// The latest articles of one paper: its newest issues' pages in page order.
+fn latest_of_paper(
+    store: &shuzibao_store::Store,
+    paper: &str,
+    limit: usize,
+) -> Result<Vec<shuzibao_store::ArticleRecord>, Failure> {
+    let mut out = Vec::new();
+    for date in store.dates_of(Some(paper))?.into_iter().rev() {
+        for page in store.pages_of_issue(paper, date)? {
+            out.extend(store.articles_of_issue(page.id)?);
+        }
+        if out.len() >= limit {
+            break;
+        }
+    }
+    out.truncate(limit);
+    Ok(out)
+}
+
+async fn paper_feed(State(state): State<AppState>, PagePath(paper): PagePath<String>) -> Result<Response, PageError> {
+    let store = state.reader()?;
+    let paper = views::paper(&store, &paper)?;
+    let mut list = Vec::new();
+    for a in latest_of_paper(&store, &paper.name, FEED_ENTRIES)? {
+        list.push(views::article_view(&store, &a, &[], false)?);
+    }
+    Ok(atom_response(atom(&format!("{} · {} · 最新文章", state.site_name(), paper.name), &paper.feed_url, &list)))
 }
 
 async fn search(

@@ -1,5 +1,5 @@
-//! What pages and the API show, built once from the archive: an issue with
-//! its articles by page, an article with its continuation followed, search
+//! What pages and the API show, built once from the archive: the papers, a
+//! paper's issue with its articles by page, its undated pages, an article with its continuation followed, search
 //! results with snippets and facets. Plain data; HTML templates and JSON
 //! serialisation both read these.
 
@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use shuzibao_search::snippet::{find_matches, Snippet};
 use shuzibao_search::{Facets, Query, SearchRequest, Sort};
-use shuzibao_store::{ArticleRecord, IssueRecord, Store};
+use shuzibao_store::{ArticleRecord, IssueRecord, PaperRecord, Store};
 
 /// A piece of text, marked when it matches the words searched for.
 #[derive(Debug, Clone, Serialize)]
@@ -57,6 +57,16 @@ pub struct ArticleView {
     pub date_cn: String,
     /// Page.
     pub page: Option<u32>,
+    /// The page as printed: `2`, `A3`.
+    pub page_label: Option<String>,
+    /// The page's name (要闻), when known where the view was built.
+    pub page_name: Option<String>,
+    /// The paper's page.
+    pub paper_url: Option<String>,
+    /// The issue's page (the paper's issue of the date), when dated.
+    pub issue_url: Option<String>,
+    /// The page's page (版), when dated.
+    pub page_url: Option<String>,
     /// news, briefs, …
     pub kind: String,
     /// 消息, 简讯, …
@@ -89,6 +99,71 @@ pub struct ArticleView {
     pub continues: Option<(i64, String)>,
     /// The continuation on a later page, shown after this article's text.
     pub continuation: Option<Box<ArticleView>>,
+}
+
+/// One piece of an article's meta line (paper, date, page, kind, column),
+/// with its link.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetaPart {
+    /// What is shown.
+    pub text: String,
+    /// Where it links to.
+    pub href: Option<String>,
+    /// The ISO date, when the piece is a date.
+    pub datetime: Option<String>,
+}
+
+impl ArticleView {
+    /// The meta line's pieces, only those known: the paper, the date (or
+    /// 未注明日期 for an undated page), the page with its name, the kind and
+    /// the column. Joined by ` · ` when shown, so nothing missing leaves a
+    /// separator behind.
+    pub fn meta_parts(&self) -> Vec<MetaPart> {
+        let part = |text: String, href: Option<String>| MetaPart { text, href, datetime: None };
+        let mut v = Vec::new();
+        if let Some(p) = &self.paper {
+            v.push(part(p.clone(), self.paper_url.clone()));
+        }
+        match &self.date {
+            Some(d) => {
+                v.push(MetaPart { text: self.date_cn.clone(), href: self.issue_url.clone(), datetime: Some(d.clone()) })
+            }
+            None => v.push(part("未注明日期".into(), self.paper_url.as_ref().map(|u| format!("{u}#undated")))),
+        }
+        if let Some(l) = &self.page_label {
+            let text = match &self.page_name {
+                Some(n) => format!("第{l}版 {n}"),
+                None => format!("第{l}版"),
+            };
+            v.push(part(text, self.page_url.clone()));
+        }
+        v.push(part(self.kind_label.clone(), None));
+        if let Some(c) = &self.column {
+            v.push(part(c.clone(), None));
+        }
+        v
+    }
+}
+
+/// The URL of a paper's page: `/papers/人民日报`, the name percent-encoded.
+pub fn paper_url(paper: &str) -> String {
+    format!("/papers/{}", url_encode(paper))
+}
+
+/// The URL of a paper's issue of a date: `/papers/人民日报/2019-10-08`.
+pub fn issue_url(paper: &str, date: NaiveDate) -> String {
+    format!("{}/{date}", paper_url(paper))
+}
+
+/// The URL of one page (版) of an issue: `/papers/人民日报/2019-10-08/A3`.
+pub fn page_url(paper: &str, date: NaiveDate, page: &str) -> String {
+    format!("{}/{}", issue_url(paper, date), url_encode(page))
+}
+
+/// The page as printed (`2`, `A3`) of a page number and a section letter.
+fn page_label(page: Option<u32>, section: Option<&str>) -> Option<String> {
+    let number = page?;
+    Some(shuzibao_core::PageNo { section: section.and_then(|s| s.chars().next()), number }.to_string())
 }
 
 /// The Chinese name of a kind of article.
@@ -175,6 +250,8 @@ pub fn article_view(
         },
         _ => None,
     };
+    let page_label = page_label(a.page, a.section.as_deref());
+    let dated = a.paper.as_deref().zip(a.date);
     Ok(ArticleView {
         id: a.id,
         url: format!("/articles/{}", a.id),
@@ -184,6 +261,11 @@ pub fn article_view(
         date: a.date.map(|d| d.to_string()),
         date_cn: date_cn(a.date),
         page: a.page,
+        page_url: dated.zip(page_label.as_deref()).map(|((p, d), l)| page_url(p, d, l)),
+        page_label,
+        page_name: None,
+        paper_url: a.paper.as_deref().map(paper_url),
+        issue_url: dated.map(|(p, d)| issue_url(p, d)),
         kind: a.kind.clone(),
         kind_label: kind_label(&a.kind).to_string(),
         column: a.column.clone(),
@@ -210,10 +292,11 @@ pub fn article_view(
     })
 }
 
-/// An issue (one paper's issue of one date, or one page of it) as listed.
+/// A stored page (one paper's page of a date, or a whole issue stored as
+/// one) as listed.
 #[derive(Debug, Clone, Serialize)]
 pub struct IssueSummary {
-    /// Id in the archive.
+    /// Id in the archive (the page's: `POST /api/v1/pages/{id}/date` dates it).
     pub id: i64,
     /// The paper's name.
     pub paper: Option<String>,
@@ -221,11 +304,15 @@ pub struct IssueSummary {
     pub date: Option<String>,
     /// Date in Chinese.
     pub date_cn: String,
-    /// Page, when the issue is one page.
+    /// Page, when the row is one page.
     pub page: Option<u32>,
+    /// The page as printed (`2`, `A3`).
+    pub page_label: Option<String>,
+    /// The page's name (要闻).
+    pub page_name: Option<String>,
     /// Articles in it.
     pub article_count: i64,
-    /// The page of its date.
+    /// The page of its paper's issue of its date (none while undated).
     pub url: Option<String>,
     /// 第N期.
     pub issue_no: Option<u64>,
@@ -233,7 +320,7 @@ pub struct IssueSummary {
     pub total_issue_no: Option<u64>,
 }
 
-/// The summary of an issue.
+/// The summary of a stored page.
 pub fn issue_summary(i: &IssueRecord) -> IssueSummary {
     let m = i.masthead.as_ref().filter(|m| !m.is_null());
     IssueSummary {
@@ -242,18 +329,87 @@ pub fn issue_summary(i: &IssueRecord) -> IssueSummary {
         date: i.date.map(|d| d.to_string()),
         date_cn: date_cn(i.date),
         page: i.page,
+        page_label: i.page_no().map(|p| p.to_string()),
+        page_name: i.page_name.clone(),
         article_count: i.article_count,
-        url: i.date.map(|d| format!("/issues/{d}")),
+        url: i.paper.as_deref().zip(i.date).map(|(p, d)| issue_url(p, d)),
         issue_no: m.and_then(|m| m["issue_no"].as_u64()),
         total_issue_no: m.and_then(|m| m["total_issue_no"].as_u64()),
     }
 }
 
+/// A paper of the archive, as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PaperView {
+    /// The paper's name.
+    pub name: String,
+    /// Its page: `/papers/人民日报`.
+    pub url: String,
+    /// Its issues in the JSON API.
+    pub api_url: String,
+    /// Its feed of latest articles.
+    pub feed_url: String,
+    /// Dated issues (distinct dates).
+    pub issues: i64,
+    /// Pages, dated or not.
+    pub pages: i64,
+    /// Pages without a date.
+    pub undated: i64,
+    /// The first date, ISO.
+    pub first: Option<String>,
+    /// The latest date, ISO.
+    pub last: Option<String>,
+    /// The latest date in Chinese.
+    pub last_cn: String,
+    /// The page of its latest issue.
+    pub latest_url: Option<String>,
+}
+
+fn paper_view(p: &PaperRecord) -> PaperView {
+    let url = paper_url(&p.name);
+    PaperView {
+        api_url: format!("/api/v1{url}/issues"),
+        feed_url: format!("{url}/feed.atom"),
+        name: p.name.clone(),
+        issues: p.issues,
+        pages: p.pages,
+        undated: p.undated,
+        first: p.first.map(|d| d.to_string()),
+        last: p.last.map(|d| d.to_string()),
+        last_cn: date_cn(p.last),
+        latest_url: p.last.map(|d| issue_url(&p.name, d)),
+        url,
+    }
+}
+
+/// The papers of the archive, the one with the latest issue first.
+pub fn papers(store: &Store) -> Result<Vec<PaperView>, Failure> {
+    Ok(store.papers()?.iter().map(paper_view).collect())
+}
+
+/// One paper, or not found.
+pub fn paper(store: &Store, name: &str) -> Result<PaperView, Failure> {
+    store
+        .papers()?
+        .iter()
+        .find(|p| p.name == name)
+        .map(paper_view)
+        .ok_or_else(|| Failure::NotFound(format!("档案中没有 {name} (no such paper)")))
+}
+
 /// One page (版) of an issue and its articles.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView {
+    /// The stored page's id (none for a page of a whole issue stored as one).
+    pub id: Option<i64>,
     /// The page number, if known.
     pub number: Option<u32>,
+    /// The page as printed (`2`, `A3`), if known.
+    pub label: Option<String>,
+    /// Its name (要闻), if printed.
+    pub name: Option<String>,
+    /// Its own page: `/papers/人民日报/2019-10-08/A3`.
+    pub url: Option<String>,
     /// Its articles in reading order.
     pub articles: Vec<ArticleView>,
 }
@@ -271,7 +427,8 @@ pub struct TeaserView {
     pub href: String,
 }
 
-/// Everything published on one date: mastheads, teasers, articles by page.
+/// One paper's issue of one date: masthead, teasers, its pages in page
+/// order with their articles, and the paper's issues before and after.
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
     /// The date, ISO.
@@ -282,6 +439,10 @@ pub struct DateView {
     pub weekday: Option<String>,
     /// The paper's name.
     pub paper: Option<String>,
+    /// The paper's page.
+    pub paper_url: String,
+    /// This issue's page.
+    pub url: String,
     /// 第N期.
     pub issue_no: Option<u64>,
     /// 总第N期.
@@ -292,54 +453,144 @@ pub struct DateView {
     pub teasers: Vec<TeaserView>,
     /// Pages with their articles.
     pub pages: Vec<PageView>,
-    /// The date before with an issue.
+    /// The paper's issue before this one: its date.
     pub prev: Option<String>,
-    /// The date after with an issue.
+    /// The paper's issue after this one: its date.
     pub next: Option<String>,
+    /// The page of the issue before.
+    pub prev_url: Option<String>,
+    /// The page of the issue after.
+    pub next_url: Option<String>,
 }
 
-/// What was published on `date`.
-pub fn date_view(store: &Store, date: NaiveDate, all_dates: &[NaiveDate]) -> Result<DateView, Failure> {
-    let issues = store.issues_on(date)?;
-    if issues.is_empty() {
-        return Err(Failure::NotFound(format!("{date} 没有报纸 (no issue on this date)")));
+/// `paper`'s issue of `date`.
+pub fn date_view(store: &Store, paper: &str, date: NaiveDate) -> Result<DateView, Failure> {
+    let rows = store.pages_of_issue(paper, date)?;
+    if rows.is_empty() {
+        return Err(Failure::NotFound(format!("{paper} 没有 {date} 这一期 (no such issue)")));
     }
+    let dates = store.dates_of(Some(paper))?;
+    let prev = dates.iter().rev().find(|d| **d < date).copied();
+    let next = dates.iter().find(|d| **d > date).copied();
     let mut v = DateView {
         date: date.to_string(),
         date_cn: date_cn(Some(date)),
         weekday: None,
-        paper: issues.iter().find_map(|i| i.paper.clone()),
+        paper: Some(paper.to_string()),
+        paper_url: paper_url(paper),
+        url: issue_url(paper, date),
         issue_no: None,
         total_issue_no: None,
         page_count: None,
         teasers: Vec::new(),
         pages: Vec::new(),
-        prev: all_dates.iter().rev().find(|d| **d < date).map(|d| d.to_string()),
-        next: all_dates.iter().find(|d| **d > date).map(|d| d.to_string()),
+        prev: prev.map(|d| d.to_string()),
+        next: next.map(|d| d.to_string()),
+        prev_url: prev.map(|d| issue_url(paper, d)),
+        next_url: next.map(|d| issue_url(paper, d)),
     };
-    for issue in &issues {
-        if let Some(m) = issue.masthead.as_ref().filter(|m| !m.is_null()) {
+    for row in &rows {
+        if let Some(m) = row.masthead.as_ref().filter(|m| !m.is_null()) {
             v.weekday = v.weekday.take().or_else(|| m["weekday"].as_str().map(str::to_string));
             v.issue_no = v.issue_no.or(m["issue_no"].as_u64());
             v.total_issue_no = v.total_issue_no.or(m["total_issue_no"].as_u64());
             v.page_count = v.page_count.or(m["page_count"].as_u64());
         }
-        v.teasers.extend(store.teasers(issue.id)?.into_iter().map(|(pages, title)| TeaserView {
+        v.teasers.extend(store.teasers(row.id)?.into_iter().map(|(pages, title)| TeaserView {
             pages_label: pages.iter().map(|p| format!("{p:02}")).collect::<Vec<_>>().join("-"),
             href: pages.first().map(|p| format!("#page-{p}")).unwrap_or_default(),
             pages,
             title,
         }));
-        for a in store.articles_of_issue(issue.id)? {
-            let view = article_view(store, &a, &[], false)?;
-            match v.pages.iter_mut().find(|p| p.number == a.page) {
+        let row_label = row.page_no().map(|p| p.to_string());
+        for a in store.articles_of_issue(row.id)? {
+            let mut view = article_view(store, &a, &[], false)?;
+            // a stored page is one 版; a whole issue stored as one is cut
+            // into its pages by what its articles say
+            let (number, label, name, id) = match &row_label {
+                Some(l) => (row.page, Some(l.clone()), row.page_name.clone(), Some(row.id)),
+                None => (a.page, view.page_label.clone(), None, None),
+            };
+            view.page_name = name.clone();
+            match v.pages.iter_mut().find(|p| p.label == label && (p.id == id || id.is_none())) {
                 Some(p) => p.articles.push(view),
-                None => v.pages.push(PageView { number: a.page, articles: vec![view] }),
+                None => v.pages.push(PageView {
+                    id,
+                    number,
+                    url: label.as_deref().map(|l| page_url(paper, date, l)),
+                    label,
+                    name,
+                    articles: vec![view],
+                }),
             }
         }
+        if row_label.is_some() && !v.pages.iter().any(|p| p.id == Some(row.id)) {
+            // a page without articles is still a page of the issue
+            v.pages.push(PageView {
+                id: Some(row.id),
+                number: row.page,
+                url: row_label.as_deref().map(|l| page_url(paper, date, l)),
+                label: row_label.clone(),
+                name: row.page_name.clone(),
+                articles: Vec::new(),
+            });
+        }
     }
-    v.pages.sort_by_key(|p| p.number.unwrap_or(u32::MAX));
+    // in page order: sections in order, pages by number; pages whose number
+    // is unknown last
+    v.pages.sort_by_cached_key(|p| {
+        let section = p.label.as_deref().and_then(|l| l.chars().next()).filter(|c| c.is_ascii_alphabetic());
+        (p.number.is_none(), section, p.number.unwrap_or(u32::MAX))
+    });
     Ok(v)
+}
+
+/// A page without a date, as listed apart from the dated issues.
+#[derive(Debug, Clone, Serialize)]
+pub struct UndatedView {
+    /// The page's id (`POST /api/v1/pages/{id}/date` dates it).
+    pub id: i64,
+    /// The paper's name.
+    pub paper: Option<String>,
+    /// The paper's page.
+    pub paper_url: Option<String>,
+    /// The page as printed, if known.
+    pub page_label: Option<String>,
+    /// Its name (要闻), if printed.
+    pub page_name: Option<String>,
+    /// The file it was read from.
+    pub source: String,
+    /// Articles in it.
+    pub article_count: i64,
+    /// The date its articles suggest, ISO, if any.
+    pub guess: Option<String>,
+    /// That date in Chinese.
+    pub guess_cn: String,
+    /// What the guess rests on.
+    pub evidence: Option<String>,
+    /// Its articles: (id, title), in reading order.
+    pub articles: Vec<(i64, String)>,
+}
+
+/// The pages without a date, of one paper or of all.
+pub fn undated(store: &Store, paper: Option<&str>) -> Result<Vec<UndatedView>, Failure> {
+    let mut out = Vec::new();
+    for p in store.undated(paper)? {
+        out.push(UndatedView {
+            id: p.id,
+            paper_url: p.paper.as_deref().map(paper_url),
+            page_label: p.page_no().map(|n| n.to_string()),
+            page_name: p.page_name.clone(),
+            source: p.source.clone(),
+            article_count: p.article_count,
+            guess: p.inferred_date.map(|d| d.to_string()),
+            guess_cn: date_cn(p.inferred_date),
+            evidence: p.date_evidence.clone(),
+            articles: store.titles_of_issue(p.id)?,
+            paper: p.paper,
+        });
+    }
+    Ok(out)
 }
 
 /// Dates with issues, grouped for a calendar: years, newest first, with
@@ -361,7 +612,7 @@ pub struct CalendarMonth {
     pub days: Vec<(u32, String)>,
 }
 
-/// The calendar of all dates with issues.
+/// The calendar of a paper's dates with issues.
 pub fn calendar(dates: &[NaiveDate]) -> Vec<CalendarYear> {
     let mut years: Vec<CalendarYear> = Vec::new();
     for d in dates.iter().rev() {
@@ -384,9 +635,9 @@ pub fn calendar(dates: &[NaiveDate]) -> Vec<CalendarYear> {
     years
 }
 
-/// The distinct dates with issues, oldest first.
-pub fn dates(store: &Store) -> Result<Vec<NaiveDate>, Failure> {
-    Ok(store.dates()?)
+/// The dates of a paper's issues, oldest first.
+pub fn dates(store: &Store, paper: &str) -> Result<Vec<NaiveDate>, Failure> {
+    Ok(store.dates_of(Some(paper))?)
 }
 
 /// A search result as shown.

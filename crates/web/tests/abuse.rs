@@ -418,7 +418,14 @@ async fn hostile_markup_in_an_article_stays_text_everywhere() {
             assert!(!lower.contains(bad), "{what} contains {bad}");
         }
     };
-    for uri in [format!("/articles/{id}"), "/issues/2021-06-01".into(), "/".into(), "/search?q=onerror".into()] {
+    for uri in [
+        format!("/articles/{id}"),
+        "/papers/%E6%B5%8B%E8%AF%95%E6%8A%A5/2021-06-01".into(),
+        "/papers/%E6%B5%8B%E8%AF%95%E6%8A%A5/2021-06-01/3".into(),
+        "/papers/%E6%B5%8B%E8%AF%95%E6%8A%A5".into(),
+        "/".into(),
+        "/search?q=onerror".into(),
+    ] {
         let a = get(&s, &uri).await;
         assert_eq!(a.status, StatusCode::OK, "{uri}");
         must_not(&uri, &a.body);

@@ -44,28 +44,45 @@ fn json(body: &str) -> serde_json::Value {
     serde_json::from_str(body).unwrap()
 }
 
+/// 徐汇报, the samples' paper, as it is in a URL's path.
+const XHB: &str = "/papers/%E5%BE%90%E6%B1%87%E6%8A%A5";
+
 #[tokio::test]
-async fn home_shows_the_latest_issue_and_the_calendar() {
+async fn home_lists_the_papers_and_a_paper_shows_its_latest_issue_and_calendar() {
     let dir = tempfile::tempdir().unwrap();
     let s = state(dir.path(), None);
     let (status, ctype, body) = get(&s, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(ctype.starts_with("text/html"));
     assert!(body.contains("<html lang=\"zh-CN\">"));
-    assert!(body.contains("2024年1月1日"), "latest issue first");
-    assert!(body.contains("/issues/2022-01-17"), "the calendar links every date");
+    assert!(body.contains(&format!("href=\"{XHB}\"")), "the samples' paper is listed");
+    assert!(
+        body.contains(&format!("href=\"{XHB}/2024-01-01\"")) && body.contains("2024年1月1日"),
+        "with its latest issue"
+    );
     assert!(body.contains("<main id=\"main\""), "landmarks");
+    let (status, _, paper) = get(&s, XHB).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(paper.contains("最新一期") && paper.contains("2024年1月1日"), "latest issue first");
+    assert!(paper.contains(&format!("href=\"{XHB}/2022-01-17\"")), "the calendar links every date");
+    assert!(!paper.contains("2021-06-01"), "and no date of another paper");
+    assert_eq!(get(&s, "/papers/%E6%B2%A1%E6%9C%89").await.0, StatusCode::NOT_FOUND, "no such paper");
 }
 
 #[tokio::test]
 async fn an_issue_page_groups_articles_by_page() {
     let dir = tempfile::tempdir().unwrap();
     let s = state(dir.path(), None);
-    let (status, _, body) = get(&s, "/issues/2023-09-18").await;
+    let (status, _, body) = get(&s, &format!("{XHB}/2023-09-18")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("第38期") && body.contains("总第1744期"));
     assert!(body.contains("id=\"page-1\""));
+    assert!(body.contains(&format!("href=\"{XHB}/2023-09-18/1\"")), "the page's own page");
     assert!(body.contains("区领导走访调研区内科技企业"));
+    assert_eq!(get(&s, &format!("{XHB}/1999-01-01")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&s, &format!("{XHB}/not-a-date")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&s, &format!("{XHB}/2023-09-18/9")).await.0, StatusCode::NOT_FOUND, "no such page");
+    assert_eq!(get(&s, &format!("{XHB}/2023-09-18/x")).await.0, StatusCode::NOT_FOUND, "not a page");
     assert_eq!(get(&s, "/issues/1999-01-01").await.0, StatusCode::NOT_FOUND);
     assert_eq!(get(&s, "/issues/not-a-date").await.0, StatusCode::NOT_FOUND);
 }
@@ -189,6 +206,7 @@ async fn openapi_documents_exactly_the_routes() {
                 .replace("{id}", "1")
                 .replace("{name}", "%E6%9B%B9%E7%AB%8B%E5%BC%BA")
                 .replace("{post}", "%E5%8C%BA%E9%95%BF")
+                .replace("{paper}", "%E5%BE%90%E6%B1%87%E6%8A%A5")
         );
         let uri = if path == "/search" { format!("{uri}?q=%E5%BE%90%E6%B1%87") } else { uri };
         let (status, ctype, _) = get(&s, &uri).await;
@@ -487,7 +505,9 @@ async fn every_page_has_a_description_and_open_graph_metadata() {
     let host = [("host", "news.example.org")];
     for (uri, kind) in [
         ("/", "website"),
-        ("/issues/2023-09-18", "website"),
+        ("/papers/%E5%BE%90%E6%B1%87%E6%8A%A5", "website"),
+        ("/papers/%E5%BE%90%E6%B1%87%E6%8A%A5/2023-09-18", "website"),
+        ("/papers/%E5%BE%90%E6%B1%87%E6%8A%A5/2023-09-18/1", "website"),
         ("/articles/1", "article"),
         ("/search", "website"),
         ("/search?q=%E5%BE%90%E6%B1%87", "website"),
@@ -550,7 +570,9 @@ async fn every_route_the_readme_gives_for_the_web_edition_answers() {
         if route == "/api/v1" {
             continue; // where the API is mounted, not a route
         }
-        let uri = encode_non_ascii(&route.replace("{id}", "1").replace("{name}", "曹立强").replace('…', "徐汇"));
+        let uri = encode_non_ascii(
+            &route.replace("{id}", "1").replace("{name}", "曹立强").replace("{paper}", "徐汇报").replace('…', "徐汇"),
+        );
         let (status, _, _) = get(&s, &uri).await;
         assert_eq!(status, StatusCode::OK, "the README's {route} ({uri})");
     }
@@ -569,4 +591,244 @@ async fn an_article_as_ninjs_under_the_api() {
     let documented = shuzibao_web::api::ROUTES.iter().any(|(m, p, _)| *m == "get" && *p == "/articles/{id}/ninjs");
     assert!(documented, "in the OpenAPI document");
     assert_eq!(get(&s, "/api/v1/articles/424242/ninjs").await.0, StatusCode::NOT_FOUND);
+}
+
+/// 人民日报 as it is in a URL's path.
+const RMRB: &str = "/papers/%E4%BA%BA%E6%B0%91%E6%97%A5%E6%8A%A5";
+/// 光明日报 as it is in a URL's path.
+const GMRB: &str = "/papers/%E5%85%89%E6%98%8E%E6%97%A5%E6%8A%A5";
+/// The admin token of the two papers' archive.
+const TOKEN: &str = "a-long-enough-admin-token";
+
+/// Two papers with issues on the same date (2019-10-08), each with an issue
+/// the other lacks (人民日报 on 10-07, 光明日报 on 10-09), and one page of
+/// 人民日报 printed without a date.
+fn two_papers(dir: &Path) -> AppState {
+    let mut archive = Archive::open(dir).unwrap();
+    let page = |title: &str| format!("## {title}\n\n本报讯 国庆假期，{title}的消息。\n");
+    for (paper, date, no, title) in [
+        ("人民日报", "2019-10-07", 1, "人民七日头版"),
+        ("人民日报", "2019-10-08", 1, "人民八日头版"),
+        ("人民日报", "2019-10-08", 2, "人民八日二版"),
+        ("光明日报", "2019-10-08", 1, "光明八日头版"),
+        ("光明日报", "2019-10-09", 1, "光明九日头版"),
+    ] {
+        ingest(&mut archive, &format!("{title}.txt"), &page(title), common::given(paper, date, no));
+    }
+    let undated = Given { paper: Some("人民日报".into()), date: None, page: Some(shuzibao_core::PageNo::plain(3)) };
+    ingest(&mut archive, "undated-page.txt", &page("人民无日期三版"), undated);
+    archive.sync().unwrap();
+    let config = Config {
+        data: dir.to_path_buf(),
+        admin_token: Some(TOKEN.into()),
+        site_name: "测试数字报".into(),
+        ..Config::default()
+    };
+    AppState::from_archive(archive, &config)
+}
+
+/// The `href` of the first link with `rel`.
+fn rel_href(html: &str, rel: &str) -> Option<String> {
+    let at = html.find(&format!("rel=\"{rel}\" href=\""))?;
+    let rest = &html[at + rel.len() + 13..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+#[tokio::test]
+async fn two_papers_of_one_date_stay_apart_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = two_papers(dir.path());
+    // the home page lists the papers, each with its latest issue
+    let (status, _, home) = get(&s, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(home.contains(&format!("href=\"{RMRB}\"")) && home.contains(&format!("href=\"{GMRB}\"")), "{home}");
+    assert!(home.contains(&format!("href=\"{RMRB}/2019-10-08\"")), "人民日报's latest issue");
+    assert!(home.contains(&format!("href=\"{GMRB}/2019-10-09\"")), "光明日报's latest issue");
+    // an issue holds its own paper's pages, in page order, and nothing else
+    let (status, _, rm) = get(&s, &format!("{RMRB}/2019-10-08")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(rm.contains("人民八日头版") && rm.contains("人民八日二版"));
+    assert!(!rm.contains("光明八日头版"), "another paper's article in the issue");
+    assert!(rm.find("人民八日头版") < rm.find("人民八日二版"), "pages in order");
+    assert!(rm.contains(&format!("href=\"{RMRB}/2019-10-08/2\"")), "a page links its own page");
+    // 前一期/后一期 within the paper
+    assert_eq!(rel_href(&rm, "prev").as_deref(), Some(format!("{RMRB}/2019-10-07").as_str()));
+    assert_eq!(rel_href(&rm, "next"), None, "人民日报 has nothing after 10-08, whatever 光明日报 has");
+    let (_, _, gm) = get(&s, &format!("{GMRB}/2019-10-08")).await;
+    assert!(gm.contains("光明八日头版") && !gm.contains("人民八日"), "{gm}");
+    assert_eq!(rel_href(&gm, "prev"), None, "光明日报 has nothing before 10-08");
+    assert_eq!(rel_href(&gm, "next").as_deref(), Some(format!("{GMRB}/2019-10-09").as_str()));
+    // one page, with 上一版/下一版 within its issue
+    let (status, _, p1) = get(&s, &format!("{RMRB}/2019-10-08/1")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(p1.contains("人民八日头版") && !p1.contains("人民八日二版") && !p1.contains("光明"), "{p1}");
+    assert_eq!(rel_href(&p1, "next").as_deref(), Some(format!("{RMRB}/2019-10-08/2").as_str()));
+    assert_eq!(rel_href(&p1, "prev"), None);
+    let (_, _, p2) = get(&s, &format!("{RMRB}/2019-10-08/2")).await;
+    assert_eq!(rel_href(&p2, "prev").as_deref(), Some(format!("{RMRB}/2019-10-08/1").as_str()));
+    assert_eq!(get(&s, &format!("{GMRB}/2019-10-08/2")).await.0, StatusCode::NOT_FOUND, "光明日报 has no page 2");
+    assert_eq!(get(&s, &format!("{GMRB}/2019-10-07")).await.0, StatusCode::NOT_FOUND, "nor an issue on 10-07");
+    // the old URL of a date: the papers of that date, or the one paper's issue
+    let (status, _, day) = get(&s, "/issues/2019-10-08").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        day.contains(&format!("href=\"{RMRB}/2019-10-08\"")) && day.contains(&format!("href=\"{GMRB}/2019-10-08\""))
+    );
+    assert!(!day.contains("人民八日头版"), "a list of papers, not their articles mixed");
+    let res = app(s.clone()).oneshot(Request::get("/issues/2019-10-09").body(Body::empty()).unwrap()).await.unwrap();
+    assert!(res.status().is_redirection(), "{}", res.status());
+    assert_eq!(res.headers()[header::LOCATION], format!("{GMRB}/2019-10-09"));
+    assert_eq!(get(&s, "/issues/2019-10-10").await.0, StatusCode::NOT_FOUND);
+    // an article links its paper, issue and page
+    let id = rm.split("href=\"/articles/").nth(1).unwrap().split('"').next().unwrap();
+    let (_, _, article) = get(&s, &format!("/articles/{id}")).await;
+    let meta = article.split("<p class=\"meta\">").nth(1).unwrap().split("</p>").next().unwrap();
+    assert!(meta.starts_with(&format!("<a href=\"{RMRB}\">人民日报</a> · <a href=\"{RMRB}/2019-10-08\">")), "{meta}");
+    assert!(meta.contains(&format!("<a href=\"{RMRB}/2019-10-08/1\">第1版</a>")), "{meta}");
+}
+
+#[tokio::test]
+async fn two_papers_stay_apart_in_feeds_search_and_the_api() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = two_papers(dir.path());
+    // feeds: one paper's, and every paper's with each entry naming its paper
+    let (status, ctype, feed) = get(&s, &format!("{RMRB}/feed.atom")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ctype.starts_with("application/atom+xml"));
+    assert_eq!(feed.matches("<entry>").count(), 3, "人民日报's three dated articles: {feed}");
+    assert!(!feed.contains("光明"), "{feed}");
+    assert!(feed.find("人民八日头版") < feed.find("人民七日头版"), "newest first");
+    let (_, _, all) = get(&s, "/feeds/latest.atom").await;
+    assert!(all.contains("<category term=\"光明日报\"") && all.contains("<category term=\"人民日报\""), "{all}");
+    assert_eq!(get(&s, "/papers/%E6%B2%A1%E6%9C%89/feed.atom").await.0, StatusCode::NOT_FOUND);
+    // search: the paper facet, its links adding the filter
+    let (_, _, found) = get(&s, "/search?q=%E5%9B%BD%E5%BA%86").await;
+    let facet = found.split("<h3>报纸</h3>").nth(1).expect("a paper facet").split("</ul>").next().unwrap();
+    assert!(facet.contains(">人民日报</a> <span class=\"count\">4</span>"), "{facet}");
+    assert!(facet.contains(">光明日报</a> <span class=\"count\">2</span>"), "{facet}");
+    let href =
+        facet.split("href=\"").nth(2).unwrap().split('"').next().unwrap().replace("&#38;", "&").replace("&amp;", "&");
+    assert!(href.contains("paper=%E5%85%89%E6%98%8E%E6%97%A5%E6%8A%A5"), "{href}");
+    let (_, _, one) = get(&s, &href).await;
+    assert!(one.contains("共 2 篇") && !one.contains("人民八日"), "{href}");
+    let (_, _, api) = get(&s, "/api/v1/search?q=%E5%9B%BD%E5%BA%86%20paper:%E4%BA%BA%E6%B0%91%E6%97%A5%E6%8A%A5").await;
+    let api = json(&api);
+    assert_eq!(api["total"], 4);
+    assert_eq!(api["facets"]["paper"], serde_json::json!([["人民日报", 4]]));
+    // the API: papers, a paper's issues, an issue
+    let (status, _, papers) = get(&s, "/api/v1/papers").await;
+    assert_eq!(status, StatusCode::OK);
+    let papers = json(&papers);
+    let rm = papers.as_array().unwrap().iter().find(|p| p["name"] == "人民日报").unwrap();
+    assert_eq!((rm["first"].as_str(), rm["last"].as_str()), (Some("2019-10-07"), Some("2019-10-08")));
+    assert_eq!((rm["issues"].as_i64(), rm["pages"].as_i64(), rm["undated"].as_i64()), (Some(2), Some(4), Some(1)));
+    let (_, _, issues) = get(&s, &format!("/api/v1{RMRB}/issues")).await;
+    let dates: Vec<String> =
+        json(&issues)["issues"].as_array().unwrap().iter().map(|i| i["date"].as_str().unwrap().to_string()).collect();
+    assert_eq!(dates, ["2019-10-07", "2019-10-08"]);
+    let (status, _, issue) = get(&s, &format!("/api/v1{GMRB}/issues/2019-10-08")).await;
+    assert_eq!(status, StatusCode::OK);
+    let issue = json(&issue);
+    assert_eq!(issue["paper"], "光明日报");
+    assert_eq!(issue["pages"].as_array().unwrap().len(), 1);
+    assert_eq!(issue["pages"][0]["articles"][0]["title"], "光明八日头版");
+    // the old route: the one paper of a date, or a choice of papers
+    let (status, _, old) = get(&s, "/api/v1/issues/2019-10-08").await;
+    assert_eq!(status, StatusCode::MULTIPLE_CHOICES);
+    assert_eq!(json(&old)["papers"].as_array().unwrap().len(), 2, "{old}");
+    let (status, _, chosen) = get(&s, "/api/v1/issues/2019-10-08?paper=%E5%85%89%E6%98%8E%E6%97%A5%E6%8A%A5").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(json(&chosen)["pages"][0]["articles"][0]["title"], "光明八日头版");
+    let (status, _, one) = get(&s, "/api/v1/issues/2019-10-07").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(json(&one)["paper"], "人民日报");
+    // errors stay JSON
+    for (uri, code) in [
+        ("/api/v1/papers/%E6%B2%A1%E6%9C%89/issues".to_string(), StatusCode::NOT_FOUND),
+        (format!("/api/v1{RMRB}/issues/2019-10-09"), StatusCode::NOT_FOUND),
+        (format!("/api/v1{RMRB}/issues/not-a-date"), StatusCode::BAD_REQUEST),
+        ("/api/v1/issues/2019-10-10".to_string(), StatusCode::NOT_FOUND),
+    ] {
+        let (status, ctype, body) = get(&s, &uri).await;
+        assert_eq!(status, code, "{uri}");
+        assert!(ctype.starts_with("application/json") && json(&body)["error"]["status"] == code.as_u16(), "{uri}");
+    }
+}
+
+/// `POST uri` with a JSON body and the admin token (or none).
+async fn post_json(state: &AppState, uri: &str, token: Option<&str>, body: &str) -> (StatusCode, serde_json::Value) {
+    let mut req = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
+    if let Some(t) = token {
+        req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    let res = app(state.clone()).oneshot(req.body(Body::from(body.to_string())).unwrap()).await.unwrap();
+    let status = res.status();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    (status, serde_json::from_slice(&bytes).unwrap_or_default())
+}
+
+#[tokio::test]
+async fn an_undated_page_is_listed_apart_then_dated_by_the_admin() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = two_papers(dir.path());
+    // listed on the home page and on its paper's page, with its file and articles
+    for uri in ["/".to_string(), RMRB.to_string()] {
+        let (_, _, body) = get(&s, &uri).await;
+        let undated = body.split("id=\"undated\"").nth(1).unwrap_or_else(|| panic!("{uri}: no undated pages"));
+        assert!(undated.contains("未注明日期") && undated.contains("undated-page.txt"), "{uri}");
+        assert!(undated.contains("1 篇文章") && undated.contains("人民无日期三版</a>"), "{uri}: {undated}");
+    }
+    let (_, _, other) = get(&s, GMRB).await;
+    assert!(!other.contains("人民无日期三版"), "not on another paper's page");
+    // never in a dated issue
+    let (_, _, issue) = get(&s, &format!("{RMRB}/2019-10-08")).await;
+    assert!(!issue.contains("人民无日期三版"));
+    // its article is reachable, and its meta line has no stray separator
+    let (_, _, papers) = get(&s, &format!("/api/v1{RMRB}/issues")).await;
+    let page = json(&papers)["undated"][0].clone();
+    let (id, article) = (page["id"].as_i64().unwrap(), page["articles"][0][0].as_i64().unwrap());
+    let (status, _, body) = get(&s, &format!("/articles/{article}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let meta = body.split("<p class=\"meta\">").nth(1).unwrap().split("</p>").next().unwrap();
+    assert!(!meta.starts_with(" ·") && !meta.contains("·  ·") && !meta.contains("· ·"), "{meta}");
+    assert_eq!(
+        meta,
+        format!("<a href=\"{RMRB}\">人民日报</a> · <a href=\"{RMRB}#undated\">未注明日期</a> · 第3版 · 消息")
+    );
+    // dating it: the admin only, a real date, a real page
+    let uri = format!("/api/v1/pages/{id}/date");
+    let date = r#"{"date":"2019-10-08"}"#;
+    assert_eq!(post_json(&s, &uri, None, date).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(post_json(&s, &uri, Some("a-long-enough-admin-tokem"), date).await.0, StatusCode::FORBIDDEN);
+    let (status, err) = post_json(&s, &uri, Some(TOKEN), r#"{"date":"2019-02-30"}"#).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(err["error"]["status"], 400);
+    assert_eq!(post_json(&s, &uri, Some(TOKEN), "not json").await.0, StatusCode::BAD_REQUEST);
+    let (status, err) = post_json(&s, "/api/v1/pages/424242/date", Some(TOKEN), date).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(err["error"]["status"], 404);
+    let (status, done) = post_json(&s, &uri, Some(TOKEN), date).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(done["dated"]["outcome"], "redated");
+    assert_eq!(done["page"]["url"], format!("{RMRB}/2019-10-08"));
+    // now a page of that day's issue, and no longer listed apart
+    let (_, _, issue) = get(&s, &format!("{RMRB}/2019-10-08")).await;
+    assert!(issue.contains("人民无日期三版") && issue.contains(&format!("href=\"{RMRB}/2019-10-08/3\"")));
+    let (_, _, home) = get(&s, "/").await;
+    assert!(!home.contains("id=\"undated\""), "nothing undated left");
+    let (_, _, found) =
+        get(&s, "/api/v1/search?q=%E6%97%A0%E6%97%A5%E6%9C%9F&paper=%E4%BA%BA%E6%B0%91%E6%97%A5%E6%8A%A5").await;
+    assert_eq!(json(&found)["hits"][0]["article"]["date"], "2019-10-08", "the index follows");
+    // a page its paper already has that day is a conflict
+    let req = Request::post("/api/v1/issues?paper=%E4%BA%BA%E6%B0%91%E6%97%A5%E6%8A%A5&page=1")
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .header("x-source-name", "another-undated.txt")
+        .body(Body::from("## 另一版无日期\n\n本报讯 又一则消息。\n"))
+        .unwrap();
+    assert_eq!(app(s.clone()).oneshot(req).await.unwrap().status(), StatusCode::OK);
+    let (_, _, papers) = get(&s, &format!("/api/v1{RMRB}/issues")).await;
+    let id = json(&papers)["undated"][0]["id"].as_i64().unwrap();
+    let (status, err) = post_json(&s, &format!("/api/v1/pages/{id}/date"), Some(TOKEN), date).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{err}");
+    assert_eq!(err["error"]["status"], 409);
 }

@@ -196,6 +196,9 @@ pub fn run(c: &SearchConfig) -> Outcome {
             };
             if out.total > 0 {
                 writeln!(w)?;
+                if !f.paper.is_empty() {
+                    writeln!(w, "{}", line("paper", &f.paper, usize::MAX))?;
+                }
                 writeln!(w, "{}", line("year", &f.year, 8))?;
                 writeln!(w, "{}", line("kind", &f.kind, 8))?;
                 writeln!(w, "{}", line("person", &f.person, 8))?;

@@ -1,7 +1,9 @@
-//! The JSON API under `/api/v1`: issues, an issue by date, articles, an
-//! article (also as ninjs), search with facets and paging, and its OpenAPI
-//! document. Errors are JSON with the right status. `POST /api/v1/issues`
-//! ingests raw issue text when an admin token is configured and given.
+//! The JSON API under `/api/v1`: papers, a paper's issues, an issue, the
+//! stored pages, an issue by date, articles, an article (also as ninjs),
+//! search with facets and paging, and its OpenAPI document. Errors are JSON
+//! with the right status. With an admin token configured and given, `POST
+//! /api/v1/issues` ingests a page's raw text and `POST
+//! /api/v1/pages/{id}/date` dates a page.
 
 mod openapi;
 
@@ -27,6 +29,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/issues", get(issues).post(post_issue))
         .route("/issues/{date}", get(issue_by_date))
+        .route("/papers", get(papers))
+        .route("/papers/{paper}/issues", get(paper_issues))
+        .route("/papers/{paper}/issues/{date}", get(paper_issue))
+        .route("/pages/{id}/date", axum::routing::post(date_page))
         .route("/articles", get(articles))
         .route("/articles/{id}", get(article))
         .route("/articles/{id}/ninjs", get(article_ninjs))
@@ -45,11 +51,95 @@ async fn issues(State(state): State<AppState>) -> ApiResult<Vec<IssueSummary>> {
     Ok(Json(store.issues()?.iter().map(views::issue_summary).collect()))
 }
 
-async fn issue_by_date(State(state): State<AppState>, ApiPath(date): ApiPath<String>) -> ApiResult<views::DateView> {
-    let date = date.parse().map_err(|_| Failure::BadRequest(format!("{date:?} is not a date like 2024-01-01")))?;
+fn date_param(date: &str) -> Result<chrono::NaiveDate, Failure> {
+    date.parse().map_err(|_| Failure::BadRequest(format!("{date:?} is not a date like 2024-01-01")))
+}
+
+#[derive(Deserialize)]
+struct PaperParam {
+    paper: Option<String>,
+}
+
+/// `/issues/{date}`, from before papers were apart: the issue of the one
+/// paper of that date (or of `?paper=`); with several papers that day and
+/// none chosen, 300 with the papers' issues to choose from.
+async fn issue_by_date(
+    State(state): State<AppState>,
+    ApiPath(date): ApiPath<String>,
+    ApiQuery(p): ApiQuery<PaperParam>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let date = date_param(&date)?;
     let store = state.reader()?;
-    let dates = views::dates(&store)?;
-    Ok(Json(views::date_view(&store, date, &dates)?))
+    let papers = store.papers_on(date)?;
+    let chosen = match p.paper.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        Some(name) => Some(name.to_string()),
+        None if papers.len() == 1 => papers.first().cloned(),
+        None => None,
+    };
+    match chosen {
+        Some(name) => Ok(Json(views::date_view(&store, &name, date)?).into_response()),
+        None if papers.is_empty() => Err(Failure::NotFound(format!("no issue on {date}")).into()),
+        None => {
+            let choices: Vec<Value> = papers
+                .iter()
+                .map(|name| {
+                    let url = views::issue_url(name, date);
+                    let api_url = format!("/api/v1{}/issues/{date}", views::paper_url(name));
+                    json!({"paper": name, "url": url, "api_url": api_url})
+                })
+                .collect();
+            let body = json!({
+                "error": {"status": 300, "message": format!("{} papers have an issue on {date}: choose one with ?paper= or /api/v1/papers/{{paper}}/issues/{date}", papers.len())},
+                "papers": choices,
+            });
+            Ok((axum::http::StatusCode::MULTIPLE_CHOICES, Json(body)).into_response())
+        }
+    }
+}
+
+async fn papers(State(state): State<AppState>) -> ApiResult<Vec<views::PaperView>> {
+    Ok(Json(views::papers(&*state.reader()?)?))
+}
+
+#[derive(Serialize)]
+struct DatedIssue {
+    date: String,
+    url: String,
+    api_url: String,
+}
+
+#[derive(Serialize)]
+struct PaperIssues {
+    paper: views::PaperView,
+    /// Its issues, oldest first.
+    issues: Vec<DatedIssue>,
+    /// Its pages without a date.
+    undated: Vec<views::UndatedView>,
+}
+
+async fn paper_issues(State(state): State<AppState>, ApiPath(paper): ApiPath<String>) -> ApiResult<PaperIssues> {
+    let store = state.reader()?;
+    let paper = views::paper(&store, &paper)?;
+    let issues = views::dates(&store, &paper.name)?
+        .into_iter()
+        .map(|d| DatedIssue {
+            date: d.to_string(),
+            url: views::issue_url(&paper.name, d),
+            api_url: format!("{}/{d}", paper.api_url),
+        })
+        .collect();
+    let undated = views::undated(&store, Some(&paper.name))?;
+    Ok(Json(PaperIssues { paper, issues, undated }))
+}
+
+async fn paper_issue(
+    State(state): State<AppState>,
+    ApiPath((paper, date)): ApiPath<(String, String)>,
+) -> ApiResult<views::DateView> {
+    let date = date_param(&date)?;
+    let store = state.reader()?;
+    Ok(Json(views::date_view(&store, &paper, date)?))
 }
 
 #[derive(Deserialize)]
@@ -203,7 +293,7 @@ fn authorised(state: &AppState, parts: &Parts) -> Result<(), Failure> {
     } else {
         state.guesses().wrong(client);
         let client = client.map_or_else(|| "unknown".to_string(), |c| c.to_string());
-        tracing::warn!(%client, "wrong admin token on POST /api/v1/issues");
+        tracing::warn!(%client, path = %parts.uri.path(), "wrong admin token");
         Err(Failure::Forbidden("wrong admin token".into()))
     }
 }
@@ -260,4 +350,36 @@ async fn post_issue(
     .await
     .map_err(|e| Failure::Internal(format!("ingest task: {e}")))??;
     Ok(Json(json!({ "ingest": report, "issue": shuzibao_core::json::to_value(&issue, None) })))
+}
+
+/// What `POST /api/v1/pages/{id}/date` takes.
+#[derive(Deserialize)]
+struct GivenDate {
+    date: String,
+}
+
+/// `POST /api/v1/pages/{id}/date` with `{"date": "YYYY-MM-DD"}`: gives a
+/// page (an undated one, or one dated wrongly) its date, as `shuzibao date`
+/// does; the page then belongs to its paper's issue of that date.
+async fn date_page(
+    State(state): State<AppState>,
+    _: Admin,
+    ApiPath(id): ApiPath<String>,
+    body: Bytes,
+) -> ApiResult<Value> {
+    let id: i64 = id.parse().map_err(|_| Failure::NotFound(format!("no page {id:?}")))?;
+    let given: GivenDate = serde_json::from_slice(&body)
+        .map_err(|e| Failure::BadRequest(format!("the body is JSON like {{\"date\": \"2024-01-01\"}}: {e}")))?;
+    let date = date_param(given.date.trim())?;
+    let state2 = state.clone();
+    let (report, page) = tokio::task::spawn_blocking(move || -> Result<_, Failure> {
+        let mut archive = state2.writer();
+        let report = archive.store.set_date(id, date, "editor")?;
+        archive.sync_and_release()?;
+        let page = archive.store.issue(id)?;
+        Ok((report, page))
+    })
+    .await
+    .map_err(|e| Failure::Internal(format!("dating task: {e}")))??;
+    Ok(Json(json!({ "dated": report, "page": views::issue_summary(&page) })))
 }

@@ -6,9 +6,25 @@ use serde_json::{json, Value};
 
 /// Every API route as (method, path under `/api/v1`, summary).
 pub const ROUTES: &[(&str, &str, &str)] = &[
-    ("get", "/issues", "All issues, newest first"),
-    ("post", "/issues", "Ingest one issue's raw text (admin token required)"),
-    ("get", "/issues/{date}", "Everything published on a date: masthead, teasers, articles by page"),
+    ("get", "/papers", "The papers of the archive, the one with the latest issue first, with their first and last dates and counts"),
+    ("get", "/papers/{paper}/issues", "A paper's issues (their dates, oldest first) and its pages without a date"),
+    (
+        "get",
+        "/papers/{paper}/issues/{date}",
+        "A paper's issue of a date: masthead, teasers, its pages in page order, each with its name and articles",
+    ),
+    (
+        "get",
+        "/issues",
+        "Every stored page of every paper (one row a page, each naming its paper; `url` is its paper's issue), newest first",
+    ),
+    ("post", "/issues", "Ingest one page's raw text (admin token required)"),
+    (
+        "get",
+        "/issues/{date}",
+        "The issue of the one paper of a date (or of `?paper=`), as /papers/{paper}/issues/{date}; several papers that day and none chosen: 300 with the papers to choose from",
+    ),
+    ("post", "/pages/{id}/date", "Give a page (an undated one) its date: {\"date\": \"YYYY-MM-DD\"} (admin token required)"),
     ("get", "/articles", "The newest articles, with paging"),
     ("get", "/articles/{id}", "One article, with its continuation on another page"),
     ("get", "/articles/{id}/ninjs", "One article as IPTC ninjs 3.0"),
@@ -26,9 +42,16 @@ fn param(name: &str, place: &str, required: bool, description: &str, schema: Val
 fn parameters(path: &str, method: &str) -> Vec<Value> {
     let s = json!({"type": "string"});
     match (method, path) {
-        (_, "/issues/{date}") => {
-            vec![param("date", "path", true, "YYYY-MM-DD", json!({"type": "string", "format": "date"}))]
-        }
+        (_, "/issues/{date}") => vec![
+            param("date", "path", true, "YYYY-MM-DD", json!({"type": "string", "format": "date"})),
+            param("paper", "query", false, "the paper, when several have an issue that day", s.clone()),
+        ],
+        (_, "/papers/{paper}/issues") => vec![param("paper", "path", true, "the paper's name", s.clone())],
+        (_, "/papers/{paper}/issues/{date}") => vec![
+            param("paper", "path", true, "the paper's name", s.clone()),
+            param("date", "path", true, "YYYY-MM-DD", json!({"type": "string", "format": "date"})),
+        ],
+        (_, "/pages/{id}/date") => vec![param("id", "path", true, "the page's id", json!({"type": "integer"}))],
         (_, "/articles/{id}") | (_, "/articles/{id}/ninjs") => {
             vec![param("id", "path", true, "article id", json!({"type": "integer"}))]
         }
@@ -80,10 +103,21 @@ pub fn openapi() -> Value {
                 responses[code] = error.clone();
             }
         }
+        if *path == "/pages/{id}/date" {
+            responses["409"] = error.clone();
+        }
+        if *path == "/issues/{date}" && *method == "get" {
+            responses["300"] = json!({"description": "several papers have an issue that day: `papers` lists them", "content": {"application/json": {"schema": {"type": "object"}}}});
+        }
         let mut op = json!({"summary": summary, "parameters": parameters(path, method), "responses": responses});
         if *method == "post" {
             op["security"] = json!([{"bearer": []}]);
-            op["requestBody"] = json!({"required": true, "content": {"text/plain": {"schema": {"type": "string"}}}});
+            op["requestBody"] = if *path == "/pages/{id}/date" {
+                json!({"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["date"],
+                    "properties": {"date": {"type": "string", "format": "date"}}}}}})
+            } else {
+                json!({"required": true, "content": {"text/plain": {"schema": {"type": "string"}}}})
+            };
         }
         let entry = paths.entry(path.to_string()).or_insert_with(|| json!({}));
         entry[*method] = op;

@@ -1,16 +1,17 @@
-//! The pages readers see: the latest issue and the calendar, an issue, an
-//! article, search, a person, about; and the error pages. Every page is a
+//! The pages readers see: the papers, a paper's latest issue and calendar,
+//! an issue, a page (版), an article, search, a person, about; and the
+//! error pages. Every page is a
 //! typed askama template from `templates/`, compiled into the binary, which
 //! escapes whatever it prints.
 
 use crate::error::{Failure, PageError};
 use crate::extract::{PagePath, PageQuery, SiteUrl};
-use crate::views::{self, ArticleView, CalendarYear, DateView, ResultsView};
+use crate::views::{self, ArticleView, CalendarYear, DateView, PageView, PaperView, ResultsView, UndatedView};
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::http::{header, Uri};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use chrono::NaiveDate;
@@ -34,6 +35,9 @@ const STYLE: &str = include_str!("../../static/style.css");
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(home))
+        .route("/papers/{paper}", get(paper))
+        .route("/papers/{paper}/{date}", get(paper_issue))
+        .route("/papers/{paper}/{date}/{page}", get(paper_page))
         .route("/issues/{date}", get(issue))
         .route("/articles/{id}", get(article))
         .route("/search", get(search))
@@ -112,35 +116,107 @@ fn path_of(uri: &Uri) -> &str {
 struct HomePage<'a> {
     site_name: &'a str,
     meta: Meta,
+    /// Every paper, listed when there are several.
+    papers: Vec<PaperView>,
+    /// The one paper's latest issue and calendar, when there is one paper.
+    shelf: Option<Shelf>,
+    /// The pages without a date, of every paper.
+    undated: Vec<UndatedView>,
+}
+
+/// A paper's latest issue, the calendar of its dates and its undated pages:
+/// its own page, and the home page of an archive of one paper.
+struct Shelf {
+    paper: PaperView,
     latest: Option<DateView>,
     calendar: Vec<CalendarYear>,
     issue_count: usize,
 }
 
-async fn home(State(state): State<AppState>, site: SiteUrl) -> Result<Response, PageError> {
-    let store = state.reader()?;
-    let dates = views::dates(&store)?;
+fn shelf(store: &shuzibao_store::Store, paper: PaperView) -> Result<Shelf, Failure> {
+    let dates = views::dates(store, &paper.name)?;
     let latest = match dates.last() {
-        Some(d) => Some(views::date_view(&store, *d, &dates)?),
+        Some(d) => Some(views::date_view(store, &paper.name, *d)?),
         None => None,
     };
+    Ok(Shelf { paper, latest, calendar: views::calendar(&dates), issue_count: dates.len() })
+}
+
+async fn home(State(state): State<AppState>, site: SiteUrl) -> Result<Response, PageError> {
+    let store = state.reader()?;
+    let papers = views::papers(&store)?;
+    let undated = views::undated(&store, None)?;
     let name = state.site_name();
-    let description = match &latest {
-        Some(day) => format!(
-            "{name}的数字档案，共 {} 天，可按日期浏览、全文检索。最新一期 {}：{}",
-            dates.len(),
-            day.date_cn,
-            titles_of(day)
-        ),
-        None => format!("{name}的数字档案：按日期浏览报纸，全文检索。"),
+    let (shelf, description) = match papers.as_slice() {
+        [] => (None, format!("{name}的数字档案：按日期浏览报纸，全文检索。")),
+        [one] => {
+            let shelf = shelf(&store, one.clone())?;
+            let description = match &shelf.latest {
+                Some(day) => format!(
+                    "{name}的数字档案，{}共 {} 期，可按日期浏览、全文检索。最新一期 {}：{}",
+                    one.name,
+                    shelf.issue_count,
+                    day.date_cn,
+                    titles_of(day)
+                ),
+                None => format!("{name}的数字档案：{}，全文检索。", one.name),
+            };
+            (Some(shelf), description)
+        }
+        several => {
+            let listed: Vec<String> = several
+                .iter()
+                .map(|p| {
+                    if p.last_cn.is_empty() {
+                        p.name.clone()
+                    } else {
+                        format!("{}（最新 {}）", p.name, p.last_cn)
+                    }
+                })
+                .collect();
+            (None, format!("{name}的数字档案，共 {} 种报纸：{}。", several.len(), listed.join("、")))
+        }
     };
     render(&HomePage {
         site_name: name,
         meta: Meta::page(name, &description, &site, "/"),
-        latest,
-        calendar: views::calendar(&dates),
-        issue_count: dates.len(),
+        papers: if shelf.is_some() { Vec::new() } else { papers },
+        shelf,
+        undated,
     })
+}
+
+#[derive(Template)]
+#[template(path = "paper.html")]
+struct PaperPage<'a> {
+    site_name: &'a str,
+    meta: Meta,
+    shelf: Shelf,
+    undated: Vec<UndatedView>,
+}
+
+/// `/papers/{paper}`: the paper's latest issue, the calendar of its dates
+/// and its pages without a date.
+async fn paper(
+    State(state): State<AppState>,
+    site: SiteUrl,
+    PagePath(name): PagePath<String>,
+) -> Result<Response, PageError> {
+    let store = state.reader()?;
+    let paper = views::paper(&store, &name)?;
+    let undated = views::undated(&store, Some(&paper.name))?;
+    let shelf = shelf(&store, paper)?;
+    let description = match &shelf.latest {
+        Some(day) => format!(
+            "{name}，共 {} 期，可按日期浏览、全文检索。最新一期 {}：{}",
+            shelf.issue_count,
+            day.date_cn,
+            titles_of(day)
+        ),
+        None => format!("{name}：{} 版未注明日期。", undated.len()),
+    };
+    let meta = Meta::page(name.clone(), &description, &site, &shelf.paper.url);
+    render(&PaperPage { site_name: state.site_name(), meta, shelf, undated })
 }
 
 #[derive(Template)]
@@ -157,24 +233,100 @@ fn titles_of(day: &DateView) -> String {
     titles.join("；")
 }
 
+/// A date in a path, or not found.
+fn date_in_path(date: &str) -> Result<NaiveDate, Failure> {
+    date.parse().map_err(|_| Failure::NotFound(format!("{date:?} 不是日期 (not a date like 2024-01-01)")))
+}
+
+/// `/papers/{paper}/{date}`: one issue.
+async fn paper_issue(
+    State(state): State<AppState>,
+    site: SiteUrl,
+    PagePath((paper, date)): PagePath<(String, String)>,
+) -> Result<Response, PageError> {
+    let date = date_in_path(&date)?;
+    let store = state.reader()?;
+    let day = views::date_view(&store, &paper, date)?;
+    let title = format!("{paper} · {}", day.date_cn);
+    let articles: usize = day.pages.iter().map(|p| p.articles.len()).sum();
+    let description = format!("{title}，{} 版，{articles} 篇文章：{}", day.pages.len(), titles_of(&day));
+    let meta = Meta::page(title, &description, &site, &day.url);
+    render(&IssuePage { site_name: state.site_name(), meta, day })
+}
+
+#[derive(Template)]
+#[template(path = "page.html")]
+struct PagePage<'a> {
+    site_name: &'a str,
+    meta: Meta,
+    day: DateView,
+    page: PageView,
+    prev: Option<PageView>,
+    next: Option<PageView>,
+}
+
+/// `/papers/{paper}/{date}/{page}`: one page (版) of an issue, with the pages
+/// before and after it in that issue.
+async fn paper_page(
+    State(state): State<AppState>,
+    site: SiteUrl,
+    PagePath((paper, date, page)): PagePath<(String, String, String)>,
+) -> Result<Response, PageError> {
+    let date = date_in_path(&date)?;
+    let no: shuzibao_core::PageNo =
+        page.parse().map_err(|_| Failure::NotFound(format!("{page:?} 不是版次 (not a page like 2 or A3)")))?;
+    let label = no.to_string();
+    let store = state.reader()?;
+    let mut day = views::date_view(&store, &paper, date)?;
+    let at = day
+        .pages
+        .iter()
+        .position(|p| p.label.as_deref() == Some(label.as_str()))
+        .ok_or_else(|| Failure::NotFound(format!("{paper} {date} 没有第{label}版 (no such page)")))?;
+    let strip = |p: &PageView| PageView { articles: Vec::new(), ..p.clone() };
+    let prev = at.checked_sub(1).and_then(|i| day.pages.get(i)).map(strip);
+    let next = day.pages.get(at + 1).map(strip);
+    let page = day.pages.remove(at);
+    day.pages.clear();
+    let title = match &page.name {
+        Some(n) => format!("{paper} · {} · 第{label}版 {n}", day.date_cn),
+        None => format!("{paper} · {} · 第{label}版", day.date_cn),
+    };
+    let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
+    let description = format!("{title}，{} 篇文章：{}", page.articles.len(), titles.join("；"));
+    let meta = Meta::page(title, &description, &site, page.url.as_deref().unwrap_or(&day.url));
+    render(&PagePage { site_name: state.site_name(), meta, day, page, prev, next })
+}
+
+#[derive(Template)]
+#[template(path = "date.html")]
+struct DatePage<'a> {
+    site_name: &'a str,
+    meta: Meta,
+    date_cn: String,
+    issues: Vec<(String, String)>,
+}
+
+/// `/issues/{date}`, the URL of a day before papers were apart: to the one
+/// paper's issue of that date, or the list of the papers of that date.
 async fn issue(
     State(state): State<AppState>,
     site: SiteUrl,
     PagePath(date): PagePath<String>,
 ) -> Result<Response, PageError> {
-    let date: NaiveDate =
-        date.parse().map_err(|_| Failure::NotFound(format!("{date:?} 不是日期 (not a date like 2024-01-01)")))?;
-    let store = state.reader()?;
-    let dates = views::dates(&store)?;
-    let day = views::date_view(&store, date, &dates)?;
-    let title = match &day.paper {
-        Some(p) => format!("{} · {p}", day.date_cn),
-        None => day.date_cn.clone(),
-    };
-    let articles: usize = day.pages.iter().map(|p| p.articles.len()).sum();
-    let description = format!("{title}，{articles} 篇文章：{}", titles_of(&day));
-    let meta = Meta::page(title, &description, &site, &format!("/issues/{}", day.date));
-    render(&IssuePage { site_name: state.site_name(), meta, day })
+    let date = date_in_path(&date)?;
+    let papers = state.reader()?.papers_on(date)?;
+    match papers.as_slice() {
+        [] => Err(PageError(Failure::NotFound(format!("{date} 没有报纸 (no issue on this date)")))),
+        [one] => Ok(Redirect::temporary(&views::issue_url(one, date)).into_response()),
+        several => {
+            let date_cn = views::date_cn(Some(date));
+            let description = format!("{date_cn}的报纸：{}", several.join("、"));
+            let meta = Meta::page(date_cn.clone(), &description, &site, &format!("/issues/{date}"));
+            let issues = several.iter().map(|p| (p.clone(), views::issue_url(p, date))).collect();
+            render(&DatePage { site_name: state.site_name(), meta, date_cn, issues })
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -209,7 +361,8 @@ async fn article(
         Some(q) => state.index().parse_query(q).map(|q| q.highlights()).unwrap_or_default(),
         None => Vec::new(),
     };
-    let a = views::article_view(&store, &record, &highlight, true)?;
+    let mut a = views::article_view(&store, &record, &highlight, true)?;
+    a.page_name = store.issue(record.issue_id)?.page_name;
     let siblings = store.titles_of_issue(record.issue_id)?;
     let pos = siblings.iter().position(|s| s.0 == id);
     let pick = |i: Option<usize>| i.and_then(|i| siblings.get(i)).cloned();
@@ -282,6 +435,9 @@ pub struct SearchParams {
     /// Person filter (byline or text).
     #[serde(default)]
     pub person: String,
+    /// Paper filter (its name).
+    #[serde(default)]
+    pub paper: String,
     /// relevance, newest, oldest.
     #[serde(default)]
     pub sort: String,
@@ -325,6 +481,9 @@ impl SearchParams {
         if let Some(r) = opt(&self.person) {
             query.clauses.push(Clause::Person(r));
         }
+        if let Some(p) = opt(&self.paper) {
+            query.clauses.push(Clause::Paper(shuzibao_search::tokenize::normalize(&p)));
+        }
         let sort = match self.sort.as_str() {
             "newest" => Sort::Newest,
             "oldest" => Sort::Oldest,
@@ -346,6 +505,7 @@ impl SearchParams {
             ("kind", &self.kind),
             ("reporter", &self.reporter),
             ("person", &self.person),
+            ("paper", &self.paper),
             ("sort", &self.sort),
             ("p", &self.p),
         ];
@@ -375,6 +535,7 @@ impl SearchParams {
             ("kind", self.kind.clone()),
             ("reporter", self.reporter.clone()),
             ("person", self.person.clone()),
+            ("paper", self.paper.clone()),
             ("sort", self.sort.clone()),
             ("p", self.p.clone()),
         ];
@@ -429,8 +590,10 @@ fn facet_links(params: &SearchParams, r: &ResultsView) -> Vec<(&'static str, Vec
     let person = |n: &str| params.url_with(&[("person", n), ("p", "")]);
     let kind = |k: &str| params.url_with(&[("kind", k), ("p", "")]);
     let page = |p: &str| params.url_with(&[("page", p.trim_start_matches('0')), ("p", "")]);
+    let paper = |p: &str| params.url_with(&[("paper", p), ("p", "")]);
     let months: Vec<(String, u64)> = r.facets.month.iter().rev().take(12).cloned().collect();
     vec![
+        ("报纸", link(&r.facets.paper, &paper)),
         ("年份", labelled(link(&r.facets.year, &year), &|y| format!("{y}年"))),
         ("月份", link(&months, &month)),
         ("人物", link(&r.facets.person, &person)),
@@ -454,7 +617,8 @@ async fn search(
         && params.reporter.is_empty()
         && params.person.is_empty()
         && params.kind.is_empty()
-        && params.page.is_empty();
+        && params.page.is_empty()
+        && params.paper.is_empty();
     let name = state.site_name();
     let title =
         if params.q.trim().is_empty() { "检索".to_string() } else { format!("{} · 检索", params.q.trim()) };
@@ -558,7 +722,11 @@ async fn person(
     if name.is_empty() || name.chars().count() > 32 {
         return Err(PageError(Failure::NotFound("没有这个人 (no such person)".into())));
     }
-    let identities = state.reader()?.person(&name)?;
+    let mut identities = state.reader()?.person(&name)?;
+    // mentions in pages without a date after the dated ones, not before
+    for i in &mut identities {
+        i.mentions.sort_by_key(|m| m.date.is_none());
+    }
     if identities.is_empty() {
         return Err(PageError(Failure::NotFound(format!("档案中没有 {name}"))));
     }
