@@ -374,9 +374,9 @@ async fn date_page(
     let state2 = state.clone();
     let (report, page) = tokio::task::spawn_blocking(move || -> Result<_, Failure> {
         let mut archive = state2.writer();
-        let report = archive.store.set_date(id, date, "editor")?;
+        let report = archive.set_date(id, date, "editor")?;
         archive.sync_and_release()?;
-        let page = archive.store.issue(id)?;
+        let page = archive.store().issue(id)?;
         Ok((report, page))
     })
     .await
