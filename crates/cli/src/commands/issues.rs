@@ -61,12 +61,12 @@ pub fn run(a: &IssuesArgs) -> Outcome {
                     (Some(d), None) => format!("  perhaps {d}"),
                     _ => String::new(),
                 };
+                let page = l.page.as_deref().map(|p| format!(" 第{p}版")).unwrap_or_default();
                 writeln!(
                     out,
-                    "  #{:<6} {} 第{}版  {} articles  {}{guess}",
+                    "  #{:<6} {}{page}  {} articles  {}{guess}",
                     l.id,
                     l.paper.as_deref().unwrap_or("?"),
-                    l.page.as_deref().unwrap_or("-"),
                     l.articles,
                     l.source
                 )?;
