@@ -10,6 +10,7 @@
 //!   thread ahead of the writer, and stores each in one transaction.
 //! - [`find`] searches the index, then loads the records, so that every
 //!   caller skips an article replaced since it was indexed in the same way.
+//! - [`export`] gives an article as IPTC ninjs, for the API and `export`.
 //!
 //! The index remembers the last store change it applied; [`Archive::sync`]
 //! applies the ones after it. A process killed between a store commit and
@@ -19,6 +20,7 @@
 //! [`Archive::open_upgrading`] (`shuzibao upgrade`, or `serve`).
 
 mod error;
+pub mod export;
 pub mod find;
 pub mod ingest;
 pub mod names;

@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use serde_json::{json, Value};
+pub use shuzibao_archive::export::xml_escape;
 use shuzibao_search::Sort;
 
 /// Entries in a feed.
@@ -27,25 +28,6 @@ pub fn router() -> Router<AppState> {
         .route("/papers/{paper}/feed.atom", get(paper_feed))
         .route("/feeds/search.atom", get(search))
         .route("/opensearch.xml", get(opensearch))
-}
-
-/// Escapes text for XML content and attribute values.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // characters XML 1.0 does not allow at all
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn body_text(a: &ArticleView) -> Vec<String> {
@@ -186,52 +168,4 @@ pub fn json_ld(a: &ArticleView) -> String {
     });
     // `<` escaped, so the text can never close the script element
     v.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
-}
-
-/// The article as IPTC ninjs 3.0.
-pub fn ninjs(a: &ArticleView, base: &str) -> Value {
-    let mut headlines = vec![json!({"role": "main", "value": a.title})];
-    if let Some(k) = &a.kicker {
-        headlines.push(json!({"role": "kicker", "value": k}));
-    }
-    if let Some(s) = &a.subtitle {
-        headlines.push(json!({"role": "sub", "value": s}));
-    }
-    let html: String = body_text(a).iter().map(|p| format!("<p>{}</p>", xml_escape(p))).collect();
-    let people: Vec<Value> = a
-        .people
-        .iter()
-        .map(|p| json!({"name": p.name, "rel": if p.role == "记者" || p.role == "摄影" { "creator" } else { "contributor" }, "role": p.role}))
-        .collect();
-    let date = a.date.as_ref().map(|d| format!("{d}T00:00:00+08:00"));
-    json!({
-        "standard": {"name": "ninjs", "version": "3.0", "schema": "https://iptc.org/std/ninjs/ninjs-schema_3.0.json"},
-        "uri": format!("{base}/articles/{}", a.id),
-        "type": "text",
-        "language": "zh-CN",
-        "versioncreated": date,
-        "firstcreated": date,
-        "pubstatus": "usable",
-        "headlines": headlines,
-        "bodies": [
-            {"role": "main", "contenttype": "text/html", "value": html},
-            {"role": "plain", "contenttype": "text/plain", "value": body_text(a).join("\n")}
-        ],
-        "by": a.people.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(" "),
-        "people": people,
-        "located": a.dateline,
-        "infosources": a.source.as_ref().map(|s| vec![json!({"name": s})]).unwrap_or_default(),
-        "genres": [{"name": a.kind_label}],
-        "altids": [{"role": "shuzibao", "value": a.id.to_string()}],
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn xml_escaping_covers_markup_and_control_characters() {
-        assert_eq!(xml_escape("<a href=\"x\">&'\u{1}"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
-    }
 }

@@ -7,6 +7,7 @@ use crate::error::Failure;
 use crate::AppState;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+pub use shuzibao_archive::export::kind_label;
 use shuzibao_search::snippet::{find_matches, Snippet};
 use shuzibao_search::{Facets, Query, SearchRequest, Sort};
 use shuzibao_store::{ArticleRecord, IssueRecord, PaperRecord, Store};
@@ -166,18 +167,6 @@ fn page_label(page: Option<u32>, section: Option<&str>) -> Option<String> {
     Some(shuzibao_core::PageNo { section: section.and_then(|s| s.chars().next()), number }.to_string())
 }
 
-/// The Chinese name of a kind of article.
-pub fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "briefs" => "简讯",
-        "photo" => "图片新闻",
-        "notice" => "启事",
-        "letter" => "致辞",
-        "commentary" => "评论",
-        _ => "消息",
-    }
-}
-
 /// `2024年1月1日`.
 pub fn date_cn(d: Option<NaiveDate>) -> String {
     d.map(|d| format!("{}年{}月{}日", d.year(), d.month(), d.day())).unwrap_or_default()
@@ -223,22 +212,8 @@ pub fn article_view(
     highlight: &[String],
     follow: bool,
 ) -> Result<ArticleView, Failure> {
-    let mut people: Vec<PersonView> = Vec::new();
-    let mut add = |names: &[String], role: &str| {
-        for n in names {
-            if !people.iter().any(|p| &p.name == n) {
-                people.push(PersonView { name: n.clone(), role: role.to_string() });
-            }
-        }
-    };
-    add(&a.reporters, "记者");
-    add(&a.photographers, "摄影");
-    add(&a.correspondents, "通讯员");
-    for au in &a.authors {
-        if !people.iter().any(|p| p.name == au.name) {
-            people.push(PersonView { name: au.name.clone(), role: au.role.clone().unwrap_or_else(|| "署名".into()) });
-        }
-    }
+    let people: Vec<PersonView> =
+        shuzibao_archive::export::byline_people(a).into_iter().map(|(name, role)| PersonView { name, role }).collect();
     let continues = match a.continues {
         Some(id) => store.article(id).ok().map(|h| (h.id, h.title)),
         None => None,

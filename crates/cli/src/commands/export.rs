@@ -19,11 +19,7 @@ pub fn run(a: &ExportArgs) -> Outcome {
     store.for_each_article(|rec| {
         let line = match a.format {
             ExportFormat::Jsonl => serde_json::to_string(&rec),
-            ExportFormat::Ninjs => {
-                let view = shuzibao_web::views::article_view(&store, &rec, &[], true)
-                    .map_err(|e| shuzibao_store::StoreError::Corrupt(format!("{e:?}")))?;
-                serde_json::to_string(&shuzibao_web::feeds::ninjs(&view, &a.base_url))
-            }
+            ExportFormat::Ninjs => serde_json::to_string(&shuzibao_archive::export::ninjs(&rec, &a.base_url)),
         };
         let line = line.map_err(|e| shuzibao_store::StoreError::Corrupt(e.to_string()))?;
         if let Err(e) = writeln!(w, "{line}") {

@@ -179,7 +179,7 @@ async fn article(State(state): State<AppState>, ApiPath(id): ApiPath<String>) ->
 async fn article_ninjs(State(state): State<AppState>, site: SiteUrl, ApiPath(id): ApiPath<String>) -> ApiResult<Value> {
     let store = state.reader()?;
     let a = store.article(article_id(&id)?)?;
-    Ok(Json(crate::feeds::ninjs(&views::article_view(&store, &a, &[], true)?, site.0.as_deref().unwrap_or(""))))
+    Ok(Json(shuzibao_archive::export::ninjs(&a, site.0.as_deref().unwrap_or(""))))
 }
 
 #[derive(Serialize)]
