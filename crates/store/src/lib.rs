@@ -18,6 +18,7 @@
 //! a page belongs (paper, date, page) is decided by its caller.
 
 mod error;
+mod pack;
 pub mod people;
 mod read;
 mod records;
@@ -130,6 +131,7 @@ impl Store {
             // a new archive: made at the current schema, its mentions current
             schema::migrate(&mut store.conn)?;
             set_meta(&store.conn, "entities", ENTITIES_VERSION)?;
+            set_meta(&store.conn, "packed", "1")?;
         } else {
             store.check_schema(found)?;
         }
@@ -237,7 +239,10 @@ impl Store {
             issues: c("SELECT count(*) FROM issues")?,
             versions: c("SELECT count(*) FROM issue_versions")?,
             articles: c("SELECT count(*) FROM articles")?,
-            raw_bytes: c("SELECT coalesce(sum(length(CAST(raw_text AS BLOB))), 0) FROM issue_versions")?,
+            // (a packed text records its length; one not packed yet is its length)
+            raw_bytes: c(
+                "SELECT coalesce(sum(coalesce(raw_bytes, length(CAST(raw_text AS BLOB)))), 0) FROM issue_versions",
+            )?,
         })
     }
 

@@ -2,6 +2,7 @@
 //! an issue, undated pages, articles, versions and raw texts. Nothing here
 //! writes.
 
+use crate::pack::text_at;
 use crate::records::{self, ArticleRecord, IssueRecord, PaperRecord, VersionRecord};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
@@ -91,7 +92,7 @@ impl Store {
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(p, |r| {
-            let parsed: String = r.get(8)?;
+            let parsed = text_at(r, 8, None)?;
             Ok(IssueRecord {
                 id: r.get(0)?,
                 key: r.get(1)?,
@@ -120,7 +121,7 @@ impl Store {
             .query_row(
                 "SELECT v.parsed FROM issues i JOIN issue_versions v ON v.id = i.current_version WHERE i.id = ?1",
                 [issue_id],
-                |r| r.get(0),
+                |r| text_at(r, 0, None),
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("issue {issue_id}")))?;
@@ -178,7 +179,7 @@ impl Store {
     /// The raw text of one version, exactly as it was ingested.
     pub fn raw_text(&self, version_id: i64) -> Result<String, StoreError> {
         self.conn
-            .query_row("SELECT raw_text FROM issue_versions WHERE id = ?1", [version_id], |r| r.get(0))
+            .query_row("SELECT raw_text FROM issue_versions WHERE id = ?1", [version_id], |r| text_at(r, 0, None))
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("version {version_id}")))
     }
@@ -243,10 +244,12 @@ fn articles_where<P: rusqlite::Params>(conn: &Connection, cond: &str, p: P) -> R
                     a.subtitle, a.title_inferred, a.reporters, a.photographers, a.correspondents, a.authors,
                     a.dateline, a.source, a.continued_to, a.continued_from, a.continues,
                     (SELECT b.id FROM articles b WHERE b.continues = a.id LIMIT 1),
-                    a.paragraphs, a.span_start, a.span_end, a.section
-             FROM articles a WHERE {cond}"
+                    a.paragraphs, a.span_start, a.span_end, a.section, a.version_id, v.raw_text
+             FROM articles a JOIN issue_versions v ON v.id = a.version_id WHERE {cond}"
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(p, records::article_from_row)?.collect::<Result<Vec<_>, _>>()?;
+    // the raw text of the last version read (the articles of a page share it)
+    let mut raw = None;
+    let rows = st.query_map(p, |r| records::article_from_row(r, &mut raw))?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
