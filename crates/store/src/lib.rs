@@ -155,6 +155,10 @@ impl Store {
         // last committed transaction and nothing of the one in progress.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // the WAL file is truncated back to this after a checkpoint: left
+        // alone it keeps the largest size it ever reached (tens of MB after
+        // an ingest, on top of the database)
+        conn.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Store { conn, dir: dir.to_path_buf() })
     }
