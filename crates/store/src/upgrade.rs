@@ -109,7 +109,7 @@ impl Store {
                 .collect::<Result<_, StoreError>>()?;
             for ((issue_id, date, articles), found) in work.iter().zip(find_each(&work, threads)) {
                 let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                exec(&tx, "DELETE FROM mentions WHERE issue_id = ?1", [issue_id])?;
+                exec(&tx, crate::write::DELETE_MENTIONS, [issue_id])?;
                 exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [issue_id])?;
                 for (a, e) in articles.iter().zip(found) {
                     store_entities(&tx, *issue_id, a.id, *date, &e)?;

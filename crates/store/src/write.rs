@@ -190,7 +190,7 @@ impl Store {
         // what the articles name, read again against the new date
         let articles = crate::read::articles_of(&tx, page_id)?;
         let models: Vec<Article> = articles.iter().map(article_of_record).collect();
-        exec(&tx, "DELETE FROM mentions WHERE issue_id = ?1", [page_id])?;
+        exec(&tx, DELETE_MENTIONS, [page_id])?;
         exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [page_id])?;
         for (a, e) in articles.iter().zip(entities::extract_issue(&models, Some(date))) {
             store_entities(&tx, page_id, a.id, Some(date), &e)?;
@@ -205,6 +205,11 @@ impl Store {
         Ok(IngestReport { issue_id: page_id, key, outcome: Outcome::Redated, articles: articles.len() })
     }
 }
+
+/// Deletes the mentions of a page's articles (before the articles, through
+/// which they are found: mentions have no index by page since schema 6).
+pub(crate) const DELETE_MENTIONS: &str =
+    "DELETE FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1)";
 
 /// What a version keeps of its parse besides the articles (which have their
 /// own table): the masthead, teasers and leftovers as contract JSON, and a
@@ -262,8 +267,8 @@ fn replace_articles(
         "UPDATE articles SET continues = NULL WHERE continues IN (SELECT id FROM articles WHERE issue_id = ?1)",
         [meta.id],
     )?;
+    exec(tx, DELETE_MENTIONS, [meta.id])?;
     exec(tx, "DELETE FROM articles WHERE issue_id = ?1", [meta.id])?;
-    exec(tx, "DELETE FROM mentions WHERE issue_id = ?1", [meta.id])?;
     exec(tx, "DELETE FROM event_dates WHERE issue_id = ?1", [meta.id])?;
     let mut st = tx.prepare_cached(
         "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, section, kind, column_label, kicker, title,

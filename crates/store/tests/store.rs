@@ -444,7 +444,8 @@ fn a_schema_5_archive_is_packed_by_its_upgrade_and_reads_the_same() {
         db.execute("UPDATE articles SET paragraphs = ?1 WHERE id = ?2", rusqlite::params![paragraphs, id]).unwrap();
     }
     db.execute_batch(
-        "ALTER TABLE issue_versions DROP COLUMN raw_bytes; DELETE FROM meta WHERE key = 'packed'; PRAGMA user_version = 5;
+        "ALTER TABLE issue_versions DROP COLUMN raw_bytes; DELETE FROM meta WHERE key = 'packed';
+         CREATE INDEX mentions_issue ON mentions(issue_id); PRAGMA user_version = 5;
          PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM; PRAGMA journal_mode = WAL;",
     )
     .unwrap();
@@ -467,6 +468,8 @@ fn a_schema_5_archive_is_packed_by_its_upgrade_and_reads_the_same() {
     let db = rusqlite::Connection::open(&path).unwrap();
     assert_eq!(db.query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0)).unwrap(), 16384);
     assert_eq!(db.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0)).unwrap(), "wal");
+    let index = "SELECT count(*) FROM sqlite_schema WHERE name = 'mentions_issue'";
+    assert_eq!(db.query_row(index, [], |r| r.get::<_, i64>(0)).unwrap(), 0);
     let (v2, a2) = stored_values(&db);
     assert!(v2.iter().all(|v| v.3 == "blob") && a2.iter().all(|a| a.2 == "blob"));
     let strip =
