@@ -43,9 +43,6 @@ pub const DB_FILE: &str = "archive.sqlite3";
 /// made with another version are made again by [`Store::upgrade`].
 pub const ENTITIES_VERSION: &str = "6";
 
-/// The database's page size (see `Store::connect`).
-pub(crate) const PAGE_SIZE: i64 = 16384;
-
 /// An open archive.
 pub struct Store {
     conn: Connection,
@@ -154,10 +151,6 @@ impl Store {
     fn connect(dir: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open(dir.join(DB_FILE))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        // pages of 16 KiB: a version's packed text (1–2 KiB) left a third of
-        // each 4 KiB page empty; 8% smaller at 30k articles. (Only a new
-        // database takes it; `Store::upgrade` compacts an older one to it.)
-        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         // WAL: readers never block the writer; a killed process leaves the
         // last committed transaction and nothing of the one in progress.
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -255,6 +248,14 @@ impl Store {
                 "SELECT coalesce(sum(coalesce(raw_bytes, length(CAST(raw_text AS BLOB)))), 0) FROM issue_versions",
             )?,
         })
+    }
+
+    /// Copies the write-ahead log into the database and empties it (what
+    /// closing the last connection does): after a long ingest, the data
+    /// folder is then the database alone.
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// Checks the database file itself (`PRAGMA integrity_check`).

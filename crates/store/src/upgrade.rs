@@ -178,12 +178,7 @@ impl Store {
             last = end;
         }
         set_meta(&self.conn, "packed", "1")?;
-        // (a WAL database keeps its page size through a VACUUM: out of WAL
-        // for it; a run killed here leaves a packed archive, compacted or not)
-        self.conn.pragma_update(None, "journal_mode", "DELETE")?;
-        self.conn.pragma_update(None, "page_size", crate::PAGE_SIZE)?;
         self.conn.execute_batch("VACUUM")?;
-        self.conn.pragma_update(None, "journal_mode", "WAL")?;
         Ok(())
     }
 }
