@@ -143,9 +143,12 @@ impl Store {
 
     /// The ids and titles of an issue's articles, in reading order.
     pub fn titles_of_issue(&self, issue_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
-        let mut st = self.conn.prepare_cached("SELECT id, title FROM articles WHERE issue_id = ?1 ORDER BY seq")?;
-        let rows = st.query_map([issue_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        // (sorted here: see `articles_of_issue`)
+        let mut st = self.conn.prepare_cached("SELECT seq, id, title FROM articles WHERE issue_id = ?1")?;
+        let rows = st.query_map([issue_id], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
+        let mut rows: Vec<(i64, i64, String)> = rows.collect::<Result<_, _>>()?;
+        rows.sort_unstable_by_key(|r| r.0);
+        Ok(rows.into_iter().map(|(_, id, title)| (id, title)).collect())
     }
 
     /// The newest articles, by date then page and order (for feeds and exports).
@@ -244,12 +247,14 @@ fn articles_where<P: rusqlite::Params>(conn: &Connection, cond: &str, p: P) -> R
                     a.subtitle, a.title_inferred, a.reporters, a.photographers, a.correspondents, a.authors,
                     a.dateline, a.source, a.continued_to, a.continued_from, a.continues,
                     (SELECT b.id FROM articles b WHERE b.continues = a.id LIMIT 1),
-                    a.paragraphs, a.span_start, a.span_end, a.section, a.version_id, v.raw_text
-             FROM articles a JOIN issue_versions v ON v.id = a.version_id WHERE {cond}"
+                    a.paragraphs, a.span_start, a.span_end, a.section, a.version_id
+             FROM articles a WHERE {cond}"
     );
+    // (the raw text that packed paragraphs need is read apart, not joined:
+    // SQLite compiled the join again at every run)
     let mut st = conn.prepare_cached(&sql)?;
     // the raw text of the last version read (the articles of a page share it)
     let mut raw = None;
-    let rows = st.query_map(p, |r| records::article_from_row(r, &mut raw))?.collect::<Result<Vec<_>, _>>()?;
+    let rows = st.query_map(p, |r| records::article_from_row(r, conn, &mut raw))?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

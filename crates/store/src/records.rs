@@ -240,6 +240,7 @@ fn json<T: serde::de::DeserializeOwned>(r: &rusqlite::Row<'_>, i: usize) -> rusq
 /// articles' packed paragraphs (see `pack.rs`).
 pub(crate) fn article_from_row(
     r: &rusqlite::Row<'_>,
+    conn: &rusqlite::Connection,
     raw: &mut Option<(i64, String)>,
 ) -> rusqlite::Result<ArticleRecord> {
     let paragraphs: Vec<StoredParagraph> = {
@@ -247,7 +248,10 @@ pub(crate) fn article_from_row(
             rusqlite::types::ValueRef::Blob(_) => {
                 let version: i64 = r.get(26)?;
                 if raw.as_ref().is_none_or(|(v, _)| *v != version) {
-                    *raw = Some((version, text_at(r, 27, None)?));
+                    let text = conn
+                        .prepare_cached("SELECT raw_text FROM issue_versions WHERE id = ?1")?
+                        .query_row([version], |v| text_at(v, 0, None))?;
+                    *raw = Some((version, text));
                 }
                 text_at(r, 22, raw.as_ref().map(|(_, t)| t.as_str()))?
             }
