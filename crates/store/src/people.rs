@@ -492,6 +492,14 @@ fn merge_same_issue(ids: &mut Vec<Identity>) {
     }
 }
 
+// A page's mentions are found through its articles (mentions have no index
+// by page since schema 6); `+kind` keeps SQLite off the index of names,
+// which would read every person's mention.
+const MENTIONED_IN_ISSUE: &str =
+    "SELECT name FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1) AND +kind = 'person'";
+const PEOPLE_OF_ISSUE: &str = "SELECT article_id, name FROM mentions
+     WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1) AND +kind = 'person'";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,11 +563,3 @@ mod tests {
         assert!(ids[0].apart_because.is_none() && ids[1].apart_because.is_some());
     }
 }
-
-// A page's mentions are found through its articles (mentions have no index
-// by page since schema 6); `+kind` keeps SQLite off the index of names,
-// which would read every person's mention.
-const MENTIONED_IN_ISSUE: &str =
-    "SELECT name FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1) AND +kind = 'person'";
-const PEOPLE_OF_ISSUE: &str = "SELECT article_id, name FROM mentions
-     WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1) AND +kind = 'person'";
