@@ -99,10 +99,11 @@ for peer in $PEERS; do
     *) log "unknown peer $peer" ;;
   esac
 done
-if [[ -x "$ROOT/target/release/shuzibao-bench" ]]; then
-  run shuzibao "$ROOT/target/release/shuzibao-bench" "$DOCS" "$QUERIES" "$IDX" "$RES/shuzibao.json"
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/shuzibao-bench"
+if [[ -x "$BIN" ]]; then
+  run shuzibao "$BIN" "$DOCS" "$QUERIES" "$IDX" "$RES/shuzibao.json"
 else
-  log "no target/release/shuzibao-bench: peers only"
+  log "no $BIN: peers only"
 fi
 
 # ---- report

@@ -200,15 +200,13 @@ fn an_archive_of_an_older_shuzibao_waits_for_upgrade_and_opening_changes_nothing
     let d = data.display().to_string();
     let out = run_str(&["ingest", &samples_dir().display().to_string(), "--data", &d]);
     assert!(out.status.success(), "{}", stderr(&out));
-    // made older: schema 4 had no sections, page names, date sources or parts
+    // made older: schema 5 had no count of a version's raw bytes, and an index of mentions by page
     let db = data.join(shuzibao_store::DB_FILE);
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
         conn.execute_batch(
-            "DROP INDEX issues_paper_date;
-             ALTER TABLE issues DROP COLUMN section; ALTER TABLE issues DROP COLUMN page_name;
-             ALTER TABLE issues DROP COLUMN date_source; ALTER TABLE issues DROP COLUMN part;
-             ALTER TABLE articles DROP COLUMN section; PRAGMA user_version = 4;",
+            "ALTER TABLE issue_versions DROP COLUMN raw_bytes;
+             CREATE INDEX mentions_issue ON mentions(issue_id); PRAGMA user_version = 5;",
         )
         .unwrap();
     }
@@ -226,7 +224,7 @@ fn an_archive_of_an_older_shuzibao_waits_for_upgrade_and_opening_changes_nothing
     assert!(std::fs::read(&db).unwrap() == before, "refusing changed the archive");
     let out = run_str(&["upgrade", "--data", &d]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("schema 4 -> 5"), "each step is logged: {}", stderr(&out));
+    assert!(stderr(&out).contains("schema 5 -> 6"), "each step is logged: {}", stderr(&out));
     let found = run_str(&["search", "主题教育", "--data", &d, "--json"]);
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&found.stdout).unwrap()["total"], 4, "{}", stderr(&found));
     let again = run_str(&["upgrade", "--data", &d]);

@@ -18,6 +18,7 @@
 //! a page belongs (paper, date, page) is decided by its caller.
 
 mod error;
+mod pack;
 pub mod people;
 mod read;
 mod records;
@@ -138,6 +139,7 @@ impl Store {
             // a new archive: made at the current schema, its mentions current
             schema::migrate(&mut store.conn)?;
             set_meta(&store.conn, "entities", ENTITIES_VERSION)?;
+            set_meta(&store.conn, "packed", "1")?;
         } else {
             store.check_schema(found)?;
         }
@@ -161,6 +163,10 @@ impl Store {
         // last committed transaction and nothing of the one in progress.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // the WAL file is truncated back to this after a checkpoint: left
+        // alone it keeps the largest size it ever reached (tens of MB after
+        // an ingest, on top of the database)
+        conn.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Store { conn, dir: dir.to_path_buf() })
     }
@@ -245,8 +251,19 @@ impl Store {
             issues: c("SELECT count(*) FROM issues")?,
             versions: c("SELECT count(*) FROM issue_versions")?,
             articles: c("SELECT count(*) FROM articles")?,
-            raw_bytes: c("SELECT coalesce(sum(length(CAST(raw_text AS BLOB))), 0) FROM issue_versions")?,
+            // (a packed text records its length; one not packed yet is its length)
+            raw_bytes: c(
+                "SELECT coalesce(sum(coalesce(raw_bytes, length(CAST(raw_text AS BLOB)))), 0) FROM issue_versions",
+            )?,
         })
+    }
+
+    /// Copies the write-ahead log into the database and empties it (what
+    /// closing the last connection does): after a long ingest, the data
+    /// folder is then the database alone.
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// Checks the database file itself (`PRAGMA integrity_check`).

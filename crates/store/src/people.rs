@@ -220,8 +220,7 @@ impl Store {
         if let Some(at) = counted {
             let changes = self.changes_after(at, PEOPLE_BY_NAME + 1)?;
             if changes.len() <= PEOPLE_BY_NAME && changes.iter().all(|c| c.first) {
-                let mut st =
-                    self.conn.prepare_cached("SELECT name FROM mentions WHERE issue_id = ?1 AND kind = 'person'")?;
+                let mut st = self.conn.prepare_cached(MENTIONED_IN_ISSUE)?;
                 let mut found = std::collections::BTreeSet::new();
                 for c in &changes {
                     for name in st.query_map([c.issue_id], |r| r.get::<_, String>(0))? {
@@ -338,9 +337,7 @@ impl Store {
 
     /// The people named in each article of an issue: (article, names).
     pub fn people_of_issue(&self, issue_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT article_id, name FROM mentions WHERE issue_id = ?1 AND kind = 'person'")?;
+        let mut st = self.conn.prepare_cached(PEOPLE_OF_ISSUE)?;
         let rows = st.query_map([issue_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         // made distinct and ordered here: SQLite compiles such a query again
         // at every run (see `Store::articles_of_issue`)
@@ -494,6 +491,14 @@ fn merge_same_issue(ids: &mut Vec<Identity>) {
         first.apart_because = None;
     }
 }
+
+// A page's mentions are found through its articles (mentions have no index
+// by page since schema 6); `+kind` keeps SQLite off the index of names,
+// which would read every person's mention.
+const MENTIONED_IN_ISSUE: &str =
+    "SELECT name FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1) AND +kind = 'person'";
+const PEOPLE_OF_ISSUE: &str = "SELECT article_id, name FROM mentions
+     WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1) AND +kind = 'person'";
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 //! an issue, undated pages, articles, versions and raw texts. Nothing here
 //! writes.
 
+use crate::pack::text_at;
 use crate::records::{self, ArticleRecord, IssueRecord, PaperRecord, VersionRecord};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
@@ -74,7 +75,7 @@ impl Store {
              ORDER BY i.date DESC, i.page LIMIT ?2",
         )?;
         let rows =
-            st.query_map(params![paper, (limit * 4) as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            st.query_map(params![paper, (limit * 4) as i64], |r| Ok((r.get::<_, String>(0)?, text_at(r, 1, None)?)))?;
         let mut out: Vec<shuzibao_core::dating::Neighbour> = Vec::new();
         for row in rows {
             let (date, parsed) = row?;
@@ -120,7 +121,7 @@ impl Store {
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(p, |r| {
-            let parsed: String = r.get(8)?;
+            let parsed = text_at(r, 8, None)?;
             Ok(IssueRecord {
                 id: r.get(0)?,
                 key: r.get(1)?,
@@ -149,7 +150,7 @@ impl Store {
             .query_row(
                 "SELECT v.parsed FROM issues i JOIN issue_versions v ON v.id = i.current_version WHERE i.id = ?1",
                 [issue_id],
-                |r| r.get(0),
+                |r| text_at(r, 0, None),
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("issue {issue_id}")))?;
@@ -171,9 +172,12 @@ impl Store {
 
     /// The ids and titles of an issue's articles, in reading order.
     pub fn titles_of_issue(&self, issue_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
-        let mut st = self.conn.prepare_cached("SELECT id, title FROM articles WHERE issue_id = ?1 ORDER BY seq")?;
-        let rows = st.query_map([issue_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        // (sorted here: see `articles_of_issue`)
+        let mut st = self.conn.prepare_cached("SELECT seq, id, title FROM articles WHERE issue_id = ?1")?;
+        let rows = st.query_map([issue_id], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
+        let mut rows: Vec<(i64, i64, String)> = rows.collect::<Result<_, _>>()?;
+        rows.sort_unstable_by_key(|r| r.0);
+        Ok(rows.into_iter().map(|(_, id, title)| (id, title)).collect())
     }
 
     /// The newest articles, by date then page and order (for feeds and exports).
@@ -207,7 +211,7 @@ impl Store {
     /// The raw text of one version, exactly as it was ingested.
     pub fn raw_text(&self, version_id: i64) -> Result<String, StoreError> {
         self.conn
-            .query_row("SELECT raw_text FROM issue_versions WHERE id = ?1", [version_id], |r| r.get(0))
+            .query_row("SELECT raw_text FROM issue_versions WHERE id = ?1", [version_id], |r| text_at(r, 0, None))
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("version {version_id}")))
     }
@@ -272,10 +276,14 @@ fn articles_where<P: rusqlite::Params>(conn: &Connection, cond: &str, p: P) -> R
                     a.subtitle, a.title_inferred, a.reporters, a.photographers, a.correspondents, a.authors,
                     a.dateline, a.source, a.continued_to, a.continued_from, a.continues,
                     (SELECT b.id FROM articles b WHERE b.continues = a.id LIMIT 1),
-                    a.paragraphs, a.span_start, a.span_end, a.section
+                    a.paragraphs, a.span_start, a.span_end, a.section, a.version_id
              FROM articles a WHERE {cond}"
     );
+    // (the raw text that packed paragraphs need is read apart, not joined:
+    // SQLite compiled the join again at every run)
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(p, records::article_from_row)?.collect::<Result<Vec<_>, _>>()?;
+    // the raw text of the last version read (the articles of a page share it)
+    let mut raw = None;
+    let rows = st.query_map(p, |r| records::article_from_row(r, conn, &mut raw))?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

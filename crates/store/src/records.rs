@@ -1,5 +1,6 @@
 //! What the archive gives back: issues, versions, articles, outcomes.
 
+use crate::pack::text_at;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use shuzibao_core::{Author, ParagraphRole};
@@ -234,8 +235,31 @@ fn json<T: serde::de::DeserializeOwned>(r: &rusqlite::Row<'_>, i: usize) -> rusq
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
 }
 
-/// Reads an article from a row of the store's article query.
-pub(crate) fn article_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRecord> {
+/// Reads an article from a row of the store's article query; `raw` keeps
+/// the raw text of the version last unpacked, the dictionary of its
+/// articles' packed paragraphs (see `pack.rs`).
+pub(crate) fn article_from_row(
+    r: &rusqlite::Row<'_>,
+    conn: &rusqlite::Connection,
+    raw: &mut Option<(i64, String)>,
+) -> rusqlite::Result<ArticleRecord> {
+    let paragraphs: Vec<StoredParagraph> = {
+        let text = match r.get_ref(22)? {
+            rusqlite::types::ValueRef::Blob(_) => {
+                let version: i64 = r.get(26)?;
+                if raw.as_ref().is_none_or(|(v, _)| *v != version) {
+                    let text = conn
+                        .prepare_cached("SELECT raw_text FROM issue_versions WHERE id = ?1")?
+                        .query_row([version], |v| text_at(v, 0, None))?;
+                    *raw = Some((version, text));
+                }
+                text_at(r, 22, raw.as_ref().map(|(_, t)| t.as_str()))?
+            }
+            _ => text_at(r, 22, None)?,
+        };
+        serde_json::from_str(&text)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(22, rusqlite::types::Type::Text, Box::new(e)))?
+    };
     Ok(ArticleRecord {
         id: r.get(0)?,
         issue_id: r.get(1)?,
@@ -260,7 +284,7 @@ pub(crate) fn article_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Articl
         continues: r.get(20)?,
         continued_by: r.get(21)?,
         body: String::new(),
-        paragraphs: json(r, 22)?,
+        paragraphs,
         span: (r.get::<_, i64>(23)? as usize, r.get::<_, i64>(24)? as usize),
         section: r.get(25)?,
     })

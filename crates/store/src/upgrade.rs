@@ -1,14 +1,16 @@
 //! Bringing an archive made by an older shuzibao up to date: the schema's
 //! migrations, then the entity mentions made again when the extractor
-//! changed. Explicit (`shuzibao upgrade`, or `serve` at start, logged):
+//! changed, and the large values packed (schema 6). Explicit (`shuzibao upgrade`, or `serve` at start, logged):
 //! opening an archive never does it. Each step is resumable: the schema
 //! migrates one version per transaction, the mentions one page per
-//! transaction, and a step killed half-way is taken up again by the next run.
+//! transaction, the packing a batch of rows per transaction, and a step
+//! killed half-way is taken up again by the next run.
 
+use crate::pack::{packed, text_at};
 use crate::write::{article_of_record, log_changes, store_entities};
 use crate::{exec, meta, now, schema, set_meta, ArticleRecord, Store, StoreError, ENTITIES_VERSION};
 use chrono::NaiveDate;
-use rusqlite::TransactionBehavior;
+use rusqlite::{params, TransactionBehavior};
 use shuzibao_core::{entities, Article};
 
 /// An upgrade an archive is waiting for.
@@ -27,6 +29,12 @@ pub enum Upgrade {
         /// Pages to read again.
         pages: i64,
     },
+    /// The raw texts, their JSON and the articles' paragraphs were stored
+    /// unpacked (before schema 6): they are packed, and the file compacted.
+    Pack {
+        /// Versions of pages to pack.
+        versions: i64,
+    },
 }
 
 impl std::fmt::Display for Upgrade {
@@ -34,6 +42,9 @@ impl std::fmt::Display for Upgrade {
         match self {
             Upgrade::Schema { found, wanted } => write!(f, "schema {found} -> {wanted}"),
             Upgrade::Entities { pages } => write!(f, "people, places and dates found again in {pages} pages"),
+            Upgrade::Pack { versions } => {
+                write!(f, "raw texts and articles of {versions} page versions compressed, then the file compacted")
+            }
         }
     }
 }
@@ -53,6 +64,13 @@ impl Store {
                 if found >= 1 { self.conn.query_row("SELECT count(*) FROM issues", [], |r| r.get(0))? } else { 0 };
             out.push(Upgrade::Entities { pages });
         }
+        // (an archive made at schema 6 or later was packed from the start;
+        // one migrated to it is packed by its upgrade, which then says so)
+        let packed = found >= 6 && meta(&self.conn, "packed")?.as_deref() == Some("1");
+        if !packed && found >= 1 {
+            let versions = self.conn.query_row("SELECT count(*) FROM issue_versions", [], |r| r.get(0))?;
+            out.push(Upgrade::Pack { versions });
+        }
         Ok(out)
     }
 
@@ -65,6 +83,7 @@ impl Store {
             match step {
                 Upgrade::Schema { .. } => schema::migrate(&mut self.conn)?,
                 Upgrade::Entities { .. } => self.backfill_entities()?,
+                Upgrade::Pack { .. } => self.pack_all()?,
             }
         }
         Ok(pending)
@@ -90,7 +109,7 @@ impl Store {
                 .collect::<Result<_, StoreError>>()?;
             for ((issue_id, date, articles), found) in work.iter().zip(find_each(&work, threads)) {
                 let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                exec(&tx, "DELETE FROM mentions WHERE issue_id = ?1", [issue_id])?;
+                exec(&tx, crate::write::DELETE_MENTIONS, [issue_id])?;
                 exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [issue_id])?;
                 for (a, e) in articles.iter().zip(found) {
                     store_entities(&tx, *issue_id, a.id, *date, &e)?;
@@ -102,6 +121,70 @@ impl Store {
         set_meta(&self.conn, "entities", ENTITIES_VERSION)
     }
 }
+
+impl Store {
+    /// Packs every value stored unpacked (see `pack.rs`): versions, then
+    /// articles, in order of id, `PACK_BATCH` rows per transaction; a run
+    /// killed half-way has packed a prefix, which the next one skips. Then
+    /// compacts the file (`VACUUM`: the space the rows gave back is free
+    /// pages until then).
+    fn pack_all(&mut self) -> Result<(), StoreError> {
+        let mut last = 0i64;
+        loop {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let rows: Vec<(i64, String, String)> = {
+                let mut st = tx.prepare_cached(
+                    "SELECT id, raw_text, parsed FROM issue_versions
+                     WHERE id > ?1 AND (typeof(raw_text) = 'text' OR typeof(parsed) = 'text') ORDER BY id LIMIT ?2",
+                )?;
+                let rows = st.query_map(params![last, PACK_BATCH], |r| {
+                    Ok((r.get(0)?, text_at(r, 1, None)?, text_at(r, 2, None)?))
+                })?;
+                rows.collect::<Result<_, _>>()?
+            };
+            let Some(end) = rows.last().map(|r| r.0) else { break };
+            for (id, raw, parsed) in &rows {
+                exec(
+                    &tx,
+                    "UPDATE issue_versions SET raw_text = ?1, parsed = ?2, raw_bytes = ?3 WHERE id = ?4",
+                    params![packed(raw, None)?, packed(parsed, None)?, raw.len() as i64, id],
+                )?;
+            }
+            tx.commit()?;
+            last = end;
+        }
+        let mut last = 0i64;
+        loop {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let rows: Vec<(i64, String, String)> = {
+                let mut st = tx.prepare_cached(
+                    "SELECT a.id, a.paragraphs, v.raw_text FROM articles a JOIN issue_versions v ON v.id = a.version_id
+                     WHERE a.id > ?1 AND typeof(a.paragraphs) = 'text' ORDER BY a.id LIMIT ?2",
+                )?;
+                let rows = st.query_map(params![last, PACK_BATCH], |r| {
+                    Ok((r.get(0)?, text_at(r, 1, None)?, text_at(r, 2, None)?))
+                })?;
+                rows.collect::<Result<_, _>>()?
+            };
+            let Some(end) = rows.last().map(|r| r.0) else { break };
+            for (id, paragraphs, raw) in &rows {
+                exec(
+                    &tx,
+                    "UPDATE articles SET paragraphs = ?1 WHERE id = ?2",
+                    params![packed(paragraphs, Some(raw))?, id],
+                )?;
+            }
+            tx.commit()?;
+            last = end;
+        }
+        set_meta(&self.conn, "packed", "1")?;
+        self.conn.execute_batch("VACUUM")?;
+        Ok(())
+    }
+}
+
+/// Rows packed per transaction (see `pack_all`).
+const PACK_BATCH: i64 = 512;
 
 /// Issues whose mentions are made again together (see `backfill_entities`).
 const BACKFILL_BATCH: usize = 256;

@@ -4,6 +4,7 @@
 //! also links continuations across the pages of the issue and logs the
 //! pages whose articles changed, for the search index to follow.
 
+use crate::pack::{packed, text_at};
 use crate::{
     content_hash, exec, now, ArticleRecord, IngestReport, IngestRequest, Outcome, Placement, Store, StoreError,
     StoredParagraph,
@@ -58,9 +59,21 @@ impl Store {
             }
         };
         exec(&tx,
-            "INSERT INTO issue_versions (issue_id, version, content_hash, source, encoding, raw_text, parser_version, parsed, parse_hash, ingested_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![issue_id, version, hash, req.source, req.encoding, req.raw_text, req.parser_version, parsed, parse_hash, at],
+            "INSERT INTO issue_versions (issue_id, version, content_hash, source, encoding, raw_text, parser_version, parsed, parse_hash, ingested_at, raw_bytes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                issue_id,
+                version,
+                hash,
+                req.source,
+                req.encoding,
+                packed(req.raw_text, None)?,
+                req.parser_version,
+                packed(&parsed, None)?,
+                parse_hash,
+                at,
+                req.raw_text.len() as i64
+            ],
         )?;
         let version_id = tx.last_insert_rowid();
         exec(
@@ -81,7 +94,8 @@ impl Store {
                 issue_id
             ],
         )?;
-        let meta = IssueMeta { id: issue_id, version_id, paper: paper.clone(), date, page: place.page };
+        let meta =
+            IssueMeta { id: issue_id, version_id, raw: req.raw_text, paper: paper.clone(), date, page: place.page };
         let found = match req.entities {
             Some(e) if e.len() == req.issue.articles.len() => e.to_vec(),
             _ => entities::extract_issue(&req.issue.articles, date),
@@ -105,7 +119,7 @@ impl Store {
             let mut st = self.conn.prepare(
                 "SELECT i.id, v.id, v.raw_text, v.parse_hash FROM issues i JOIN issue_versions v ON v.id = i.current_version ORDER BY i.id",
             )?;
-            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, text_at(r, 2, None)?, r.get(3)?)))?;
             rows.collect::<Result<_, _>>()?
         };
         let mut changed = 0;
@@ -120,9 +134,9 @@ impl Store {
             exec(
                 &tx,
                 "UPDATE issue_versions SET parsed = ?1, parse_hash = ?2, parser_version = ?3 WHERE id = ?4",
-                params![parsed, parse_hash, parser_version, version_id],
+                params![packed(&parsed, None)?, parse_hash, parser_version, version_id],
             )?;
-            let meta = IssueMeta { id: issue_id, version_id, paper: paper.clone(), date, page };
+            let meta = IssueMeta { id: issue_id, version_id, raw: &raw, paper: paper.clone(), date, page };
             let found = entities::extract_issue(&issue.articles, date);
             replace_articles(&tx, &meta, &issue, found)?;
             let mut touched = vec![issue_id];
@@ -175,7 +189,7 @@ impl Store {
         // what the articles name, read again against the new date
         let articles = crate::read::articles_of(&tx, page_id)?;
         let models: Vec<Article> = articles.iter().map(article_of_record).collect();
-        exec(&tx, "DELETE FROM mentions WHERE issue_id = ?1", [page_id])?;
+        exec(&tx, DELETE_MENTIONS, [page_id])?;
         exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [page_id])?;
         for (a, e) in articles.iter().zip(entities::extract_issue(&models, Some(date))) {
             store_entities(&tx, page_id, a.id, Some(date), &e)?;
@@ -190,6 +204,11 @@ impl Store {
         Ok(IngestReport { issue_id: page_id, key, outcome: Outcome::Redated, articles: articles.len() })
     }
 }
+
+/// Deletes the mentions of a page's articles (before the articles, through
+/// which they are found: mentions have no index by page since schema 6).
+pub(crate) const DELETE_MENTIONS: &str =
+    "DELETE FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1)";
 
 /// What a version keeps of its parse besides the articles (which have their
 /// own table): the masthead, teasers and leftovers as contract JSON, and a
@@ -209,9 +228,11 @@ fn count(tx: &Transaction<'_>, sql: &str, id: i64) -> Result<usize, StoreError> 
 }
 
 /// What `replace_articles` needs to know of the page.
-struct IssueMeta {
+struct IssueMeta<'a> {
     id: i64,
     version_id: i64,
+    /// The version's raw text, against which the paragraphs are packed.
+    raw: &'a str,
     paper: Option<String>,
     date: Option<NaiveDate>,
     page: Option<PageNo>,
@@ -235,7 +256,7 @@ fn page_of(tx: &Transaction<'_>, id: i64) -> Result<PagePlace, StoreError> {
 /// Replaces the current articles of an issue with those of `issue`.
 fn replace_articles(
     tx: &Transaction<'_>,
-    meta: &IssueMeta,
+    meta: &IssueMeta<'_>,
     issue: &Issue,
     found: Vec<entities::Entities>,
 ) -> Result<usize, StoreError> {
@@ -245,8 +266,8 @@ fn replace_articles(
         "UPDATE articles SET continues = NULL WHERE continues IN (SELECT id FROM articles WHERE issue_id = ?1)",
         [meta.id],
     )?;
+    exec(tx, DELETE_MENTIONS, [meta.id])?;
     exec(tx, "DELETE FROM articles WHERE issue_id = ?1", [meta.id])?;
-    exec(tx, "DELETE FROM mentions WHERE issue_id = ?1", [meta.id])?;
     exec(tx, "DELETE FROM event_dates WHERE issue_id = ?1", [meta.id])?;
     let mut st = tx.prepare_cached(
         "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, section, kind, column_label, kicker, title,
@@ -280,7 +301,7 @@ fn replace_articles(
             a.source,
             a.continued_to_page,
             a.continued_from_page,
-            serde_json::to_string(&paragraphs)?,
+            packed(&serde_json::to_string(&paragraphs)?, Some(meta.raw))?,
             a.span.start as i64,
             a.span.end as i64,
         ])?;

@@ -261,3 +261,220 @@ fn a_folder_without_an_archive_is_refused_by_a_reader_and_left_as_it_was() {
     assert!(err.to_string().contains("no archive in"), "{err}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "a reader wrote into the folder");
 }
+
+/// The three sample pages of the project, each with its placement.
+fn samples() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("xuhuibao-2022-01-17-p01.txt", include_str!("../../../samples/xuhuibao-2022-01-17-p01.txt")),
+        ("xuhuibao-2023-09-18-p01.txt", include_str!("../../../samples/xuhuibao-2023-09-18-p01.txt")),
+        ("xuhuibao-2024-01-01-p01.txt", include_str!("../../../samples/xuhuibao-2024-01-01-p01.txt")),
+    ]
+}
+
+/// A stored value as text: unpacked (zstd, with `dict` for paragraphs) or as it is.
+fn stored_text(v: rusqlite::types::ValueRef<'_>, dict: Option<&str>) -> String {
+    match v {
+        rusqlite::types::ValueRef::Text(t) => String::from_utf8(t.to_vec()).unwrap(),
+        rusqlite::types::ValueRef::Blob(b) => {
+            let mut d = match dict {
+                Some(d) => zstd::bulk::Decompressor::with_dictionary(d.as_bytes()).unwrap(),
+                None => zstd::bulk::Decompressor::new().unwrap(),
+            };
+            String::from_utf8(d.decompress(b, 1 << 24).unwrap()).unwrap()
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Every version's (raw text, issue JSON) and every article's paragraphs
+/// JSON as stored, unpacked, with the SQLite type each was stored as.
+#[allow(clippy::type_complexity)]
+fn stored_values(db: &rusqlite::Connection) -> (Vec<(i64, String, String, String)>, Vec<(i64, String, String)>) {
+    let mut st = db.prepare("SELECT id, raw_text, parsed, typeof(raw_text) FROM issue_versions ORDER BY id").unwrap();
+    let versions: Vec<_> = st
+        .query_map([], |r| {
+            Ok((r.get(0)?, stored_text(r.get_ref(1)?, None), stored_text(r.get_ref(2)?, None), r.get(3)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let raw_of = |id: i64| versions.iter().find(|v| v.0 == id).unwrap().1.clone();
+    let mut st = db.prepare("SELECT id, version_id, paragraphs, typeof(paragraphs) FROM articles ORDER BY id").unwrap();
+    let articles: Vec<_> = st
+        .query_map([], |r| {
+            let raw = raw_of(r.get(1)?);
+            Ok((r.get(0)?, stored_text(r.get_ref(2)?, Some(&raw)), r.get(3)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    (versions, articles)
+}
+
+/// What the archive gives back of everything it holds.
+fn everything(store: &Store) -> String {
+    let mut out = format!("{:?}\n", store.stats().unwrap());
+    for i in store.issues().unwrap() {
+        out += &format!("{i:?}\n{:?}\n", store.teasers(i.id).unwrap());
+        for v in store.versions(i.id).unwrap() {
+            out += &format!("{v:?}\n{}\n", store.raw_text(v.id).unwrap());
+        }
+        out += &format!("{:?}\n", store.articles_of_issue(i.id).unwrap());
+    }
+    out
+}
+
+/// What the archive gives back of its pages' texts, JSON and paragraphs.
+fn contents(store: &Store) -> String {
+    let mut out = String::new();
+    for i in store.issues().unwrap() {
+        out += &format!("{:?} {:?}\n", i.masthead, store.teasers(i.id).unwrap());
+        for v in store.versions(i.id).unwrap() {
+            out += &store.raw_text(v.id).unwrap();
+        }
+        for a in store.articles_of_issue(i.id).unwrap() {
+            out += &format!("{} {:?} {}\n", a.title, a.paragraphs, a.body);
+        }
+    }
+    out
+}
+
+#[test]
+fn raw_texts_json_and_paragraphs_are_stored_packed_and_read_back_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut raw_bytes = 0;
+    for (name, text) in samples() {
+        let r = ingest(&mut store, name, text, None);
+        raw_bytes += text.len() as i64;
+        let issue = parse(text);
+        let record = store.issue(r.issue_id).unwrap();
+        let version = store.versions(r.issue_id).unwrap()[0].id;
+        assert_eq!(store.raw_text(version).unwrap(), text);
+        assert_eq!(record.masthead, Some(shuzibao_core::json::to_value(&issue, None)["masthead"].clone()));
+        let teasers: Vec<(Vec<u32>, String)> =
+            issue.teasers.iter().map(|t| (t.pages.clone(), t.title.clone())).collect();
+        assert_eq!(store.teasers(r.issue_id).unwrap(), teasers);
+        let articles = store.articles_of_issue(r.issue_id).unwrap();
+        assert_eq!(articles.len(), issue.articles.len());
+        for (a, b) in articles.iter().zip(&issue.articles) {
+            let got: Vec<_> = a.paragraphs.iter().map(|p| (p.text.as_str(), p.role)).collect();
+            let want: Vec<_> = b.paragraphs.iter().map(|p| (p.text.as_str(), p.role)).collect();
+            assert_eq!(got, want);
+        }
+    }
+    // the packed size is not what the archive reports: the raw bytes are
+    assert_eq!(store.stats().unwrap().raw_bytes, raw_bytes);
+    // on disk: packed BLOBs that unpack to the very JSON the parser makes
+    let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
+    let (versions, articles) = stored_values(&db);
+    for ((_, raw, parsed, ty), (_, text)) in versions.iter().zip(samples()) {
+        assert_eq!(ty, "blob");
+        assert_eq!(raw, text);
+        let mut want = shuzibao_core::json::to_value(&parse(text), None);
+        want.as_object_mut().unwrap().remove("articles");
+        assert_eq!(*parsed, want.to_string());
+    }
+    assert!(articles.iter().all(|a| a.2 == "blob"));
+    let packed: i64 = db
+        .query_row(
+            "SELECT sum(length(raw_text)) + (SELECT sum(length(paragraphs)) FROM articles) FROM issue_versions",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // raw text and paragraphs (the same text again) packed: less than the raw text alone
+    assert!(packed < raw_bytes * 3 / 4, "{packed} bytes packed for {raw_bytes} raw");
+    // a new parser: the articles are replaced, packed against the same raw text
+    let before = contents(&store);
+    let changed = store
+        .reparse(
+            |t| {
+                let mut i = parse(t);
+                i.articles.truncate(1);
+                i
+            },
+            "test-2",
+        )
+        .unwrap();
+    assert_eq!(changed, 3);
+    for i in store.issues().unwrap() {
+        let v = store.versions(i.id).unwrap()[0].id;
+        let text = store.raw_text(v).unwrap();
+        assert_eq!(store.articles_of_issue(i.id).unwrap()[0].paragraphs, {
+            let p = &parse(&text).articles[0].paragraphs;
+            p.iter().map(|p| shuzibao_store::StoredParagraph { text: p.text.clone(), role: p.role }).collect::<Vec<_>>()
+        });
+    }
+    // and the first parser again: the same texts, JSON and paragraphs (the
+    // articles are new rows, with new ids)
+    store.reparse(parse, "test").unwrap();
+    assert_eq!(contents(&store), before);
+}
+
+#[test]
+fn a_schema_5_archive_is_packed_by_its_upgrade_and_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(shuzibao_store::DB_FILE);
+    let before = {
+        let mut store = Store::open(dir.path()).unwrap();
+        for (name, text) in samples() {
+            ingest(&mut store, name, text, None);
+        }
+        // a second version of a page, and a page with no date
+        let mut corrected = samples()[0].1.to_string();
+        corrected.push_str("\n本报讯 更正：上文中的日期有误。\n");
+        ingest(&mut store, "corrected.txt", &corrected, None);
+        ingest(&mut store, "undated.txt", INNER, None);
+        everything(&store)
+    };
+    // the database as schema 5 held it: the same values, as TEXT
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let (versions, articles) = stored_values(&db);
+    assert_eq!(versions.len(), 5);
+    for (id, raw, parsed, _) in &versions {
+        db.execute(
+            "UPDATE issue_versions SET raw_text = ?1, parsed = ?2 WHERE id = ?3",
+            rusqlite::params![raw, parsed, id],
+        )
+        .unwrap();
+    }
+    for (id, paragraphs, _) in &articles {
+        db.execute("UPDATE articles SET paragraphs = ?1 WHERE id = ?2", rusqlite::params![paragraphs, id]).unwrap();
+    }
+    db.execute_batch(
+        "ALTER TABLE issue_versions DROP COLUMN raw_bytes; DELETE FROM meta WHERE key = 'packed';
+         CREATE INDEX mentions_issue ON mentions(issue_id); PRAGMA user_version = 5;",
+    )
+    .unwrap();
+    assert_eq!(
+        db.query_row("SELECT count(*) FROM issue_versions WHERE typeof(raw_text) = 'text'", [], |r| r.get::<_, i64>(0))
+            .unwrap(),
+        5
+    );
+    drop(db);
+    // refused as it is; upgraded explicitly
+    assert!(Store::open(dir.path()).err().unwrap().to_string().contains("shuzibao upgrade"));
+    let mut told = Vec::new();
+    let store = Store::open_upgrading(dir.path(), |s| told.push(s.to_string())).unwrap();
+    assert_eq!(told.len(), 2, "{told:?}");
+    assert!(told[1].contains("5 page versions"), "{told:?}");
+    assert!(store.pending_upgrades().unwrap().is_empty());
+    assert_eq!(everything(&store), before);
+    drop(store);
+    // every value packed, each unpacking to what schema 5 held
+    let db = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(db.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0)).unwrap(), "wal");
+    let index = "SELECT count(*) FROM sqlite_schema WHERE name = 'mentions_issue'";
+    assert_eq!(db.query_row(index, [], |r| r.get::<_, i64>(0)).unwrap(), 0);
+    let (v2, a2) = stored_values(&db);
+    assert!(v2.iter().all(|v| v.3 == "blob") && a2.iter().all(|a| a.2 == "blob"));
+    let strip =
+        |v: &[(i64, String, String, String)]| v.iter().map(|x| (x.0, x.1.clone(), x.2.clone())).collect::<Vec<_>>();
+    assert_eq!(strip(&v2), strip(&versions));
+    let strip = |v: &[(i64, String, String)]| v.iter().map(|x| (x.0, x.1.clone())).collect::<Vec<_>>();
+    assert_eq!(strip(&a2), strip(&articles));
+    // and a fresh archive has nothing to upgrade
+    let fresh = tempfile::tempdir().unwrap();
+    assert!(Store::open(fresh.path()).unwrap().pending_upgrades().unwrap().is_empty());
+}
