@@ -123,60 +123,60 @@ impl Store {
 }
 
 impl Store {
+    /// Runs `select` (rows `id, text, text` after id `?1`, at most `?2`) and
+    /// `pack` on each row, `PACK_BATCH` rows per transaction, until none is left.
+    fn pack_in_batches(
+        &mut self,
+        select: &str,
+        mut pack: impl FnMut(&rusqlite::Transaction<'_>, i64, &str, &str) -> Result<usize, StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut last = 0i64;
+        loop {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let rows: Vec<(i64, String, String)> = {
+                let mut st = tx.prepare_cached(select)?;
+                let rows = st.query_map(params![last, PACK_BATCH], |r| {
+                    Ok((r.get(0)?, text_at(r, 1, None)?, text_at(r, 2, None)?))
+                })?;
+                rows.collect::<Result<_, _>>()?
+            };
+            let Some(end) = rows.last().map(|r| r.0) else { return Ok(()) };
+            for (id, a, b) in &rows {
+                pack(&tx, *id, a, b)?;
+            }
+            tx.commit()?;
+            last = end;
+        }
+    }
+
     /// Packs every value stored unpacked (see `pack.rs`): versions, then
     /// articles, in order of id, `PACK_BATCH` rows per transaction; a run
     /// killed half-way has packed a prefix, which the next one skips. Then
     /// compacts the file (`VACUUM`: the space the rows gave back is free
     /// pages until then).
     fn pack_all(&mut self) -> Result<(), StoreError> {
-        let mut last = 0i64;
-        loop {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let rows: Vec<(i64, String, String)> = {
-                let mut st = tx.prepare_cached(
-                    "SELECT id, raw_text, parsed FROM issue_versions
-                     WHERE id > ?1 AND (typeof(raw_text) = 'text' OR typeof(parsed) = 'text') ORDER BY id LIMIT ?2",
-                )?;
-                let rows = st.query_map(params![last, PACK_BATCH], |r| {
-                    Ok((r.get(0)?, text_at(r, 1, None)?, text_at(r, 2, None)?))
-                })?;
-                rows.collect::<Result<_, _>>()?
-            };
-            let Some(end) = rows.last().map(|r| r.0) else { break };
-            for (id, raw, parsed) in &rows {
+        self.pack_in_batches(
+            "SELECT id, raw_text, parsed FROM issue_versions
+             WHERE id > ?1 AND (typeof(raw_text) = 'text' OR typeof(parsed) = 'text') ORDER BY id LIMIT ?2",
+            |tx, id, raw, parsed| {
                 exec(
-                    &tx,
+                    tx,
                     "UPDATE issue_versions SET raw_text = ?1, parsed = ?2, raw_bytes = ?3 WHERE id = ?4",
                     params![packed(raw, None)?, packed(parsed, None)?, raw.len() as i64, id],
-                )?;
-            }
-            tx.commit()?;
-            last = end;
-        }
-        let mut last = 0i64;
-        loop {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let rows: Vec<(i64, String, String)> = {
-                let mut st = tx.prepare_cached(
-                    "SELECT a.id, a.paragraphs, v.raw_text FROM articles a JOIN issue_versions v ON v.id = a.version_id
-                     WHERE a.id > ?1 AND typeof(a.paragraphs) = 'text' ORDER BY a.id LIMIT ?2",
-                )?;
-                let rows = st.query_map(params![last, PACK_BATCH], |r| {
-                    Ok((r.get(0)?, text_at(r, 1, None)?, text_at(r, 2, None)?))
-                })?;
-                rows.collect::<Result<_, _>>()?
-            };
-            let Some(end) = rows.last().map(|r| r.0) else { break };
-            for (id, paragraphs, raw) in &rows {
+                )
+            },
+        )?;
+        self.pack_in_batches(
+            "SELECT a.id, a.paragraphs, v.raw_text FROM articles a JOIN issue_versions v ON v.id = a.version_id
+             WHERE a.id > ?1 AND typeof(a.paragraphs) = 'text' ORDER BY a.id LIMIT ?2",
+            |tx, id, paragraphs, raw| {
                 exec(
-                    &tx,
+                    tx,
                     "UPDATE articles SET paragraphs = ?1 WHERE id = ?2",
                     params![packed(paragraphs, Some(raw))?, id],
-                )?;
-            }
-            tx.commit()?;
-            last = end;
-        }
+                )
+            },
+        )?;
         set_meta(&self.conn, "packed", "1")?;
         self.conn.execute_batch("VACUUM")?;
         Ok(())

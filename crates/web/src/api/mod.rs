@@ -310,9 +310,7 @@ struct PostPlace {
 impl PostPlace {
     fn given(&self) -> Result<shuzibao_archive::place::Given, Failure> {
         let date = match self.date.as_deref().filter(|d| !d.is_empty()) {
-            Some(d) => {
-                Some(d.parse().map_err(|_| Failure::BadRequest(format!("date {d:?} is not a date like 2024-01-01")))?)
-            }
+            Some(d) => Some(date_param(d)?),
             None => None,
         };
         let page = match self.page.as_deref().filter(|p| !p.is_empty()) {
