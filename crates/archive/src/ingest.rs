@@ -204,6 +204,9 @@ impl Archive {
     /// Stores one prepared page in one transaction (the index takes it at
     /// the next [`Archive::stage`] or [`Archive::sync`]).
     pub fn store_page(&mut self, page: &Page) -> Result<IngestReport, ArchiveError> {
+        if self.batching {
+            self.store.begin_batch()?;
+        }
         let mut placement = page.placement.clone();
         if placement.date.is_none() {
             crate::place::date_by_signals(
@@ -241,7 +244,8 @@ impl Archive {
     pub fn ingest_all(&mut self, inputs: &[Input], mut on_each: impl FnMut(&str)) -> Result<Summary, ArchiveError> {
         let mut summary = Summary::default();
         let mut unsynced = 0usize;
-        std::thread::scope(|scope| -> Result<(), ArchiveError> {
+        self.begin_batch();
+        let run = std::thread::scope(|scope| -> Result<(), ArchiveError> {
             let (tx, rx) = std::sync::mpsc::sync_channel(16);
             scope.spawn(move || {
                 let mut papers = Papers::new();
@@ -272,7 +276,11 @@ impl Archive {
                 }
             }
             Ok(())
-        })?;
+        });
+        // what was stored before a failure is kept
+        let ended = self.end_batch();
+        run?;
+        ended?;
         self.sync()?;
         Ok(summary)
     }

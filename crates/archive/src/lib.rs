@@ -63,6 +63,9 @@ pub struct Archive {
     index: Arc<SearchIndex>,
     /// The last store change handed to the index (committed or not).
     staged: i64,
+    /// Pages are stored in batches, committed at each stage or sync (see
+    /// [`Archive::begin_batch`]).
+    batching: bool,
     dir: PathBuf,
 }
 
@@ -126,13 +129,32 @@ impl Archive {
         };
         let index = Arc::new(index);
         let staged = index.applied_change()?;
-        let mut archive = Archive { store, index, staged, dir: dir.to_path_buf() };
+        let mut archive = Archive { store, index, staged, batching: false, dir: dir.to_path_buf() };
         if archive.store.last_change()? > staged {
             archive.sync()?;
         }
         // another process (an ingest, a server) may write next
         archive.index.finish_writes()?;
         Ok(archive)
+    }
+
+    /// Stores the pages of [`Archive::store_page`] from here on in batches:
+    /// each page in a savepoint of its own (a page that fails is rolled back
+    /// alone), the batch committed at the next [`Archive::stage`] or
+    /// [`Archive::sync`] (a bulk ingest then writes the log once for many
+    /// pages, not once a page). Pages of a batch not committed yet are not
+    /// kept if the process stops: a bulk ingest reports a page stored only
+    /// after the sync that follows it, and the next run stores it again.
+    pub fn begin_batch(&mut self) {
+        self.batching = true;
+    }
+
+    /// Commits the open batch and stores each page in a transaction of its
+    /// own again.
+    pub fn end_batch(&mut self) -> Result<()> {
+        self.store.commit_batch()?;
+        self.batching = false;
+        Ok(())
     }
 
     /// The record of truth, for reading.
@@ -152,6 +174,7 @@ impl Archive {
         date: chrono::NaiveDate,
         source: &str,
     ) -> Result<shuzibao_store::IngestReport> {
+        self.store.commit_batch()?;
         let report = self.store.set_date(page, date, source)?;
         self.sync()?;
         Ok(report)
@@ -161,6 +184,7 @@ impl Archive {
     /// [`Store::reparse`]) and indexes what changed. Returns how many pages
     /// changed.
     pub fn reparse(&mut self) -> Result<usize> {
+        self.store.commit_batch()?;
         let changed = self.store.reparse(shuzibao_core::parse, shuzibao_core::PARSER_VERSION)?;
         self.sync()?;
         Ok(changed)
@@ -170,6 +194,7 @@ impl Archive {
     /// readers list people without counting them), waits for the index's
     /// background work and releases its writer.
     pub fn close(mut self) -> Result<()> {
+        self.stage()?;
         self.store.refresh_people()?;
         self.index.finish_writes()?;
         Ok(())
@@ -202,6 +227,8 @@ impl Archive {
     /// without committing: the indexing threads work on them while the
     /// caller goes on storing. [`Archive::sync`] commits them.
     pub fn stage(&mut self) -> Result<usize> {
+        // the index never holds what the store might still roll back
+        self.store.commit_batch()?;
         // what another process committed since this one last wrote
         self.staged = self.staged.max(self.index.begin_writes()?);
         let mut indexed = 0;

@@ -186,6 +186,7 @@ fn ingest(docs_path: &String, archive: &mut archive::Archive) -> Result<Ingested
             }
         }
     });
+    archive.begin_batch();
     for p in rx {
         let p = p?;
         raw_bytes += p.bytes as u64;
@@ -203,6 +204,7 @@ fn ingest(docs_path: &String, archive: &mut archive::Archive) -> Result<Ingested
     }
     reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
     archive.sync()?;
+    archive.end_batch()?;
     archive.index().finish_writes()?;
     // the archive at rest, as a finished `shuzibao ingest` leaves it (the
     // write-ahead log emptied), for the sizes measured after

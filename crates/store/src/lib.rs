@@ -109,6 +109,9 @@ pub struct IngestRequest<'a> {
     pub entities: Option<&'a [entities::Entities]>,
 }
 
+/// The database's page size, for a new archive.
+const PAGE_SIZE: i64 = 16_384;
+
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
@@ -159,6 +162,10 @@ impl Store {
     fn connect(dir: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open(dir.join(DB_FILE))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // pages of 16 KB for a new database (an existing one keeps its own):
+        // a page version's packed text is 1-3 KB, and on 4 KB pages a fifth
+        // of their pages was left empty (8% of a 30k-article archive)
+        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         // WAL: readers never block the writer; a killed process leaves the
         // last committed transaction and nothing of the one in progress.
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -263,6 +270,27 @@ impl Store {
     /// folder is then the database alone.
     pub fn checkpoint(&self) -> Result<(), StoreError> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Opens a batch: the pages ingested until [`Store::commit_batch`] are
+    /// written in one transaction, each page in a savepoint of its own (a
+    /// page that fails is rolled back alone). One commit for many pages
+    /// spares writing the same index pages to the log again at every page.
+    /// Nothing of a batch is visible to other connections, or kept, until
+    /// it is committed; the store's other writes need it committed first.
+    pub fn begin_batch(&mut self) -> Result<(), StoreError> {
+        if self.conn.is_autocommit() {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        Ok(())
+    }
+
+    /// Commits the batch [`Store::begin_batch`] opened, if one is open.
+    pub fn commit_batch(&mut self) -> Result<(), StoreError> {
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("COMMIT")?;
+        }
         Ok(())
     }
 

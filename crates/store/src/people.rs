@@ -10,10 +10,47 @@
 
 use crate::error::StoreError;
 use crate::{meta, set_meta, Store};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 use serde::Serialize;
+use shuzibao_core::entities::PersonRole;
 use shuzibao_core::lexicon::post_ending;
+
+// How mentions keep their kind, role and date (schema 7): small integers.
+/// The kind of a person's mention.
+pub(crate) const KIND_PERSON: i64 = 1;
+/// The kind of an organisation's mention.
+pub(crate) const KIND_ORGANIZATION: i64 = 2;
+/// The kind of a place's mention.
+pub(crate) const KIND_PLACE: i64 = 3;
+/// The kind of an event's mention.
+pub(crate) const KIND_EVENT: i64 = 4;
+
+/// A day as mentions keep it: yyyymmdd.
+pub(crate) fn day_code(d: NaiveDate) -> i64 {
+    i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day())
+}
+
+/// The day of a [`day_code`].
+pub(crate) fn day_of_code(code: Option<i64>) -> Option<NaiveDate> {
+    let n = code?;
+    NaiveDate::from_ymd_opt((n / 10_000) as i32, (n / 100 % 100) as u32, (n % 100) as u32)
+}
+
+/// A role as mentions keep it: none when only named.
+pub(crate) fn role_code(role: PersonRole) -> Option<i64> {
+    match role {
+        PersonRole::Mentioned => None,
+        PersonRole::Reporter => Some(1),
+        PersonRole::Photographer => Some(2),
+        PersonRole::Correspondent => Some(3),
+        PersonRole::Author => Some(4),
+    }
+}
+
+/// The role of a mention, by name, in SQL (of a table aliased `m`).
+const ROLE_NAME: &str = "CASE m.role WHEN 1 THEN 'reporter' WHEN 2 THEN 'photographer' WHEN 3 THEN 'correspondent'
+     WHEN 4 THEN 'author' ELSE 'mentioned' END";
 
 /// One mention of a person in an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -161,11 +198,11 @@ fn role_label(role: &str) -> Option<&'static str> {
 /// post; the most named first.
 fn people_sql(condition: &str) -> String {
     format!(
-        "SELECT m.name, count(DISTINCT m.article_id), min(m.date), max(m.date),
-                (SELECT n.post FROM mentions n WHERE n.kind = 'person' AND n.name = m.name AND n.post IS NOT NULL
+        "SELECT m.name, count(*), min(m.date), max(m.date),
+                (SELECT n.post FROM mentions n WHERE n.kind = 1 AND n.name = m.name AND n.post IS NOT NULL
                  ORDER BY n.date DESC LIMIT 1)
-         FROM mentions m WHERE m.kind = 'person' AND m.name {condition}
-         GROUP BY m.name ORDER BY count(DISTINCT m.article_id) DESC, m.name"
+         FROM mentions m WHERE m.kind = 1 AND m.name {condition}
+         GROUP BY m.name ORDER BY count(*) DESC, m.name"
     )
 }
 
@@ -187,11 +224,7 @@ impl Store {
         } else {
             format!(
                 "SELECT name FROM ({}) WHERE length(name) >= 3 AND count_of >= 2 LIMIT ?1",
-                people_sql("LIKE '%'").replacen(
-                    "count(DISTINCT m.article_id),",
-                    "count(DISTINCT m.article_id) AS count_of,",
-                    1
-                )
+                people_sql("LIKE '%'").replacen("count(*),", "count(*) AS count_of,", 1)
             )
         };
         let mut st = self.conn.prepare(&sql)?;
@@ -270,8 +303,8 @@ impl Store {
             Ok(PersonSummary {
                 name: r.get(0)?,
                 articles: r.get(1)?,
-                first: r.get::<_, Option<String>>(2)?.and_then(|d| d.parse().ok()),
-                last: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
+                first: day_of_code(r.get(2)?),
+                last: day_of_code(r.get(3)?),
                 latest_post: r.get(4)?,
             })
         })?;
@@ -280,16 +313,16 @@ impl Store {
 
     /// Every mention of a name, oldest first.
     pub fn mentions_of(&self, name: &str) -> Result<Vec<MentionRecord>, StoreError> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT m.article_id, a.title, m.date, m.post, coalesce(m.role, 'mentioned')
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT m.article_id, a.title, m.date, m.post, {ROLE_NAME}
              FROM mentions m JOIN articles a ON a.id = m.article_id
-             WHERE m.kind = 'person' AND m.name = ?1 ORDER BY m.date, m.article_id",
-        )?;
+             WHERE m.kind = 1 AND m.name = ?1 ORDER BY m.date, m.article_id"
+        ))?;
         let rows = st.query_map([name], |r| {
             Ok(MentionRecord {
                 article_id: r.get(0)?,
                 title: r.get(1)?,
-                date: r.get::<_, Option<String>>(2)?.and_then(|d| d.parse().ok()),
+                date: day_of_code(r.get(2)?),
                 post: r.get(3)?,
                 role: r.get(4)?,
             })
@@ -307,17 +340,17 @@ impl Store {
     pub fn post_holders(&self, post: &str) -> Result<Vec<Tenure>, StoreError> {
         let mut st = self.conn.prepare_cached(
             "SELECT name, post, date FROM mentions
-             WHERE kind = 'person' AND post LIKE ?1 AND date IS NOT NULL ORDER BY date, name",
+             WHERE kind = 1 AND post LIKE ?1 AND date IS NOT NULL ORDER BY date, name",
         )?;
         let pattern = format!("%{}%", post.replace(['%', '_'], ""));
-        let rows: Vec<(String, String, String)> =
+        let rows: Vec<(String, String, Option<i64>)> =
             st.query_map([pattern], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
         let mut tenures: Vec<Tenure> = Vec::new();
         for (name, written, date) in rows {
             if !post_is(&written, post) {
                 continue;
             }
-            let date: Option<NaiveDate> = date.parse().ok();
+            let date = day_of_code(date);
             match tenures.last_mut() {
                 Some(t) if t.name == name => {
                     t.last = date.max(t.last);
@@ -350,7 +383,8 @@ impl Store {
     /// The organisations, places and events named in an article.
     pub fn things_of_article(&self, article_id: i64) -> Result<Vec<(String, String)>, StoreError> {
         let mut st = self.conn.prepare_cached(
-            "SELECT kind, name FROM mentions WHERE article_id = ?1 AND kind != 'person' ORDER BY kind, id",
+            "SELECT CASE kind WHEN 2 THEN 'organization' WHEN 3 THEN 'place' ELSE 'event' END, name FROM mentions
+             WHERE article_id = ?1 AND kind != 1 ORDER BY kind, seq",
         )?;
         let rows = st.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -358,9 +392,9 @@ impl Store {
 
     /// The people named in an article, with the post written there.
     pub fn people_of_article(&self, article_id: i64) -> Result<Vec<(String, Option<String>, String)>, StoreError> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT name, post, coalesce(role, 'mentioned') FROM mentions WHERE article_id = ?1 AND kind = 'person' ORDER BY id",
-        )?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT m.name, m.post, {ROLE_NAME} FROM mentions m WHERE m.article_id = ?1 AND m.kind = 1 ORDER BY m.seq"
+        ))?;
         let rows = st.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -493,12 +527,12 @@ fn merge_same_issue(ids: &mut Vec<Identity>) {
 }
 
 // A page's mentions are found through its articles (mentions have no index
-// by page since schema 6); `+kind` keeps SQLite off the index of names,
+// by page since schema 6: the table is kept by article); `+kind` keeps SQLite off the index of names,
 // which would read every person's mention.
 const MENTIONED_IN_ISSUE: &str =
-    "SELECT name FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1) AND +kind = 'person'";
+    "SELECT name FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1) AND +kind = 1";
 const PEOPLE_OF_ISSUE: &str = "SELECT article_id, name FROM mentions
-     WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1) AND +kind = 'person'";
+     WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1) AND +kind = 1";
 
 #[cfg(test)]
 mod tests {

@@ -5,13 +5,14 @@
 //! pages whose articles changed, for the search index to follow.
 
 use crate::pack::{packed, text_at};
+use crate::people::{KIND_EVENT, KIND_ORGANIZATION, KIND_PERSON, KIND_PLACE};
 use crate::{
     content_hash, exec, now, ArticleRecord, IngestReport, IngestRequest, Outcome, Placement, Store, StoreError,
     StoredParagraph,
 };
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
-use shuzibao_core::entities::{self, PersonRole};
+use rusqlite::{params, Connection, OptionalExtension, Savepoint, Transaction, TransactionBehavior};
+use shuzibao_core::entities;
 use shuzibao_core::{json, Article, Issue, PageNo};
 
 impl Store {
@@ -23,7 +24,7 @@ impl Store {
         let (paper, date) = (Some(place.paper.clone()), place.date);
         let page = place.page.map(|p| p.number);
         let section = place.page.and_then(|p| p.section).map(String::from);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = Unit::begin(&mut self.conn)?;
         // (two look-ups by key rather than a join: SQLite compiles that join
         // again at every run)
         let found: Option<(i64, i64)> = tx
@@ -222,7 +223,44 @@ fn issue_level(issue: &Issue) -> (String, String) {
     (v.to_string(), hash)
 }
 
-fn count(tx: &Transaction<'_>, sql: &str, id: i64) -> Result<usize, StoreError> {
+/// The writes of one page: a transaction of its own, or a savepoint inside
+/// a batch that [`Store::begin_batch`] opened (rolled back alone when the
+/// page fails, committed with the batch).
+enum Unit<'c> {
+    Alone(Transaction<'c>),
+    InBatch(Savepoint<'c>),
+}
+
+impl<'c> Unit<'c> {
+    fn begin(conn: &'c mut Connection) -> Result<Unit<'c>, StoreError> {
+        Ok(if conn.is_autocommit() {
+            Unit::Alone(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        } else {
+            Unit::InBatch(conn.savepoint()?)
+        })
+    }
+
+    fn commit(self) -> Result<(), StoreError> {
+        match self {
+            Unit::Alone(tx) => tx.commit()?,
+            Unit::InBatch(sp) => sp.commit()?,
+        }
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for Unit<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            Unit::Alone(tx) => tx,
+            Unit::InBatch(sp) => sp,
+        }
+    }
+}
+
+fn count(tx: &Connection, sql: &str, id: i64) -> Result<usize, StoreError> {
     let n: i64 = tx.prepare_cached(sql)?.query_row([id], |r| r.get(0))?;
     Ok(n as usize)
 }
@@ -242,7 +280,7 @@ struct IssueMeta<'a> {
 type PagePlace = (Option<String>, Option<NaiveDate>, Option<PageNo>);
 
 /// Where a stored page is: its paper, date and page.
-fn page_of(tx: &Transaction<'_>, id: i64) -> Result<PagePlace, StoreError> {
+fn page_of(tx: &Connection, id: i64) -> Result<PagePlace, StoreError> {
     let (paper, date, page, section): (Option<String>, Option<String>, Option<u32>, Option<String>) = tx
         .query_row("SELECT paper, date, page, section FROM issues WHERE id = ?1", [id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
@@ -255,7 +293,7 @@ fn page_of(tx: &Transaction<'_>, id: i64) -> Result<PagePlace, StoreError> {
 
 /// Replaces the current articles of an issue with those of `issue`.
 fn replace_articles(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     meta: &IssueMeta<'_>,
     issue: &Issue,
     found: Vec<entities::Entities>,
@@ -312,36 +350,38 @@ fn replace_articles(
 
 /// Stores the people, organisations, places, events and dates found in one article.
 pub(crate) fn store_entities(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     issue_id: i64,
     article_id: i64,
     date: Option<NaiveDate>,
     e: &entities::Entities,
 ) -> Result<(), StoreError> {
-    let day = date.map(|d| d.to_string());
+    // (a name once per article: its first post, and its byline role over
+    // a mention in the text)
     let mut st = tx.prepare_cached(
-        "INSERT INTO mentions (article_id, issue_id, date, kind, name, post, role, paragraph) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO mentions (article_id, kind, name, date, seq, post, role, paragraph)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (article_id, kind, name) DO UPDATE SET
+             post = coalesce(post, excluded.post), role = coalesce(role, excluded.role)",
     )?;
+    let day = date.map(crate::people::day_code);
+    let mut seq = 0i64;
     for p in &e.people {
-        let role = match p.role {
-            PersonRole::Mentioned => "mentioned",
-            PersonRole::Reporter => "reporter",
-            PersonRole::Photographer => "photographer",
-            PersonRole::Correspondent => "correspondent",
-            PersonRole::Author => "author",
-        };
-        st.execute(params![article_id, issue_id, day, "person", p.name, p.post, role, p.paragraph.map(|x| x as i64)])?;
+        let role = crate::people::role_code(p.role);
+        seq += 1;
+        st.execute(params![article_id, KIND_PERSON, p.name, day, seq, p.post, role, p.paragraph.map(|x| x as i64)])?;
     }
-    for (kind, names) in [("organization", &e.organizations), ("place", &e.places), ("event", &e.events)] {
+    for (kind, names) in [(KIND_ORGANIZATION, &e.organizations), (KIND_PLACE, &e.places), (KIND_EVENT, &e.events)] {
         for n in names {
+            seq += 1;
             st.execute(params![
                 article_id,
-                issue_id,
-                day,
                 kind,
                 n,
+                day,
+                seq,
                 Option::<String>::None,
-                Option::<String>::None,
+                Option::<i64>::None,
                 Option::<i64>::None
             ])?;
         }
@@ -366,7 +406,7 @@ pub(crate) fn store_entities(
 /// Links every article marked `上接第M版` on page N of a paper's issue of
 /// `date` to the article on page M marked `下转第N版`. Returns the issues
 /// whose links changed (their index entries must be made again).
-fn link_continuations(tx: &Transaction<'_>, paper: Option<&str>, date: NaiveDate) -> Result<Vec<i64>, StoreError> {
+fn link_continuations(tx: &Connection, paper: Option<&str>, date: NaiveDate) -> Result<Vec<i64>, StoreError> {
     struct Row {
         id: i64,
         issue: i64,
@@ -418,7 +458,7 @@ fn link_continuations(tx: &Transaction<'_>, paper: Option<&str>, date: NaiveDate
     Ok(touched)
 }
 
-pub(crate) fn log_changes(tx: &Transaction<'_>, issues: &[i64], at: &str) -> Result<(), StoreError> {
+pub(crate) fn log_changes(tx: &Connection, issues: &[i64], at: &str) -> Result<(), StoreError> {
     let mut seen = std::collections::HashSet::new();
     for id in issues {
         if seen.insert(*id) {

@@ -320,6 +320,14 @@ fn everything(store: &Store) -> String {
             out += &format!("{v:?}\n{}\n", store.raw_text(v.id).unwrap());
         }
         out += &format!("{:?}\n", store.articles_of_issue(i.id).unwrap());
+        for a in store.articles_of_issue(i.id).unwrap() {
+            out +=
+                &format!("{:?} {:?}\n", store.people_of_article(a.id).unwrap(), store.things_of_article(a.id).unwrap());
+        }
+        out += &format!("{:?}\n", store.people_of_issue(i.id).unwrap());
+    }
+    for p in store.people(None, 100).unwrap() {
+        out += &format!("{p:?} {:?}\n", store.mentions_of(&p.name).unwrap());
     }
     out
 }
@@ -412,6 +420,31 @@ fn raw_texts_json_and_paragraphs_are_stored_packed_and_read_back_byte_for_byte()
     assert_eq!(contents(&store), before);
 }
 
+/// Mentions and the summary of people as schema 5 kept them, made from
+/// those of the current schema: a row per mention in text, three indexes.
+const SCHEMA_5_MENTIONS: &str = "
+    CREATE TABLE old_mentions (
+        id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, issue_id INTEGER NOT NULL, date TEXT,
+        kind TEXT NOT NULL, name TEXT NOT NULL, post TEXT, role TEXT, paragraph INTEGER);
+    INSERT INTO old_mentions (article_id, issue_id, date, kind, name, post, role, paragraph)
+        SELECT m.article_id, a.issue_id, a.date,
+               CASE m.kind WHEN 1 THEN 'person' WHEN 2 THEN 'organization' WHEN 3 THEN 'place' ELSE 'event' END,
+               m.name, m.post,
+               CASE m.role WHEN 1 THEN 'reporter' WHEN 2 THEN 'photographer' WHEN 3 THEN 'correspondent'
+                           WHEN 4 THEN 'author' ELSE 'mentioned' END,
+               m.paragraph
+        FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY m.article_id, m.seq;
+    DROP TABLE mentions;
+    ALTER TABLE old_mentions RENAME TO mentions;
+    CREATE INDEX mentions_kind_name ON mentions(kind, name, date, article_id);
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE INDEX mentions_issue ON mentions(issue_id);
+    DROP TABLE people_summary;
+    CREATE TABLE people_summary (name TEXT PRIMARY KEY, articles INTEGER NOT NULL, first TEXT, last TEXT,
+        latest_post TEXT);
+    DELETE FROM meta WHERE key = 'people';
+";
+
 #[test]
 fn a_schema_5_archive_is_packed_by_its_upgrade_and_reads_the_same() {
     let dir = tempfile::tempdir().unwrap();
@@ -444,9 +477,10 @@ fn a_schema_5_archive_is_packed_by_its_upgrade_and_reads_the_same() {
     }
     db.execute_batch(
         "ALTER TABLE issue_versions DROP COLUMN raw_bytes; DELETE FROM meta WHERE key = 'packed';
-         CREATE INDEX mentions_issue ON mentions(issue_id); PRAGMA user_version = 5;",
+         PRAGMA user_version = 5;",
     )
     .unwrap();
+    db.execute_batch(SCHEMA_5_MENTIONS).unwrap();
     assert_eq!(
         db.query_row("SELECT count(*) FROM issue_versions WHERE typeof(raw_text) = 'text'", [], |r| r.get::<_, i64>(0))
             .unwrap(),
