@@ -229,6 +229,7 @@ impl Archive {
     pub fn stage(&mut self) -> Result<usize> {
         // the index never holds what the store might still roll back
         self.store.commit_batch()?;
+        self.store.train_dictionary()?;
         // what another process committed since this one last wrote
         self.staged = self.staged.max(self.index.begin_writes()?);
         let mut indexed = 0;

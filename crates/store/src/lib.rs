@@ -47,6 +47,8 @@ pub const ENTITIES_VERSION: &str = "6";
 pub struct Store {
     conn: Connection,
     dir: PathBuf,
+    /// The dictionaries raw texts are packed with.
+    dicts: pack::Dictionaries,
 }
 
 /// Where a page belongs, decided by the caller before it is stored: the
@@ -146,6 +148,7 @@ impl Store {
         } else {
             store.check_schema(found)?;
         }
+        store.dicts.load(&store.conn)?;
         Ok(store)
     }
 
@@ -156,6 +159,7 @@ impl Store {
         std::fs::create_dir_all(&dir).map_err(|source| StoreError::DataDir { path: dir.clone(), source })?;
         let mut store = Self::connect(&dir)?;
         store.upgrade(progress)?;
+        store.dicts.load(&store.conn)?;
         Ok(store)
     }
 
@@ -175,7 +179,7 @@ impl Store {
         // an ingest, on top of the database)
         conn.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        Ok(Store { conn, dir: dir.to_path_buf() })
+        Ok(Store { conn, dir: dir.to_path_buf(), dicts: pack::Dictionaries::default() })
     }
 
     /// Opens an existing archive for reading only (read-only commands, a web
@@ -191,7 +195,7 @@ impl Store {
         let conn =
             Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        let store = Store { conn, dir };
+        let store = Store { conn, dir, dicts: pack::Dictionaries::default() };
         store.check_schema(store.schema_version()?)?;
         Ok(store)
     }
@@ -284,6 +288,14 @@ impl Store {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
         }
         Ok(())
+    }
+
+    /// Trains a zstd dictionary on the archive's own raw texts when one is
+    /// due (see `pack.rs`: at 1,000 texts, then at 16 times the texts the
+    /// last one saw) and packs new texts with it. Returns whether it did.
+    /// Outside a batch: call it after [`Store::commit_batch`].
+    pub fn train_dictionary(&mut self) -> Result<bool, StoreError> {
+        self.dicts.train_if_due(&self.conn)
     }
 
     /// Commits the batch [`Store::begin_batch`] opened, if one is open.

@@ -211,7 +211,9 @@ impl Store {
     /// The raw text of one version, exactly as it was ingested.
     pub fn raw_text(&self, version_id: i64) -> Result<String, StoreError> {
         self.conn
-            .query_row("SELECT raw_text FROM issue_versions WHERE id = ?1", [version_id], |r| text_at(r, 0, None))
+            .query_row("SELECT raw_text FROM issue_versions WHERE id = ?1", [version_id], |r| {
+                self.dicts.raw_at(r, 0, &self.conn)
+            })
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("version {version_id}")))
     }
@@ -221,7 +223,7 @@ impl Store {
         // sorted here: SQLite compiles a query ordered under an equality on a
         // bound value again at every run, and this one runs for every issue
         // an ingest indexes
-        articles_of(&self.conn, issue_id)
+        articles_of(&self.conn, &self.dicts, issue_id)
     }
 
     /// Every current article's id with the source its issue was read from
@@ -259,18 +261,27 @@ impl Store {
     }
 
     fn articles_where<P: rusqlite::Params>(&self, cond: &str, p: P) -> Result<Vec<ArticleRecord>, StoreError> {
-        articles_where(&self.conn, cond, p)
+        articles_where(&self.conn, &self.dicts, cond, p)
     }
 }
 
 /// The current articles of a page, in reading order (on a connection or in a transaction).
-pub(crate) fn articles_of(conn: &Connection, issue_id: i64) -> Result<Vec<ArticleRecord>, StoreError> {
-    let mut articles = articles_where(conn, "a.issue_id = ?1", [issue_id])?;
+pub(crate) fn articles_of(
+    conn: &Connection,
+    dicts: &crate::pack::Dictionaries,
+    issue_id: i64,
+) -> Result<Vec<ArticleRecord>, StoreError> {
+    let mut articles = articles_where(conn, dicts, "a.issue_id = ?1", [issue_id])?;
     articles.sort_by_key(|a| a.seq);
     Ok(articles)
 }
 
-fn articles_where<P: rusqlite::Params>(conn: &Connection, cond: &str, p: P) -> Result<Vec<ArticleRecord>, StoreError> {
+fn articles_where<P: rusqlite::Params>(
+    conn: &Connection,
+    dicts: &crate::pack::Dictionaries,
+    cond: &str,
+    p: P,
+) -> Result<Vec<ArticleRecord>, StoreError> {
     let sql = format!(
         "SELECT a.id, a.issue_id, a.seq, a.paper, a.date, a.page, a.kind, a.column_label, a.kicker, a.title,
                     a.subtitle, a.title_inferred, a.reporters, a.photographers, a.correspondents, a.authors,
@@ -284,6 +295,7 @@ fn articles_where<P: rusqlite::Params>(conn: &Connection, cond: &str, p: P) -> R
     let mut st = conn.prepare_cached(&sql)?;
     // the raw text of the last version read (the articles of a page share it)
     let mut raw = None;
-    let rows = st.query_map(p, |r| records::article_from_row(r, conn, &mut raw))?.collect::<Result<Vec<_>, _>>()?;
+    let rows =
+        st.query_map(p, |r| records::article_from_row(r, conn, dicts, &mut raw))?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

@@ -241,6 +241,7 @@ fn json<T: serde::de::DeserializeOwned>(r: &rusqlite::Row<'_>, i: usize) -> rusq
 pub(crate) fn article_from_row(
     r: &rusqlite::Row<'_>,
     conn: &rusqlite::Connection,
+    dicts: &crate::pack::Dictionaries,
     raw: &mut Option<(i64, String)>,
 ) -> rusqlite::Result<ArticleRecord> {
     let paragraphs: Vec<StoredParagraph> = {
@@ -250,7 +251,7 @@ pub(crate) fn article_from_row(
                 if raw.as_ref().is_none_or(|(v, _)| *v != version) {
                     let text = conn
                         .prepare_cached("SELECT raw_text FROM issue_versions WHERE id = ?1")?
-                        .query_row([version], |v| text_at(v, 0, None))?;
+                        .query_row([version], |v| dicts.raw_at(v, 0, conn))?;
                     *raw = Some((version, text));
                 }
                 text_at(r, 22, raw.as_ref().map(|(_, t)| t.as_str()))?

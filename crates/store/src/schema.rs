@@ -197,6 +197,18 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX people_summary_articles ON people_summary(articles DESC, name);
     DELETE FROM meta WHERE key = 'people';
     "#,
+    // 8: zstd dictionaries trained on the archive's own raw texts (see
+    // `pack.rs`), by the id zstd gives them and writes in each frame packed
+    // with one; never removed while a text may name one.
+    r#"
+    CREATE TABLE dictionaries (
+        id         INTEGER PRIMARY KEY,
+        texts_then INTEGER NOT NULL,
+        samples    INTEGER NOT NULL,
+        bytes      BLOB NOT NULL,
+        trained_at TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -4,7 +4,7 @@
 //! also links continuations across the pages of the issue and logs the
 //! pages whose articles changed, for the search index to follow.
 
-use crate::pack::{packed, text_at};
+use crate::pack::packed;
 use crate::people::{KIND_EVENT, KIND_ORGANIZATION, KIND_PERSON, KIND_PLACE};
 use crate::{
     content_hash, exec, now, ArticleRecord, IngestReport, IngestRequest, Outcome, Placement, Store, StoreError,
@@ -68,7 +68,7 @@ impl Store {
                 hash,
                 req.source,
                 req.encoding,
-                packed(req.raw_text, None)?,
+                self.dicts.pack_raw(req.raw_text)?,
                 req.parser_version,
                 packed(&parsed, None)?,
                 parse_hash,
@@ -120,7 +120,8 @@ impl Store {
             let mut st = self.conn.prepare(
                 "SELECT i.id, v.id, v.raw_text, v.parse_hash FROM issues i JOIN issue_versions v ON v.id = i.current_version ORDER BY i.id",
             )?;
-            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, text_at(r, 2, None)?, r.get(3)?)))?;
+            let rows =
+                st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, self.dicts.raw_at(r, 2, &self.conn)?, r.get(3)?)))?;
             rows.collect::<Result<_, _>>()?
         };
         let mut changed = 0;
@@ -188,7 +189,7 @@ impl Store {
         )?;
         exec(&tx, "UPDATE articles SET date = ?1 WHERE issue_id = ?2", params![day, page_id])?;
         // what the articles name, read again against the new date
-        let articles = crate::read::articles_of(&tx, page_id)?;
+        let articles = crate::read::articles_of(&tx, &self.dicts, page_id)?;
         let models: Vec<Article> = articles.iter().map(article_of_record).collect();
         exec(&tx, DELETE_MENTIONS, [page_id])?;
         exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [page_id])?;

@@ -443,6 +443,7 @@ const SCHEMA_5_MENTIONS: &str = "
     CREATE TABLE people_summary (name TEXT PRIMARY KEY, articles INTEGER NOT NULL, first TEXT, last TEXT,
         latest_post TEXT);
     DELETE FROM meta WHERE key = 'people';
+    DROP TABLE dictionaries;
 ";
 
 #[test]

@@ -4,11 +4,13 @@
 //! - `store`: identity and versions, history kept, continuations linked,
 //!   re-parsing, the change log.
 //! - `people`: people, posts over time and dates inferred across issues.
+//! - `packing`: raw texts packed with a dictionary of the archive's own.
 //!
 //! The pages are placed by [`placement`]: the masthead's paper and date.
 
 #![allow(clippy::unwrap_used)]
 
+mod packing;
 mod people;
 mod store;
 
