@@ -229,6 +229,8 @@ pub struct SearchIndex {
     parallel_from: u64,
     /// What cuts texts and queries into words (with the archive's names).
     seg: Segmenter,
+    /// The facets of the segments searched lately, for counting them.
+    facet_cache: facets::FacetCache,
 }
 
 /// A search on many threads cuts the documents in this many parts per
@@ -297,6 +299,7 @@ impl SearchIndex {
             threads,
             parallel_from: PARALLEL_FROM_DOCS,
             seg,
+            facet_cache: facets::FacetCache::default(),
         })
     }
 
@@ -468,8 +471,7 @@ impl SearchIndex {
         let query = self.build(&req.query);
         let limit = req.limit.clamp(1, 1000);
         let top = TopDocs::with_limit(limit).and_offset(req.offset.min(100_000));
-        let facets =
-            req.facets.then(|| (facets::FacetTally::for_field("facets"), facets::FacetTally::for_field("papers")));
+        let facets = if req.facets { Some(self.facet_cache.prepare(&searcher)?) } else { None };
         let (addresses, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match req.sort {
             Sort::Relevance => self.collect(&searcher, query.as_ref(), &(top.order_by_score(), Count, facets))?,
             Sort::Newest | Sort::Oldest => {
@@ -481,30 +483,7 @@ impl SearchIndex {
         };
         let hits =
             self.ids(&searcher, addresses.into_iter())?.into_iter().map(|(id, score)| Hit { id, score }).collect();
-        let facets = counts.map(|(counts, papers)| {
-            // facets are two deep: root, then label (`person\0张三`)
-            let list = |root: &str| -> Vec<(String, u64)> {
-                let mut prefix = root.as_bytes().to_vec();
-                prefix.push(0);
-                let from = counts.partition_point(|(facet, _)| facet.as_slice() < prefix.as_slice());
-                counts[from..]
-                    .iter()
-                    .take_while(|(facet, _)| facet.starts_with(&prefix))
-                    .map(|(facet, n)| (String::from_utf8_lossy(&facet[prefix.len()..]).into_owned(), *n))
-                    .collect()
-            };
-            let mut person = list("person");
-            person.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            person.truncate(20);
-            // pages by number (2 before 10, 11 before 100), not as strings
-            let mut page = list("page");
-            page.sort_by_cached_key(|(p, _)| (p.parse::<u32>().unwrap_or(u32::MAX), p.clone()));
-            // a paper's facet is one deep: its name
-            let mut paper: Vec<(String, u64)> =
-                papers.into_iter().map(|(facet, n)| (String::from_utf8_lossy(&facet).into_owned(), n)).collect();
-            paper.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            Facets { year: list("year"), month: list("month"), person, kind: list("kind"), page, paper }
-        });
+        let facets = counts.map(|counted| self.facet_cache.lists(&counted));
         Ok(SearchResults { total, hits, facets })
     }
 
