@@ -37,7 +37,8 @@ pub fn normalize(text: &str) -> String {
 
 /// Whether `c` belongs in a searchable run: a letter, digit or Han character.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // (the common CJK block first: Unicode's tables are a search per call)
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Streams the bigrams (or, with `pairs == false`, the single characters) of
@@ -233,6 +234,13 @@ mod tests {
 
     fn texts(tokens: Vec<Token>) -> Vec<String> {
         tokens.into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn a_word_char_is_a_letter_digit_or_han_character_of_any_script() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
