@@ -244,6 +244,8 @@ impl Archive {
     pub fn ingest_all(&mut self, inputs: &[Input], mut on_each: impl FnMut(&str)) -> Result<Summary, ArchiveError> {
         let mut summary = Summary::default();
         let mut unsynced = 0usize;
+        // the first page not committed yet
+        let mut uncommitted = 0usize;
         self.begin_batch();
         let run = std::thread::scope(|scope| -> Result<(), ArchiveError> {
             let (tx, rx) = std::sync::mpsc::sync_channel(16);
@@ -268,20 +270,37 @@ impl Archive {
                     }
                     Err(e) => return Err(ArchiveError::Storing { page: input.name.clone(), error: Box::new(e) }),
                 }
-                if unsynced >= SYNC_EVERY_BYTES {
-                    self.sync()?;
+                // each stage or sync commits the batch: a failure names its pages
+                let committed = if unsynced >= SYNC_EVERY_BYTES {
                     unsynced = 0;
+                    Some(self.sync().map(drop))
                 } else if (i + 1) % STAGE_EVERY_PAGES == 0 {
-                    self.stage()?;
+                    Some(self.stage().map(drop))
+                } else {
+                    None
+                };
+                if let Some(done) = committed {
+                    done.map_err(|e| in_batch(&inputs[uncommitted..=i], e))?;
+                    uncommitted = i + 1;
                 }
             }
             Ok(())
         });
         // what was stored before a failure is kept
-        let ended = self.end_batch();
+        let ended = self.end_batch().map_err(|e| in_batch(&inputs[uncommitted.min(inputs.len())..], e));
         run?;
         ended?;
         self.sync()?;
         Ok(summary)
     }
+}
+
+/// An error committing a batch, naming its pages.
+fn in_batch(pages: &[Input], error: ArchiveError) -> ArchiveError {
+    let page = match pages {
+        [] => "the last pages".to_string(),
+        [one] => one.name.clone(),
+        [first, .., last] => format!("{} … {} ({} pages)", first.name, last.name, pages.len()),
+    };
+    ArchiveError::Storing { page, error: Box::new(error) }
 }

@@ -195,7 +195,9 @@ impl Archive {
     /// background work and releases its writer.
     pub fn close(mut self) -> Result<()> {
         self.stage()?;
-        self.store.refresh_people()?;
+        self.store
+            .refresh_people()
+            .map_err(|e| ArchiveError::Storing { page: "the summary of people".into(), error: Box::new(e.into()) })?;
         self.index.finish_writes()?;
         Ok(())
     }

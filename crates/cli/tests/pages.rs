@@ -200,15 +200,11 @@ fn an_archive_of_an_older_shuzibao_waits_for_upgrade_and_opening_changes_nothing
     let d = data.display().to_string();
     let out = run_str(&["ingest", &samples_dir().display().to_string(), "--data", &d]);
     assert!(out.status.success(), "{}", stderr(&out));
-    // made older: schema 5 had no count of a version's raw bytes, and an index of mentions by page
+    // made older: schema 7 had no table of dictionaries
     let db = data.join(shuzibao_store::DB_FILE);
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
-        conn.execute_batch(
-            "ALTER TABLE issue_versions DROP COLUMN raw_bytes;
-             CREATE INDEX mentions_issue ON mentions(issue_id); PRAGMA user_version = 5;",
-        )
-        .unwrap();
+        conn.execute_batch("DROP TABLE dictionaries; PRAGMA user_version = 7;").unwrap();
     }
     let before = std::fs::read(&db).unwrap();
     for args in [vec!["search", "主题教育"], vec!["ingest", "--paper", "徐汇报"], vec!["issues"]] {
@@ -224,7 +220,7 @@ fn an_archive_of_an_older_shuzibao_waits_for_upgrade_and_opening_changes_nothing
     assert!(std::fs::read(&db).unwrap() == before, "refusing changed the archive");
     let out = run_str(&["upgrade", "--data", &d]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("schema 5 -> 6"), "each step is logged: {}", stderr(&out));
+    assert!(stderr(&out).contains("schema 7 -> 8"), "each step is logged: {}", stderr(&out));
     let found = run_str(&["search", "主题教育", "--data", &d, "--json"]);
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&found.stdout).unwrap()["total"], 4, "{}", stderr(&found));
     let again = run_str(&["upgrade", "--data", &d]);
