@@ -1,0 +1,80 @@
+//! Paragraphs out of text columns: a line indented by about two ems, or one
+//! after a line that stops short of the column's edge, or one set in another
+//! weight, opens a paragraph; any other line runs on from the line before,
+//! also across a column break, so a word the break cut is whole again.
+//!
+//! Not here: which columns make an article, or what a paragraph says.
+
+use super::blocks::{overlap, Block};
+use super::lines::TextLine;
+
+/// An indent of at least this many ems opens a paragraph (two are printed).
+const INDENT_EM: f32 = 1.2;
+/// A line ending this many ems short of its column's edge ends a paragraph.
+const SHORT_EM: f32 = 1.0;
+
+/// One paragraph as recovered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    /// Its text, lines joined.
+    pub text: String,
+    /// Every line of it is bold (a sub-heading, a bold lead).
+    pub bold: bool,
+}
+
+/// Orders an article's text columns as they are read: columns left to right
+/// (blocks sharing most of their width are one column), each top to bottom.
+pub fn column_order(blocks: &[Block], texts: &[usize]) -> Vec<usize> {
+    let mut columns: Vec<(f32, f32, Vec<usize>)> = Vec::new();
+    let mut sorted = texts.to_vec();
+    sorted.sort_by(|&a, &b| blocks[b].bbox.width().total_cmp(&blocks[a].bbox.width()));
+    for t in sorted {
+        let b = &blocks[t].bbox;
+        match columns.iter_mut().find(|(x0, x1, _)| overlap(*x0, *x1, b.x0, b.x1) > 0.5 * b.width().min(*x1 - *x0)) {
+            Some(c) => c.2.push(t),
+            None => columns.push((b.x0, b.x1, vec![t])),
+        }
+    }
+    columns.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out = Vec::new();
+    for (_, _, mut c) in columns {
+        c.sort_by(|&a, &b| blocks[a].bbox.y0.total_cmp(&blocks[b].bbox.y0));
+        out.extend(c);
+    }
+    out
+}
+
+/// Joins two pieces of a paragraph: a space only between Latin words.
+pub fn join_into(text: &mut String, next: &str) {
+    let a = text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric() || c == ',');
+    let b = next.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    if a && b {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// The paragraphs of text columns read in the order given.
+pub fn paragraphs(lines: &[TextLine], blocks: &[Block], order: &[usize]) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    let mut prev_full = false;
+    let mut prev_bold = false;
+    for &b in order {
+        let col = blocks[b].bbox;
+        for &i in &blocks[b].lines {
+            let l = &lines[i];
+            let em = l.size.max(0.1);
+            let indented = l.bbox.x0 >= col.x0 + INDENT_EM * em;
+            let opens = out.is_empty() || indented || !prev_full || l.bold != prev_bold;
+            if opens {
+                out.push(Para { text: l.text.trim().to_string(), bold: l.bold });
+            } else if let Some(p) = out.last_mut() {
+                join_into(&mut p.text, l.text.trim());
+                p.bold &= l.bold;
+            }
+            prev_full = l.bbox.x1 >= col.x1 - SHORT_EM * em;
+            prev_bold = l.bold;
+        }
+    }
+    out
+}
