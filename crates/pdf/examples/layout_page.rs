@@ -26,6 +26,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
+    if std::env::var_os("LAYOUT_TEXT").is_some() {
+        eprintln!("{}", laid.text);
+    }
     println!("{}", serde_json::to_string_pretty(&value)?);
     Ok(())
 }

@@ -116,39 +116,39 @@ pub fn assign_articles(
                 }
             }
             // beside: a headline on the left, or a column of the same article
-            let side = |left: bool| {
-                (0..elems.len())
-                    .filter(|&f| {
-                        let o = &elems[f];
-                        let apart = if left { o.bbox.x1 <= e.bbox.x0 + 2.0 } else { o.bbox.x0 >= e.bbox.x1 - 2.0 };
-                        f != k
-                            && apart
-                            && overlap(o.bbox.y0, o.bbox.y1, e.bbox.y0, e.bbox.y1)
-                                > 0.3 * o.bbox.height().min(e.bbox.height())
-                            && o.frame == e.frame
-                            && !(if left {
-                                vertical_rule_between(rules, &o.bbox, &e.bbox)
-                            } else {
-                                vertical_rule_between(rules, &e.bbox, &o.bbox)
-                            })
-                    })
-                    .min_by(|&a, &b| {
-                        let d =
-                            |f: usize| if left { e.bbox.x0 - elems[f].bbox.x1 } else { elems[f].bbox.x0 - e.bbox.x1 };
-                        d(a).total_cmp(&d(b))
-                    })
+            // starting at the same height
+            let beside = |f: usize, left: bool| {
+                let o = &elems[f];
+                let apart = if left { o.bbox.x1 <= e.bbox.x0 + 2.0 } else { o.bbox.x0 >= e.bbox.x1 - 2.0 };
+                let ruled_off = if left {
+                    vertical_rule_between(rules, &o.bbox, &e.bbox)
+                } else {
+                    vertical_rule_between(rules, &e.bbox, &o.bbox)
+                };
+                f != k
+                    && apart
+                    && overlap(o.bbox.y0, o.bbox.y1, e.bbox.y0, e.bbox.y1) > 0.3 * o.bbox.height().min(e.bbox.height())
+                    && o.frame == e.frame
+                    && !ruled_off
             };
-            for left in [true, false] {
-                if let Some(f) = side(left) {
-                    let o = &elems[f];
-                    let aligned = (o.bbox.y0 - e.bbox.y0).abs() <= 2.0 * em;
-                    let ok = (o.head && left) || (!o.head && aligned);
-                    if let (true, Some(a)) = (ok, owner[f]) {
-                        owner[k] = Some(a);
-                        changed = true;
-                        break;
-                    }
-                }
+            let distance = |f: usize| {
+                let o = &elems[f].bbox;
+                (e.bbox.x0 - o.x1).max(o.x0 - e.bbox.x1)
+            };
+            let head_left = (0..elems.len())
+                .filter(|&f| elems[f].head && beside(f, true))
+                .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+            let column = (0..elems.len())
+                .filter(|&f| {
+                    !elems[f].head
+                        && owner[f].is_some()
+                        && (elems[f].bbox.y0 - e.bbox.y0).abs() <= 2.0 * em
+                        && (beside(f, true) || beside(f, false))
+                })
+                .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+            if let Some(a) = head_left.or(column).and_then(|f| owner[f]) {
+                owner[k] = Some(a);
+                changed = true;
             }
         }
         if !changed {

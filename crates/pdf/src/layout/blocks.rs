@@ -98,7 +98,13 @@ pub fn text_columns(lines: &[TextLine], idx: &[usize], rules: &[Rule], body: &Bo
                 let last = &lines[c.lines[c.lines.len() - 1]];
                 let gap = l.bbox.y0 - last.bbox.y1;
                 let w = l.bbox.width().min(c.bbox.width());
-                gap <= 0.9 * body.size
+                // a line much narrower than the column follows only a full
+                // line (it ends a paragraph) unless it is short (a credit, a
+                // marker): the narrow columns under a wide lead are columns
+                let full = last.bbox.x1 >= c.bbox.x1 - body.size;
+                let narrow = l.bbox.width() < 0.75 * c.bbox.width();
+                let fits = !narrow || full || l.bbox.width() <= 0.4 * c.bbox.width();
+                fits && gap <= 0.9 * body.size
                     && gap >= -0.3 * body.size
                     && overlap(l.bbox.x0, l.bbox.x1, c.bbox.x0, c.bbox.x1) >= 0.8 * w
                     && l.bbox.width() <= 1.3 * c.bbox.width().max(4.0 * body.size)

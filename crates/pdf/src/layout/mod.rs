@@ -128,7 +128,9 @@ fn article_text(lines: &[TextLine], blocks: &[Block], photos: &[Photo], a: &arti
             out.headline.push((t, if main { 1 } else { 2 }));
         }
     }
-    let order = paragraphs::column_order(blocks, &a.texts);
+    // the article's own layout tree: a lead over its columns, columns left to right
+    let rects: Vec<Vec<Rect>> = a.texts.iter().map(|&b| vec![blocks[b].bbox]).collect();
+    let order: Vec<usize> = order::reading_order(&rects).into_iter().map(|k| a.texts[k]).collect();
     out.paragraphs = paragraphs::paragraphs(lines, blocks, &order).into_iter().map(|p| (p.text, p.bold)).collect();
     for &p in &a.photos {
         let mut caption = String::new();

@@ -5,7 +5,7 @@
 //!
 //! Not here: which columns make an article, or what a paragraph says.
 
-use super::blocks::{overlap, Block};
+use super::blocks::Block;
 use super::lines::TextLine;
 
 /// An indent of at least this many ems opens a paragraph (two are printed).
@@ -20,28 +20,6 @@ pub struct Para {
     pub text: String,
     /// Every line of it is bold (a sub-heading, a bold lead).
     pub bold: bool,
-}
-
-/// Orders an article's text columns as they are read: columns left to right
-/// (blocks sharing most of their width are one column), each top to bottom.
-pub fn column_order(blocks: &[Block], texts: &[usize]) -> Vec<usize> {
-    let mut columns: Vec<(f32, f32, Vec<usize>)> = Vec::new();
-    let mut sorted = texts.to_vec();
-    sorted.sort_by(|&a, &b| blocks[b].bbox.width().total_cmp(&blocks[a].bbox.width()));
-    for t in sorted {
-        let b = &blocks[t].bbox;
-        match columns.iter_mut().find(|(x0, x1, _)| overlap(*x0, *x1, b.x0, b.x1) > 0.5 * b.width().min(*x1 - *x0)) {
-            Some(c) => c.2.push(t),
-            None => columns.push((b.x0, b.x1, vec![t])),
-        }
-    }
-    columns.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out = Vec::new();
-    for (_, _, mut c) in columns {
-        c.sort_by(|&a, &b| blocks[a].bbox.y0.total_cmp(&blocks[b].bbox.y0));
-        out.extend(c);
-    }
-    out
 }
 
 /// Joins two pieces of a paragraph: a space only between Latin words.
