@@ -62,6 +62,23 @@ fn rule_between(rules: &[Rule], a: f32, b: f32, across: f32, swap: bool) -> bool
     })
 }
 
+/// The part of a glyph's box that its ink takes: CJK punctuation is set on
+/// half an em (the other half is white, and a justified line may let it hang
+/// past the column's edge): closing marks on the left half. (Opening marks
+/// are left whole: shrinking both would open a gap in `，“`.)
+pub fn ink_box(g: &Glyph) -> Rect {
+    let b = g.bbox;
+    let mut chars = g.text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return b };
+    let half = |r: &Rect, down: bool| if down { r.height() / 2.0 } else { r.width() / 2.0 };
+    let closing = "、，。；：！？）》」』】〕”’".contains(c);
+    match (closing, g.vertical) {
+        (true, false) => Rect { x1: b.x0 + half(&b, false), ..b },
+        (true, true) => Rect { y1: b.y0 + half(&b, true), ..b },
+        _ => b,
+    }
+}
+
 /// A line while it is being built: its glyphs, its reach along the line and
 /// its middle across it.
 struct Open {
@@ -89,7 +106,14 @@ pub fn build_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<TextLine> {
 
 /// Chains glyphs into lines along x (or along y when `down`).
 fn chain(glyphs: &[Glyph], mut idx: Vec<usize>, rules: &[Rule], down: bool) -> Vec<Vec<usize>> {
-    let along = |g: &Glyph| if down { (g.bbox.y0, g.bbox.y1) } else { (g.bbox.x0, g.bbox.x1) };
+    let along = |g: &Glyph| {
+        let b = ink_box(g);
+        if down {
+            (b.y0, b.y1)
+        } else {
+            (b.x0, b.x1)
+        }
+    };
     let across = |g: &Glyph| if down { (g.bbox.x0 + g.bbox.x1) / 2.0 } else { (g.bbox.y0 + g.bbox.y1) / 2.0 };
     idx.sort_by(|&a, &b| along(&glyphs[a]).0.total_cmp(&along(&glyphs[b]).0));
     let mut open: Vec<Open> = Vec::new();
@@ -152,7 +176,8 @@ fn make_line(glyphs: &[Glyph], idx: &[usize], down: bool) -> TextLine {
     for &i in idx {
         let g = &glyphs[i];
         if let Some(p) = prev {
-            let gap = if down { g.bbox.y0 - p.bbox.y1 } else { g.bbox.x0 - p.bbox.x1 };
+            let (gb, pb) = (ink_box(g), ink_box(p));
+            let gap = if down { gb.y0 - pb.y1 } else { gb.x0 - pb.x1 };
             let em = g.size.max(p.size).max(0.1);
             let latin = |s: &str, last: bool| {
                 let c = if last { s.chars().last() } else { s.chars().next() };
@@ -164,7 +189,8 @@ fn make_line(glyphs: &[Glyph], idx: &[usize], down: bool) -> TextLine {
             }
         }
         text.push_str(&g.text);
-        bbox = Some(bbox.map_or(g.bbox, |b| b.union(&g.bbox)));
+        let ink = ink_box(g);
+        bbox = Some(bbox.map_or(ink, |b| b.union(&ink)));
         prev = Some(g);
     }
     let size = most_common(idx.iter().map(|&i| (glyphs[i].size * 10.0).round() as i32)).unwrap_or(0) as f32 / 10.0;
