@@ -42,7 +42,9 @@ struct Element {
 fn vertical_rule_between(rules: &[Rule], left: &Rect, right: &Rect) -> bool {
     rules.iter().filter(|r| !r.frame && r.rect.width() < 4.0 && r.rect.height() > 4.0).any(|r| {
         let x = (r.rect.x0 + r.rect.x1) / 2.0;
-        x >= left.x1 - 1.0 && x <= right.x0 + 1.0 && overlap(r.rect.y0, r.rect.y1, right.y0, right.y1) > 0.0
+        // across the height the two share
+        let (y0, y1) = (left.y0.max(right.y0), left.y1.min(right.y1));
+        x >= left.x1 - 1.0 && x <= right.x0 + 1.0 && overlap(r.rect.y0, r.rect.y1, y0, y1) > 0.0
     })
 }
 

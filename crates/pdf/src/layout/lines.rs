@@ -101,7 +101,59 @@ pub fn build_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<TextLine> {
     for line in chain(glyphs, vertical, rules, true) {
         out.push(make_line(glyphs, &line, true));
     }
-    stack_single_glyphs(out)
+    join_spaced_words(stack_single_glyphs(out))
+}
+
+/// Widest word space (in ems) that may stand inside a line: `记者 赵六`,
+/// `本报讯  示例`; a gap this wide is a word space, not a gutter, when a
+/// line just above or below runs across it.
+const MAX_WORD_SPACE_EM: f32 = 3.0;
+
+/// Joins the pieces of one line that a wide word space cut apart: two lines
+/// on one row, of one size class, whose gap a neighbouring line (within two
+/// and a half line heights) spans; a column gutter is white above and below.
+fn join_spaced_words(mut lines: Vec<TextLine>) -> Vec<TextLine> {
+    lines.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    let mut k = 0;
+    while k < lines.len() {
+        let l = &lines[k];
+        let mid = (l.bbox.y0 + l.bbox.y1) / 2.0;
+        let partner = (0..lines.len()).find(|&j| {
+            let r = &lines[j];
+            let gap = r.bbox.x0 - l.bbox.x1;
+            j != k
+                && !l.vertical
+                && !r.vertical
+                && same_size_class(l.size, r.size)
+                && ((r.bbox.y0 + r.bbox.y1) / 2.0 - mid).abs() <= 0.3 * l.size
+                && gap > 0.0
+                && gap <= MAX_WORD_SPACE_EM * l.size
+                && lines.iter().any(|m| {
+                    let mm = (m.bbox.y0 + m.bbox.y1) / 2.0;
+                    !m.vertical
+                        && same_size_class(m.size, l.size)
+                        && (mm - mid).abs() > 0.5 * l.size
+                        && (mm - mid).abs() <= 2.5 * l.size.max(m.size)
+                        && m.bbox.x0 <= l.bbox.x1
+                        && m.bbox.x1 >= r.bbox.x0
+                })
+        });
+        match partner {
+            Some(j) => {
+                let r = lines.remove(j);
+                if j < k {
+                    k -= 1;
+                }
+                let l = &mut lines[k];
+                l.text.push(' ');
+                l.text.push_str(&r.text);
+                l.bbox = l.bbox.union(&r.bbox);
+                l.bold &= r.bold;
+            }
+            None => k += 1,
+        }
+    }
+    lines
 }
 
 /// Chains glyphs into lines along x (or along y when `down`).

@@ -57,20 +57,6 @@ pub fn layout_page(page: &PageContent) -> PageLayout {
     let text_idx: Vec<usize> = text_idx.into_iter().filter(|i| !captions.contains(i)).collect();
     let mut blocks = blocks::headline_groups(&lines, &head_idx, &page.rules);
     blocks.extend(blocks::text_columns(&lines, &text_idx, &page.rules, &body));
-    if std::env::var_os("LAYOUT_BLOCKS").is_some() {
-        for (k, b) in blocks.iter().enumerate() {
-            let t: String = lines[b.lines[0]].text.chars().take(12).collect();
-            eprintln!(
-                "{k} {:?} [{:.0} {:.0} {:.0} {:.0}] n={} {t}",
-                b.kind,
-                b.bbox.x0,
-                b.bbox.y0,
-                b.bbox.x1,
-                b.bbox.y1,
-                b.lines.len()
-            );
-        }
-    }
     let parts = articles::assign_articles(&blocks, &photos, &lines, &page.rules, &body);
     let atoms: Vec<Vec<Rect>> = parts
         .iter()
