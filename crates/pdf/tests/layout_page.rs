@@ -55,7 +55,7 @@ fn flow(paras: &[&str], columns: &[(f32, f32)], top: f32, bottom: f32) -> (Vec<G
 }
 
 fn iou(a: &[Rect], b: Rect) -> f32 {
-    let u = a.iter().copied().reduce(|x, y| x.union(&y)).unwrap();
+    let Some(u) = a.iter().copied().reduce(|x, y| x.union(&y)) else { return 0.0 };
     let inter = u.intersection(&b).map_or(0.0, |r| r.area());
     inter / (u.area() + b.area() - inter)
 }
