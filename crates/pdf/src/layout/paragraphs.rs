@@ -1,7 +1,8 @@
 //! Paragraphs out of text columns: a line indented by about two ems, or one
-//! after a line that stops short of the column's edge, or one set in another
-//! weight, opens a paragraph; any other line runs on from the line before,
-//! also across a column break, so a word the break cut is whole again.
+//! after a line that stops short of the column's edge, opens a paragraph; any
+//! other line runs on from the line before (a bold dateline's line too), also
+//! across a column break, so a word the break cut is whole again. A paragraph
+//! all of whose lines are bold is marked bold (a sub-heading).
 //!
 //! Not here: which columns make an article, or what a paragraph says.
 
@@ -36,14 +37,15 @@ pub fn join_into(text: &mut String, next: &str) {
 pub fn paragraphs(lines: &[TextLine], blocks: &[Block], order: &[usize]) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
     let mut prev_full = false;
-    let mut prev_bold = false;
     for &b in order {
         let col = blocks[b].bbox;
         for &i in &blocks[b].lines {
             let l = &lines[i];
             let em = l.size.max(0.1);
             let indented = l.bbox.x0 >= col.x0 + INDENT_EM * em;
-            let opens = out.is_empty() || indented || !prev_full || l.bold != prev_bold;
+            // a bold line opens a paragraph only after a short one (a bold
+            // dateline's line runs on into its paragraph)
+            let opens = out.is_empty() || indented || !prev_full;
             if opens {
                 out.push(Para { text: l.text.trim().to_string(), bold: l.bold });
             } else if let Some(p) = out.last_mut() {
@@ -51,7 +53,6 @@ pub fn paragraphs(lines: &[TextLine], blocks: &[Block], order: &[usize]) -> Vec<
                 p.bold &= l.bold;
             }
             prev_full = l.bbox.x1 >= col.x1 - SHORT_EM * em;
-            prev_bold = l.bold;
         }
     }
     out
