@@ -9,7 +9,7 @@
 //!
 //! Not here: reading order, regions, or what the text says.
 
-use super::blocks::{frame_of, overlap, rule_between_rows, Block, BlockKind};
+use super::blocks::{frame_of, overlap, rule_between_rows, vertical_rule_between, Block, BlockKind};
 use super::lines::TextLine;
 use super::photos::Photo;
 use super::style::BodyStyle;
@@ -36,16 +36,9 @@ struct Element {
     part: Part,
     bbox: Rect,
     head: bool,
+    /// A headline set vertically (it may stand right of its text, too).
+    vertical: bool,
     frame: Option<usize>,
-}
-
-fn vertical_rule_between(rules: &[Rule], left: &Rect, right: &Rect) -> bool {
-    rules.iter().filter(|r| !r.frame && r.rect.width() < 4.0 && r.rect.height() > 4.0).any(|r| {
-        let x = (r.rect.x0 + r.rect.x1) / 2.0;
-        // across the height the two share
-        let (y0, y1) = (left.y0.max(right.y0), left.y1.min(right.y1));
-        x >= left.x1 - 1.0 && x <= right.x0 + 1.0 && overlap(r.rect.y0, r.rect.y1, y0, y1) > 0.0
-    })
 }
 
 /// Sorts blocks and photos into articles (in no particular order).
@@ -58,16 +51,13 @@ pub fn assign_articles(
 ) -> Vec<ArticleParts> {
     let mut elems: Vec<Element> = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        elems.push(Element {
-            part: Part::Block(i),
-            bbox: b.bbox,
-            head: b.kind == BlockKind::Headline,
-            frame: frame_of(rules, &b.bbox),
-        });
+        let head = b.kind == BlockKind::Headline;
+        let vertical = head && b.lines.iter().all(|&l| lines[l].vertical);
+        elems.push(Element { part: Part::Block(i), bbox: b.bbox, head, vertical, frame: frame_of(rules, &b.bbox) });
     }
     for (i, p) in photos.iter().enumerate() {
         let bbox = p.bbox(lines);
-        elems.push(Element { part: Part::Photo(i), bbox, head: false, frame: frame_of(rules, &bbox) });
+        elems.push(Element { part: Part::Photo(i), bbox, head: false, vertical: false, frame: frame_of(rules, &bbox) });
     }
     let mut articles: Vec<ArticleParts> = Vec::new();
     let mut owner: Vec<Option<usize>> = vec![None; elems.len()];
@@ -138,7 +128,7 @@ pub fn assign_articles(
                 (e.bbox.x0 - o.x1).max(o.x0 - e.bbox.x1)
             };
             let head_left = (0..elems.len())
-                .filter(|&f| elems[f].head && beside(f, true))
+                .filter(|&f| elems[f].head && (beside(f, true) || (elems[f].vertical && beside(f, false))))
                 .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
             let column = (0..elems.len())
                 .filter(|&f| {

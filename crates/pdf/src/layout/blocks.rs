@@ -43,6 +43,17 @@ pub fn rule_between_rows(rules: &[Rule], upper: &Rect, lower: &Rect) -> bool {
     })
 }
 
+/// Whether a vertical rule stands between `left` and `right`, across the
+/// height they share.
+pub fn vertical_rule_between(rules: &[Rule], left: &Rect, right: &Rect) -> bool {
+    rules.iter().filter(|r| !r.frame && r.rect.width() < 4.0 && r.rect.height() > 4.0).any(|r| {
+        let x = (r.rect.x0 + r.rect.x1) / 2.0;
+        // across the height the two share
+        let (y0, y1) = (left.y0.max(right.y0), left.y1.min(right.y1));
+        x >= left.x1 - 1.0 && x <= right.x0 + 1.0 && overlap(r.rect.y0, r.rect.y1, y0, y1) > 0.0
+    })
+}
+
 /// The frame a box stands in, if any (by its middle).
 pub fn frame_of(rules: &[Rule], b: &Rect) -> Option<usize> {
     let (mx, my) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
@@ -66,8 +77,11 @@ pub fn headline_groups(lines: &[TextLine], idx: &[usize], rules: &[Rule]) -> Vec
             let em = l.size.max(last.size);
             let gap = l.bbox.y0 - g.bbox.y1;
             let stacked = gap <= 1.0 * em && overlap(l.bbox.x0, l.bbox.x1, g.bbox.x0, g.bbox.x1) > 0.0;
-            let same_row = overlap(l.bbox.y0, l.bbox.y1, last.bbox.y0, last.bbox.y1) > 0.5 * l.bbox.height()
-                && (l.bbox.x0 - g.bbox.x1).abs() <= 1.5 * em;
+            let same_row = !l.vertical
+                && !last.vertical
+                && overlap(l.bbox.y0, l.bbox.y1, last.bbox.y0, last.bbox.y1) > 0.5 * l.bbox.height()
+                && (l.bbox.x0 - g.bbox.x1).abs() <= 1.5 * em
+                && !vertical_rule_between(rules, &g.bbox, &l.bbox);
             (stacked || same_row)
                 && !rule_between_rows(rules, &g.bbox, &l.bbox)
                 && frame_of(rules, &g.bbox) == frame_of(rules, &l.bbox)
