@@ -1,6 +1,7 @@
 //! Blocks of lines: headline groups (引题, 主题, 副题 set close together) and
 //! text columns (body lines stacked at one line pitch in one column, with no
-//! rule, frame edge or wide white gap between them).
+//! rule, frame edge or wide white gap between them); a kicker set at the
+//! body size right over a headline joins its group.
 //!
 //! Not here: which headline a column belongs to, or reading order.
 
@@ -76,7 +77,7 @@ pub fn headline_groups(lines: &[TextLine], idx: &[usize], rules: &[Rule]) -> Vec
             let last = &lines[g.lines[g.lines.len() - 1]];
             let em = l.size.max(last.size);
             let gap = l.bbox.y0 - g.bbox.y1;
-            let stacked = gap <= 1.0 * em && overlap(l.bbox.x0, l.bbox.x1, g.bbox.x0, g.bbox.x1) > 0.0;
+            let stacked = gap <= 1.5 * em && overlap(l.bbox.x0, l.bbox.x1, g.bbox.x0, g.bbox.x1) > 0.0;
             let same_row = !l.vertical
                 && !last.vertical
                 && overlap(l.bbox.y0, l.bbox.y1, last.bbox.y0, last.bbox.y1) > 0.5 * l.bbox.height()
@@ -140,4 +141,45 @@ pub fn text_columns(lines: &[TextLine], idx: &[usize], rules: &[Rule], body: &Bo
         }
     }
     cols
+}
+
+/// Takes a kicker set at the body size into the headline group under it: a
+/// text block of one or two lines, not ending a sentence, standing right
+/// above a headline group (within an em of the headline, across its width,
+/// no rule between).
+pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[Rule]) {
+    let mut k = 0;
+    while k < blocks.len() {
+        let b = &blocks[k];
+        let ends_sentence = b
+            .lines
+            .last()
+            .is_some_and(|&i| lines[i].text.trim_end().ends_with(['。', '！', '？', '”', '；', '，', '、']));
+        let head = (b.kind == BlockKind::Text && b.lines.len() <= 2 && !ends_sentence)
+            .then(|| {
+                (0..blocks.len()).find(|&h| {
+                    let g = &blocks[h];
+                    let em = g.lines.iter().map(|&i| lines[i].size).fold(0.0, f32::max);
+                    let gap = g.bbox.y0 - b.bbox.y1;
+                    g.kind == BlockKind::Headline
+                        && (-0.2 * em..=1.0 * em).contains(&gap)
+                        && overlap(b.bbox.x0, b.bbox.x1, g.bbox.x0, g.bbox.x1)
+                            > 0.5 * b.bbox.width().min(g.bbox.width())
+                        && !rule_between_rows(rules, &b.bbox, &g.bbox)
+                })
+            })
+            .flatten();
+        match head {
+            Some(h) => {
+                let b = blocks.remove(k);
+                let h = if h > k { h - 1 } else { h };
+                let g = &mut blocks[h];
+                let mut all = b.lines;
+                all.append(&mut g.lines);
+                g.lines = all;
+                g.bbox = g.bbox.union(&b.bbox);
+            }
+            None => k += 1,
+        }
+    }
 }
