@@ -9,6 +9,8 @@
 //! reused on the lines recovered here, not copied. It does no database or
 //! web work.
 
+pub mod layout;
 pub mod model;
 
+pub use layout::{layout_page, PageLayout};
 pub use model::{Glyph, PageContent, Rect, Rule};

@@ -1,0 +1,165 @@
+//! Articles out of blocks: every headline group opens an article; a text
+//! column or a photo belongs to the headline group straight above it (or to
+//! what is straight above it, when that belongs to one), else to a headline
+//! group beside it on its left (a headline set beside or vertically), else to
+//! the article of a neighbouring column that starts at the same height (the
+//! body runs on column to column). Rules and frame edges separate articles;
+//! on a page without rules a wide white gap does. What no headline claims
+//! makes an article of its own, so no text is lost.
+//!
+//! Not here: reading order, regions, or what the text says.
+
+use super::blocks::{frame_of, overlap, rule_between_rows, vertical_rule_between, Block, BlockKind};
+use super::lines::TextLine;
+use super::photos::Photo;
+use super::style::BodyStyle;
+use crate::model::{Rect, Rule};
+
+/// The parts of one article: indexes into the blocks and the photos.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleParts {
+    /// Its headline group, if it has one.
+    pub headline: Option<usize>,
+    /// Its text columns.
+    pub texts: Vec<usize>,
+    /// Its photos.
+    pub photos: Vec<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Block(usize),
+    Photo(usize),
+}
+
+struct Element {
+    part: Part,
+    bbox: Rect,
+    head: bool,
+    /// A headline set vertically (it may stand right of its text, too).
+    vertical: bool,
+    frame: Option<usize>,
+}
+
+/// Sorts blocks and photos into articles (in no particular order).
+pub fn assign_articles(
+    blocks: &[Block],
+    photos: &[Photo],
+    lines: &[TextLine],
+    rules: &[Rule],
+    body: &BodyStyle,
+) -> Vec<ArticleParts> {
+    let mut elems: Vec<Element> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let head = b.kind == BlockKind::Headline;
+        let vertical = head && b.lines.iter().all(|&l| lines[l].vertical);
+        elems.push(Element { part: Part::Block(i), bbox: b.bbox, head, vertical, frame: frame_of(rules, &b.bbox) });
+    }
+    for (i, p) in photos.iter().enumerate() {
+        let bbox = p.bbox(lines);
+        elems.push(Element { part: Part::Photo(i), bbox, head: false, vertical: false, frame: frame_of(rules, &bbox) });
+    }
+    let mut articles: Vec<ArticleParts> = Vec::new();
+    let mut owner: Vec<Option<usize>> = vec![None; elems.len()];
+    for (k, e) in elems.iter().enumerate() {
+        if let (true, Part::Block(b)) = (e.head, e.part) {
+            owner[k] = Some(articles.len());
+            articles.push(ArticleParts { headline: Some(b), ..ArticleParts::default() });
+        }
+    }
+    let em = body.size;
+    let ruled = rules.iter().filter(|r| !r.frame).count() > 3;
+    let mut order: Vec<usize> = (0..elems.len()).filter(|&k| !elems[k].head).collect();
+    order.sort_by(|&a, &b| elems[a].bbox.y0.total_cmp(&elems[b].bbox.y0));
+    for _ in 0..8 {
+        let mut changed = false;
+        for &k in &order {
+            if owner[k].is_some() {
+                continue;
+            }
+            let e = &elems[k];
+            // straight above
+            let above = (0..elems.len())
+                .filter(|&f| {
+                    let o = &elems[f];
+                    f != k
+                        && o.bbox.y1 <= e.bbox.y0 + 0.3 * em
+                        && o.bbox.y0 < e.bbox.y0
+                        && overlap(o.bbox.x0, o.bbox.x1, e.bbox.x0, e.bbox.x1)
+                            > 0.3 * o.bbox.width().min(e.bbox.width())
+                })
+                .max_by(|&a, &b| elems[a].bbox.y1.total_cmp(&elems[b].bbox.y1));
+            if let Some(f) = above {
+                let o = &elems[f];
+                let gap = e.bbox.y0 - o.bbox.y1;
+                let limit = if o.head {
+                    4.0
+                } else if ruled {
+                    6.0
+                } else {
+                    1.5
+                } * em;
+                if gap <= limit && o.frame == e.frame && !rule_between_rows(rules, &o.bbox, &e.bbox) {
+                    if let Some(a) = owner[f] {
+                        owner[k] = Some(a);
+                        changed = true;
+                        continue;
+                    }
+                }
+            }
+            // beside: a headline on the left, or a column of the same article
+            // starting at the same height
+            let beside = |f: usize, left: bool| {
+                let o = &elems[f];
+                let apart = if left { o.bbox.x1 <= e.bbox.x0 + 2.0 } else { o.bbox.x0 >= e.bbox.x1 - 2.0 };
+                let ruled_off = if left {
+                    vertical_rule_between(rules, &o.bbox, &e.bbox)
+                } else {
+                    vertical_rule_between(rules, &e.bbox, &o.bbox)
+                };
+                f != k
+                    && apart
+                    && overlap(o.bbox.y0, o.bbox.y1, e.bbox.y0, e.bbox.y1) > 0.3 * o.bbox.height().min(e.bbox.height())
+                    && o.frame == e.frame
+                    && !ruled_off
+            };
+            let distance = |f: usize| {
+                let o = &elems[f].bbox;
+                (e.bbox.x0 - o.x1).max(o.x0 - e.bbox.x1)
+            };
+            let head_left = (0..elems.len())
+                .filter(|&f| elems[f].head && (beside(f, true) || (elems[f].vertical && beside(f, false))))
+                .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+            let column = (0..elems.len())
+                .filter(|&f| {
+                    !elems[f].head
+                        && owner[f].is_some()
+                        && (elems[f].bbox.y0 - e.bbox.y0).abs() <= 2.0 * em
+                        && (beside(f, true) || beside(f, false))
+                })
+                .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+            if let Some(a) = head_left.or(column).and_then(|f| owner[f]) {
+                owner[k] = Some(a);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (k, e) in elems.iter().enumerate() {
+        let a = match owner[k] {
+            Some(a) => a,
+            None => {
+                articles.push(ArticleParts::default());
+                articles.len() - 1
+            }
+        };
+        match e.part {
+            Part::Block(b) if !e.head => articles[a].texts.push(b),
+            Part::Photo(p) => articles[a].photos.push(p),
+            Part::Block(_) => {}
+        }
+    }
+    articles
+}

@@ -1,0 +1,185 @@
+//! Blocks of lines: headline groups (引题, 主题, 副题 set close together) and
+//! text columns (body lines stacked at one line pitch in one column, with no
+//! rule, frame edge or wide white gap between them); a kicker set at the
+//! body size right over a headline joins its group.
+//!
+//! Not here: which headline a column belongs to, or reading order.
+
+use super::lines::{same_size_class, TextLine};
+use super::style::BodyStyle;
+use crate::model::{Rect, Rule};
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A headline group.
+    Headline,
+    /// A column of running text (with bylines, sub-headings, markers).
+    Text,
+}
+
+/// Lines that belong together on the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// Headline group or text column.
+    pub kind: BlockKind,
+    /// Its lines, top to bottom.
+    pub lines: Vec<usize>,
+    /// The union of their boxes.
+    pub bbox: Rect,
+}
+
+/// How much two ranges overlap (negative when apart).
+pub fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
+    a1.min(b1) - a0.max(b0)
+}
+
+/// Whether a horizontal rule lies between `upper` and `lower`, under both.
+pub fn rule_between_rows(rules: &[Rule], upper: &Rect, lower: &Rect) -> bool {
+    let (x0, x1) = (upper.x0.max(lower.x0), upper.x1.min(lower.x1));
+    let (x0, x1) = if x0 < x1 { (x0, x1) } else { (lower.x0, lower.x1) };
+    rules.iter().filter(|r| !r.frame && r.rect.height() < 4.0 && r.rect.width() > 4.0).any(|r| {
+        let y = (r.rect.y0 + r.rect.y1) / 2.0;
+        y >= upper.y1 - 1.0 && y <= lower.y0 + 1.0 && overlap(r.rect.x0, r.rect.x1, x0, x1) > 0.5 * (x1 - x0)
+    })
+}
+
+/// Whether a vertical rule stands between `left` and `right`, across the
+/// height they share.
+pub fn vertical_rule_between(rules: &[Rule], left: &Rect, right: &Rect) -> bool {
+    rules.iter().filter(|r| !r.frame && r.rect.width() < 4.0 && r.rect.height() > 4.0).any(|r| {
+        let x = (r.rect.x0 + r.rect.x1) / 2.0;
+        // across the height the two share
+        let (y0, y1) = (left.y0.max(right.y0), left.y1.min(right.y1));
+        x >= left.x1 - 1.0 && x <= right.x0 + 1.0 && overlap(r.rect.y0, r.rect.y1, y0, y1) > 0.0
+    })
+}
+
+/// The frame a box stands in, if any (by its middle).
+pub fn frame_of(rules: &[Rule], b: &Rect) -> Option<usize> {
+    let (mx, my) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
+    rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.frame && r.rect.x0 <= mx && mx <= r.rect.x1 && r.rect.y0 <= my && my <= r.rect.y1)
+        .min_by(|a, b| a.1.rect.area().total_cmp(&b.1.rect.area()))
+        .map(|(i, _)| i)
+}
+
+/// Groups headline lines (`idx`, any order) into headline groups.
+pub fn headline_groups(lines: &[TextLine], idx: &[usize], rules: &[Rule]) -> Vec<Block> {
+    let mut idx = idx.to_vec();
+    idx.sort_by(|&a, &b| lines[a].bbox.y0.total_cmp(&lines[b].bbox.y0));
+    let mut groups: Vec<Block> = Vec::new();
+    for i in idx {
+        let l = &lines[i];
+        let found = groups.iter_mut().rev().find(|g| {
+            let last = &lines[g.lines[g.lines.len() - 1]];
+            let em = l.size.max(last.size);
+            let gap = l.bbox.y0 - g.bbox.y1;
+            let stacked = gap <= 1.5 * em && overlap(l.bbox.x0, l.bbox.x1, g.bbox.x0, g.bbox.x1) > 0.0;
+            let same_row = !l.vertical
+                && !last.vertical
+                && overlap(l.bbox.y0, l.bbox.y1, last.bbox.y0, last.bbox.y1) > 0.5 * l.bbox.height()
+                && (l.bbox.x0 - g.bbox.x1).abs() <= 1.5 * em
+                && !vertical_rule_between(rules, &g.bbox, &l.bbox);
+            (stacked || same_row)
+                && !rule_between_rows(rules, &g.bbox, &l.bbox)
+                && frame_of(rules, &g.bbox) == frame_of(rules, &l.bbox)
+        });
+        match found {
+            Some(g) => {
+                g.lines.push(i);
+                g.bbox = g.bbox.union(&l.bbox);
+            }
+            None => groups.push(Block { kind: BlockKind::Headline, lines: vec![i], bbox: l.bbox }),
+        }
+    }
+    groups
+}
+
+/// Groups text lines (`idx`, any order) into text columns.
+pub fn text_columns(lines: &[TextLine], idx: &[usize], rules: &[Rule], body: &BodyStyle) -> Vec<Block> {
+    let mut idx = idx.to_vec();
+    idx.sort_by(|&a, &b| {
+        lines[a].bbox.y0.total_cmp(&lines[b].bbox.y0).then(lines[a].bbox.x0.total_cmp(&lines[b].bbox.x0))
+    });
+    let mut cols: Vec<Block> = Vec::new();
+    for i in idx {
+        let l = &lines[i];
+        let best = cols
+            .iter_mut()
+            .filter(|c| {
+                let last = &lines[c.lines[c.lines.len() - 1]];
+                let gap = l.bbox.y0 - last.bbox.y1;
+                let w = l.bbox.width().min(c.bbox.width());
+                // a line much narrower than the column follows only a full
+                // line (it ends a paragraph) unless it is short (a credit, a
+                // marker): the narrow columns under a wide lead are columns
+                let full = last.bbox.x1 >= c.bbox.x1 - body.size;
+                let narrow = l.bbox.width() < 0.75 * c.bbox.width();
+                let fits = !narrow || full || l.bbox.width() <= 0.4 * c.bbox.width();
+                fits && gap <= 0.9 * body.size
+                    && gap >= -0.3 * body.size
+                    && overlap(l.bbox.x0, l.bbox.x1, c.bbox.x0, c.bbox.x1) >= 0.8 * w
+                    && l.bbox.width() <= 1.3 * c.bbox.width().max(4.0 * body.size)
+                    && same_size_class(l.size, last.size)
+                    && !rule_between_rows(rules, &last.bbox, &l.bbox)
+                    && frame_of(rules, &c.bbox) == frame_of(rules, &l.bbox)
+            })
+            .min_by(|a, b| {
+                let ga = l.bbox.y0 - a.bbox.y1;
+                let gb = l.bbox.y0 - b.bbox.y1;
+                ga.total_cmp(&gb)
+            });
+        match best {
+            Some(c) => {
+                c.lines.push(i);
+                c.bbox = c.bbox.union(&l.bbox);
+            }
+            None => cols.push(Block { kind: BlockKind::Text, lines: vec![i], bbox: l.bbox }),
+        }
+    }
+    cols
+}
+
+/// Takes a kicker set at the body size into the headline group under it: a
+/// text block of one or two lines, not ending a sentence, standing right
+/// above a headline group (within an em of the headline, across its width,
+/// no rule between).
+pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[Rule]) {
+    let mut k = 0;
+    while k < blocks.len() {
+        let b = &blocks[k];
+        let ends_sentence = b
+            .lines
+            .last()
+            .is_some_and(|&i| lines[i].text.trim_end().ends_with(['。', '！', '？', '”', '；', '，', '、']));
+        let head = (b.kind == BlockKind::Text && b.lines.len() <= 2 && !ends_sentence)
+            .then(|| {
+                (0..blocks.len()).find(|&h| {
+                    let g = &blocks[h];
+                    let em = g.lines.iter().map(|&i| lines[i].size).fold(0.0, f32::max);
+                    let gap = g.bbox.y0 - b.bbox.y1;
+                    g.kind == BlockKind::Headline
+                        && (-0.2 * em..=1.0 * em).contains(&gap)
+                        && overlap(b.bbox.x0, b.bbox.x1, g.bbox.x0, g.bbox.x1)
+                            > 0.5 * b.bbox.width().min(g.bbox.width())
+                        && !rule_between_rows(rules, &b.bbox, &g.bbox)
+                })
+            })
+            .flatten();
+        match head {
+            Some(h) => {
+                let b = blocks.remove(k);
+                let h = if h > k { h - 1 } else { h };
+                let g = &mut blocks[h];
+                let mut all = b.lines;
+                all.append(&mut g.lines);
+                g.lines = all;
+                g.bbox = g.bbox.union(&b.bbox);
+            }
+            None => k += 1,
+        }
+    }
+}
