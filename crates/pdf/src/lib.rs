@@ -9,6 +9,10 @@
 //! reused on the lines recovered here, not copied. It does no database or
 //! web work.
 
+pub mod error;
 pub mod model;
+pub mod read;
 
+pub use error::PdfError;
 pub use model::{Glyph, PageContent, Rect, Rule};
+pub use read::{read_pdf, PdfDocument};
