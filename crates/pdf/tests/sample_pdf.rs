@@ -74,3 +74,19 @@ fn sample_text_matches_pdftotext() {
     }
     assert!(common as f64 >= 0.995 * total_theirs as f64 && common as f64 >= 0.995 * total_ours as f64);
 }
+
+#[test]
+#[ignore = "reads the shared example page; writes PNGs to the temp folder to look at"]
+fn sample_renders_three_sizes() {
+    let Ok(bytes) = std::fs::read(SAMPLE) else {
+        eprintln!("skipped: {SAMPLE} is not here");
+        return;
+    };
+    let doc = shuzibao_pdf::PdfDocument::open(&bytes).expect("opens");
+    let pngs = shuzibao_pdf::Renderer::new().render_pngs(&doc, 1, &[2400, 1200, 200]).expect("renders");
+    for p in &pngs {
+        let path = std::env::temp_dir().join(format!("shuzibao-sample-{}.png", p.width));
+        std::fs::write(&path, &p.png).expect("writes");
+        eprintln!("{} × {}: {} bytes -> {}", p.width, p.height, p.png.len(), path.display());
+    }
+}

@@ -1,0 +1,82 @@
+//! Rendering made-up pages: the image has the width asked for and the
+//! page's aspect ratio, is white in the margin and dark where text and rules
+//! were drawn, and encodes to a PNG that decodes to the same size.
+
+mod common;
+
+use common::{test_pdf, HORIZONTAL, PAGE_H, PAGE_W};
+use shuzibao_pdf::render::{THUMBNAIL_WIDTH, ZOOM_WIDTH};
+use shuzibao_pdf::{CjkFonts, PageImage, PdfDocument, Renderer};
+
+/// The mean brightness (0–255) of an image's pixels in a page-point box.
+fn mean(image: &PageImage, (x0, y0, x1, y1): (f32, f32, f32, f32), page_w: f32) -> f64 {
+    let s = image.width as f32 / page_w;
+    let (mut sum, mut n) = (0u64, 0u64);
+    for y in (y0 * s) as u32..(y1 * s) as u32 {
+        for x in (x0 * s) as u32..(x1 * s) as u32 {
+            if let Some(p) = image.pixel(x, y) {
+                sum += p.iter().map(|&v| u64::from(v)).sum::<u64>();
+                n += 3;
+            }
+        }
+    }
+    sum as f64 / n.max(1) as f64
+}
+
+#[test]
+fn rendered_pages_have_the_asked_width_and_the_page_aspect() {
+    let doc = PdfDocument::open(&test_pdf(1, None, false)).expect("opens");
+    let renderer = Renderer::new();
+    for width in [THUMBNAIL_WIDTH, 1200] {
+        let image = renderer.render(&doc, 1, width).expect("renders");
+        assert_eq!(image.width, width);
+        assert_eq!(image.height, (width as f32 * PAGE_H / PAGE_W).round() as u32);
+        assert_eq!(image.rgb.len(), (image.width * image.height * 3) as usize);
+    }
+    let rotated = PdfDocument::open(&test_pdf(1, Some(90), false)).expect("opens");
+    let image = renderer.render(&rotated, 1, 400).expect("renders");
+    assert_eq!(image.height, (400.0 * PAGE_W / PAGE_H).round() as u32);
+}
+
+#[test]
+fn text_and_rules_are_darker_than_the_margin() {
+    let doc = PdfDocument::open(&test_pdf(1, None, false)).expect("opens");
+    let renderer = Renderer::new();
+    let image = renderer.render(&doc, 1, 1200).expect("renders");
+    let margin = mean(&image, (5.0, 5.0, 60.0, 60.0), PAGE_W);
+    assert!(margin > 254.0, "the margin is white: {margin}");
+    let rule = mean(&image, (80.0, PAGE_H - 600.6, 500.0, PAGE_H - 599.4), PAGE_W);
+    assert!(rule < margin - 50.0, "the rule is dark: {rule}");
+    let (_, x, y, size) = HORIZONTAL;
+    let text_box = (x, PAGE_H - y - 0.88 * size, x + 7.0 * size, PAGE_H - y + 0.12 * size);
+    let text = mean(&image, text_box, PAGE_W);
+    if renderer.has_cjk_font() {
+        assert!(image.warnings.is_empty(), "{:?}", image.warnings);
+        assert!(text < margin - 20.0, "the Chinese text is drawn: {text} vs {margin}");
+    } else {
+        assert!(image.warnings.iter().any(|w| w.contains("CJK")), "{:?}", image.warnings);
+    }
+}
+
+#[test]
+fn without_cjk_fonts_the_page_says_so() {
+    let doc = PdfDocument::open(&test_pdf(1, None, false)).expect("opens");
+    let renderer = Renderer::with_fonts(CjkFonts::in_dirs(&[]));
+    let image = renderer.render(&doc, 1, THUMBNAIL_WIDTH).expect("renders");
+    assert!(image.warnings.iter().any(|w| w.starts_with("page 1:") && w.contains("CJK")), "{:?}", image.warnings);
+}
+
+#[test]
+fn pngs_of_three_sizes_decode() {
+    let doc = PdfDocument::open(&test_pdf(1, None, false)).expect("opens");
+    let pngs = Renderer::new().render_pngs(&doc, 1, &[ZOOM_WIDTH, 1200, THUMBNAIL_WIDTH]).expect("renders");
+    assert_eq!(pngs.len(), 3);
+    for png in &pngs {
+        assert!(png.png.starts_with(b"\x89PNG\r\n\x1a\n"));
+        let decoder = png::Decoder::new(std::io::Cursor::new(&png.png));
+        let reader = decoder.read_info().expect("decodes");
+        assert_eq!((reader.info().width, reader.info().height), (png.width, png.height));
+    }
+    assert!(Renderer::new().render(&doc, 2, 200).is_err());
+    assert!(Renderer::new().render(&doc, 1, 0).is_err());
+}
