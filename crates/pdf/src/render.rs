@@ -109,8 +109,9 @@ impl Renderer {
         images.pop().ok_or(PdfError::Page { page, reason: "nothing rendered".into() })
     }
 
-    /// Renders page `page` at each of these widths (sharing the page's
-    /// fonts and glyph cache between them).
+    /// Renders page `page` at each of these widths, in the order given
+    /// (sharing the page's fonts and glyph cache between them; a width that
+    /// divides a larger one asked for by 4 or more is shrunk from it).
     pub fn render_widths(&self, doc: &PdfDocument, page: usize, widths: &[u32]) -> Result<Vec<PageImage>, PdfError> {
         let p = doc.page(page)?;
         let (pw, ph) = p.render_dimensions();
@@ -120,14 +121,27 @@ impl Renderer {
         let missing = Arc::new(AtomicBool::new(false));
         let settings = self.settings(missing.clone());
         let cache = RenderCache::new();
-        let mut out = Vec::with_capacity(widths.len());
-        for &width in widths {
+        let mut out: Vec<PageImage> = Vec::with_capacity(widths.len());
+        // Larger sizes first, so a small one can be shrunk from a larger
+        // one that is a whole multiple of it (a 200 px thumbnail from the
+        // 1200 px page) instead of being drawn again.
+        let mut order: Vec<usize> = (0..widths.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(widths[i]));
+        let mut made: Vec<Option<PageImage>> = vec![None; widths.len()];
+        for i in order {
+            let width = widths[i];
             let height = (f64::from(width) * f64::from(ph) / f64::from(pw)).round().max(1.0);
             if width == 0 || width > MAX_SIDE || height > f64::from(MAX_SIDE) {
                 return Err(PdfError::Page {
                     page,
                     reason: format!("cannot render {width} pixels wide ({height} high)"),
                 });
+            }
+            let source =
+                made.iter().flatten().filter(|m| m.width % width == 0 && m.width / width >= 4).min_by_key(|m| m.width);
+            if let Some(src) = source {
+                made[i] = Some(shrink(src, src.width / width, height as u32));
+                continue;
             }
             let (w, h) = (width as u16, height as u16);
             let scale = f64::from(width) / f64::from(pw);
@@ -146,8 +160,9 @@ impl Renderer {
             }))
             .map_err(|_| PdfError::Page { page, reason: "the renderer failed on this page".into() })?;
             let rgb = pixmap.data_as_u8_slice().chunks_exact(4).flat_map(|px| [px[0], px[1], px[2]]).collect();
-            out.push(PageImage { width, height: u32::from(h), rgb, warnings: Vec::new() });
+            made[i] = Some(PageImage { width, height: u32::from(h), rgb, warnings: Vec::new() });
         }
+        out.extend(made.into_iter().flatten());
         if missing.load(Ordering::Relaxed) {
             let note = format!(
                 "page {page}: a non-embedded CJK font was drawn with a Latin substitute (no Noto CJK font installed)"
@@ -187,6 +202,32 @@ impl Renderer {
             ..InterpreterSettings::default()
         }
     }
+}
+
+/// Shrinks an image by a whole factor `k` (each pixel the mean of a `k`×`k`
+/// block; the last row of blocks may be cut short) to `height` rows.
+fn shrink(src: &PageImage, k: u32, height: u32) -> PageImage {
+    let width = src.width / k;
+    let mut rgb = Vec::with_capacity(width as usize * height as usize * 3);
+    for y in 0..height {
+        let rows = (y * k..((y + 1) * k).min(src.height)).collect::<Vec<_>>();
+        for x in 0..width {
+            let mut sum = [0u32; 3];
+            let mut n = 0u32;
+            for &sy in &rows {
+                let start = (sy as usize * src.width as usize + (x * k) as usize) * 3;
+                for px in src.rgb.get(start..start + k as usize * 3).unwrap_or_default().chunks_exact(3) {
+                    sum[0] += u32::from(px[0]);
+                    sum[1] += u32::from(px[1]);
+                    sum[2] += u32::from(px[2]);
+                    n += 1;
+                }
+            }
+            let n = n.max(1);
+            rgb.extend(sum.iter().map(|&v| ((v + n / 2) / n) as u8));
+        }
+    }
+    PageImage { width, height, rgb, warnings: src.warnings.clone() }
 }
 
 /// Encodes an image as an 8-bit RGB PNG (fast DEFLATE).

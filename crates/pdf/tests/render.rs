@@ -59,6 +59,19 @@ fn text_and_rules_are_darker_than_the_margin() {
 }
 
 #[test]
+fn a_shrunk_thumbnail_looks_like_a_drawn_one() {
+    let doc = PdfDocument::open(&test_pdf(1, None, false)).expect("opens");
+    let renderer = Renderer::new();
+    let drawn = renderer.render(&doc, 1, THUMBNAIL_WIDTH).expect("renders");
+    let both = renderer.render_widths(&doc, 1, &[THUMBNAIL_WIDTH, 1200]).expect("renders");
+    let shrunk = &both[0];
+    assert_eq!((shrunk.width, shrunk.height), (drawn.width, drawn.height));
+    let diff: u64 = drawn.rgb.iter().zip(&shrunk.rgb).map(|(&a, &b)| u64::from(a.abs_diff(b))).sum();
+    let mean = diff as f64 / drawn.rgb.len() as f64;
+    assert!(mean < 8.0, "mean difference {mean}");
+}
+
+#[test]
 fn without_cjk_fonts_the_page_says_so() {
     let doc = PdfDocument::open(&test_pdf(1, None, false)).expect("opens");
     let renderer = Renderer::with_fonts(CjkFonts::in_dirs(&[]));
@@ -70,7 +83,9 @@ fn without_cjk_fonts_the_page_says_so() {
 fn pngs_of_three_sizes_decode() {
     let doc = PdfDocument::open(&test_pdf(1, None, false)).expect("opens");
     let pngs = Renderer::new().render_pngs(&doc, 1, &[ZOOM_WIDTH, 1200, THUMBNAIL_WIDTH]).expect("renders");
-    assert_eq!(pngs.len(), 3);
+    let widths: Vec<u32> = pngs.iter().map(|p| p.width).collect();
+    assert_eq!(widths, [ZOOM_WIDTH, 1200, THUMBNAIL_WIDTH], "in the order asked");
+    assert_eq!(pngs[2].height, (THUMBNAIL_WIDTH as f32 * PAGE_H / PAGE_W).round() as u32);
     for png in &pngs {
         assert!(png.png.starts_with(b"\x89PNG\r\n\x1a\n"));
         let decoder = png::Decoder::new(std::io::Cursor::new(&png.png));

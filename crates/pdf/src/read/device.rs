@@ -102,7 +102,7 @@ impl<'t> Collector<'t> {
     }
 
     fn push_rule(&mut self, r: KRect, frame: bool) {
-        if let Some(r) = r.intersect(self.clip()).is_finite_nonempty() {
+        if let Some(r) = nonempty(r.intersect(self.clip())) {
             self.rules.push(Rule { rect: to_rect(r), frame });
         }
     }
@@ -210,7 +210,7 @@ impl<'a> Device<'a> for Collector<'_> {
         self.last_fill = None;
         let (w, h) = (f64::from(image.width()), f64::from(image.height()));
         let r = (props.transform * KRect::new(0.0, 0.0, w, h).to_path(0.1)).bounding_box();
-        if let Some(r) = r.intersect(self.clip()).is_finite_nonempty() {
+        if let Some(r) = nonempty(r.intersect(self.clip())) {
             self.images.push(to_rect(r));
         }
     }
@@ -307,15 +307,8 @@ fn to_rect(r: KRect) -> Rect {
 }
 
 /// `Some(r)` for a finite rectangle with some extent in one direction.
-trait NonEmpty: Sized {
-    fn is_finite_nonempty(self) -> Option<Self>;
-}
-
-impl NonEmpty for KRect {
-    fn is_finite_nonempty(self) -> Option<KRect> {
-        (self.is_finite() && self.x1 >= self.x0 && self.y1 >= self.y0 && (self.width() > 0.0 || self.height() > 0.0))
-            .then_some(self)
-    }
+fn nonempty(r: KRect) -> Option<KRect> {
+    (r.is_finite() && r.x1 >= r.x0 && r.y1 >= r.y0 && (r.width() > 0.0 || r.height() > 0.0)).then_some(r)
 }
 
 #[cfg(test)]
