@@ -95,3 +95,9 @@ fn pngs_of_three_sizes_decode() {
     assert!(Renderer::new().render(&doc, 2, 200).is_err());
     assert!(Renderer::new().render(&doc, 1, 0).is_err());
 }
+
+#[test]
+fn one_renderer_serves_many_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Renderer>();
+}

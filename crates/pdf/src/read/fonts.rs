@@ -267,6 +267,35 @@ mod tests {
         }
     }
 
+    fn gb1_font(encoding: &str) -> FontInfo {
+        FontInfo {
+            name: "FZSongTest".into(),
+            subtype: "Type0".into(),
+            bold: false,
+            encoding: Some(encoding.into()),
+            family: Some(CidFamily::AdobeGB1),
+            widths: None,
+            ascent_descent: None,
+            cid_maps: OnceCell::new(),
+        }
+    }
+
+    #[test]
+    fn cid_glyphs_without_to_unicode_get_their_text_from_the_collection() {
+        // GBK code D6D0 is 中 and B1A8 is 报; through the CMap to a CID, then UCS2.
+        let gbk = gb1_font("GBK-EUC-H");
+        assert_eq!(gbk.cid_text(0xD6D0).as_deref(), Some("中"));
+        assert_eq!(gbk.cid_text(0xB1A8).as_deref(), Some("报"));
+        // An Identity encoding: the code is the CID.
+        let cid = (1..=4u8).find_map(|len| {
+            let load = hayro_interpret::hayro_cmap::load_embedded;
+            CMap::parse(load(CMapName::from_bytes(b"GBK-EUC-H"))?, load)?.lookup_cid_code(0xD6D0, len)
+        });
+        let identity = gb1_font("Identity-H");
+        assert_eq!(cid.and_then(|c| identity.cid_text(c)).as_deref(), Some("中"));
+        assert_eq!(gb1_font("UniGB-UCS2-H").cid_text(0x6570).as_deref(), Some("数"));
+    }
+
     #[test]
     fn utf16_codes() {
         assert_eq!(utf16_code_text(0x4E2D).as_deref(), Some("中"));
