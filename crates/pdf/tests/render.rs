@@ -101,3 +101,19 @@ fn one_renderer_serves_many_threads() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Renderer>();
 }
+
+#[test]
+fn gray_pages_encode_as_grayscale_and_colour_pages_as_rgb() {
+    let gray = PageImage { width: 2, height: 1, rgb: vec![10, 10, 10, 200, 200, 200], warnings: Vec::new() };
+    let colour = PageImage { width: 2, height: 1, rgb: vec![10, 10, 10, 200, 0, 0], warnings: Vec::new() };
+    for (image, want) in [(gray, png::ColorType::Grayscale), (colour, png::ColorType::Rgb)] {
+        let bytes = shuzibao_pdf::render::encode_png(&image).expect("encodes");
+        let mut reader = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().expect("decodes");
+        assert_eq!(reader.info().color_type, want);
+        let mut buf = vec![0; reader.output_buffer_size().unwrap_or(0)];
+        let info = reader.next_frame(&mut buf).expect("a frame");
+        let pixels = &buf[..info.buffer_size()];
+        let expected: Vec<u8> = if want == png::ColorType::Grayscale { vec![10, 200] } else { image.rgb.clone() };
+        assert_eq!(pixels, expected.as_slice());
+    }
+}

@@ -83,7 +83,19 @@ fn sample_renders_three_sizes() {
         return;
     };
     let doc = shuzibao_pdf::PdfDocument::open(&bytes).expect("opens");
-    let pngs = shuzibao_pdf::Renderer::new().render_pngs(&doc, 1, &[2400, 1200, 200]).expect("renders");
+    let renderer = shuzibao_pdf::Renderer::new();
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        let images = renderer.render_widths(&doc, 1, &[2400, 1200, 200]).expect("renders");
+        let drawn = t.elapsed();
+        for im in &images {
+            let t = std::time::Instant::now();
+            let png = shuzibao_pdf::render::encode_png(im).expect("encodes");
+            eprintln!("  encode {} px: {:?}, {} bytes", im.width, t.elapsed(), png.len());
+        }
+        eprintln!("drawing 3 sizes: {drawn:?}");
+    }
+    let pngs = renderer.render_pngs(&doc, 1, &[2400, 1200, 200]).expect("renders");
     for p in &pngs {
         let path = std::env::temp_dir().join(format!("shuzibao-sample-{}.png", p.width));
         std::fs::write(&path, &p.png).expect("writes");
