@@ -136,6 +136,20 @@ fn pages_come_in_order_with_their_labels() {
 }
 
 #[test]
+fn standard_fonts_are_named_and_off_page_text_is_left_out() {
+    let pages = read_pdf(&common::latin_pdf()).expect("reads");
+    let text: String = pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, common::LATIN.0, "the slug off the page is not read");
+    let (_, x, y, size) = common::LATIN;
+    let first = &pages[0].glyphs[0];
+    assert_eq!(first.font, "Times-Bold");
+    assert!(first.bold && !first.vertical && close(first.size, size), "{first:?}");
+    assert!(close(first.bbox.x0, x) && first.bbox.y0 < PAGE_H - y && first.bbox.y1 > PAGE_H - y, "{first:?}");
+    // Times-Bold's P is 611/1000 em wide.
+    assert!((first.bbox.width() - 0.611 * size).abs() < 0.2, "{first:?}");
+}
+
+#[test]
 fn a_page_without_text_is_kept_with_a_warning() {
     let bytes = common::raw_pdf(
         &[

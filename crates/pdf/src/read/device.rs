@@ -24,8 +24,12 @@ const EM_BOX: (f64, f64) = (-120.0, 880.0);
 /// The last glyph run drawn with a fill, to merge the stroke of a
 /// fill-and-stroke run into it (a faux-bold) rather than doubling it.
 struct LastFill {
+    /// Where its glyphs start in the page's list.
     start: usize,
+    /// How many of its glyphs were kept (not clipped away).
     len: usize,
+    /// How many glyphs the run had.
+    run_len: usize,
     origin: Point,
 }
 
@@ -65,7 +69,7 @@ impl<'t> Collector<'t> {
     /// Whether this run restrokes the run just filled (text render mode 2).
     fn is_restroke(&self, run: &GlyphRun<'_, '_>, origin: Point) -> Option<(usize, usize)> {
         let last = self.last_fill.as_ref()?;
-        (last.len == run.glyphs().len() && last.origin.distance(origin) < 0.01).then_some((last.start, last.len))
+        (last.run_len == run.glyphs().len() && last.origin.distance(origin) < 0.01).then_some((last.start, last.len))
     }
 
     /// Adds the rules of a path drawn in device space.
@@ -167,26 +171,28 @@ impl<'a> Device<'a> for Collector<'_> {
         let vertical_mode = run.writing_mode() == WritingMode::Vertical;
 
         let start = self.glyphs.len();
+        let clip = self.clip();
         for g in run.glyphs() {
             let t = props.transform * g.transform();
-            let text = g
-                .as_unicode()
-                .and_then(bf_text)
-                .or_else(|| info.and_then(|f| f.cid_text(g.char_code())))
-                .unwrap_or_else(|| {
-                    *self.unreadable.entry(font.clone()).or_default() += 1;
-                    "\u{FFFD}".to_string()
-                });
+            let text = g.as_unicode().and_then(bf_text).or_else(|| info.and_then(|f| f.cid_text(g.char_code())));
             let width = match advance(g) {
                 Some(w) if w > 0.0 && !vertical_mode => f64::from(w),
                 _ => 1000.0,
             };
-            let (descent, ascent) = if text.chars().any(is_cjk) {
+            let (descent, ascent) = if text.as_deref().is_none_or(|t| t.chars().any(is_cjk)) {
                 EM_BOX
             } else {
                 info.and_then(|f| f.ascent_descent).map(|(a, d)| (f64::from(d), f64::from(a))).unwrap_or(EM_BOX)
             };
             let bbox = (t * KRect::new(0.0, descent, width, ascent).to_path(0.1)).bounding_box();
+            if !clip.contains(bbox.center()) {
+                // Off the page (printer's marks, slugs) or clipped away.
+                continue;
+            }
+            let text = text.unwrap_or_else(|| {
+                *self.unreadable.entry(font.clone()).or_default() += 1;
+                "\u{FFFD}".to_string()
+            });
             let [a, b, c, d, _, _] = t.as_coeffs();
             let seq = u32::try_from(self.glyphs.len()).unwrap_or(u32::MAX);
             self.glyphs.push(Glyph {
@@ -202,6 +208,7 @@ impl<'a> Device<'a> for Collector<'_> {
         self.last_fill = matches!(draw_mode, DrawMode::Fill(_)).then_some(LastFill {
             start,
             len: self.glyphs.len() - start,
+            run_len: run.glyphs().len(),
             origin,
         });
     }

@@ -148,7 +148,8 @@ impl FontTable {
 
     /// The font of a glyph run: by the name the interpreter gave (clean
     /// PostScript name), or else, for simple fonts the interpreter names not,
-    /// the one whose widths agree with the run's `(code, advance)` pairs.
+    /// the one whose widths agree with the run's `(code, advance)` pairs, or
+    /// the only simple font without widths (a standard font).
     pub fn find(&self, name: Option<&str>, glyphs: &[(u32, f32)]) -> Option<&FontInfo> {
         if let Some(name) = name {
             let clean = clean_name(name, None);
@@ -159,7 +160,16 @@ impl FontTable {
         if glyphs.is_empty() {
             return None;
         }
-        self.fonts.iter().filter(|f| f.subtype != "Type0").find(|f| f.widths_match(glyphs))
+        let simple = || self.fonts.iter().filter(|f| f.subtype != "Type0");
+        if let Some(f) = simple().find(|f| f.widths_match(glyphs)) {
+            return Some(f);
+        }
+        // A standard font may come without widths: the only such font fits.
+        let mut bare = simple().filter(|f| f.widths.is_none());
+        match (bare.next(), bare.next()) {
+            (Some(f), None) => Some(f),
+            _ => None,
+        }
     }
 }
 

@@ -188,3 +188,26 @@ pub fn encrypted_pdf() -> Vec<u8> {
         "/Encrypt 4 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]",
     )
 }
+
+/// A page with a standard font (`Times-Bold`, not embedded, no widths):
+/// `LATIN` at its place, and a printer's slug drawn off the page.
+pub fn latin_pdf() -> Vec<u8> {
+    let mut pdf = Pdf::new();
+    let (catalog, tree, page, content, font) = (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4), Ref::new(5));
+    pdf.type1_font(font).base_font(Name(b"Times-Bold")).encoding_predefined(Name(b"WinAnsiEncoding"));
+    let mut c = Content::new();
+    let (text, x, y, size) = LATIN;
+    c.begin_text().set_font(Name(b"F1"), size).next_line(x, y).show(Str(text.as_bytes())).end_text();
+    c.begin_text().set_font(Name(b"F1"), 8.0).next_line(-150.0, 20.0).show(Str(b"SLUG 2019")).end_text();
+    pdf.stream(content, &c.finish());
+    let mut p = pdf.page(page);
+    p.parent(tree).media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H)).contents(content);
+    p.resources().fonts().pair(Name(b"F1"), font);
+    p.finish();
+    pdf.pages(tree).kids([page]).count(1);
+    pdf.catalog(catalog).pages(tree);
+    pdf.finish()
+}
+
+/// The Latin line of [`latin_pdf`].
+pub const LATIN: (&str, f32, f32, f32) = ("Page A1", 72.0, 760.0, 18.0);
