@@ -93,6 +93,7 @@ fn page_content() -> Vec<u8> {
         .set_text_rendering_mode(TextRenderingMode::FillStroke)
         .next_line(x, y)
         .show(Str(&ucs2(text)))
+        .set_text_rendering_mode(TextRenderingMode::Fill)
         .end_text();
     let (text, x, y, size) = VERTICAL;
     c.begin_text().set_font(Name(b"FV"), size).next_line(x, y).show(Str(&ucs2(text))).end_text();
