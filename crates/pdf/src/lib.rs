@@ -9,8 +9,15 @@
 //! reused on the lines recovered here, not copied. It does no database or
 //! web work.
 
+mod cjk_fonts;
+pub mod error;
 pub mod layout;
 pub mod model;
+pub mod read;
+pub mod render;
 
+pub use error::PdfError;
 pub use layout::{layout_page, PageLayout};
 pub use model::{Glyph, PageContent, Rect, Rule};
+pub use read::{read_pdf, PdfDocument};
+pub use render::{CjkFonts, PageImage, PngImage, Renderer};
