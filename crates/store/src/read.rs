@@ -3,7 +3,7 @@
 //! writes.
 
 use crate::pack::text_at;
-use crate::records::{self, ArticleRecord, IssueRecord, PaperRecord, VersionRecord};
+use crate::records::{self, ArticleRecord, IssueRecord, PageAssets, PaperRecord, VersionRecord};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -263,6 +263,39 @@ impl Store {
     fn articles_where<P: rusqlite::Params>(&self, cond: &str, p: P) -> Result<Vec<ArticleRecord>, StoreError> {
         articles_where(&self.conn, &self.dicts, cond, p)
     }
+
+    /// What a page read from a PDF keeps besides its text (its current
+    /// version's): the PDF's hash, the page's index in it, its size and its
+    /// images. `None` for a page read from text; an unknown page is
+    /// [`StoreError::NotFound`].
+    pub fn page_assets(&self, page_id: i64) -> Result<Option<PageAssets>, StoreError> {
+        let version: i64 = self
+            .conn
+            .prepare_cached("SELECT current_version FROM issues WHERE id = ?1")?
+            .query_row([page_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("page {page_id}")))?;
+        page_assets_of(&self.conn, version)
+    }
+}
+
+/// The assets of a page version, if it was read from a PDF.
+pub(crate) fn page_assets_of(conn: &Connection, version_id: i64) -> Result<Option<PageAssets>, StoreError> {
+    let row: Option<(String, u32, f64, f64, Option<String>, String)> = conn
+        .prepare_cached(
+            "SELECT pdf_hash, pdf_page, width, height, label, images FROM page_assets WHERE version_id = ?1",
+        )?
+        .query_row([version_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+        .optional()?;
+    let Some((pdf_hash, pdf_page, width, height, label, images)) = row else { return Ok(None) };
+    Ok(Some(PageAssets {
+        pdf_hash,
+        pdf_page,
+        width: width as f32,
+        height: height as f32,
+        label,
+        images: serde_json::from_str(&images)?,
+    }))
 }
 
 /// The current articles of a page, in reading order (on a connection or in a transaction).
@@ -287,7 +320,7 @@ fn articles_where<P: rusqlite::Params>(
                     a.subtitle, a.title_inferred, a.reporters, a.photographers, a.correspondents, a.authors,
                     a.dateline, a.source, a.continued_to, a.continued_from, a.continues,
                     (SELECT b.id FROM articles b WHERE b.continues = a.id LIMIT 1),
-                    a.paragraphs, a.span_start, a.span_end, a.section, a.version_id
+                    a.paragraphs, a.span_start, a.span_end, a.section, a.version_id, a.regions
              FROM articles a WHERE {cond}"
     );
     // (the raw text that packed paragraphs need is read apart, not joined:

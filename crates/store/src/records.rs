@@ -184,6 +184,76 @@ pub struct ArticleRecord {
     pub body: String,
     /// Byte span in the raw text.
     pub span: (usize, usize),
+    /// Where it stands on its page, for a page read from a PDF (empty for a
+    /// page read from text): rectangles in PDF points, origin top-left,
+    /// `y` down; their union is the article (two for an L-shaped one).
+    pub regions: Vec<Region>,
+}
+
+/// A rectangle on a page in PDF points (1/72 inch), origin at the top-left
+/// corner, `y` growing down; `x0 <= x1`, `y0 <= y1`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Bottom edge.
+    pub y1: f32,
+}
+
+/// What a page read from a PDF keeps besides its text: the PDF (by its
+/// SHA-256: the data folder keeps the file under it), where the page is in
+/// it, its size, and its rendered images (also by their SHA-256).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageAssets {
+    /// SHA-256 of the whole PDF file, in hex.
+    pub pdf_hash: String,
+    /// The page's index in that PDF, from 1.
+    pub pdf_page: u32,
+    /// Its width in points.
+    pub width: f32,
+    /// Its height in points.
+    pub height: f32,
+    /// Its label in the PDF (`/PageLabels`), if any.
+    pub label: Option<String>,
+    /// Its images, one per width rendered.
+    pub images: Vec<PageImageRecord>,
+}
+
+/// One rendered image of a page (PNG), kept under its hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageImageRecord {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// SHA-256 of the PNG file, in hex.
+    pub hash: String,
+}
+
+impl PageAssets {
+    /// The image of this width, if one was rendered.
+    pub fn image(&self, width: u32) -> Option<&PageImageRecord> {
+        self.images.iter().find(|i| i.width == width)
+    }
+}
+
+/// Regions as stored: `[[x0, y0, x1, y1], …]`, points to two decimals.
+pub(crate) fn regions_json(regions: &[Region]) -> String {
+    let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
+    let boxes: Vec<[f64; 4]> = regions.iter().map(|r| [round(r.x0), round(r.y0), round(r.x1), round(r.y1)]).collect();
+    serde_json::to_string(&boxes).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Regions read back from their stored JSON (none for NULL).
+fn regions_of(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Vec<Region>> {
+    let Some(s) = r.get::<_, Option<String>>(i)? else { return Ok(Vec::new()) };
+    let boxes: Vec<[f32; 4]> = serde_json::from_str(&s)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))?;
+    Ok(boxes.into_iter().map(|[x0, y0, x1, y1]| Region { x0, y0, x1, y1 }).collect())
 }
 
 impl ArticleRecord {
@@ -288,6 +358,7 @@ pub(crate) fn article_from_row(
         paragraphs,
         span: (r.get::<_, i64>(23)? as usize, r.get::<_, i64>(24)? as usize),
         section: r.get(25)?,
+        regions: regions_of(r, 27)?,
     })
     .map(|mut a: ArticleRecord| {
         a.body = a.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");

@@ -209,6 +209,25 @@ const MIGRATIONS: &[&str] = &[
         trained_at TEXT NOT NULL
     );
     "#,
+    // 9: pages from PDFs. Each article keeps its regions on its page (JSON
+    // `[[x0, y0, x1, y1], …]` in PDF points, origin top-left, `y` down;
+    // NULL for a page read from text); each page version read from a PDF
+    // keeps its assets: the PDF's SHA-256 (the file is kept in the data
+    // folder under it), the page's index in that PDF, its size in points,
+    // its label, and its rendered images (JSON `[{"width", "height",
+    // "hash"}]`, PNG files kept under their hashes too).
+    r#"
+    ALTER TABLE articles ADD COLUMN regions TEXT;
+    CREATE TABLE page_assets (
+        version_id INTEGER PRIMARY KEY REFERENCES issue_versions(id),
+        pdf_hash   TEXT NOT NULL,
+        pdf_page   INTEGER NOT NULL,
+        width      REAL NOT NULL,
+        height     REAL NOT NULL,
+        label      TEXT,
+        images     TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

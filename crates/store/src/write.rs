@@ -6,9 +6,10 @@
 
 use crate::pack::packed;
 use crate::people::{KIND_EVENT, KIND_ORGANIZATION, KIND_PERSON, KIND_PLACE};
+use crate::records::regions_json;
 use crate::{
-    content_hash, exec, now, ArticleRecord, IngestReport, IngestRequest, Outcome, Placement, Store, StoreError,
-    StoredParagraph,
+    content_hash, exec, now, ArticleRecord, IngestReport, IngestRequest, Outcome, PageAssets, Placement, Region, Store,
+    StoreError, StoredParagraph,
 };
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Savepoint, Transaction, TransactionBehavior};
@@ -18,7 +19,35 @@ use shuzibao_core::{json, Article, Issue, PageNo};
 impl Store {
     /// Ingests one page (or a whole issue) in one transaction.
     pub fn ingest(&mut self, req: &IngestRequest<'_>) -> Result<IngestReport, StoreError> {
-        let hash = content_hash(req.raw_text);
+        self.ingest_page(req, None)
+    }
+
+    /// Ingests one page read from a PDF in one transaction: its text and
+    /// articles as [`Store::ingest`] does, each article's regions (parallel
+    /// to `req.issue.articles`) and the page's assets (the PDF and its
+    /// images, which the caller has written to the data folder before).
+    /// The page is the same again (unchanged) only when its text and its
+    /// PDF page are.
+    pub fn ingest_pdf_page(
+        &mut self,
+        req: &IngestRequest<'_>,
+        assets: &PageAssets,
+        regions: &[Vec<Region>],
+    ) -> Result<IngestReport, StoreError> {
+        self.ingest_page(req, Some((assets, regions)))
+    }
+
+    fn ingest_page(
+        &mut self,
+        req: &IngestRequest<'_>,
+        pdf: Option<(&PageAssets, &[Vec<Region>])>,
+    ) -> Result<IngestReport, StoreError> {
+        // a page from a PDF is its text and its PDF page: the same text from
+        // another PDF (or a scanned page without text) is another version
+        let hash = match pdf {
+            None => content_hash(req.raw_text),
+            Some((a, _)) => content_hash(&format!("{}\u{0}pdf:{}#{}", req.raw_text, a.pdf_hash, a.pdf_page)),
+        };
         let place = &req.placement;
         let key = place.key(&hash);
         let (paper, date) = (Some(place.paper.clone()), place.date);
@@ -77,6 +106,22 @@ impl Store {
             ],
         )?;
         let version_id = tx.last_insert_rowid();
+        if let Some((a, _)) = pdf {
+            exec(
+                &tx,
+                "INSERT INTO page_assets (version_id, pdf_hash, pdf_page, width, height, label, images)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    version_id,
+                    a.pdf_hash,
+                    a.pdf_page,
+                    f64::from(a.width),
+                    f64::from(a.height),
+                    a.label,
+                    serde_json::to_string(&a.images)?
+                ],
+            )?;
+        }
         exec(
             &tx,
             "UPDATE issues SET current_version = ?1, updated_at = ?2, paper = ?3, date = ?4, page = ?5, section = ?6,
@@ -101,7 +146,7 @@ impl Store {
             Some(e) if e.len() == req.issue.articles.len() => e.to_vec(),
             _ => entities::extract_issue(&req.issue.articles, date),
         };
-        let articles = replace_articles(&tx, &meta, req.issue, found)?;
+        let articles = replace_articles(&tx, &meta, req.issue, found, pdf.map(|(_, r)| r))?;
         let mut touched = vec![issue_id];
         if let Some(d) = date {
             touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
@@ -115,10 +160,14 @@ impl Store {
     /// Parses every issue's current raw text again with `parse` and, where
     /// the result differs from what is stored, replaces the articles (the
     /// raw text and its version stay). Returns how many issues changed.
+    /// Pages read from a PDF are left as they are: their articles and
+    /// regions come from the page's layout, which a text parser cannot
+    /// make again.
     pub fn reparse(&mut self, parse: impl Fn(&str) -> Issue, parser_version: &str) -> Result<usize, StoreError> {
         let rows: Vec<(i64, i64, String, String)> = {
             let mut st = self.conn.prepare(
-                "SELECT i.id, v.id, v.raw_text, v.parse_hash FROM issues i JOIN issue_versions v ON v.id = i.current_version ORDER BY i.id",
+                "SELECT i.id, v.id, v.raw_text, v.parse_hash FROM issues i JOIN issue_versions v ON v.id = i.current_version
+                 WHERE NOT EXISTS (SELECT 1 FROM page_assets p WHERE p.version_id = v.id) ORDER BY i.id",
             )?;
             let rows =
                 st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, self.dicts.raw_at(r, 2, &self.conn)?, r.get(3)?)))?;
@@ -140,7 +189,7 @@ impl Store {
             )?;
             let meta = IssueMeta { id: issue_id, version_id, raw: &raw, paper: paper.clone(), date, page };
             let found = entities::extract_issue(&issue.articles, date);
-            replace_articles(&tx, &meta, &issue, found)?;
+            replace_articles(&tx, &meta, &issue, found, None)?;
             let mut touched = vec![issue_id];
             if let Some(d) = date {
                 touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
@@ -298,6 +347,7 @@ fn replace_articles(
     meta: &IssueMeta<'_>,
     issue: &Issue,
     found: Vec<entities::Entities>,
+    regions: Option<&[Vec<Region>]>,
 ) -> Result<usize, StoreError> {
     // Articles continued from one of these lose the link; it is made again below.
     exec(
@@ -311,9 +361,9 @@ fn replace_articles(
     let mut st = tx.prepare_cached(
         "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, section, kind, column_label, kicker, title,
             subtitle, title_inferred, reporters, photographers, correspondents, authors, dateline, source, continued_to,
-            continued_from, paragraphs, span_start, span_end)
+            continued_from, paragraphs, span_start, span_end, regions)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-            ?23, ?24)",
+            ?23, ?24, ?25)",
     )?;
     for (i, (a, e)) in issue.articles.iter().zip(found).enumerate() {
         let paragraphs: Vec<StoredParagraph> =
@@ -343,6 +393,7 @@ fn replace_articles(
             packed(&serde_json::to_string(&paragraphs)?, Some(meta.raw))?,
             a.span.start as i64,
             a.span.end as i64,
+            regions.map(|r| regions_json(r.get(i).map_or(&[][..], Vec::as_slice))),
         ])?;
         store_entities(tx, meta.id, tx.last_insert_rowid(), meta.date, &e)?;
     }

@@ -444,6 +444,8 @@ const SCHEMA_5_MENTIONS: &str = "
         latest_post TEXT);
     DELETE FROM meta WHERE key = 'people';
     DROP TABLE dictionaries;
+    DROP TABLE page_assets;
+    ALTER TABLE articles DROP COLUMN regions;
 ";
 
 #[test]

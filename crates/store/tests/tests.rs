@@ -5,11 +5,13 @@
 //!   re-parsing, the change log.
 //! - `people`: people, posts over time and dates inferred across issues.
 //! - `packing`: raw texts packed with a dictionary of the archive's own.
+//! - `assets`: pages from PDFs: regions and page assets kept and returned.
 //!
 //! The pages are placed by [`placement`]: the masthead's paper and date.
 
 #![allow(clippy::unwrap_used)]
 
+mod assets;
 mod packing;
 mod people;
 mod store;

@@ -1,0 +1,92 @@
+//! Pages read from a PDF: each article's regions and the page's assets
+//! (the PDF's hash, the page's place and size, its images) kept with the
+//! version, returned, unchanged when the same PDF page comes again, a new
+//! version when the text comes from elsewhere; reparse leaves them alone.
+
+use shuzibao_core::parse;
+use shuzibao_store::{IngestRequest, Outcome, PageAssets, PageImageRecord, Region, Store};
+
+const PAGE: &str = "# 老街焕发新活力\n\n\u{3000}\u{3000}本报讯 老街改造工程日前全面完工，沿街商铺陆续开门迎客。\n\n# 夜市烟火气\n\n\u{3000}\u{3000}入夜，示例区的夜市灯火通明，小吃摊前排起长队。\n";
+
+fn assets(pdf_hash: &str) -> PageAssets {
+    PageAssets {
+        pdf_hash: pdf_hash.into(),
+        pdf_page: 2,
+        width: 595.0,
+        height: 842.0,
+        label: Some("A2".into()),
+        images: vec![PageImageRecord { width: 1200, height: 1698, hash: "ab".repeat(32) }],
+    }
+}
+
+fn regions() -> Vec<Vec<Region>> {
+    vec![
+        vec![Region { x0: 30.0, y0: 60.0, x1: 360.5, y1: 200.25 }],
+        vec![
+            Region { x0: 30.0, y0: 410.0, x1: 200.0, y1: 520.0 },
+            Region { x0: 200.0, y0: 410.0, x1: 360.0, y1: 700.0 },
+        ],
+    ]
+}
+
+fn ingest_pdf(store: &mut Store, a: &PageAssets, text: &str) -> shuzibao_store::IngestReport {
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 2);
+    let mut placement = super::placement(&issue);
+    placement.date = Some("2024-03-05".parse().unwrap());
+    placement.page = Some(shuzibao_core::PageNo::plain(2));
+    let req = IngestRequest {
+        source: "page.pdf",
+        encoding: "PDF",
+        raw_text: text,
+        issue: &issue,
+        placement,
+        parser_version: "test",
+        entities: None,
+    };
+    store.ingest_pdf_page(&req, a, &regions()).unwrap()
+}
+
+#[test]
+fn regions_and_assets_are_kept_and_the_same_pdf_page_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let first = ingest_pdf(&mut store, &assets(&"cd".repeat(32)), PAGE);
+    assert_eq!(first.outcome, Outcome::Added);
+    let articles = store.articles_of_issue(first.issue_id).unwrap();
+    assert_eq!(articles[0].regions, vec![Region { x0: 30.0, y0: 60.0, x1: 360.5, y1: 200.25 }]);
+    assert_eq!(articles[1].regions.len(), 2);
+    assert_eq!(store.page_assets(first.issue_id).unwrap(), Some(assets(&"cd".repeat(32))));
+    assert_eq!(store.page_assets(first.issue_id).unwrap().unwrap().image(1200).unwrap().height, 1698);
+    // the same PDF page again
+    let again = ingest_pdf(&mut store, &assets(&"cd".repeat(32)), PAGE);
+    assert_eq!(again.outcome, Outcome::Unchanged);
+    // the same text from another PDF is a new version, with that PDF
+    let other = ingest_pdf(&mut store, &assets(&"ef".repeat(32)), PAGE);
+    assert_eq!(other.outcome, Outcome::Updated { version: 2 });
+    assert_eq!(store.page_assets(first.issue_id).unwrap().unwrap().pdf_hash, "ef".repeat(32));
+    // reparse reads text pages again, never a PDF page's layout
+    assert_eq!(store.reparse(|_| parse(""), "other").unwrap(), 0);
+    assert_eq!(store.articles_of_issue(first.issue_id).unwrap().len(), 2);
+    // an unknown page is an error, a text page has no assets
+    assert!(store.page_assets(9999).is_err());
+}
+
+#[test]
+fn a_text_page_has_no_regions_and_no_assets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let issue = parse(PAGE);
+    let req = IngestRequest {
+        source: "page.txt",
+        encoding: "UTF-8",
+        raw_text: PAGE,
+        issue: &issue,
+        placement: super::placement(&issue),
+        parser_version: "test",
+        entities: None,
+    };
+    let r = store.ingest(&req).unwrap();
+    assert!(store.articles_of_issue(r.issue_id).unwrap().iter().all(|a| a.regions.is_empty()));
+    assert_eq!(store.page_assets(r.issue_id).unwrap(), None);
+}
