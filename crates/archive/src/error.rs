@@ -24,6 +24,15 @@ pub enum ArchiveError {
         /// Why.
         source: std::io::Error,
     },
+    /// A file of the data folder (a kept PDF, a page image) could not be
+    /// written.
+    #[error("writing {path}: {source}")]
+    File {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// A page whose paper nobody said (the message says how to say it).
     #[error("{0}")]
     NoPaper(String),
@@ -62,6 +71,7 @@ impl ArchiveError {
             ArchiveError::Search(e) => e.is_user_error(),
             ArchiveError::Storing { error, .. } => error.is_user_error(),
             ArchiveError::Io { .. }
+            | ArchiveError::File { .. }
             | ArchiveError::NoPaper(_)
             | ArchiveError::Unreadable(_)
             | ArchiveError::Config { .. }

@@ -4,15 +4,26 @@
 //! when there are many — then stored, one transaction each, and handed to
 //! the index. A page that cannot be read or placed is reported with the
 //! reason and the others go on; a failing archive stops everything.
+//!
+//! A PDF (told by its bytes) gives one page per PDF page: each is laid out
+//! into articles with their regions, rendered at the page edition's widths
+//! and its images and the PDF itself kept in the data folder
+//! ([`crate::files`]) by the preparing thread, before the writer stores the
+//! page. When one run is given a page both as a PDF and as text, the PDF's
+//! is stored and the text is skipped (PDFs are prepared first).
 
 use crate::error::ArchiveError;
+use crate::files::{sha256_hex, Files};
 use crate::papers::Papers;
+use crate::pdf_pages::{self, PdfPage, IMAGE_WIDTHS, MAX_PDF_BYTES, PDF_ENCODING};
 use crate::place::{place, Given};
 use crate::Archive;
 use serde::Serialize;
 use shuzibao_core::entities::Entities;
 use shuzibao_core::{Decoded, Issue};
-use shuzibao_store::{IngestReport, IngestRequest, Outcome, Placement};
+use shuzibao_pdf::{PdfDocument, Renderer};
+use shuzibao_store::{IngestReport, IngestRequest, Outcome, PageAssets, PageImageRecord, Placement, Region};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// An undated page is dated against this many of its paper's latest dated issues.
@@ -68,34 +79,169 @@ pub struct Page {
     pub entities: Vec<Entities>,
     /// What deserves a word (undecodable bytes, text kept as leftovers).
     pub warnings: Vec<String>,
-    /// Its size in bytes.
+    /// Its size in bytes (of its text, for a page from a PDF).
     pub bytes: usize,
+    /// For a page read from a PDF: what it keeps besides its text.
+    pub pdf: Option<PdfAssets>,
 }
 
-/// Reads and parses one page, places it and finds its entities (no archive needed).
-pub fn prepare(input: &Input, papers: &mut Papers) -> Result<Page, ArchiveError> {
-    let owned;
-    let bytes: &[u8] = match (&input.bytes, &input.path) {
-        (Some(b), _) => b,
-        (None, Some(p)) => {
-            owned = read_page_file(p).map_err(ArchiveError::Unreadable)?;
-            &owned
+/// What a page read from a PDF keeps besides its text: the PDF and its
+/// images (written to the data folder already) and each article's regions.
+#[derive(Debug, Clone)]
+pub struct PdfAssets {
+    /// The PDF's hash, the page's place and size in it, its images.
+    pub assets: PageAssets,
+    /// The regions of each article, parallel to the issue's articles.
+    pub regions: Vec<Vec<Region>>,
+}
+
+/// Prepares pages (no archive needed, only its data folder's files): reads
+/// each input, parses or lays out its pages, places them and finds their
+/// entities; renders a PDF's pages and keeps the PDF and the images. Holds
+/// what is worth keeping from one input to the next: the papers' codes and
+/// folder configurations read so far, and one renderer (its fonts loaded
+/// once).
+pub struct Preparer {
+    papers: Papers,
+    renderer: Renderer,
+    files: Files,
+}
+
+impl Preparer {
+    /// A preparer keeping files in `files`, rendering with `renderer`.
+    pub fn new(files: Files, renderer: Renderer) -> Preparer {
+        Preparer { papers: Papers::new(), renderer, files }
+    }
+
+    /// Prepares every page of `input` in order, telling `each` each page or
+    /// why it could not be prepared (a bad file is one error; a PDF page
+    /// that fails is one error naming the page, and its other pages go
+    /// on). Stops when `each` returns `false`.
+    pub fn prepare(&mut self, input: &Input, mut each: impl FnMut(Result<Page, ArchiveError>) -> bool) {
+        let bytes = match read_input(input) {
+            Ok(b) => b,
+            Err(e) => {
+                each(Err(e));
+                return;
+            }
+        };
+        let pdf = pdf_pages::is_pdf(&bytes) || input.path.as_deref().is_some_and(pdf_pages::named_pdf);
+        if !pdf {
+            each(prepare_text(input, &bytes, &mut self.papers));
+            return;
         }
-        (None, None) => return Err(ArchiveError::Unreadable("nothing to read".into())),
-    };
+        let doc = match pdf_pages::open(&bytes) {
+            Ok(d) => d,
+            Err(e) => {
+                each(Err(ArchiveError::Unreadable(e)));
+                return;
+            }
+        };
+        let mut pdf = KeptPdf { bytes: &bytes, hash: sha256_hex(&bytes), kept: false };
+        for index in 1..=doc.page_count() {
+            if !each(self.prepare_pdf_page(input, &doc, index, &mut pdf)) {
+                return;
+            }
+        }
+    }
+
+    /// Reads, lays out, places and renders one page of a PDF; keeps its
+    /// images and (once) the PDF.
+    fn prepare_pdf_page(
+        &mut self,
+        input: &Input,
+        doc: &PdfDocument,
+        index: usize,
+        pdf: &mut KeptPdf<'_>,
+    ) -> Result<Page, ArchiveError> {
+        let p: PdfPage = pdf_pages::read_page(doc, index).map_err(ArchiveError::Unreadable)?;
+        let several = p.count > 1;
+        // a page given on the command line, or in the name, is one page's
+        let mut given = input.given.clone();
+        if several {
+            given.page = None;
+        }
+        let mut placement = place(&given, input.path.as_deref(), &p.layout.issue, &mut self.papers)?;
+        if several {
+            placement.page = Some(p.page_no());
+            placement.part = None;
+        } else if placement.page.is_none() {
+            placement.page = Some(p.page_no());
+        }
+        let images = self
+            .renderer
+            .render_pngs(doc, index, &IMAGE_WIDTHS)
+            .map_err(|e| ArchiveError::Unreadable(e.to_string()))?;
+        let mut notes = p.warnings.clone();
+        let mut records = Vec::with_capacity(images.len());
+        for image in &images {
+            notes.extend(image.warnings.iter().filter(|w| !p.warnings.contains(w)).cloned());
+            let hash = self.files.keep(&image.png, "png")?;
+            records.push(PageImageRecord { width: image.width, height: image.height, hash });
+        }
+        notes.dedup();
+        if !pdf.kept {
+            self.files.keep_as(&pdf.hash, pdf.bytes, "pdf")?;
+            pdf.kept = true;
+        }
+        let decoded = Decoded { text: p.layout.text.clone(), encoding: PDF_ENCODING, replaced: 0 };
+        notes.extend(warnings(&decoded, &p.layout.issue));
+        let assets = PageAssets {
+            pdf_hash: pdf.hash.clone(),
+            pdf_page: index as u32,
+            width: p.width,
+            height: p.height,
+            label: p.label.clone(),
+            images: records,
+        };
+        let regions = p.regions();
+        let entities = shuzibao_store::entities_for(&p.layout.issue, placement.date);
+        Ok(Page {
+            name: p.name(&input.name),
+            bytes: decoded.text.len(),
+            decoded,
+            issue: p.layout.issue,
+            placement,
+            entities,
+            warnings: notes,
+            pdf: Some(PdfAssets { assets, regions }),
+        })
+    }
+}
+
+/// A PDF being prepared: its bytes, their hash, whether the file is kept yet.
+struct KeptPdf<'a> {
+    bytes: &'a [u8],
+    hash: String,
+    kept: bool,
+}
+
+/// The bytes of an input: given, or its file's.
+fn read_input(input: &Input) -> Result<Cow<'_, [u8]>, ArchiveError> {
+    match (&input.bytes, &input.path) {
+        (Some(b), _) => Ok(Cow::Borrowed(b)),
+        (None, Some(p)) => read_page_file(p).map(Cow::Owned).map_err(ArchiveError::Unreadable),
+        (None, None) => Err(ArchiveError::Unreadable("nothing to read".into())),
+    }
+}
+
+/// Reads and parses one page of text, places it and finds its entities.
+fn prepare_text(input: &Input, bytes: &[u8], papers: &mut Papers) -> Result<Page, ArchiveError> {
     let (issue, decoded) = shuzibao_core::parse_bytes(bytes).map_err(|e| ArchiveError::Unreadable(e.to_string()))?;
     let placement = place(&input.given, input.path.as_deref(), &issue, papers)?;
     let entities = shuzibao_store::entities_for(&issue, placement.date);
     let warnings = warnings(&decoded, &issue);
-    Ok(Page { name: input.name.clone(), decoded, issue, placement, entities, warnings, bytes: bytes.len() })
+    Ok(Page { name: input.name.clone(), decoded, issue, placement, entities, warnings, bytes: bytes.len(), pdf: None })
 }
 
 /// Reads a page file, refusing one too large to be an issue before reading
-/// it (the reason is the message to print after the file's name).
+/// it (the reason is the message to print after the file's name): a PDF
+/// may have [`MAX_PDF_BYTES`], a text [`shuzibao_core::MAX_FILE_BYTES`].
 pub fn read_page_file(path: &Path) -> Result<Vec<u8>, String> {
     let len = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?.len();
-    if len > shuzibao_core::MAX_FILE_BYTES as u64 {
-        return Err(format!("too large for one issue: {len} bytes (at most {})", shuzibao_core::MAX_FILE_BYTES));
+    let most = if pdf_pages::file_is_pdf(path) { MAX_PDF_BYTES } else { shuzibao_core::MAX_FILE_BYTES as u64 };
+    if len > most {
+        return Err(format!("too large for one issue: {len} bytes (at most {most})"));
     }
     std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
 }
@@ -130,6 +276,10 @@ pub struct Summary {
     pub unchanged: usize,
     /// Pages not stored, with the reason.
     pub failed: Vec<Failure>,
+    /// Pages not stored because the run stored them from a PDF: the text
+    /// of a page given as a PDF too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Failure>,
     /// Every stored page: where it went and what happened.
     pub pages: Vec<Stored>,
     /// Warnings about stored pages.
@@ -196,7 +346,7 @@ impl Summary {
 
     /// Pages seen, stored or not.
     pub fn total(&self) -> usize {
-        self.added + self.updated + self.unchanged + self.failed.len()
+        self.added + self.updated + self.unchanged + self.failed.len() + self.skipped.len()
     }
 }
 
@@ -226,68 +376,111 @@ impl Archive {
             parser_version: shuzibao_core::PARSER_VERSION,
             entities,
         };
-        Ok(self.store.ingest(&req)?)
+        Ok(match &page.pdf {
+            None => self.store.ingest(&req)?,
+            Some(pdf) => self.store.ingest_pdf_page(&req, &pdf.assets, &pdf.regions)?,
+        })
     }
 
-    /// Ingests one page and makes it searchable (a request's body, a sample).
+    /// A preparer for this archive's data folder, with its renderer.
+    pub fn preparer(&self) -> Preparer {
+        Preparer::new(Files::of(&self.dir), self.renderer.clone())
+    }
+
+    /// Ingests one page and makes it searchable (a request's body, a
+    /// sample). A PDF of several pages gives its first page here; use
+    /// [`Archive::ingest_all`] for all of them.
     pub fn ingest_one(&mut self, input: &Input) -> Result<(IngestReport, Page), ArchiveError> {
-        let page = prepare(input, &mut Papers::new())?;
+        let mut first = None;
+        self.preparer().prepare(input, |page| {
+            first = Some(page);
+            false
+        });
+        let page = first.unwrap_or_else(|| Err(ArchiveError::Unreadable("nothing to read".into())))?;
         let report = self.store_page(&page)?;
         self.sync()?;
         Ok((report, page))
     }
 
-    /// Ingests pages in order: reading, parsing and finding entities on a
-    /// thread of their own, ahead of the writer; `on_each` is told each
-    /// page's name as it is stored. The index is synced at the end. A page
-    /// that fails is in the summary; an archive that fails stops the run.
+    /// Ingests pages in order (PDFs first): reading, parsing or laying out,
+    /// rendering and finding entities on a thread of their own, ahead of
+    /// the writer; `on_each` is told each page's name as it is stored. The
+    /// index is synced at the end. A page that fails is in the summary; an
+    /// archive that fails stops the run.
     pub fn ingest_all(&mut self, inputs: &[Input], mut on_each: impl FnMut(&str)) -> Result<Summary, ArchiveError> {
         let mut summary = Summary::default();
         let mut unsynced = 0usize;
-        // the first page not committed yet
-        let mut uncommitted = 0usize;
+        // the pages stored since the last commit
+        let mut uncommitted: Vec<String> = Vec::new();
+        let mut seen = 0usize;
+        // where the pages stored from PDFs in this run went
+        let mut from_pdf = std::collections::HashSet::new();
+        let order = pdf_first(inputs);
+        let mut preparer = self.preparer();
         self.begin_batch();
         let run = std::thread::scope(|scope| -> Result<(), ArchiveError> {
             let (tx, rx) = std::sync::mpsc::sync_channel(16);
             scope.spawn(move || {
-                let mut papers = Papers::new();
-                for input in inputs {
-                    if tx.send(prepare(input, &mut papers)).is_err() {
+                for &i in &order {
+                    let mut open = true;
+                    preparer.prepare(&inputs[i], |page| {
+                        open = tx.send((i, page)).is_ok();
+                        open
+                    });
+                    if !open {
                         return;
                     }
                 }
             });
-            for (i, (input, prepared)) in inputs.iter().zip(rx).enumerate() {
-                on_each(&input.name);
-                let stored = prepared.and_then(|page| self.store_page(&page).map(|r| (page, r)));
+            for (i, prepared) in rx {
+                let input = &inputs[i];
+                let name = prepared.as_ref().map_or_else(|_| input.name.clone(), |p| p.name.clone());
+                on_each(&name);
+                let stored = prepared.and_then(|page| {
+                    let place = page.placement.date.is_some().then(|| page.placement.key(""));
+                    if page.pdf.is_none() && place.as_ref().is_some_and(|k| from_pdf.contains(k)) {
+                        return Ok((page, None));
+                    }
+                    let report = self.store_page(&page)?;
+                    if let (Some(k), Some(_)) = (place, &page.pdf) {
+                        from_pdf.insert(k);
+                    }
+                    Ok((page, Some(report)))
+                });
                 match stored {
-                    Ok((page, report)) => {
+                    Ok((page, Some(report))) => {
                         unsynced += page.bytes;
                         summary.record(&page, report);
                     }
+                    Ok((page, None)) => summary.skipped.push(Failure {
+                        file: page.name.clone(),
+                        reason: "this page was given as a PDF too, and was stored from the PDF".into(),
+                    }),
                     Err(e) if e.is_page_error() => {
-                        summary.failed.push(Failure { file: input.name.clone(), reason: e.to_string() })
+                        summary.failed.push(Failure { file: name.clone(), reason: e.to_string() })
                     }
-                    Err(e) => return Err(ArchiveError::Storing { page: input.name.clone(), error: Box::new(e) }),
+                    Err(e) => return Err(ArchiveError::Storing { page: name, error: Box::new(e) }),
                 }
+                uncommitted.push(name);
+                seen += 1;
                 // each stage or sync commits the batch: a failure names its pages
                 let committed = if unsynced >= SYNC_EVERY_BYTES {
                     unsynced = 0;
                     Some(self.sync().map(drop))
-                } else if (i + 1) % STAGE_EVERY_PAGES == 0 {
+                } else if seen % STAGE_EVERY_PAGES == 0 {
                     Some(self.stage().map(drop))
                 } else {
                     None
                 };
                 if let Some(done) = committed {
-                    done.map_err(|e| in_batch(&inputs[uncommitted..=i], e))?;
-                    uncommitted = i + 1;
+                    done.map_err(|e| in_batch(&uncommitted, e))?;
+                    uncommitted.clear();
                 }
             }
             Ok(())
         });
         // what was stored before a failure is kept
-        let ended = self.end_batch().map_err(|e| in_batch(&inputs[uncommitted.min(inputs.len())..], e));
+        let ended = self.end_batch().map_err(|e| in_batch(&uncommitted, e));
         run?;
         ended?;
         self.sync()?;
@@ -295,12 +488,26 @@ impl Archive {
     }
 }
 
+/// The order inputs are prepared in: PDFs first (so that a page given both
+/// as a PDF and as text is stored from the PDF), each kind in the given
+/// order.
+fn pdf_first(inputs: &[Input]) -> Vec<usize> {
+    let is_pdf = |input: &Input| match (&input.bytes, &input.path) {
+        (Some(b), _) => pdf_pages::is_pdf(b),
+        (None, Some(p)) => pdf_pages::file_is_pdf(p),
+        (None, None) => false,
+    };
+    let (mut pdfs, texts): (Vec<usize>, Vec<usize>) = (0..inputs.len()).partition(|&i| is_pdf(&inputs[i]));
+    pdfs.extend(texts);
+    pdfs
+}
+
 /// An error committing a batch, naming its pages.
-fn in_batch(pages: &[Input], error: ArchiveError) -> ArchiveError {
+fn in_batch(pages: &[String], error: ArchiveError) -> ArchiveError {
     let page = match pages {
         [] => "the last pages".to_string(),
-        [one] => one.name.clone(),
-        [first, .., last] => format!("{} … {} ({} pages)", first.name, last.name, pages.len()),
+        [one] => one.clone(),
+        [first, .., last] => format!("{first} … {last} ({} pages)", pages.len()),
     };
     ArchiveError::Storing { page, error: Box::new(error) }
 }

@@ -7,7 +7,9 @@
 //! - [`names`] reads what a file's name says (date, page, a paper's code),
 //!   [`papers`] which paper that is, [`place`] decides where a page belongs.
 //! - [`ingest`] reads, parses, places and finds the entities of pages, on a
-//!   thread ahead of the writer, and stores each in one transaction.
+//!   thread ahead of the writer, and stores each in one transaction;
+//!   [`pdf_pages`] reads and lays out the pages of PDFs, [`files`] keeps
+//!   the PDFs and their page images in the data folder under their hashes.
 //! - [`find`] searches the index, then loads the records, so that every
 //!   caller skips an article replaced since it was indexed in the same way.
 //! - [`export`] gives an article as IPTC ninjs, for the API and `export`.
@@ -21,10 +23,12 @@
 
 mod error;
 pub mod export;
+pub mod files;
 pub mod find;
 pub mod ingest;
 pub mod names;
 pub mod papers;
+pub mod pdf_pages;
 pub mod place;
 
 pub use error::ArchiveError;
@@ -67,6 +71,8 @@ pub struct Archive {
     /// [`Archive::begin_batch`]).
     batching: bool,
     dir: PathBuf,
+    /// Renders the pages of PDFs (its fonts loaded once, on first need).
+    renderer: shuzibao_pdf::Renderer,
 }
 
 /// The archive for a command that only reads: the store opened read-only and
@@ -129,7 +135,14 @@ impl Archive {
         };
         let index = Arc::new(index);
         let staged = index.applied_change()?;
-        let mut archive = Archive { store, index, staged, batching: false, dir: dir.to_path_buf() };
+        let mut archive = Archive {
+            store,
+            index,
+            staged,
+            batching: false,
+            dir: dir.to_path_buf(),
+            renderer: shuzibao_pdf::Renderer::new(),
+        };
         if archive.store.last_change()? > staged {
             archive.sync()?;
         }

@@ -170,6 +170,7 @@ fn ingest(docs_path: &String, archive: &mut archive::Archive) -> Result<Ingested
                     placement,
                     entities,
                     warnings: Vec::new(),
+                    pdf: None,
                 }))
             });
             match prepared {

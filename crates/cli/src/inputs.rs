@@ -4,10 +4,11 @@
 
 use std::path::PathBuf;
 
-/// File extensions read from folders.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "text"];
+/// File extensions read from folders: texts and PDFs (a file given by
+/// name is read whatever its name; a PDF is told by its bytes).
+const PAGE_EXTENSIONS: &[&str] = &["txt", "md", "text", "pdf"];
 
-/// Expands files, folders (recursively, text files only) and glob patterns,
+/// Expands files, folders (recursively, text and PDF files only) and glob patterns,
 /// in a stable order without repeats. Paths that match nothing are returned
 /// as errors, each with the reason.
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
@@ -22,10 +23,14 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
                 .filter_map(|e| e.ok())
                 .filter(|e| e.file_type().is_file())
                 .map(|e| e.into_path())
-                .filter(|f| f.extension().and_then(|x| x.to_str()).is_some_and(|x| TEXT_EXTENSIONS.contains(&x)))
+                .filter(|f| {
+                    f.extension()
+                        .and_then(|x| x.to_str())
+                        .is_some_and(|x| PAGE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+                })
                 .collect();
             if found.is_empty() {
-                errors.push((p.clone(), "folder holds no .txt or .md files".to_string()));
+                errors.push((p.clone(), "folder holds no .txt, .md or .pdf files".to_string()));
             }
             files.append(&mut found);
         } else if !p.exists() && s.contains(['*', '?', '[']) {

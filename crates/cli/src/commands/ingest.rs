@@ -89,8 +89,10 @@ pub fn run(c: &IngestConfig) -> Outcome {
     if c.json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
     } else {
+        let skipped =
+            if summary.skipped.is_empty() { String::new() } else { format!(", {} skipped", summary.skipped.len()) };
         println!(
-            "{} pages: {} added, {} updated, {} unchanged, {} failed  (archive: {})",
+            "{} pages: {} added, {} updated, {} unchanged, {} failed{skipped}  (archive: {})",
             summary.total(),
             summary.added,
             summary.updated,
@@ -101,6 +103,9 @@ pub fn run(c: &IngestConfig) -> Outcome {
     }
     for w in &summary.warnings {
         eprintln!("shuzibao: {}: warning: {}", w.file, w.warning);
+    }
+    for f in &summary.skipped {
+        eprintln!("shuzibao: {}: skipped: {}", f.file, f.reason);
     }
     for f in &summary.failed {
         eprintln!("shuzibao: {}: {}", f.file, f.reason);

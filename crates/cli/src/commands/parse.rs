@@ -1,11 +1,18 @@
 //! `shuzibao parse FILE... [--format text|json]`: parse issue files and print
 //! what was found, for a person (text) or a program (the issue JSON contract).
 //!
-//! One unreadable file is reported on stderr with its name and does not stop
-//! the others; the exit code then says that something failed.
+//! A PDF (told by its bytes, or a `.pdf` name) is read page by page and laid
+//! out: each page is printed as one issue, with its articles' regions and
+//! its size; a PDF of several pages prints one object per page (JSON Lines).
+//! Nothing is rendered or written.
+//!
+//! One unreadable file (or PDF page) is reported on stderr with its name
+//! and does not stop the others; the exit code then says that something
+//! failed.
 
 use crate::cli::{Format, ParseArgs};
 use crate::exit::{Outcome, Status};
+use shuzibao_archive::pdf_pages;
 use shuzibao_core::json::{self, SourceInfo};
 use shuzibao_core::{Article, Issue};
 use std::io::{self, Write};
@@ -39,6 +46,10 @@ pub fn run(config: &ParseConfig) -> Outcome {
                 continue;
             }
         };
+        if pdf_pages::is_pdf(&bytes) || pdf_pages::named_pdf(path) {
+            failed += print_pdf(&mut out, config.format, several, &shown, &bytes)?;
+            continue;
+        }
         let (issue, decoded) = match shuzibao_core::parse_bytes(&bytes) {
             Ok(x) => x,
             Err(e) => {
@@ -58,11 +69,50 @@ pub fn run(config: &ParseConfig) -> Outcome {
                 serde_json::to_writer_pretty(&mut out, &v)?;
                 writeln!(out)?;
             }
-            Format::Text => write_text(&mut out, &source, bytes.len(), &issue)?,
+            Format::Text => write_text(&mut out, &source, bytes.len(), &issue, None)?,
         }
     }
     out.flush()?;
     Ok(if failed > 0 { Status::SomeFailed } else { Status::Ok })
+}
+
+/// Prints each page of a PDF; returns how many failed (the file, or pages).
+fn print_pdf(out: &mut impl Write, format: Format, several: bool, shown: &str, bytes: &[u8]) -> io::Result<usize> {
+    let doc = match pdf_pages::open(bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("shuzibao: {shown}: {e}");
+            return Ok(1);
+        }
+    };
+    let mut failed = 0;
+    let count = doc.page_count();
+    for index in 1..=count {
+        let page = match pdf_pages::read_page(&doc, index) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("shuzibao: {shown}: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        for w in &page.warnings {
+            eprintln!("shuzibao: {shown}: warning: {w}");
+        }
+        let source = SourceInfo { file: page.name(shown), encoding: pdf_pages::PDF_ENCODING.to_string() };
+        match format {
+            Format::Json if several || count > 1 => writeln!(out, "{}", page.to_json(Some(&source)))?,
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *out, &page.to_json(Some(&source)))?;
+                writeln!(out)?;
+            }
+            Format::Text => {
+                let size = Some((&page, page.layout.regions.as_slice()));
+                write_text(out, &source, page.layout.text.len(), &page.layout.issue, size)?
+            }
+        }
+    }
+    Ok(failed)
 }
 
 /// A raw text made safe for a terminal: invisible controls (an ESC that
@@ -111,8 +161,21 @@ fn byline_text(a: &Article) -> String {
     parts.join(" · ")
 }
 
-fn write_text(out: &mut impl Write, source: &SourceInfo, len: usize, issue: &Issue) -> io::Result<()> {
+/// A PDF page and its articles' regions, for the text format.
+type PdfRegions<'a> = Option<(&'a pdf_pages::PdfPage, &'a [Vec<shuzibao_pdf::Rect>])>;
+
+fn write_text(
+    out: &mut impl Write,
+    source: &SourceInfo,
+    len: usize,
+    issue: &Issue,
+    pdf: PdfRegions<'_>,
+) -> io::Result<()> {
     writeln!(out, "== {}  ({}, {} bytes)", source.file, source.encoding, len)?;
+    if let Some((p, _)) = pdf {
+        let label = p.label.as_deref().map(|l| format!(", labelled {l}")).unwrap_or_default();
+        writeln!(out, "pdf page   {} of {}, {:.1} × {:.1} points{label}", p.index, p.count, p.width, p.height)?;
+    }
     match &issue.masthead {
         Some(m) => {
             let mut f = Vec::new();
@@ -166,6 +229,9 @@ fn write_text(out: &mut impl Write, source: &SourceInfo, len: usize, issue: &Iss
         }
         if let Some(d) = &a.signed_date {
             writeln!(out, "     signed     {d}")?;
+        }
+        for r in pdf.and_then(|(_, regions)| regions.get(i)).into_iter().flatten() {
+            writeln!(out, "     region     {:.1},{:.1} – {:.1},{:.1}", r.x0, r.y0, r.x1, r.y1)?;
         }
     }
     if issue.leftovers.is_empty() {
