@@ -207,7 +207,8 @@ fn an_archive_of_an_older_shuzibao_waits_for_upgrade_and_opening_changes_nothing
         conn.execute_batch(
             "DROP TABLE dictionaries; DROP TABLE page_assets; ALTER TABLE articles DROP COLUMN regions;
              PRAGMA user_version = 7;",
-        ).unwrap();
+        )
+        .unwrap();
     }
     let before = std::fs::read(&db).unwrap();
     for args in [vec!["search", "主题教育"], vec!["ingest", "--paper", "徐汇报"], vec!["issues"]] {
