@@ -10,6 +10,7 @@
 //! - `disk`: a full disk and a read-only data folder.
 //! - `pages`: a day's pages named as papers name them, papers apart, undated
 //!   pages dated later, a mistyped data folder.
+//! - `pdf`: PDF pages through `parse` and `ingest` (made-up pages).
 //! - `serve`: the web edition as a process (samples, request log, Ctrl-C); `export`.
 
 #![allow(clippy::unwrap_used)]
@@ -22,4 +23,5 @@ mod crash;
 mod disk;
 mod pages;
 mod parse;
+mod pdf;
 mod serve;

@@ -86,7 +86,7 @@ fn content(page: &PageDraw) -> Vec<u8> {
 }
 
 /// A PDF of these pages; `labels`, when given, labels them (one prefix per
-/// page, numbered from 1: `["A", "A"]` labels the pages A1, A2).
+/// page, each numbered from 1: `["A", "B"]` labels the pages A1, B1).
 pub fn pdf(pages: &[PageDraw], labels: Option<&[&str]>) -> Vec<u8> {
     let mut pdf = Pdf::new();
     let (catalog, tree, font, cid, desc) = (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4), Ref::new(5));
