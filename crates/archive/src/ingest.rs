@@ -24,6 +24,7 @@ use shuzibao_core::{Decoded, Issue};
 use shuzibao_pdf::{PdfDocument, Renderer};
 use shuzibao_store::{IngestReport, IngestRequest, Outcome, PageAssets, PageImageRecord, Placement, Region};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// An undated page is dated against this many of its paper's latest dated issues.
@@ -105,12 +106,55 @@ pub struct Preparer {
     papers: Papers,
     renderer: Renderer,
     files: Files,
+    /// The images of the PDF pages rendered already, by PDF hash and page.
+    rendered: HashMap<(String, u32), Vec<PageImageRecord>>,
 }
 
 impl Preparer {
     /// A preparer keeping files in `files`, rendering with `renderer`.
     pub fn new(files: Files, renderer: Renderer) -> Preparer {
-        Preparer { papers: Papers::new(), renderer, files }
+        Preparer { papers: Papers::new(), renderer, files, rendered: HashMap::new() }
+    }
+
+    /// Takes these pages as rendered already (see
+    /// [`shuzibao_store::Store::rendered_pdf_pages`]): their images are
+    /// not rendered again while their files are there.
+    pub fn with_rendered(mut self, pages: Vec<(String, u32, Vec<PageImageRecord>)>) -> Preparer {
+        self.rendered = pages.into_iter().map(|(hash, page, images)| ((hash, page), images)).collect();
+        self
+    }
+
+    /// The images of a PDF page, rendered now or before (the notes of a
+    /// rendering now are added to `notes`).
+    fn images(
+        &self,
+        doc: &PdfDocument,
+        pdf: &KeptPdf<'_>,
+        index: usize,
+        notes: &mut Vec<String>,
+    ) -> Result<Vec<PageImageRecord>, ArchiveError> {
+        if let Some(known) = self.rendered.get(&(pdf.hash.clone(), index as u32)) {
+            let whole = IMAGE_WIDTHS.iter().all(|w| known.iter().any(|i| i.width == *w))
+                && known.iter().all(|i| self.files.path(&i.hash, "png").is_file());
+            if whole {
+                return Ok(known.clone());
+            }
+        }
+        let images = self
+            .renderer
+            .render_pngs(doc, index, &IMAGE_WIDTHS)
+            .map_err(|e| ArchiveError::Unreadable(e.to_string()))?;
+        let mut records = Vec::with_capacity(images.len());
+        for image in &images {
+            for w in &image.warnings {
+                if !notes.contains(w) {
+                    notes.push(w.clone());
+                }
+            }
+            let hash = self.files.keep(&image.png, "png")?;
+            records.push(PageImageRecord { width: image.width, height: image.height, hash });
+        }
+        Ok(records)
     }
 
     /// Prepares every page of `input` in order, telling `each` each page or
@@ -168,18 +212,8 @@ impl Preparer {
         } else if placement.page.is_none() {
             placement.page = Some(p.page_no());
         }
-        let images = self
-            .renderer
-            .render_pngs(doc, index, &IMAGE_WIDTHS)
-            .map_err(|e| ArchiveError::Unreadable(e.to_string()))?;
         let mut notes = p.warnings.clone();
-        let mut records = Vec::with_capacity(images.len());
-        for image in &images {
-            notes.extend(image.warnings.iter().filter(|w| !p.warnings.contains(w)).cloned());
-            let hash = self.files.keep(&image.png, "png")?;
-            records.push(PageImageRecord { width: image.width, height: image.height, hash });
-        }
-        notes.dedup();
+        let records = self.images(doc, pdf, index, &mut notes)?;
         if !pdf.kept {
             self.files.keep_as(&pdf.hash, pdf.bytes, "pdf")?;
             pdf.kept = true;
@@ -382,9 +416,11 @@ impl Archive {
         })
     }
 
-    /// A preparer for this archive's data folder, with its renderer.
-    pub fn preparer(&self) -> Preparer {
-        Preparer::new(Files::of(&self.dir), self.renderer.clone())
+    /// A preparer for this archive's data folder, with its renderer and
+    /// the PDF pages it has rendered already.
+    pub fn preparer(&self) -> Result<Preparer, ArchiveError> {
+        let rendered = self.store.rendered_pdf_pages()?;
+        Ok(Preparer::new(Files::of(&self.dir), self.renderer.clone()).with_rendered(rendered))
     }
 
     /// Ingests one page and makes it searchable (a request's body, a
@@ -392,7 +428,7 @@ impl Archive {
     /// [`Archive::ingest_all`] for all of them.
     pub fn ingest_one(&mut self, input: &Input) -> Result<(IngestReport, Page), ArchiveError> {
         let mut first = None;
-        self.preparer().prepare(input, |page| {
+        self.preparer()?.prepare(input, |page| {
             first = Some(page);
             false
         });
@@ -416,7 +452,7 @@ impl Archive {
         // where the pages stored from PDFs in this run went
         let mut from_pdf = std::collections::HashSet::new();
         let order = pdf_first(inputs);
-        let mut preparer = self.preparer();
+        let mut preparer = self.preparer()?;
         self.begin_batch();
         let run = std::thread::scope(|scope| -> Result<(), ArchiveError> {
             let (tx, rx) = std::sync::mpsc::sync_channel(16);

@@ -97,6 +97,12 @@ fn a_pdf_page_is_stored_with_its_regions_its_pdf_and_three_images() {
     assert_eq!((s.issues, s.versions), (1, 1));
     assert_eq!(kept(&data, "pdf").len(), 1);
     assert_eq!(kept(&data, "png").len(), 3);
+    // an image lost from the data folder is rendered again
+    let thumbnail = files.path(&assets.images[2].hash, "png");
+    std::fs::remove_file(&thumbnail).unwrap();
+    let again = ingest(&mut archive, &[file.clone()]);
+    assert_eq!(again.unchanged, 1);
+    assert_eq!(sha256_hex(&std::fs::read(&thumbnail).unwrap()), assets.images[2].hash);
     // searchable like any page
     archive.close().unwrap();
     let reader = shuzibao_archive::Reader::open(&data).unwrap();

@@ -3,7 +3,7 @@
 //! writes.
 
 use crate::pack::text_at;
-use crate::records::{self, ArticleRecord, IssueRecord, PageAssets, PaperRecord, VersionRecord};
+use crate::records::{self, ArticleRecord, IssueRecord, PageAssets, PageImageRecord, PaperRecord, VersionRecord};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -276,6 +276,22 @@ impl Store {
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("page {page_id}")))?;
         page_assets_of(&self.conn, version)
+    }
+}
+
+impl Store {
+    /// The images of every PDF page the archive has rendered, by the PDF's
+    /// hash and the page's index in it: an ingest of a PDF page it knows
+    /// need not render it again.
+    pub fn rendered_pdf_pages(&self) -> Result<Vec<(String, u32, Vec<PageImageRecord>)>, StoreError> {
+        let mut st = self.conn.prepare_cached("SELECT pdf_hash, pdf_page, images FROM page_assets")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?, r.get::<_, String>(2)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (hash, page, images) = row?;
+            out.push((hash, page, serde_json::from_str(&images)?));
+        }
+        Ok(out)
     }
 }
 
