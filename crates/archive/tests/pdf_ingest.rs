@@ -51,7 +51,7 @@ fn a_pdf_page_is_stored_with_its_regions_its_pdf_and_three_images() {
     let bytes = pdf(&[two_articles(2, true)], None);
     let file = write(tmp.path(), "page.pdf", &bytes);
     let mut archive = Archive::open(&data).unwrap();
-    let summary = ingest(&mut archive, &[file.clone()]);
+    let summary = ingest(&mut archive, std::slice::from_ref(&file));
     assert_eq!((summary.added, summary.failed.len()), (1, 0), "{summary:?}");
     let stored = &summary.pages[0];
     assert_eq!(stored.paper, "示例日报");
@@ -100,7 +100,7 @@ fn a_pdf_page_is_stored_with_its_regions_its_pdf_and_three_images() {
     // an image lost from the data folder is rendered again
     let thumbnail = files.path(&assets.images[2].hash, "png");
     std::fs::remove_file(&thumbnail).unwrap();
-    let again = ingest(&mut archive, &[file.clone()]);
+    let again = ingest(&mut archive, std::slice::from_ref(&file));
     assert_eq!(again.unchanged, 1);
     assert_eq!(sha256_hex(&std::fs::read(&thumbnail).unwrap()), assets.images[2].hash);
     // searchable like any page
