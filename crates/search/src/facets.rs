@@ -104,7 +104,8 @@ impl FacetCache {
     pub(crate) fn lists(&self, counted: &[(u32, u64)]) -> crate::Facets {
         let inner = self.lock();
         let mut out = crate::Facets::default();
-        let (mut people, mut papers): (Vec<(&[u8], u64)>, Vec<(&[u8], u64)>) = (Vec::new(), Vec::new());
+        let mut people: Vec<(&[u8], u64)> = Vec::new();
+        let mut papers: Vec<(&[u8], u64)> = Vec::new();
         for &(id, n) in counted {
             let Some((field, path)) = inner.names.get(id as usize) else { continue };
             if *field == 1 {
