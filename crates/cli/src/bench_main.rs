@@ -4,9 +4,9 @@
 //! It goes through the real path: every document is ingested into a fresh
 //! archive in WORKDIR (SQLite store, one transaction per issue, then the
 //! search index follows), and every query is run through the same search the
-//! command line and the web edition use. Each document becomes an issue of
-//! its own (its paper name carries its id, so that two documents of one
-//! paper, date and page do not become two versions of one issue).
+//! command line and the web edition use. Each document becomes a page of
+//! its own, a part of its paper's page of that date (so that two documents
+//! of one paper, date and page do not become two versions of one page).
 
 use shuzibao_archive as archive;
 use shuzibao_archive::ingest::Page;
@@ -154,9 +154,11 @@ fn ingest(docs_path: &String, archive: &mut archive::Archive) -> Result<Ingested
                 let doc: Doc = serde_json::from_str(&line).with_context(|| format!("{docs_name}: line {}", n + 1))?;
                 let raw = format!("{}\n\n{}", doc.title, doc.body);
                 let issue = issue_of(&doc, &raw);
-                // (each document its own issue: the paper carries its line)
+                // (each document its own page: a part of its paper's page, the
+                // part its line)
                 let placement = Placement {
-                    paper: format!("{}#{}", doc.paper, n),
+                    paper: doc.paper.clone(),
+                    part: Some(n as u32),
                     date: doc.date.as_deref().and_then(|d| d.parse().ok()),
                     page: doc.page.map(shuzibao_core::PageNo::plain),
                     ..Placement::default()

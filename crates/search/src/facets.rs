@@ -27,6 +27,10 @@ const FIELDS: [&str; 2] = ["facets", "papers"];
 /// How many people a search lists.
 const PEOPLE: usize = 20;
 
+/// How many papers a search lists (an archive of many papers lists the
+/// most frequent).
+const PAPERS: usize = 50;
+
 /// A facet of the vocabulary: its field (index in [`FIELDS`]) and its
 /// encoded path (`person\0张三`; a paper's name alone).
 type Key = (u8, Box<[u8]>);
@@ -101,10 +105,11 @@ impl FacetCache {
         let inner = self.lock();
         let mut out = crate::Facets::default();
         let mut people: Vec<(&[u8], u64)> = Vec::new();
+        let mut papers: Vec<(&[u8], u64)> = Vec::new();
         for &(id, n) in counted {
             let Some((field, path)) = inner.names.get(id as usize) else { continue };
             if *field == 1 {
-                out.paper.push((String::from_utf8_lossy(path).into_owned(), n));
+                papers.push((path, n));
                 continue;
             }
             let Some(cut) = path.iter().position(|&b| b == 0) else { continue };
@@ -122,21 +127,27 @@ impl FacetCache {
             };
             list.push((String::from_utf8_lossy(label).into_owned(), n));
         }
-        let most = |a: &(&[u8], u64), b: &(&[u8], u64)| b.1.cmp(&a.1).then(a.0.cmp(b.0));
-        if people.len() > PEOPLE {
-            people.select_nth_unstable_by(PEOPLE - 1, most);
-            people.truncate(PEOPLE);
-        }
-        people.sort_by(most);
-        out.person = people.into_iter().map(|(p, n)| (String::from_utf8_lossy(p).into_owned(), n)).collect();
+        out.person = most_frequent(people, PEOPLE);
+        out.paper = most_frequent(papers, PAPERS);
         for list in [&mut out.year, &mut out.month, &mut out.kind] {
             list.sort();
         }
         // pages by number (2 before 10, 11 before 100), not as strings
         out.page.sort_by_cached_key(|(p, _)| (p.parse::<u32>().unwrap_or(u32::MAX), p.clone()));
-        out.paper.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }
+}
+
+/// The `n` most frequent labels, the most frequent first (then by label),
+/// found without sorting them all.
+fn most_frequent(mut counted: Vec<(&[u8], u64)>, n: usize) -> Vec<(String, u64)> {
+    let most = |a: &(&[u8], u64), b: &(&[u8], u64)| b.1.cmp(&a.1).then(a.0.cmp(b.0));
+    if counted.len() > n {
+        counted.select_nth_unstable_by(n - 1, most);
+        counted.truncate(n);
+    }
+    counted.sort_by(most);
+    counted.into_iter().map(|(label, k)| (String::from_utf8_lossy(label).into_owned(), k)).collect()
 }
 
 impl Inner {

@@ -139,7 +139,7 @@ pub struct Facets {
     pub kind: Vec<(String, u64)>,
     /// Page → count, every page with hits, in the order of page numbers.
     pub page: Vec<(String, u64)>,
-    /// Paper → count, every paper with hits, the most frequent first.
+    /// Paper → count, the 50 papers with the most hits, the most frequent first.
     pub paper: Vec<(String, u64)>,
 }
 

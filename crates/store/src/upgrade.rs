@@ -40,6 +40,9 @@ pub enum Upgrade {
 impl std::fmt::Display for Upgrade {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Upgrade::Schema { found, wanted } if compacts(*found) => {
+                write!(f, "schema {found} -> {wanted}, then the file compacted")
+            }
             Upgrade::Schema { found, wanted } => write!(f, "schema {found} -> {wanted}"),
             Upgrade::Entities { pages } => write!(f, "people, places and dates found again in {pages} pages"),
             Upgrade::Pack { versions } => {
@@ -81,7 +84,13 @@ impl Store {
         for step in &pending {
             progress(&step.to_string());
             match step {
-                Upgrade::Schema { .. } => schema::migrate(&mut self.conn)?,
+                Upgrade::Schema { found, .. } => {
+                    schema::migrate(&mut self.conn)?;
+                    // (the packing below compacts the file itself)
+                    if compacts(*found) && !pending.iter().any(|u| matches!(u, Upgrade::Pack { .. })) {
+                        self.conn.execute_batch("VACUUM")?;
+                    }
+                }
                 Upgrade::Entities { .. } => self.backfill_entities()?,
                 Upgrade::Pack { .. } => self.pack_all()?,
             }
@@ -181,6 +190,13 @@ impl Store {
         self.conn.execute_batch("VACUUM")?;
         Ok(())
     }
+}
+
+/// Whether migrating from schema `found` rebuilds tables (schema 7 keeps
+/// mentions anew, in half the bytes), leaving the old ones' pages free in
+/// the file until it is compacted.
+fn compacts(found: i64) -> bool {
+    (1..7).contains(&found)
 }
 
 /// Rows packed per transaction (see `pack_all`).

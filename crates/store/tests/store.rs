@@ -515,3 +515,36 @@ fn a_schema_5_archive_is_packed_by_its_upgrade_and_reads_the_same() {
     let fresh = tempfile::tempdir().unwrap();
     assert!(Store::open(fresh.path()).unwrap().pending_upgrades().unwrap().is_empty());
 }
+
+#[test]
+fn a_schema_6_archive_keeps_its_mentions_anew_and_is_compacted_by_its_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(shuzibao_store::DB_FILE);
+    let before = {
+        let mut store = Store::open(dir.path()).unwrap();
+        for (name, text) in samples() {
+            ingest(&mut store, name, text, None);
+        }
+        everything(&store)
+    };
+    // mentions as schema 6 kept them: rows of text, an index by name and one by article
+    let db = rusqlite::Connection::open(&path).unwrap();
+    db.execute_batch(SCHEMA_5_MENTIONS).unwrap();
+    db.execute_batch("DROP INDEX mentions_issue; PRAGMA user_version = 6;").unwrap();
+    drop(db);
+    let mut told = Vec::new();
+    let store = Store::open_upgrading(dir.path(), |s| told.push(s.to_string())).unwrap();
+    assert_eq!(told, ["schema 6 -> 8, then the file compacted"]);
+    assert_eq!(everything(&store), before);
+    drop(store);
+    let db = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(db.query_row("PRAGMA freelist_count", [], |r| r.get::<_, i64>(0)).unwrap(), 0, "compacted");
+    let kinds: Vec<i64> = db
+        .prepare("SELECT DISTINCT kind FROM mentions ORDER BY 1")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(kinds, [1, 2, 3, 4], "person, organisation, place and event, as numbers");
+}
