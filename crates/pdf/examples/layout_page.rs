@@ -1,18 +1,26 @@
-//! Dev harness: lays out a page dumped as `PageContent` JSON (by
-//! `examples/dump_page.py`, before the crate's own reader exists) and prints
-//! the issue JSON with each article's `regions`, as the page scorer reads it.
+//! Dev harness: reads a page PDF with [`shuzibao_pdf::read_pdf`], lays out
+//! its first page and prints the issue JSON with each article's `regions`,
+//! as the page scorer (`score_pages.py --cmd`) reads it. A `.json` argument
+//! is read as a `PageContent` dump instead (an older dev path).
 //!
 //! ```text
-//! cargo run -p shuzibao-pdf --example layout_page -- PAGE.page.json > PAGE.json
+//! cargo run -p shuzibao-pdf --example layout_page -- PAGE.pdf > PAGE.json
 //! ```
+//!
+//! `LAYOUT_TEXT=1` also prints the recovered page text to stderr.
 
-use shuzibao_pdf::{layout_page, PageContent};
+use shuzibao_pdf::{layout_page, read_pdf, PageContent};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let Some(path) = std::env::args().nth(1) else {
-        return Err("usage: layout_page PAGE.page.json".into());
+        return Err("usage: layout_page PAGE.pdf | PAGE.page.json".into());
     };
-    let page: PageContent = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+    let page: PageContent = if path.ends_with(".json") {
+        serde_json::from_str(&std::fs::read_to_string(&path)?)?
+    } else {
+        let pages = read_pdf(&std::fs::read(&path)?)?;
+        pages.into_iter().next().ok_or("the PDF has no page")?
+    };
     let laid = layout_page(&page);
     let mut value = shuzibao_core::json::to_value(&laid.issue, None);
     if let Some(arts) = value.get_mut("articles").and_then(|a| a.as_array_mut()) {
