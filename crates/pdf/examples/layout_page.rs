@@ -7,7 +7,8 @@
 //! cargo run -p shuzibao-pdf --example layout_page -- PAGE.pdf > PAGE.json
 //! ```
 //!
-//! `LAYOUT_TEXT=1` also prints the recovered page text to stderr.
+//! `LAYOUT_TEXT=1` also prints the recovered page text to stderr,
+//! `LAYOUT_LINES=1` the page's lines (box, size, bold/vertical, text).
 
 use shuzibao_pdf::{layout_page, read_pdf, PageContent};
 
@@ -32,6 +33,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if let Some(obj) = a.as_object_mut() {
                 obj.insert("regions".into(), serde_json::Value::Array(regions));
             }
+        }
+    }
+    if std::env::var_os("LAYOUT_LINES").is_some() {
+        for l in shuzibao_pdf::layout::lines::build_lines(&page.glyphs, &page.rules) {
+            let b = l.bbox;
+            let flags = format!("{}{}", if l.bold { "B" } else { "" }, if l.vertical { "V" } else { "" });
+            eprintln!("{:7.1} {:7.1} {:7.1} {:7.1} {:5.1} {flags:2} {}", b.x0, b.y0, b.x1, b.y1, l.size, l.text);
         }
     }
     if std::env::var_os("LAYOUT_TEXT").is_some() {

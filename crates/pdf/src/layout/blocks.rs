@@ -1,12 +1,11 @@
-//! Blocks of lines: headline groups (引题, 主题, 副题 set close together) and
-//! text columns (body lines stacked at one line pitch in one column, with no
-//! rule, frame edge or wide white gap between them); a kicker set at the
-//! body size right over a headline joins its group.
+//! Blocks of lines: headline groups (引题, 主题, 副题 set close together),
+//! and the geometry blocks share (rules between rows, frames); a kicker set
+//! at the body size right over a headline joins its group. Text columns are
+//! found in [`super::columns`].
 //!
 //! Not here: which headline a column belongs to, or reading order.
 
-use super::lines::{same_size_class, TextLine};
-use super::style::BodyStyle;
+use super::lines::TextLine;
 use crate::model::{Rect, Rule};
 
 /// What a block is.
@@ -96,51 +95,6 @@ pub fn headline_groups(lines: &[TextLine], idx: &[usize], rules: &[Rule]) -> Vec
         }
     }
     groups
-}
-
-/// Groups text lines (`idx`, any order) into text columns.
-pub fn text_columns(lines: &[TextLine], idx: &[usize], rules: &[Rule], body: &BodyStyle) -> Vec<Block> {
-    let mut idx = idx.to_vec();
-    idx.sort_by(|&a, &b| {
-        lines[a].bbox.y0.total_cmp(&lines[b].bbox.y0).then(lines[a].bbox.x0.total_cmp(&lines[b].bbox.x0))
-    });
-    let mut cols: Vec<Block> = Vec::new();
-    for i in idx {
-        let l = &lines[i];
-        let best = cols
-            .iter_mut()
-            .filter(|c| {
-                let last = &lines[c.lines[c.lines.len() - 1]];
-                let gap = l.bbox.y0 - last.bbox.y1;
-                let w = l.bbox.width().min(c.bbox.width());
-                // a line much narrower than the column follows only a full
-                // line (it ends a paragraph) unless it is short (a credit, a
-                // marker): the narrow columns under a wide lead are columns
-                let full = last.bbox.x1 >= c.bbox.x1 - body.size;
-                let narrow = l.bbox.width() < 0.75 * c.bbox.width();
-                let fits = !narrow || full || l.bbox.width() <= 0.4 * c.bbox.width();
-                fits && gap <= 0.9 * body.size
-                    && gap >= -0.3 * body.size
-                    && overlap(l.bbox.x0, l.bbox.x1, c.bbox.x0, c.bbox.x1) >= 0.8 * w
-                    && l.bbox.width() <= 1.3 * c.bbox.width().max(4.0 * body.size)
-                    && same_size_class(l.size, last.size)
-                    && !rule_between_rows(rules, &last.bbox, &l.bbox)
-                    && frame_of(rules, &c.bbox) == frame_of(rules, &l.bbox)
-            })
-            .min_by(|a, b| {
-                let ga = l.bbox.y0 - a.bbox.y1;
-                let gb = l.bbox.y0 - b.bbox.y1;
-                ga.total_cmp(&gb)
-            });
-        match best {
-            Some(c) => {
-                c.lines.push(i);
-                c.bbox = c.bbox.union(&l.bbox);
-            }
-            None => cols.push(Block { kind: BlockKind::Text, lines: vec![i], bbox: l.bbox }),
-        }
-    }
-    cols
 }
 
 /// Takes a kicker set at the body size into the headline group under it: a

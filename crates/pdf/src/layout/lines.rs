@@ -111,13 +111,21 @@ const MAX_WORD_SPACE_EM: f32 = 3.0;
 
 /// Joins the pieces of one line that a wide word space cut apart: two lines
 /// on one row, of one size class, whose gap a neighbouring line (within two
-/// and a half line heights) spans; a column gutter is white above and below.
+/// and a half line heights) spans; a column gutter is white above and below,
+/// and lines near by start at the edge the right piece starts at.
 fn join_spaced_words(mut lines: Vec<TextLine>) -> Vec<TextLine> {
     lines.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
     let mut k = 0;
     while k < lines.len() {
         let l = &lines[k];
         let mid = (l.bbox.y0 + l.bbox.y1) / 2.0;
+        let near = |m: &TextLine| {
+            let mm = (m.bbox.y0 + m.bbox.y1) / 2.0;
+            !m.vertical
+                && same_size_class(m.size, l.size)
+                && (mm - mid).abs() > 0.5 * l.size
+                && (mm - mid).abs() <= 2.5 * l.size.max(m.size)
+        };
         let partner = (0..lines.len()).find(|&j| {
             let r = &lines[j];
             let gap = r.bbox.x0 - l.bbox.x1;
@@ -129,13 +137,11 @@ fn join_spaced_words(mut lines: Vec<TextLine>) -> Vec<TextLine> {
                 && gap > 0.0
                 && gap <= MAX_WORD_SPACE_EM * l.size
                 && lines.iter().any(|m| {
-                    let mm = (m.bbox.y0 + m.bbox.y1) / 2.0;
-                    !m.vertical
-                        && same_size_class(m.size, l.size)
-                        && (mm - mid).abs() > 0.5 * l.size
-                        && (mm - mid).abs() <= 2.5 * l.size.max(m.size)
-                        && m.bbox.x0 <= l.bbox.x1
-                        && m.bbox.x1 >= r.bbox.x0
+                    near(m) && m.bbox.x0 <= l.bbox.x1 && m.bbox.x1 >= r.bbox.x0
+                })
+                // a gutter: a line near by starts where the right piece does
+                && !lines.iter().any(|m| {
+                    near(m) && m.bbox.x0 >= l.bbox.x1 && (m.bbox.x0 - r.bbox.x0).abs() <= 0.3 * l.size
                 })
         });
         match partner {

@@ -6,7 +6,7 @@
 //! headline lines and text lines ([`style`]); the furniture above the top
 //! rule and below the foot rule is set apart ([`furniture`]); photos take
 //! their captions ([`photos`]); lines make headline groups and text columns
-//! ([`blocks`]); headline groups claim columns and photos ([`articles`]);
+//! ([`blocks`], [`columns`]); headline groups claim columns and photos ([`articles`]);
 //! each article gets tight regions ([`regions`]) and the layout tree gives the
 //! reading order ([`order`]); the text is then written out and read by
 //! `shuzibao-core` ([`compose`]), which knows bylines, datelines and markers.
@@ -16,6 +16,7 @@
 
 pub mod articles;
 pub mod blocks;
+pub mod columns;
 pub mod compose;
 pub mod furniture;
 pub mod lines;
@@ -56,7 +57,7 @@ pub fn layout_page(page: &PageContent) -> PageLayout {
     let captions: Vec<usize> = photos.iter().flat_map(|p| p.caption.iter().copied()).collect();
     let text_idx: Vec<usize> = text_idx.into_iter().filter(|i| !captions.contains(i)).collect();
     let mut blocks = blocks::headline_groups(&lines, &head_idx, &page.rules);
-    blocks.extend(blocks::text_columns(&lines, &text_idx, &page.rules, &body));
+    blocks.extend(columns::text_columns(&lines, &text_idx, &page.rules, &body));
     blocks::take_small_kickers(&mut blocks, &lines, &page.rules);
     let parts = articles::assign_articles(&blocks, &photos, &lines, &page.rules, &body);
     let atoms: Vec<Vec<Rect>> = parts
