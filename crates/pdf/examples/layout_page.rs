@@ -8,7 +8,8 @@
 //! ```
 //!
 //! `LAYOUT_TEXT=1` also prints the recovered page text to stderr,
-//! `LAYOUT_LINES=1` the page's lines (box, size, bold/vertical, text).
+//! `LAYOUT_LINES=1` the page's lines (box, size, bold/vertical, text),
+//! `LAYOUT_BLOCKS=1` its text columns.
 
 use shuzibao_pdf::{layout_page, read_pdf, PageContent};
 
@@ -42,9 +43,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             eprintln!("{:7.1} {:7.1} {:7.1} {:7.1} {:5.1} {flags:2} {}", b.x0, b.y0, b.x1, b.y1, l.size, l.text);
         }
     }
+    if std::env::var_os("LAYOUT_BLOCKS").is_some() {
+        print_columns(&page);
+    }
     if std::env::var_os("LAYOUT_TEXT").is_some() {
         eprintln!("{}", laid.text);
     }
     println!("{}", serde_json::to_string_pretty(&value)?);
     Ok(())
+}
+
+/// Prints the text columns as the layout finds them (box, first line).
+fn print_columns(page: &PageContent) {
+    use shuzibao_pdf::layout::{columns, furniture, lines, photos, style::BodyStyle};
+    let body = BodyStyle::of(&page.glyphs);
+    let lines = lines::build_lines(&page.glyphs, &page.rules);
+    let furn = furniture::split_furniture(page, &lines);
+    let text: Vec<usize> = furn.content.iter().copied().filter(|&i| !body.is_headline(&lines[i])).collect();
+    let photos = photos::find_photos(&page.images, &lines, &text, &body);
+    let text: Vec<usize> = text.into_iter().filter(|i| !photos.iter().any(|p| p.caption.contains(i))).collect();
+    for c in columns::text_columns(&lines, &text, &page.rules, &body) {
+        let b = c.bbox;
+        let first = c.lines.first().map_or("", |&i| lines[i].text.as_str());
+        eprintln!("{:7.1} {:7.1} {:7.1} {:7.1} {:3} {first}", b.x0, b.y0, b.x1, b.y1, c.lines.len());
+    }
 }

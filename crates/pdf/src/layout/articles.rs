@@ -71,7 +71,8 @@ pub fn assign_articles(
     let ruled = rules.iter().filter(|r| !r.frame).count() > 3;
     let mut order: Vec<usize> = (0..elems.len()).filter(|&k| !elems[k].head).collect();
     order.sort_by(|&a, &b| elems[a].bbox.y0.total_cmp(&elems[b].bbox.y0));
-    for _ in 0..8 {
+    let mut patient = true;
+    for _ in 0..16 {
         let mut changed = false;
         for &k in &order {
             if owner[k].is_some() {
@@ -130,10 +131,12 @@ pub fn assign_articles(
             let head_left = (0..elems.len())
                 .filter(|&f| elems[f].head && (beside(f, true) || (elems[f].vertical && beside(f, false))))
                 .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+            // the nearest such column; while it has no article yet, wait for
+            // it (a column beyond it may belong to another article)
             let column = (0..elems.len())
                 .filter(|&f| {
                     !elems[f].head
-                        && owner[f].is_some()
+                        && (owner[f].is_some() || patient)
                         && (elems[f].bbox.y0 - e.bbox.y0).abs() <= 2.0 * em
                         && (beside(f, true) || beside(f, false))
                 })
@@ -144,7 +147,10 @@ pub fn assign_articles(
             }
         }
         if !changed {
-            break;
+            if !patient {
+                break;
+            }
+            patient = false;
         }
     }
     for (k, e) in elems.iter().enumerate() {

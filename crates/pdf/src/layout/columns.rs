@@ -19,6 +19,10 @@ use crate::model::{Rect, Rule};
 const EDGE_SLACK: f32 = 1.0;
 /// Right edges may differ by this many ems (a closing mark's white half).
 const RIGHT_SLACK_EM: f32 = 0.6;
+/// A line stands among a measure's lines when one is this near (in ems).
+const AMONG_EM: f32 = 2.2;
+/// A paragraph's first line is indented by at most this many ems.
+const INDENT_MAX_EM: f32 = 3.5;
 /// The widest white gap between two lines of one column, in body ems.
 const MAX_LINE_GAP_EM: f32 = 0.9;
 
@@ -50,18 +54,48 @@ fn measures(lines: &[TextLine], idx: &[usize]) -> Vec<(Measure, Vec<usize>)> {
         }
     }
     out.retain(|(m, _)| m.support >= 2 && m.x1 - m.x0 > 2.0 * EDGE_SLACK);
-    // indented first lines share edges too: a measure that another one
-    // holds, starting one to three ems further in, is not a column
-    let all: Vec<Measure> = out.iter().map(|(m, _)| *m).collect();
-    out.retain(|(m, members)| {
-        let em = members.first().map_or(1.0, |&i| lines[i].size.max(1.0));
-        !all.iter().any(|o| {
-            (o.x1 - m.x1).abs() <= RIGHT_SLACK_EM * em
-                && m.x0 - o.x0 >= 0.5 * em
-                && m.x0 - o.x0 <= 3.5 * em
-                && o.support >= m.support
+    let mid = |i: usize| (lines[i].bbox.y0 + lines[i].bbox.y1) / 2.0;
+    // a column's right edge is reached by lines one under the other (full
+    // lines, a paragraph's indented first line); a few short last lines
+    // sharing both edges by chance are no column
+    let set = |m: &Measure, em: f32| {
+        let reach: Vec<usize> = idx
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let b = lines[i].bbox;
+                (b.x1 - m.x1).abs() <= RIGHT_SLACK_EM * em
+                    && b.x0 >= m.x0 - EDGE_SLACK
+                    && b.x0 <= m.x0 + INDENT_MAX_EM * em
+            })
+            .collect();
+        reach.iter().enumerate().any(|(a, &i)| reach[a + 1..].iter().any(|&j| (mid(i) - mid(j)).abs() <= AMONG_EM * em))
+    };
+    let valid: Vec<bool> =
+        out.iter().map(|(m, members)| set(m, members.first().map_or(1.0, |&i| lines[i].size.max(1.0)))).collect();
+    // indented first lines share edges too: a measure that a valid one
+    // holds, starting up to three and a half ems further in, is not a
+    // column; nor is one whose every line stands among a wider one's lines
+    let keep: Vec<bool> = out
+        .iter()
+        .enumerate()
+        .map(|(k, (m, members))| {
+            let em = members.first().map_or(1.0, |&i| lines[i].size.max(1.0));
+            valid[k]
+                && !out.iter().enumerate().any(|(j, (o, theirs))| {
+                    let held = o.x0 <= m.x0 + EDGE_SLACK
+                        && o.x1 >= m.x1 - RIGHT_SLACK_EM * em
+                        && o.x1 - o.x0 > m.x1 - m.x0 + 0.5 * em;
+                    let indent = (o.x1 - m.x1).abs() <= RIGHT_SLACK_EM * em && m.x0 - o.x0 <= INDENT_MAX_EM * em;
+                    let among = || {
+                        members.iter().all(|&i| theirs.iter().any(|&t| (mid(t) - mid(i)).abs() <= AMONG_EM * em))
+                    };
+                    j != k && valid[j] && held && (indent || among())
+                })
         })
-    });
+        .collect();
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
     out
 }
 
