@@ -3,7 +3,8 @@
 //! what is straight above it, when that belongs to one), else to a headline
 //! group beside it on its left (a headline set beside or vertically), else to
 //! the article of a neighbouring column that starts at the same height (the
-//! body runs on column to column). Rules and frame edges separate articles;
+//! body runs on column to column). A frame round one headline group holds
+//! that article and nothing else. Rules and frame edges separate articles;
 //! on a page without rules a wide white gap does. What no headline claims
 //! makes an article of its own, so no text is lost.
 //!
@@ -65,6 +66,14 @@ pub fn assign_articles(
         if let (true, Part::Block(b)) = (e.head, e.part) {
             owner[k] = Some(articles.len());
             articles.push(ArticleParts { headline: Some(b), ..ArticleParts::default() });
+        }
+    }
+    // a frame round one headline group holds one article: all in it is its
+    for (k, e) in elems.iter().enumerate() {
+        let Some(f) = e.frame.filter(|_| !e.head) else { continue };
+        let mut heads = elems.iter().enumerate().filter(|(_, o)| o.head && o.frame == Some(f));
+        if let (Some((h, _)), None) = (heads.next(), heads.next()) {
+            owner[k] = owner[h];
         }
     }
     let em = body.size;
