@@ -1,6 +1,7 @@
 //! Blocks of lines: headline groups (引题, 主题, 副题 set close together),
 //! and the geometry blocks share (rules between rows, frames); a kicker set
-//! at the body size right over a headline joins its group. Text columns are
+//! at the body size right over a headline, or a subtitle set a little apart
+//! from the body right under one, joins its group. Text columns are
 //! found in [`super::columns`].
 //!
 //! Not here: which headline a column belongs to, or reading order.
@@ -131,6 +132,43 @@ pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[
                 let mut all = b.lines;
                 all.append(&mut g.lines);
                 g.lines = all;
+                g.bbox = g.bbox.union(&b.bbox);
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// Takes a subtitle set a little apart from the body into the headline
+/// group over it: a text block of one or two lines, of a size other than
+/// the body's (`（2019年2月27日…通过）` under a notice's title), standing
+/// right under a headline group (within an em of it, across its width, no
+/// rule between).
+pub fn take_subtitles(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[Rule], body_size: f32) {
+    let mut k = 0;
+    while k < blocks.len() {
+        let b = &blocks[k];
+        let other_size = b.lines.iter().all(|&i| (lines[i].size - body_size).abs() > 0.05 * body_size);
+        let head = (b.kind == BlockKind::Text && b.lines.len() <= 2 && other_size)
+            .then(|| {
+                (0..blocks.len()).find(|&h| {
+                    let g = &blocks[h];
+                    let em = g.lines.iter().map(|&i| lines[i].size).fold(0.0, f32::max);
+                    let gap = b.bbox.y0 - g.bbox.y1;
+                    g.kind == BlockKind::Headline
+                        && (-0.2 * em..=1.0 * em).contains(&gap)
+                        && overlap(b.bbox.x0, b.bbox.x1, g.bbox.x0, g.bbox.x1)
+                            > 0.5 * b.bbox.width().min(g.bbox.width())
+                        && !rule_between_rows(rules, &g.bbox, &b.bbox)
+                })
+            })
+            .flatten();
+        match head {
+            Some(h) => {
+                let b = blocks.remove(k);
+                let h = if h > k { h - 1 } else { h };
+                let g = &mut blocks[h];
+                g.lines.extend(b.lines);
                 g.bbox = g.bbox.union(&b.bbox);
             }
             None => k += 1,

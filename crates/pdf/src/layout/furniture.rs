@@ -6,7 +6,7 @@
 //!
 //! Not here: reading what the furniture says (that is `shuzibao-core`'s).
 
-use super::lines::TextLine;
+use super::lines::{same_size_class, TextLine};
 use crate::model::PageContent;
 
 /// A rule this share of the page wide closes off the header or the footer.
@@ -77,4 +77,93 @@ fn header_band(page: &PageContent, lines: &[TextLine]) -> Option<f32> {
     let found = shuzibao_core::page_header::find_page_header(&shuzibao_core::lines::split_lines(&text));
     found.filter(|h| h.header.page.is_some())?;
     band.iter().map(|l| l.bbox.y1).reduce(f32::max)
+}
+
+/// Pieces of a row further apart than this (in ems) are items of their own.
+const ITEM_GAP_EM: f32 = 3.0;
+
+/// The furniture's text, one item a line: lines on one row (their middles
+/// level) are joined where they stand close and alike (`2019年2月10日  星期日`,
+/// a teaser's title and its `第3版`); a wide gap, or a change of size or
+/// weight (the label `导读` before the teasers it heads), starts another item.
+/// A page reference (`第3版`, `（5版）`) closes an item: a teaser's
+/// pointer, or the page number. Rows top to bottom, items left to right.
+pub fn rows(lines: &[TextLine], idx: &[usize]) -> Vec<String> {
+    let mut rows: Vec<(f32, f32, Vec<usize>)> = Vec::new();
+    for &i in idx {
+        let l = &lines[i];
+        let mid = (l.bbox.y0 + l.bbox.y1) / 2.0;
+        let h = l.bbox.height().max(1.0);
+        match rows.iter_mut().find(|(m, hh, _)| (m - mid).abs() <= 0.35 * h.min(*hh)) {
+            Some(r) => r.2.push(i),
+            None => rows.push((mid, h, vec![i])),
+        }
+    }
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out = Vec::new();
+    for (_, _, mut row) in rows {
+        row.sort_by(|&a, &b| lines[a].bbox.x0.total_cmp(&lines[b].bbox.x0));
+        let mut item = String::new();
+        let mut prev: Option<&TextLine> = None;
+        for &i in &row {
+            let l = &lines[i];
+            let apart = prev.is_some_and(|p| {
+                let em = p.size.max(l.size).max(1.0);
+                let gap = l.bbox.x0 - p.bbox.x1;
+                gap > ITEM_GAP_EM * em
+                    || !same_size_class(p.size, l.size)
+                    || p.bold != l.bold
+                    || (gap > em && is_page_reference(&p.text))
+            });
+            if apart {
+                out.push(std::mem::take(&mut item));
+            } else if !item.is_empty() {
+                item.push_str("  ");
+            }
+            item.push_str(&l.text);
+            prev = Some(l);
+        }
+        if !item.is_empty() {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// Whether a piece of furniture ends with a page reference: `第3版`,
+/// `（5版）`, `今日8版`.
+fn is_page_reference(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches([')', '）']);
+    let Some(head) = t.strip_suffix('版') else { return false };
+    head.chars().next_back().is_some_and(|c| c.is_ascii_digit() || c.is_ascii_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Rect;
+
+    fn piece(text: &str, x0: f32, x1: f32, size: f32, bold: bool) -> TextLine {
+        TextLine {
+            text: text.into(),
+            bbox: Rect::new(x0, 100.0, x1, 100.0 + size),
+            size,
+            font: "Sans".into(),
+            bold,
+            vertical: false,
+        }
+    }
+
+    #[test]
+    fn a_row_of_teasers_makes_one_item_each() {
+        let lines = vec![
+            piece("导读", 10.0, 34.0, 12.0, true),
+            piece("河畔新绿访古镇", 50.0, 113.0, 9.0, false),
+            piece("第3版", 126.0, 149.0, 9.0, false),
+            piece("山村书屋亮灯了", 166.0, 229.0, 9.0, false),
+            piece("第5版", 242.0, 265.0, 9.0, false),
+        ];
+        let idx: Vec<usize> = (0..lines.len()).collect();
+        assert_eq!(rows(&lines, &idx), ["导读", "河畔新绿访古镇  第3版", "山村书屋亮灯了  第5版"]);
+    }
 }

@@ -59,6 +59,7 @@ pub fn layout_page(page: &PageContent) -> PageLayout {
     let mut blocks = blocks::headline_groups(&lines, &head_idx, &page.rules);
     blocks.extend(columns::text_columns(&lines, &text_idx, &page.rules, &body));
     blocks::take_small_kickers(&mut blocks, &lines, &page.rules);
+    blocks::take_subtitles(&mut blocks, &lines, &page.rules, body.size);
     let parts = articles::assign_articles(&blocks, &photos, &lines, &page.rules, &body);
     let atoms: Vec<Vec<Rect>> = parts
         .iter()
@@ -77,29 +78,11 @@ pub fn layout_page(page: &PageContent) -> PageLayout {
     let regions = regions::article_regions(&atoms, &page.rules);
     let order = order::reading_order(&regions);
     let texts: Vec<ArticleText> = order.iter().map(|&a| article_text(&lines, &blocks, &photos, &parts[a])).collect();
-    let mut furniture_lines = rows(&lines, &furn.top);
-    furniture_lines.extend(rows(&lines, &furn.bottom));
+    let mut furniture_lines = furniture::rows(&lines, &furn.top);
+    furniture_lines.extend(furniture::rows(&lines, &furn.bottom));
     let (issue, text, from) = compose::compose(&furniture_lines, &texts);
     let regions = from.iter().map(|&k| regions[order[k]].clone()).collect();
     PageLayout { issue, regions, text }
-}
-
-/// Lines on one row (their middles level) joined, rows top to bottom.
-fn rows(lines: &[TextLine], idx: &[usize]) -> Vec<String> {
-    let mut out: Vec<(f32, f32, String)> = Vec::new();
-    for &i in idx {
-        let l = &lines[i];
-        let mid = (l.bbox.y0 + l.bbox.y1) / 2.0;
-        let h = l.bbox.height().max(1.0);
-        match out.iter_mut().find(|(m, hh, _)| (m - mid).abs() <= 0.35 * h.min(*hh)) {
-            Some(r) => {
-                r.2.push_str("  ");
-                r.2.push_str(&l.text);
-            }
-            None => out.push((mid, h, l.text.clone())),
-        }
-    }
-    out.into_iter().map(|(_, _, t)| t).collect()
 }
 
 /// The text of one article: its headline lines (lines of one size that run
