@@ -140,16 +140,16 @@ pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[
 }
 
 /// Takes a subtitle set a little apart from the body into the headline
-/// group over it: a text block of one or two lines, of a size other than
-/// the body's (`（2019年2月27日…通过）` under a notice's title), standing
-/// right under a headline group (within an em of it, across its width, no
-/// rule between).
+/// group over it: a text block of up to three lines, a little larger than
+/// the body, or a document's headnote in brackets with its date
+/// (`（2019年2月27日…通过）` under a notice's title), standing right under a
+/// headline group (within an em of it, across its width, no rule between).
 pub fn take_subtitles(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[Rule], body_size: f32) {
     let mut k = 0;
     while k < blocks.len() {
         let b = &blocks[k];
-        let other_size = b.lines.iter().all(|&i| (lines[i].size - body_size).abs() > 0.05 * body_size);
-        let head = (b.kind == BlockKind::Text && b.lines.len() <= 2 && other_size)
+        let larger = b.lines.iter().all(|&i| lines[i].size >= 1.03 * body_size);
+        let head = (b.kind == BlockKind::Text && b.lines.len() <= 3 && (larger || is_headnote(b, lines)))
             .then(|| {
                 (0..blocks.len()).find(|&h| {
                     let g = &blocks[h];
@@ -174,4 +174,14 @@ pub fn take_subtitles(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[Rule
             None => k += 1,
         }
     }
+}
+
+/// Whether a block is a headnote: its text wholly in brackets, with a date
+/// (`（2019年2月27日第十三届…会议通过）`).
+fn is_headnote(b: &Block, lines: &[TextLine]) -> bool {
+    let text: String = b.lines.iter().map(|&i| lines[i].text.trim()).collect();
+    let t = text.trim();
+    let bracketed = (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'));
+    let dated = t.find('年').is_some_and(|y| t[y..].contains('月') && t[y..].contains('日'));
+    bracketed && dated
 }

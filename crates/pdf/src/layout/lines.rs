@@ -112,7 +112,8 @@ const MAX_WORD_SPACE_EM: f32 = 3.0;
 /// Joins the pieces of one line that a wide word space cut apart: two lines
 /// on one row, of one size class, whose gap a neighbouring line (within two
 /// and a half line heights) spans; a column gutter is white above and below,
-/// and lines near by start at the edge the right piece starts at.
+/// and lines near by start at the edge the right piece starts at, or end
+/// at the edge the left piece ends at.
 fn join_spaced_words(mut lines: Vec<TextLine>) -> Vec<TextLine> {
     lines.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
     let mut k = 0;
@@ -139,9 +140,14 @@ fn join_spaced_words(mut lines: Vec<TextLine>) -> Vec<TextLine> {
                 && lines.iter().any(|m| {
                     near(m) && m.bbox.x0 <= l.bbox.x1 && m.bbox.x1 >= r.bbox.x0
                 })
-                // a gutter: a line near by starts where the right piece does
+                // a gutter: a line near by starts where the right piece does,
+                // or one of the left piece's column ends where it does
                 && !lines.iter().any(|m| {
-                    near(m) && m.bbox.x0 >= l.bbox.x1 && (m.bbox.x0 - r.bbox.x0).abs() <= 0.3 * l.size
+                    let starts = m.bbox.x0 >= l.bbox.x1 && (m.bbox.x0 - r.bbox.x0).abs() <= 0.3 * l.size;
+                    let ends = m.bbox.x1 <= r.bbox.x0
+                        && (m.bbox.x1 - l.bbox.x1).abs() <= 0.3 * l.size
+                        && m.bbox.x0 <= l.bbox.x0 + 3.0 * l.size;
+                    near(m) && (starts || ends)
                 })
         });
         match partner {
