@@ -140,8 +140,9 @@ pub fn assign_articles(
             let head_left = (0..elems.len())
                 .filter(|&f| elems[f].head && (beside(f, true) || (elems[f].vertical && beside(f, false))))
                 .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
-            // the nearest such column; while it has no article yet, wait for
-            // it (a column beyond it may belong to another article)
+            // the nearest such column, one starting level with it first;
+            // while it has no article yet, wait for it (a column beyond it
+            // may belong to another article)
             let column = (0..elems.len())
                 .filter(|&f| {
                     !elems[f].head
@@ -149,7 +150,11 @@ pub fn assign_articles(
                         && (elems[f].bbox.y0 - e.bbox.y0).abs() <= 2.0 * em
                         && (beside(f, true) || beside(f, false))
                 })
-                .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+                .min_by(|&a, &b| {
+                    // columns of one body start level: those first
+                    let level = |f: usize| (elems[f].bbox.y0 - e.bbox.y0).abs() > 0.3 * em;
+                    level(a).cmp(&level(b)).then(distance(a).total_cmp(&distance(b)))
+                });
             if let Some(a) = head_left.or(column).and_then(|f| owner[f]) {
                 owner[k] = Some(a);
                 changed = true;
