@@ -137,8 +137,22 @@ pub fn assign_articles(
                 let o = &elems[f].bbox;
                 (e.bbox.x0 - o.x1).max(o.x0 - e.bbox.x1)
             };
+            // nothing may stand between a headline and the text beside it
+            let clear = |f: usize| {
+                let o = &elems[f].bbox;
+                let (x0, x1) = if o.x1 <= e.bbox.x0 + 2.0 { (o.x1, e.bbox.x0) } else { (e.bbox.x1, o.x0) };
+                !elems.iter().enumerate().any(|(m, el)| {
+                    let b = &el.bbox;
+                    m != k
+                        && m != f
+                        && b.x0 >= x0 - 2.0
+                        && b.x1 <= x1 + 2.0
+                        && overlap(b.y0, b.y1, e.bbox.y0, e.bbox.y1) > 0.0
+                        && overlap(b.y0, b.y1, o.y0, o.y1) > 0.0
+                })
+            };
             let head_left = (0..elems.len())
-                .filter(|&f| elems[f].head && (beside(f, true) || (elems[f].vertical && beside(f, false))))
+                .filter(|&f| elems[f].head && (beside(f, true) || (elems[f].vertical && beside(f, false))) && clear(f))
                 .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
             // the nearest such column, one starting level with it first;
             // while it has no article yet, wait for it (a column beyond it
