@@ -102,9 +102,12 @@ pub fn assign_articles(
             if let Some(f) = above {
                 let o = &elems[f];
                 let gap = e.bbox.y0 - o.bbox.y1;
+                // a photo at the foot of a block grows to fill it, so the
+                // white above it may be wide
+                let photo = matches!(e.part, Part::Photo(_));
                 let limit = if o.head {
                     4.0
-                } else if ruled {
+                } else if ruled || photo {
                     6.0
                 } else {
                     1.5
@@ -152,7 +155,11 @@ pub fn assign_articles(
                 })
             };
             let head_left = (0..elems.len())
-                .filter(|&f| elems[f].head && (beside(f, true) || (elems[f].vertical && beside(f, false))) && clear(f))
+                .filter(|&f| {
+                    // set beside its text, a headline starts level with it
+                    let level = (elems[f].bbox.y0 - e.bbox.y0).abs() <= 3.0 * em;
+                    elems[f].head && level && (beside(f, true) || (elems[f].vertical && beside(f, false))) && clear(f)
+                })
                 .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
             // the nearest such column, one starting level with it first;
             // while it has no article yet, wait for it (a column beyond it
