@@ -160,7 +160,7 @@ fn a_made_up_page_is_laid_out_into_its_articles() {
     assert!(b.body().contains("图为游客观看舞龙表演。"));
     // continued on page 5
     let c = &issue.articles[2];
-    assert_eq!(c.continued_to_page, Some(5));
+    assert_eq!(c.continued_to_page, Some(5), "{}", laid.text);
     assert_eq!(c.body(), format!("{C1}\n{C2}"));
     let d = &issue.articles[3];
     assert_eq!(d.byline.reporters, ["赵六"], "{}", laid.text);

@@ -4,7 +4,8 @@
 //! group beside it on its left (a headline set beside or vertically), else to
 //! the article of a neighbouring column that starts at the same height (the
 //! body runs on column to column). A frame round one headline group holds
-//! that article and nothing else. Rules and frame edges separate articles;
+//! that article and nothing else; what starts inside the box of one
+//! article's parts is that article's. Rules and frame edges separate articles;
 //! on a page without rules a wide white gap does. What no headline claims
 //! makes an article of its own, so no text is lost.
 //!
@@ -186,6 +187,25 @@ pub fn assign_articles(
                 break;
             }
             patient = false;
+        }
+    }
+    // what starts inside the box of one article's parts, and of no other's,
+    // is that article's (a marker set at the foot of its last column)
+    let boxes: Vec<Option<Rect>> = (0..articles.len())
+        .map(|a| {
+            (0..elems.len()).filter(|&k| owner[k] == Some(a)).map(|k| elems[k].bbox).reduce(|x, y| x.union(&y))
+        })
+        .collect();
+    for (k, e) in elems.iter().enumerate() {
+        if owner[k].is_some() {
+            continue;
+        }
+        let inside = |b: &Rect| {
+            b.x0 <= e.bbox.x0 + 2.0 && b.y0 <= e.bbox.y0 + 2.0 && b.x1 >= e.bbox.x1 - 2.0 && b.y1 >= e.bbox.y0
+        };
+        let mut holders = boxes.iter().enumerate().filter(|(_, b)| b.as_ref().is_some_and(inside));
+        if let (Some((a, _)), None) = (holders.next(), holders.next()) {
+            owner[k] = Some(a);
         }
     }
     for (k, e) in elems.iter().enumerate() {
