@@ -4,7 +4,8 @@
 //! group beside it on its left (a headline set beside or vertically), else to
 //! the article of a neighbouring column that starts at the same height (the
 //! body runs on column to column). A frame round one headline group holds
-//! that article and nothing else; what starts inside the box of one
+//! that article and nothing else; what nothing claimed but starts right
+//! under a headline, spanning a width centred under it, is its; what starts inside the box of one
 //! article's parts is that article's. Rules and frame edges separate articles;
 //! on a page without rules a wide white gap does. What no headline claims
 //! makes an article of its own, so no text is lost.
@@ -187,6 +188,29 @@ pub fn assign_articles(
                 break;
             }
             patient = false;
+        }
+    }
+    // a headline is centred over its block: what nothing claimed, starting
+    // right under it, is its when their span is centred under it too
+    for (h, g) in elems.iter().enumerate().filter(|(_, g)| g.head) {
+        let under: Vec<usize> = (0..elems.len())
+            .filter(|&k| {
+                let e = &elems[k];
+                owner[k].is_none()
+                    && !e.head
+                    && e.bbox.y0 >= g.bbox.y1 - 0.3 * em
+                    && e.bbox.y0 <= g.bbox.y1 + 4.0 * em
+                    && e.frame == g.frame
+                    && !rule_between_rows(rules, &g.bbox, &e.bbox)
+            })
+            .collect();
+        let Some(span) = under.iter().map(|&k| elems[k].bbox).reduce(|x, y| x.union(&y)) else { continue };
+        let span = span.union(&g.bbox);
+        let centred = ((span.x0 + span.x1) - (g.bbox.x0 + g.bbox.x1)).abs() / 2.0 <= em;
+        if centred && span.width() > g.bbox.width() + em {
+            for k in under {
+                owner[k] = owner[h];
+            }
         }
     }
     // what starts inside the box of one article's parts, and of no other's,
