@@ -90,6 +90,55 @@ pub fn assign_articles(
                 continue;
             }
             let e = &elems[k];
+            // beside: a headline on the left, or a column of the same article
+            // starting at the same height
+            let beside = |f: usize, left: bool| {
+                let o = &elems[f];
+                let apart = if left { o.bbox.x1 <= e.bbox.x0 + 2.0 } else { o.bbox.x0 >= e.bbox.x1 - 2.0 };
+                let ruled_off = if left {
+                    vertical_rule_between(rules, &o.bbox, &e.bbox)
+                } else {
+                    vertical_rule_between(rules, &e.bbox, &o.bbox)
+                };
+                f != k
+                    && apart
+                    && overlap(o.bbox.y0, o.bbox.y1, e.bbox.y0, e.bbox.y1) > 0.3 * o.bbox.height().min(e.bbox.height())
+                    && o.frame == e.frame
+                    && !ruled_off
+            };
+            let distance = |f: usize| {
+                let o = &elems[f].bbox;
+                (e.bbox.x0 - o.x1).max(o.x0 - e.bbox.x1)
+            };
+            // nothing may stand between a headline and the text beside it
+            let clear = |f: usize| {
+                let o = &elems[f].bbox;
+                let (x0, x1) = if o.x1 <= e.bbox.x0 + 2.0 { (o.x1, e.bbox.x0) } else { (e.bbox.x1, o.x0) };
+                !elems.iter().enumerate().any(|(m, el)| {
+                    let b = &el.bbox;
+                    m != k
+                        && m != f
+                        && b.x0 >= x0 - 2.0
+                        && b.x1 <= x1 + 2.0
+                        && overlap(b.y0, b.y1, e.bbox.y0, e.bbox.y1) > 0.0
+                })
+            };
+            let head_left = (0..elems.len())
+                .filter(|&f| {
+                    // set beside its text, a headline starts level with it
+                    let level = (elems[f].bbox.y0 - e.bbox.y0).abs() <= 3.0 * em;
+                    elems[f].head && level && (beside(f, true) || (elems[f].vertical && beside(f, false))) && clear(f)
+                })
+                .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+            // a headline standing level with the text's top, beside it, is
+            // its own headline even where another block ends just above
+            if let Some(f) = head_left.filter(|&f| (elems[f].bbox.y0 - e.bbox.y0).abs() <= 0.5 * em) {
+                if let Some(a) = owner[f] {
+                    owner[k] = Some(a);
+                    changed = true;
+                    continue;
+                }
+            }
             // straight above
             let above = (0..elems.len())
                 .filter(|&f| {
@@ -122,47 +171,6 @@ pub fn assign_articles(
                     }
                 }
             }
-            // beside: a headline on the left, or a column of the same article
-            // starting at the same height
-            let beside = |f: usize, left: bool| {
-                let o = &elems[f];
-                let apart = if left { o.bbox.x1 <= e.bbox.x0 + 2.0 } else { o.bbox.x0 >= e.bbox.x1 - 2.0 };
-                let ruled_off = if left {
-                    vertical_rule_between(rules, &o.bbox, &e.bbox)
-                } else {
-                    vertical_rule_between(rules, &e.bbox, &o.bbox)
-                };
-                f != k
-                    && apart
-                    && overlap(o.bbox.y0, o.bbox.y1, e.bbox.y0, e.bbox.y1) > 0.3 * o.bbox.height().min(e.bbox.height())
-                    && o.frame == e.frame
-                    && !ruled_off
-            };
-            let distance = |f: usize| {
-                let o = &elems[f].bbox;
-                (e.bbox.x0 - o.x1).max(o.x0 - e.bbox.x1)
-            };
-            // nothing may stand between a headline and the text beside it
-            let clear = |f: usize| {
-                let o = &elems[f].bbox;
-                let (x0, x1) = if o.x1 <= e.bbox.x0 + 2.0 { (o.x1, e.bbox.x0) } else { (e.bbox.x1, o.x0) };
-                !elems.iter().enumerate().any(|(m, el)| {
-                    let b = &el.bbox;
-                    m != k
-                        && m != f
-                        && b.x0 >= x0 - 2.0
-                        && b.x1 <= x1 + 2.0
-                        && overlap(b.y0, b.y1, e.bbox.y0, e.bbox.y1) > 0.0
-                        && overlap(b.y0, b.y1, o.y0, o.y1) > 0.0
-                })
-            };
-            let head_left = (0..elems.len())
-                .filter(|&f| {
-                    // set beside its text, a headline starts level with it
-                    let level = (elems[f].bbox.y0 - e.bbox.y0).abs() <= 3.0 * em;
-                    elems[f].head && level && (beside(f, true) || (elems[f].vertical && beside(f, false))) && clear(f)
-                })
-                .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
             // the nearest such column, one starting level with it first;
             // while it has no article yet, wait for it (a column beyond it
             // may belong to another article)

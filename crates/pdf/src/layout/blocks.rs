@@ -99,7 +99,8 @@ pub fn headline_groups(lines: &[TextLine], idx: &[usize], rules: &[Rule]) -> Vec
 }
 
 /// Takes a kicker set at the body size into the headline group under it: a
-/// text block of one or two lines, not ending a sentence, standing right
+/// text block of one or two lines, not ending a sentence, alone in its row
+/// (the foot of a column has columns level with it across a gutter), standing right
 /// above a headline group (within an em of the headline, across its width,
 /// no rule between).
 pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[Rule]) {
@@ -110,7 +111,18 @@ pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[
             .lines
             .last()
             .is_some_and(|&i| lines[i].text.trim_end().ends_with(['。', '！', '？', '”', '；', '，', '、']));
-        let head = (b.kind == BlockKind::Text && b.lines.len() <= 2 && !ends_sentence)
+        // a kicker stands alone in its row; a column's foot has neighbour
+        // columns level with it across a gutter
+        let em = b.lines.iter().map(|&i| lines[i].size).fold(0.0, f32::max);
+        let alone = !blocks.iter().enumerate().any(|(j, o)| {
+            let (l, r) = if o.bbox.x0 < b.bbox.x0 { (&o.bbox, &b.bbox) } else { (&b.bbox, &o.bbox) };
+            j != k
+                && o.kind == BlockKind::Text
+                && overlap(o.bbox.y0, o.bbox.y1, b.bbox.y0, b.bbox.y1) > 0.5 * b.bbox.height().min(o.bbox.height())
+                && (0.0..=2.0 * em).contains(&(r.x0 - l.x1))
+                && !vertical_rule_between(rules, l, r)
+        });
+        let head = (b.kind == BlockKind::Text && b.lines.len() <= 2 && !ends_sentence && alone)
             .then(|| {
                 (0..blocks.len()).find(|&h| {
                     let g = &blocks[h];
