@@ -79,6 +79,7 @@ pub fn assign_articles(
         }
     }
     let em = body.size;
+    centred_claims(&elems, &mut owner, rules, em);
     let ruled = rules.iter().filter(|r| !r.frame).count() > 3;
     let mut order: Vec<usize> = (0..elems.len()).filter(|&k| !elems[k].head).collect();
     order.sort_by(|&a, &b| elems[a].bbox.y0.total_cmp(&elems[b].bbox.y0));
@@ -255,4 +256,73 @@ pub fn assign_articles(
         }
     }
     articles
+}
+
+/// Whether element `e` stands straight under headline `h` (within four ems,
+/// across a third of the narrower width, no rule between).
+fn straight_under(h: &Element, e: &Element, rules: &[Rule], em: f32) -> bool {
+    e.bbox.y0 >= h.bbox.y1 - 0.3 * em
+        && e.bbox.y0 <= h.bbox.y1 + 4.0 * em
+        && overlap(h.bbox.x0, h.bbox.x1, e.bbox.x0, e.bbox.x1) > 0.3 * h.bbox.width().min(e.bbox.width())
+        && e.frame == h.frame
+        && !rule_between_rows(rules, &h.bbox, &e.bbox)
+}
+
+/// A headline centred over its block: of the row of columns starting right
+/// under it (side by side across gutters, no rule between), the widest run
+/// through the columns it stands over whose span is centred under it is
+/// its, unless a column of the run stands straight under another headline.
+fn centred_claims(elems: &[Element], owner: &mut [Option<usize>], rules: &[Rule], em: f32) {
+    for (h, g) in elems.iter().enumerate().filter(|(_, g)| g.head && !g.vertical) {
+        let mut row: Vec<usize> = (0..elems.len())
+            .filter(|&k| {
+                let e = &elems[k];
+                !e.head
+                    && e.bbox.y0 >= g.bbox.y1 - 0.3 * em
+                    && e.bbox.y0 <= g.bbox.y1 + 4.0 * em
+                    && e.frame == g.frame
+                    && !rule_between_rows(rules, &g.bbox, &e.bbox)
+            })
+            .collect();
+        row.sort_by(|&a, &b| elems[a].bbox.x0.total_cmp(&elems[b].bbox.x0));
+        // cut the row where it breaks: a wide white gap or a rule
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for k in row {
+            let joins = runs.last().and_then(|r| r.last()).is_some_and(|&p| {
+                let (a, b) = (&elems[p].bbox, &elems[k].bbox);
+                b.x0 - a.x1 <= 2.0 * em && b.x0 > a.x0 && !vertical_rule_between(rules, a, b)
+            });
+            match runs.last_mut() {
+                Some(r) if joins => r.push(k),
+                _ => runs.push(vec![k]),
+            }
+        }
+        let centre = (g.bbox.x0 + g.bbox.x1) / 2.0;
+        for run in runs {
+            let under: Vec<usize> = (0..run.len()).filter(|&i| straight_under(g, &elems[run[i]], rules, em)).collect();
+            let (Some(&first), Some(&last)) = (under.first(), under.last()) else { continue };
+            let mut best: Option<(f32, usize, usize)> = None;
+            for i in 0..=first {
+                for j in last..run.len() {
+                    let (x0, x1) = (elems[run[i]].bbox.x0, elems[run[j]].bbox.x1);
+                    let centred = ((x0 + x1) / 2.0 - centre).abs() <= em;
+                    if centred && x1 - x0 > g.bbox.width() + em && best.is_none_or(|(w, _, _)| x1 - x0 > w) {
+                        best = Some((x1 - x0, i, j));
+                    }
+                }
+            }
+            let Some((_, i, j)) = best else { continue };
+            let taken = &run[i..=j];
+            let foreign = taken.iter().any(|&k| {
+                elems.iter().enumerate().any(|(o, other)| o != h && other.head && straight_under(other, &elems[k], rules, em))
+            });
+            if !foreign {
+                for &k in taken {
+                    if owner[k].is_none() {
+                        owner[k] = owner[h];
+                    }
+                }
+            }
+        }
+    }
 }
