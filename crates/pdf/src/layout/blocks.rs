@@ -77,7 +77,10 @@ pub fn headline_groups(lines: &[TextLine], idx: &[usize], rules: &[Rule]) -> Vec
             let last = &lines[g.lines[g.lines.len() - 1]];
             let em = l.size.max(last.size);
             let gap = l.bbox.y0 - g.bbox.y1;
-            let stacked = gap <= 1.5 * em && overlap(l.bbox.x0, l.bbox.x1, g.bbox.x0, g.bbox.x1) > 0.0;
+            // the lines of a group stand close: within an em and a half of
+            // the smaller type (a large title's leading is no wider)
+            let close = (1.5 * l.size.min(last.size)).max(0.6 * em);
+            let stacked = gap <= close && overlap(l.bbox.x0, l.bbox.x1, g.bbox.x0, g.bbox.x1) > 0.0;
             let same_row = !l.vertical
                 && !last.vertical
                 && overlap(l.bbox.y0, l.bbox.y1, last.bbox.y0, last.bbox.y1) > 0.5 * l.bbox.height()
