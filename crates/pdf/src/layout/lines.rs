@@ -101,7 +101,7 @@ pub fn build_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<TextLine> {
     for line in chain(glyphs, vertical, rules, true) {
         out.push(make_line(glyphs, &line, true));
     }
-    join_spaced_words(stack_single_glyphs(out))
+    join_spaced_words(stack_single_glyphs(out), rules)
 }
 
 /// Widest word space (in ems) that may stand inside a line: `记者 赵六`,
@@ -111,10 +111,10 @@ const MAX_WORD_SPACE_EM: f32 = 3.0;
 
 /// Joins the pieces of one line that a wide word space cut apart: two lines
 /// on one row, of one size class, whose gap a neighbouring line (within two
-/// and a half line heights) spans; a column gutter is white above and below,
-/// and lines near by start at the edge the right piece starts at, or end
-/// at the edge the left piece ends at.
-fn join_spaced_words(mut lines: Vec<TextLine>) -> Vec<TextLine> {
+/// and a half line heights, no rule between) spans; a column gutter is white
+/// above and below, and lines near by start at the edge the right piece
+/// starts at, or end at the edge the left piece ends at.
+fn join_spaced_words(mut lines: Vec<TextLine>, rules: &[Rule]) -> Vec<TextLine> {
     lines.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
     let mut k = 0;
     while k < lines.len() {
@@ -138,7 +138,12 @@ fn join_spaced_words(mut lines: Vec<TextLine>) -> Vec<TextLine> {
                 && gap > 0.0
                 && gap <= MAX_WORD_SPACE_EM * l.size
                 && lines.iter().any(|m| {
-                    near(m) && m.bbox.x0 <= l.bbox.x1 && m.bbox.x1 >= r.bbox.x0
+                    let mm = (m.bbox.y0 + m.bbox.y1) / 2.0;
+                    let x = (l.bbox.x1 + r.bbox.x0) / 2.0;
+                    near(m)
+                        && m.bbox.x0 <= l.bbox.x1
+                        && m.bbox.x1 >= r.bbox.x0
+                        && !rule_between(rules, mm.min(mid), mm.max(mid), x, true)
                 })
                 // a gutter: a line near by starts where the right piece does,
                 // or one of the left piece's column ends where it does
