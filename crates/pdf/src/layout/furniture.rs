@@ -7,7 +7,7 @@
 //! Not here: reading what the furniture says (that is `shuzibao-core`'s).
 
 use super::lines::{same_size_class, TextLine};
-use crate::model::PageContent;
+use crate::model::{PageContent, Rect};
 
 /// A rule this share of the page wide closes off the header or the footer.
 const FULL_WIDTH: f32 = 0.6;
@@ -87,7 +87,9 @@ const ITEM_GAP_EM: f32 = 3.0;
 /// a teaser's title and its `第3版`); a wide gap, or a change of size or
 /// weight (the label `导读` before the teasers it heads), starts another item.
 /// A page reference (`第3版`, `（5版）`) closes an item: a teaser's
-/// pointer, or the page number. Rows top to bottom, items left to right.
+/// pointer, or the page number. Items whose spans overlap make a block (the
+/// paper's name, the date column, an ear of teasers); blocks left to right,
+/// each top to bottom, its rows' items left to right.
 pub fn rows(lines: &[TextLine], idx: &[usize]) -> Vec<String> {
     let mut rows: Vec<(f32, f32, Vec<usize>)> = Vec::new();
     for &i in idx {
@@ -100,10 +102,10 @@ pub fn rows(lines: &[TextLine], idx: &[usize]) -> Vec<String> {
         }
     }
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out = Vec::new();
+    let mut items: Vec<(Rect, String)> = Vec::new();
     for (_, _, mut row) in rows {
         row.sort_by(|&a, &b| lines[a].bbox.x0.total_cmp(&lines[b].bbox.x0));
-        let mut item = String::new();
+        let mut item: Option<(Rect, String)> = None;
         let mut prev: Option<&TextLine> = None;
         for &i in &row {
             let l = &lines[i];
@@ -115,19 +117,45 @@ pub fn rows(lines: &[TextLine], idx: &[usize]) -> Vec<String> {
                     || p.bold != l.bold
                     || (gap > em && is_page_reference(&p.text))
             });
-            if apart {
-                out.push(std::mem::take(&mut item));
-            } else if !item.is_empty() {
-                item.push_str("  ");
+            match item.as_mut() {
+                Some((b, t)) if !apart => {
+                    *b = b.union(&l.bbox);
+                    t.push_str("  ");
+                    t.push_str(&l.text);
+                }
+                _ => {
+                    items.extend(item.take());
+                    item = Some((l.bbox, l.text.clone()));
+                }
             }
-            item.push_str(&l.text);
             prev = Some(l);
         }
-        if !item.is_empty() {
-            out.push(item);
+        items.extend(item);
+    }
+    // the furniture stands in blocks side by side (the paper's name, the
+    // date column, an ear of teasers): blocks left to right, each top down
+    let mut block: Vec<usize> = (0..items.len()).collect();
+    loop {
+        let mut changed = false;
+        for a in 0..items.len() {
+            for b in 0..items.len() {
+                let (ra, rb) = (&items[a].0, &items[b].0);
+                if block[a] != block[b] && ra.x0 < rb.x1 && rb.x0 < ra.x1 {
+                    let (lo, hi) = (block[a].min(block[b]), block[a].max(block[b]));
+                    block.iter_mut().filter(|k| **k == hi).for_each(|k| *k = lo);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
         }
     }
-    out
+    let left = |k: usize| (0..items.len()).filter(|&i| block[i] == k).map(|i| items[i].0.x0).fold(f32::INFINITY, f32::min);
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    // items are in row order already: a stable sort by block keeps it
+    order.sort_by(|&a, &b| left(block[a]).total_cmp(&left(block[b])).then(block[a].cmp(&block[b])));
+    order.into_iter().map(|i| std::mem::take(&mut items[i].1)).collect()
 }
 
 /// Whether a piece of furniture ends with a page reference: `第3版`,
@@ -141,7 +169,6 @@ fn is_page_reference(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Rect;
 
     fn piece(text: &str, x0: f32, x1: f32, size: f32, bold: bool) -> TextLine {
         TextLine {
