@@ -299,12 +299,17 @@ fn centred_claims(elems: &[Element], owner: &mut [Option<usize>], rules: &[Rule]
         }
         let centre = (g.bbox.x0 + g.bbox.x1) / 2.0;
         for run in runs {
+            // a last column may hold a short line only: it spans its measure
+            let mut widths: Vec<f32> = run.iter().map(|&k| elems[k].bbox.width()).collect();
+            widths.sort_by(f32::total_cmp);
+            let measure = widths.get(widths.len() / 2).copied().unwrap_or(0.0);
+            let right = |k: usize| elems[k].bbox.x1.max(elems[k].bbox.x0 + measure);
             let under: Vec<usize> = (0..run.len()).filter(|&i| straight_under(g, &elems[run[i]], rules, em)).collect();
             let (Some(&first), Some(&last)) = (under.first(), under.last()) else { continue };
             let mut best: Option<(f32, usize, usize)> = None;
             for i in 0..=first {
                 for j in last..run.len() {
-                    let (x0, x1) = (elems[run[i]].bbox.x0, elems[run[j]].bbox.x1);
+                    let (x0, x1) = (elems[run[i]].bbox.x0, right(run[j]));
                     let centred = ((x0 + x1) / 2.0 - centre).abs() <= em;
                     if centred && x1 - x0 > g.bbox.width() + em && best.is_none_or(|(w, _, _)| x1 - x0 > w) {
                         best = Some((x1 - x0, i, j));
