@@ -18,6 +18,9 @@ use super::photos::Photo;
 use super::style::BodyStyle;
 use crate::model::{Rect, Rule};
 
+/// A white gap this many body ems high is a white line between blocks.
+const WHITE_LINE_EM: f32 = 1.0;
+
 /// The parts of one article: indexes into the blocks and the photos.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleParts {
@@ -151,6 +154,23 @@ pub fn assign_articles(
                             > 0.3 * o.bbox.width().min(e.bbox.width())
                 })
                 .max_by(|&a, &b| elems[a].bbox.y1.total_cmp(&elems[b].bbox.y1));
+            // without rules a white line closes a block: a column starting
+            // level with a column of an article, a gutter away, runs on with
+            // it rather than with text a white line above it
+            let white_above =
+                above.is_none_or(|f| !elems[f].head && e.bbox.y0 - elems[f].bbox.y1 > WHITE_LINE_EM * em);
+            let row = (0..elems.len()).find(|&f| {
+                !elems[f].head
+                    && owner[f].is_some()
+                    && (elems[f].bbox.y0 - e.bbox.y0).abs() <= 0.3 * em
+                    && distance(f) <= 2.0 * em
+                    && (beside(f, true) || beside(f, false))
+            });
+            if let (false, true, Some(f)) = (ruled, white_above, row) {
+                owner[k] = owner[f];
+                changed = true;
+                continue;
+            }
             if let Some(f) = above {
                 let o = &elems[f];
                 let gap = e.bbox.y0 - o.bbox.y1;
