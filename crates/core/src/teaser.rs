@@ -34,9 +34,8 @@ fn pages(from: u32, to: Option<u32>) -> Vec<u32> {
 
 /// A page given after the title with no pointing word: `标题（2版）`,
 /// `标题（第2版）`, or set apart from it by a space, `标题  第3版`.
-static PAGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(\S.*?)(?:\s*[（(]\s*(?:第\s*)?([0-9]{1,2})\s*版\s*[)）]|\s+第\s*([0-9]{1,2})\s*版)$")
-});
+static PAGE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\S.*?)(?:\s*[（(]\s*(?:第\s*)?([0-9]{1,2})\s*版\s*[)）]|\s+第\s*([0-9]{1,2})\s*版)$"));
 
 /// A column tag closing a title: `大运河畔访邵伯（神州观览）`.
 static TAG_AT_END: LazyLock<Regex> = LazyLock::new(|| re(r"[（(][^（()）]{1,16}[)）]$"));

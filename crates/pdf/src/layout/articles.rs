@@ -157,8 +157,7 @@ pub fn assign_articles(
             // without rules a white line closes a block: a column starting
             // level with a column of an article, a gutter away, runs on with
             // it rather than with text a white line above it
-            let white_above =
-                above.is_none_or(|f| !elems[f].head && e.bbox.y0 - elems[f].bbox.y1 > WHITE_LINE_EM * em);
+            let white_above = above.is_none_or(|f| !elems[f].head && e.bbox.y0 - elems[f].bbox.y1 > WHITE_LINE_EM * em);
             let row = (0..elems.len()).find(|&f| {
                 !elems[f].head
                     && owner[f].is_some()
@@ -245,9 +244,7 @@ pub fn assign_articles(
     // what starts inside the box of one article's parts, and of no other's,
     // is that article's (a marker set at the foot of its last column)
     let boxes: Vec<Option<Rect>> = (0..articles.len())
-        .map(|a| {
-            (0..elems.len()).filter(|&k| owner[k] == Some(a)).map(|k| elems[k].bbox).reduce(|x, y| x.union(&y))
-        })
+        .map(|a| (0..elems.len()).filter(|&k| owner[k] == Some(a)).map(|k| elems[k].bbox).reduce(|x, y| x.union(&y)))
         .collect();
     for (k, e) in elems.iter().enumerate() {
         if owner[k].is_some() {
@@ -339,7 +336,10 @@ fn centred_claims(elems: &[Element], owner: &mut [Option<usize>], rules: &[Rule]
             let Some((_, i, j)) = best else { continue };
             let taken = &run[i..=j];
             let foreign = taken.iter().any(|&k| {
-                elems.iter().enumerate().any(|(o, other)| o != h && other.head && straight_under(other, &elems[k], rules, em))
+                elems
+                    .iter()
+                    .enumerate()
+                    .any(|(o, other)| o != h && other.head && straight_under(other, &elems[k], rules, em))
             });
             if !foreign {
                 for &k in taken {

@@ -42,9 +42,10 @@ fn measures(lines: &[TextLine], idx: &[usize]) -> Vec<(Measure, Vec<usize>)> {
     for &i in idx {
         let b = lines[i].bbox;
         let em = lines[i].size.max(1.0);
-        match out.iter_mut().find(|(m, _)| {
-            (m.x0 - b.x0).abs() <= EDGE_SLACK && (m.x1 - b.x1).abs() <= RIGHT_SLACK_EM * em
-        }) {
+        match out
+            .iter_mut()
+            .find(|(m, _)| (m.x0 - b.x0).abs() <= EDGE_SLACK && (m.x1 - b.x1).abs() <= RIGHT_SLACK_EM * em)
+        {
             Some((m, members)) => {
                 m.x1 = m.x1.max(b.x1);
                 m.support += 1;
@@ -87,9 +88,8 @@ fn measures(lines: &[TextLine], idx: &[usize]) -> Vec<(Measure, Vec<usize>)> {
                         && o.x1 >= m.x1 - RIGHT_SLACK_EM * em
                         && o.x1 - o.x0 > m.x1 - m.x0 + 0.5 * em;
                     let indent = (o.x1 - m.x1).abs() <= RIGHT_SLACK_EM * em && m.x0 - o.x0 <= INDENT_MAX_EM * em;
-                    let among = || {
-                        members.iter().all(|&i| theirs.iter().any(|&t| (mid(t) - mid(i)).abs() <= AMONG_EM * em))
-                    };
+                    let among =
+                        || members.iter().all(|&i| theirs.iter().any(|&t| (mid(t) - mid(i)).abs() <= AMONG_EM * em));
                     j != k && valid[j] && held && (indent || among())
                 })
         })

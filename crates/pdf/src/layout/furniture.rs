@@ -151,7 +151,8 @@ pub fn rows(lines: &[TextLine], idx: &[usize]) -> Vec<String> {
             break;
         }
     }
-    let left = |k: usize| (0..items.len()).filter(|&i| block[i] == k).map(|i| items[i].0.x0).fold(f32::INFINITY, f32::min);
+    let left =
+        |k: usize| (0..items.len()).filter(|&i| block[i] == k).map(|i| items[i].0.x0).fold(f32::INFINITY, f32::min);
     let mut order: Vec<usize> = (0..items.len()).collect();
     // items are in row order already: a stable sort by block keeps it
     order.sort_by(|&a, &b| left(block[a]).total_cmp(&left(block[b])).then(block[a].cmp(&block[b])));
