@@ -6,7 +6,7 @@
 //!
 //! Not here: which headline a column belongs to, or reading order.
 
-use super::lines::TextLine;
+use super::lines::{same_size_class, TextLine};
 use crate::model::{Rect, Rule};
 
 /// What a block is.
@@ -81,8 +81,11 @@ pub fn headline_groups(lines: &[TextLine], idx: &[usize], rules: &[Rule]) -> Vec
             // the smaller type (a large title's leading is no wider)
             let close = (1.5 * l.size.min(last.size)).max(0.6 * em);
             let stacked = gap <= close && overlap(l.bbox.x0, l.bbox.x1, g.bbox.x0, g.bbox.x1) > 0.0;
+            // a title's words a wide space apart: of one size class (a
+            // headline of another size beside it heads another block)
             let same_row = !l.vertical
                 && !last.vertical
+                && same_size_class(l.size, last.size)
                 && overlap(l.bbox.y0, l.bbox.y1, last.bbox.y0, last.bbox.y1) > 0.5 * l.bbox.height()
                 && (l.bbox.x0 - g.bbox.x1).abs() <= 1.5 * em
                 && !vertical_rule_between(rules, &g.bbox, &l.bbox);
