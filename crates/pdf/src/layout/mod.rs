@@ -75,7 +75,7 @@ pub fn layout_page(page: &PageContent) -> PageLayout {
             v
         })
         .collect();
-    let regions = regions::article_regions(&atoms, &page.rules);
+    let regions = regions::article_regions(&atoms, &page.rules, gutter(&blocks, &body));
     let order = order::reading_order(&regions);
     let texts: Vec<ArticleText> = order.iter().map(|&a| article_text(&lines, &blocks, &photos, &parts[a])).collect();
     let mut furniture_lines = furniture::rows(&lines, &furn.top);
@@ -135,4 +135,21 @@ fn article_text(lines: &[TextLine], blocks: &[Block], photos: &[Photo], a: &arti
         }
     }
     out
+}
+
+/// The page's column gutter: the most common white between two text
+/// columns starting level side by side (an em and a half when none do).
+fn gutter(blocks: &[Block], body: &BodyStyle) -> f32 {
+    let mut gaps: Vec<f32> = Vec::new();
+    for a in blocks.iter().filter(|b| b.kind == blocks::BlockKind::Text) {
+        let next = blocks
+            .iter()
+            .filter(|b| b.kind == blocks::BlockKind::Text && (b.bbox.y0 - a.bbox.y0).abs() <= 0.3 * body.size)
+            .map(|b| b.bbox.x0 - a.bbox.x1)
+            .filter(|&g| g > 0.0 && g < 4.0 * body.size)
+            .reduce(f32::min);
+        gaps.extend(next);
+    }
+    gaps.sort_by(f32::total_cmp);
+    gaps.get(gaps.len() / 2).copied().unwrap_or(1.5 * body.size)
 }
