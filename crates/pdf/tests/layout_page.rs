@@ -199,8 +199,9 @@ fn an_l_shaped_article_gets_two_regions_and_is_read_first() {
     let titles: Vec<&str> = laid.issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
     assert_eq!(titles, ["老街焕发新活力", "民俗展演迎新春"], "{}", laid.text);
     assert_eq!(laid.regions[0].len(), 2, "{:?}", laid.regions[0]);
-    // its text fits in its first column, under a headline wider than it
-    let truth_b = Rect::new(30.0, 180.0, 170.0, b_foot);
+    // its text fits in its first column, under a headline wider than it; its
+    // block takes the white beside it up to a gutter off the L's column
+    let truth_b = Rect::new(30.0, 180.0, 245.0, b_foot);
     assert!(iou(&laid.regions[1], truth_b) >= 0.9, "{:?}", laid.regions[1]);
     assert!(laid.regions[0].iter().all(|r| r.intersection(&truth_b).is_none()));
     assert!(laid.regions[0].iter().any(|r| (r.y1 - a_foot).abs() < 1.0));
