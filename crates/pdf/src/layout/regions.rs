@@ -37,20 +37,20 @@ pub fn article_regions(atoms: &[Vec<Rect>], rules: &[Rule], gutter: f32) -> Vec<
 fn widen(regions: &mut [Vec<Rect>], rules: &[Rule], gutter: f32) {
     let all: Vec<(usize, Rect)> =
         regions.iter().enumerate().flat_map(|(a, rs)| rs.iter().map(move |r| (a, *r))).collect();
-    let (Some(left), Some(right)) = (
-        all.iter().map(|(_, r)| r.x0).reduce(f32::min),
-        all.iter().map(|(_, r)| r.x1).reduce(f32::max),
-    ) else {
+    let (Some(left), Some(right)) =
+        (all.iter().map(|(_, r)| r.x0).reduce(f32::min), all.iter().map(|(_, r)| r.x1).reduce(f32::max))
+    else {
         return;
     };
     for (a, rs) in regions.iter_mut().enumerate() {
         let [r] = rs.as_mut_slice() else { continue };
         let rows = |o: &Rect| o.y0 < r.y1 - 1.0 && o.y1 > r.y0 + 1.0;
         let others = all.iter().filter(|(b, o)| *b != a && rows(o)).map(|(_, o)| *o);
-        let walls = rules
-            .iter()
-            .filter(|w| !w.frame && w.rect.width() < 4.0 && rows(&w.rect))
-            .map(|w| Rect { x0: w.rect.x0 + gutter / 2.0, x1: w.rect.x1 - gutter / 2.0, ..w.rect });
+        let walls = rules.iter().filter(|w| !w.frame && w.rect.width() < 4.0 && rows(&w.rect)).map(|w| Rect {
+            x0: w.rect.x0 + gutter / 2.0,
+            x1: w.rect.x1 - gutter / 2.0,
+            ..w.rect
+        });
         let mut x1 = right;
         let mut x0 = left;
         for o in others.chain(walls) {
