@@ -76,7 +76,7 @@ pub fn layout_page(page: &PageContent) -> PageLayout {
         })
         .collect();
     let regions = regions::article_regions(&atoms, &page.rules, gutter(&blocks, &body));
-    let order = order::reading_order(&regions);
+    let order = order::reading_order(&order::grown_down(&regions));
     let texts: Vec<ArticleText> = order.iter().map(|&a| article_text(&lines, &blocks, &photos, &parts[a])).collect();
     let mut furniture_lines = furniture::rows(&lines, &furn.top);
     furniture_lines.extend(furniture::rows(&lines, &furn.bottom));

@@ -26,6 +26,34 @@ pub fn reading_order(regions: &[Vec<Rect>]) -> Vec<usize> {
     out
 }
 
+/// The regions grown down into the white under them, for reading: a
+/// one-box article with nothing under it down to the foot of the page's
+/// text stands over all that white (a short block leaves its foot white),
+/// so it is not cut off from the stack beside it.
+pub fn grown_down(regions: &[Vec<Rect>]) -> Vec<Vec<Rect>> {
+    let foot = regions.iter().flatten().map(|r| r.y1).fold(f32::NEG_INFINITY, f32::max);
+    regions
+        .iter()
+        .enumerate()
+        .map(|(a, rs)| match rs.as_slice() {
+            [r] => {
+                let under = regions
+                    .iter()
+                    .enumerate()
+                    .filter(|&(b, _)| b != a)
+                    .flat_map(|(_, v)| v.iter())
+                    .any(|o| o.y0 >= r.y1 - SLACK && o.x0 < r.x1 - SLACK && o.x1 > r.x0 + SLACK);
+                if under {
+                    vec![*r]
+                } else {
+                    vec![Rect { y1: r.y1.max(foot), ..*r }]
+                }
+            }
+            _ => rs.clone(),
+        })
+        .collect()
+}
+
 /// Splits `items` into bands along one axis where nothing crosses.
 fn bands(mut items: Vec<(usize, Rect)>, down: bool) -> Vec<Vec<(usize, Rect)>> {
     let lo = |r: &Rect| if down { r.y0 } else { r.x0 };
@@ -101,5 +129,17 @@ mod tests {
             vec![Rect::new(110.0, 195.0, 240.0, 300.0)],
         ];
         assert_eq!(reading_order(&regions), [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_short_block_over_white_is_read_after_the_stack_on_its_left() {
+        // 0 and 1 stacked on the left; 2 on the right ends early, white under it
+        let regions = vec![
+            vec![Rect::new(0.0, 0.0, 100.0, 150.0)],
+            vec![Rect::new(0.0, 160.0, 100.0, 300.0)],
+            vec![Rect::new(110.0, 0.0, 200.0, 140.0)],
+        ];
+        assert_eq!(reading_order(&grown_down(&regions)), [0, 1, 2]);
+        assert_eq!(reading_order(&regions), [0, 2, 1]);
     }
 }
