@@ -348,7 +348,11 @@ impl Assembler<'_> {
         // A long line with no sentence end between the headline and a
         // dateline is part of the headline (a summary kicker or subtitle).
         if let (Some(u), Some(after)) = (self.units.get(j), self.units.get(j + 1)) {
-            let summary = u.kind == UnitKind::Text && char_len(&u.text) <= 200 && !ends_sentence(&u.text);
+            // where paragraphs are indented, an indented one is text
+            let summary = u.kind == UnitKind::Text
+                && char_len(&u.text) <= 200
+                && !ends_sentence(&u.text)
+                && !(self.indent_mode && u.indented);
             if summary && after.kind == UnitKind::Text && starts_with_dateline(&after.text) {
                 return j + 1;
             }
@@ -1428,6 +1432,16 @@ mod tests {
 
     fn subheadings(a: &crate::model::Article) -> Vec<&str> {
         a.paragraphs.iter().filter(|p| p.role == ParagraphRole::Subheading).map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn an_indented_lead_before_the_dateline_is_text_where_paragraphs_are_indented() {
+        let text = "# 示例区夜市人气旺\n\n\u{3000}\u{3000}国庆假期示例区夜市客流同比增长三成，小吃摊位前排起长队，夜市管理方延长营业时间、增设临时停车位，周边商户也推出了各类优惠活动吸引游客前来消费\n                    \u{3000}\u{3000}本报示例10月8日电 （记者张三）假期里，示例区夜市迎来客流高峰。\n                    \u{3000}\u{3000}夜市管理方表示，将继续延长营业时间。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.headline.title, "示例区夜市人气旺");
+        assert!(a.body().starts_with("国庆假期示例区夜市客流"), "{}", a.body());
     }
 
     #[test]

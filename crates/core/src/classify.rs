@@ -196,13 +196,15 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     if let Some(a) = parse_signature(text) {
         return unit(UnitKind::Signature(a), text, span, line);
     }
-    if strip_bullet(text).0 {
-        return unit(UnitKind::Item, text, span, line);
-    }
+    // a front page's teasers may open with a bullet (`◆标题（2版）`)
     if front_page {
         if let Some((pages, title)) = parse_teaser(text) {
             return unit(UnitKind::Teaser(pages, title), text, span, line);
         }
+    }
+    // a line marked as a heading is one even with a bullet (`## ■ 副题`)
+    if strip_bullet(text).0 && line.heading == 0 {
+        return unit(UnitKind::Item, text, span, line);
     }
     if let Some(names) = parse_names_only(text) {
         if line.heading == 0 && names.len() >= 2 {

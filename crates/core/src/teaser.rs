@@ -1,7 +1,8 @@
 //! Teasers (导读): front-page pointers to stories on inner pages.
 //!
 //! Printed as a page number before a title (`10-11 全力做好中心城区高质量发展
-//! 大文章`, `07 张家弄片区房屋征收项目`) or after it (`……（详见第3版）`). This
+//! 大文章`, `07 张家弄片区房屋征收项目`) or after it (`……（详见第3版）`,
+//! `……（3版）`, `……  第3版`), a bullet perhaps before it (`◆`). This
 //! module reads one line as a teaser; the assembler decides where teasers may
 //! stand and joins a title that runs on to the next line.
 
@@ -31,7 +32,20 @@ fn pages(from: u32, to: Option<u32>) -> Vec<u32> {
     }
 }
 
+/// A page given after the title with no pointing word: `标题（2版）`,
+/// `标题（第2版）`, or set apart from it by a space, `标题  第3版`.
+static PAGE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\S.*?)(?:\s*[（(]\s*(?:第\s*)?([0-9]{1,2})\s*版\s*[)）]|\s+第\s*([0-9]{1,2})\s*版)$"));
+
+/// A column tag closing a title: `大运河畔访邵伯（神州观览）`.
+static TAG_AT_END: LazyLock<Regex> = LazyLock::new(|| re(r"[（(][^（()）]{1,16}[)）]$"));
+
 fn title_ok(title: &str) -> bool {
+    // a title may close with a column tag in brackets; the rest is checked
+    let title = match TAG_AT_END.find(title) {
+        Some(m) if m.start() > 0 => &title[..m.start()],
+        _ => title,
+    };
     let n = title.chars().count();
     let han = title.chars().filter(|&c| crate::text::is_han(c)).count();
     (2..=40).contains(&n)
@@ -68,12 +82,24 @@ pub fn parse_teaser(text: &str) -> Option<(Vec<u32>, String)> {
             return Some((pages(from, to), title));
         }
     }
+    // a bullet may open a teaser in a strip: `◆标题（2版）`
+    let t = match crate::byline::strip_bullet(&t) {
+        (true, rest) => rest.to_string(),
+        _ => t,
+    };
     if let Some(c) = SUFFIX.captures(&t) {
         let from = parse_number(&c[2])?;
         let to = c.get(3).and_then(|m| m.as_str().parse().ok());
         let title = crate::text::clean_headline(c[1].trim_end_matches(['…', '.', '—', '-', ' ']));
         if from >= 1 && title_ok(&title) {
             return Some((pages(from, to), title));
+        }
+    }
+    if let Some(c) = PAGE_AFTER.captures(&t) {
+        let page: u32 = c.get(2).or(c.get(3))?.as_str().parse().ok()?;
+        let title = crate::text::clean_headline(c[1].trim_end());
+        if (1..=99).contains(&page) && title_ok(&title) {
+            return Some((vec![page], title));
         }
     }
     None
@@ -103,6 +129,21 @@ mod tests {
         assert_eq!(parse_teaser("12—13 城市更新的徐汇答卷"), Some((vec![12, 13], "城市更新的徐汇答卷".to_string())));
         assert_eq!(parse_teaser("社区食堂开到家门口（详见第3版）"), Some((vec![3], "社区食堂开到家门口".to_string())));
         assert_eq!(parse_teaser("社区食堂开到家门口 >>04版"), Some((vec![4], "社区食堂开到家门口".to_string())));
+    }
+
+    #[test]
+    fn a_page_after_the_title_with_no_pointing_word() {
+        assert_eq!(parse_teaser("◆河畔新绿访古镇（2版）"), Some((vec![2], "河畔新绿访古镇".to_string())));
+        assert_eq!(parse_teaser("山村书屋亮灯了（第12版）"), Some((vec![12], "山村书屋亮灯了".to_string())));
+        assert_eq!(
+            parse_teaser("老街巷里的新生活（走基层）  第5版"),
+            Some((vec![5], "老街巷里的新生活(走基层)".to_string()))
+        );
+        assert_eq!(parse_teaser("● 夜市灯火照归途 第3版"), Some((vec![3], "夜市灯火照归途".to_string())));
+        // a sentence, or a page named inside running text, is no teaser
+        assert_eq!(parse_teaser("详细内容刊登在今天的报纸上（2版）。"), None);
+        assert_eq!(parse_teaser("本报今天刊发第3版"), None);
+        assert_eq!(parse_teaser("（第3版）"), None);
     }
 
     #[test]

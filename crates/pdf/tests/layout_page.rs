@@ -2,7 +2,10 @@
 //! headline over three columns with a second article (a photo with its
 //! caption and credit) beside it, a rule under both, then an article with a
 //! vertical headline continued on page 5 and a last one with its byline;
-//! the glyphs drawn in a shuffled order.
+//! the glyphs drawn in a shuffled order. Then smaller pages: an L-shaped
+//! article; two blocks with centred headlines on a page without rules; a
+//! front page with its masthead and a strip of teasers; a notice with its
+//! dated headnote.
 
 use shuzibao_pdf::{layout_page, Glyph, PageContent, Rect, Rule};
 
@@ -160,7 +163,7 @@ fn a_made_up_page_is_laid_out_into_its_articles() {
     assert!(b.body().contains("图为游客观看舞龙表演。"));
     // continued on page 5
     let c = &issue.articles[2];
-    assert_eq!(c.continued_to_page, Some(5));
+    assert_eq!(c.continued_to_page, Some(5), "{}", laid.text);
     assert_eq!(c.body(), format!("{C1}\n{C2}"));
     let d = &issue.articles[3];
     assert_eq!(d.byline.reporters, ["赵六"], "{}", laid.text);
@@ -196,10 +199,82 @@ fn an_l_shaped_article_gets_two_regions_and_is_read_first() {
     let titles: Vec<&str> = laid.issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
     assert_eq!(titles, ["老街焕发新活力", "民俗展演迎新春"], "{}", laid.text);
     assert_eq!(laid.regions[0].len(), 2, "{:?}", laid.regions[0]);
-    // its text fits in its first column, under a headline wider than it
-    let truth_b = Rect::new(30.0, 180.0, 170.0, b_foot);
+    // its text fits in its first column, under a headline wider than it; its
+    // block takes the white beside it up to a gutter off the L's column
+    let truth_b = Rect::new(30.0, 180.0, 245.0, b_foot);
     assert!(iou(&laid.regions[1], truth_b) >= 0.9, "{:?}", laid.regions[1]);
     assert!(laid.regions[0].iter().all(|r| r.intersection(&truth_b).is_none()));
     assert!(laid.regions[0].iter().any(|r| (r.y1 - a_foot).abs() < 1.0));
     assert_eq!(laid.issue.articles[0].body(), format!("{A1}\n{A2}\n{A3}\n{A3}\n{A3}\n{A3}"));
+}
+
+#[test]
+fn centred_headlines_on_a_page_without_rules_claim_the_columns_under_their_blocks() {
+    // two blocks side by side, no rules, one gutter apart as their columns
+    // are; each headline centred over its block, so the right block's first
+    // column stands under no headline and its body starts a point lower
+    let mut g = Vec::new();
+    g.extend(line("老街焕发新活力", 53.5, 20.0, 24.0, "Serif-Bold"));
+    let (body, a_foot) = flow(&[A1, A2], &[(30.0, 130.0), (145.0, 245.0)], 60.0, 160.0);
+    g.extend(body);
+    g.extend(line("民俗展演迎新春", 355.0, 20.0, 20.0, "Serif-Bold"));
+    let (body, b_foot) = flow(&[C1, C2, D2], &[(260.0, 360.0), (375.0, 475.0), (490.0, 590.0)], 61.0, 160.0);
+    g.extend(body);
+    g.reverse();
+    let content = PageContent { index: 1, width: 620.0, height: 200.0, glyphs: g, ..PageContent::default() };
+    let laid = layout_page(&content);
+    let titles: Vec<&str> = laid.issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
+    assert_eq!(titles, ["老街焕发新活力", "民俗展演迎新春"], "{}", laid.text);
+    assert_eq!(laid.issue.articles[0].body(), format!("{A1}\n{A2}"));
+    assert_eq!(laid.issue.articles[1].body(), format!("{C1}\n{C2}\n{D2}"));
+    let truth = [Rect::new(30.0, 20.0, 245.0, a_foot), Rect::new(260.0, 20.0, 590.0, b_foot)];
+    for (k, (r, t)) in laid.regions.iter().zip(truth).enumerate() {
+        let v = iou(r, t);
+        assert!(v >= 0.9, "article {k}: {r:?} against {t:?}: IoU {v}");
+    }
+}
+
+#[test]
+fn a_front_page_reads_its_masthead_and_a_strip_of_teasers() {
+    let mut g = Vec::new();
+    g.extend(line("示例日报", 30.0, 20.0, 60.0, "Serif-Bold"));
+    g.extend(line("2024年3月5日", 300.0, 24.0, 11.0, "Sans"));
+    g.extend(line("星期二", 440.0, 24.0, 11.0, "Sans"));
+    g.extend(line("第12345期", 300.0, 40.0, 11.0, "Sans"));
+    g.extend(line("今日8版", 300.0, 56.0, 11.0, "Sans"));
+    g.extend(line("第1版", 300.0, 72.0, 11.0, "Sans"));
+    // the strip: a bold label, then teasers with the page after the title
+    g.extend(line("导读", 30.0, 100.0, 12.0, "Sans-Bold"));
+    g.extend(line("◆河畔新绿访古镇（2版）", 60.0, 100.0, 9.0, "Sans"));
+    g.extend(line("◆山村书屋亮灯了（3版）", 300.0, 100.0, 9.0, "Sans"));
+    let rules = vec![rule(30.0, 118.0, 570.0, 118.5)];
+    g.extend(line("老街焕发新活力", 30.0, 130.0, 24.0, "Serif-Bold"));
+    let (body, _) = flow(&[A1, A2, A3], &[(30.0, 130.0), (145.0, 245.0), (260.0, 360.0)], 170.0, 270.0);
+    g.extend(body);
+    let content = PageContent { index: 1, width: 600.0, height: 800.0, glyphs: g, rules, ..PageContent::default() };
+    let laid = layout_page(&content);
+    let issue = &laid.issue;
+    let Some(m) = issue.masthead.as_ref() else { panic!("no masthead in {}", laid.text) };
+    assert_eq!(m.paper.as_deref(), Some("示例日报"), "{}", laid.text);
+    let teasers: Vec<(Vec<u32>, &str)> = issue.teasers.iter().map(|t| (t.pages.clone(), t.title.as_str())).collect();
+    assert_eq!(teasers, [(vec![2], "河畔新绿访古镇"), (vec![3], "山村书屋亮灯了")], "{}", laid.text);
+    assert_eq!(issue.articles.len(), 1);
+    assert_eq!(issue.articles[0].body(), format!("{A1}\n{A2}\n{A3}"));
+}
+
+#[test]
+fn a_notice_keeps_its_dated_headnote_out_of_its_text() {
+    // the headnote is set in the body type, right under the title
+    let mut g = Vec::new();
+    g.extend(line("示例区人民代表大会常务委员会任免名单", 30.0, 20.0, 14.0, "Serif-Bold"));
+    g.extend(line("（2024年3月1日示例区第五届人民代表大会常务委员会", 30.0, 42.0, BODY, "Serif"));
+    g.extend(line("第九次会议通过）", 30.0, 55.0, BODY, "Serif"));
+    let items = ["一、任命张三为示例区教育局局长。", "二、免去李四的示例区文化局局长职务。"];
+    let (body, _) = flow(&items, &[(30.0, 300.0)], 75.0, 200.0);
+    g.extend(body);
+    let content = PageContent { index: 1, width: 330.0, height: 220.0, glyphs: g, ..PageContent::default() };
+    let laid = layout_page(&content);
+    let a = &laid.issue.articles[0];
+    assert_eq!(a.headline.title, "示例区人民代表大会常务委员会任免名单", "{}", laid.text);
+    assert!(a.body().starts_with("一、任命张三"), "{}", laid.text);
 }

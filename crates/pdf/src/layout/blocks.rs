@@ -1,12 +1,12 @@
-//! Blocks of lines: headline groups (引题, 主题, 副题 set close together) and
-//! text columns (body lines stacked at one line pitch in one column, with no
-//! rule, frame edge or wide white gap between them); a kicker set at the
-//! body size right over a headline joins its group.
+//! Blocks of lines: headline groups (引题, 主题, 副题 set close together),
+//! and the geometry blocks share (rules between rows, frames); a kicker set
+//! at the body size right over a headline, or a subtitle set a little apart
+//! from the body right under one, joins its group. Text columns are
+//! found in [`super::columns`].
 //!
 //! Not here: which headline a column belongs to, or reading order.
 
 use super::lines::{same_size_class, TextLine};
-use super::style::BodyStyle;
 use crate::model::{Rect, Rule};
 
 /// What a block is.
@@ -77,9 +77,15 @@ pub fn headline_groups(lines: &[TextLine], idx: &[usize], rules: &[Rule]) -> Vec
             let last = &lines[g.lines[g.lines.len() - 1]];
             let em = l.size.max(last.size);
             let gap = l.bbox.y0 - g.bbox.y1;
-            let stacked = gap <= 1.5 * em && overlap(l.bbox.x0, l.bbox.x1, g.bbox.x0, g.bbox.x1) > 0.0;
+            // the lines of a group stand close: within an em and a half of
+            // the smaller type (a large title's leading is no wider)
+            let close = (1.5 * l.size.min(last.size)).max(0.6 * em);
+            let stacked = gap <= close && overlap(l.bbox.x0, l.bbox.x1, g.bbox.x0, g.bbox.x1) > 0.0;
+            // a title's words a wide space apart: of one size class (a
+            // headline of another size beside it heads another block)
             let same_row = !l.vertical
                 && !last.vertical
+                && same_size_class(l.size, last.size)
                 && overlap(l.bbox.y0, l.bbox.y1, last.bbox.y0, last.bbox.y1) > 0.5 * l.bbox.height()
                 && (l.bbox.x0 - g.bbox.x1).abs() <= 1.5 * em
                 && !vertical_rule_between(rules, &g.bbox, &l.bbox);
@@ -98,53 +104,9 @@ pub fn headline_groups(lines: &[TextLine], idx: &[usize], rules: &[Rule]) -> Vec
     groups
 }
 
-/// Groups text lines (`idx`, any order) into text columns.
-pub fn text_columns(lines: &[TextLine], idx: &[usize], rules: &[Rule], body: &BodyStyle) -> Vec<Block> {
-    let mut idx = idx.to_vec();
-    idx.sort_by(|&a, &b| {
-        lines[a].bbox.y0.total_cmp(&lines[b].bbox.y0).then(lines[a].bbox.x0.total_cmp(&lines[b].bbox.x0))
-    });
-    let mut cols: Vec<Block> = Vec::new();
-    for i in idx {
-        let l = &lines[i];
-        let best = cols
-            .iter_mut()
-            .filter(|c| {
-                let last = &lines[c.lines[c.lines.len() - 1]];
-                let gap = l.bbox.y0 - last.bbox.y1;
-                let w = l.bbox.width().min(c.bbox.width());
-                // a line much narrower than the column follows only a full
-                // line (it ends a paragraph) unless it is short (a credit, a
-                // marker): the narrow columns under a wide lead are columns
-                let full = last.bbox.x1 >= c.bbox.x1 - body.size;
-                let narrow = l.bbox.width() < 0.75 * c.bbox.width();
-                let fits = !narrow || full || l.bbox.width() <= 0.4 * c.bbox.width();
-                fits && gap <= 0.9 * body.size
-                    && gap >= -0.3 * body.size
-                    && overlap(l.bbox.x0, l.bbox.x1, c.bbox.x0, c.bbox.x1) >= 0.8 * w
-                    && l.bbox.width() <= 1.3 * c.bbox.width().max(4.0 * body.size)
-                    && same_size_class(l.size, last.size)
-                    && !rule_between_rows(rules, &last.bbox, &l.bbox)
-                    && frame_of(rules, &c.bbox) == frame_of(rules, &l.bbox)
-            })
-            .min_by(|a, b| {
-                let ga = l.bbox.y0 - a.bbox.y1;
-                let gb = l.bbox.y0 - b.bbox.y1;
-                ga.total_cmp(&gb)
-            });
-        match best {
-            Some(c) => {
-                c.lines.push(i);
-                c.bbox = c.bbox.union(&l.bbox);
-            }
-            None => cols.push(Block { kind: BlockKind::Text, lines: vec![i], bbox: l.bbox }),
-        }
-    }
-    cols
-}
-
 /// Takes a kicker set at the body size into the headline group under it: a
-/// text block of one or two lines, not ending a sentence, standing right
+/// text block of one or two lines, not ending a sentence, alone in its row
+/// (the foot of a column has columns level with it across a gutter), standing right
 /// above a headline group (within an em of the headline, across its width,
 /// no rule between).
 pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[Rule]) {
@@ -155,7 +117,18 @@ pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[
             .lines
             .last()
             .is_some_and(|&i| lines[i].text.trim_end().ends_with(['。', '！', '？', '”', '；', '，', '、']));
-        let head = (b.kind == BlockKind::Text && b.lines.len() <= 2 && !ends_sentence)
+        // a kicker stands alone in its row; a column's foot has neighbour
+        // columns level with it across a gutter
+        let em = b.lines.iter().map(|&i| lines[i].size).fold(0.0, f32::max);
+        let alone = !blocks.iter().enumerate().any(|(j, o)| {
+            let (l, r) = if o.bbox.x0 < b.bbox.x0 { (&o.bbox, &b.bbox) } else { (&b.bbox, &o.bbox) };
+            j != k
+                && o.kind == BlockKind::Text
+                && overlap(o.bbox.y0, o.bbox.y1, b.bbox.y0, b.bbox.y1) > 0.5 * b.bbox.height().min(o.bbox.height())
+                && (0.0..=2.0 * em).contains(&(r.x0 - l.x1))
+                && !vertical_rule_between(rules, l, r)
+        });
+        let head = (b.kind == BlockKind::Text && b.lines.len() <= 2 && !ends_sentence && alone)
             .then(|| {
                 (0..blocks.len()).find(|&h| {
                     let g = &blocks[h];
@@ -182,4 +155,51 @@ pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[
             None => k += 1,
         }
     }
+}
+
+/// Takes a subtitle set a little apart from the body into the headline
+/// group over it: a text block of up to three lines, a little larger than
+/// the body, or a document's headnote in brackets with its date
+/// (`（2019年2月27日…通过）` under a notice's title), standing right under a
+/// headline group (within an em of it, across its width, no rule between).
+pub fn take_subtitles(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[Rule], body_size: f32) {
+    let mut k = 0;
+    while k < blocks.len() {
+        let b = &blocks[k];
+        let larger = b.lines.iter().all(|&i| lines[i].size >= 1.03 * body_size);
+        let head = (b.kind == BlockKind::Text && b.lines.len() <= 3 && (larger || is_headnote(b, lines)))
+            .then(|| {
+                (0..blocks.len()).find(|&h| {
+                    let g = &blocks[h];
+                    let em = g.lines.iter().map(|&i| lines[i].size).fold(0.0, f32::max);
+                    let gap = b.bbox.y0 - g.bbox.y1;
+                    g.kind == BlockKind::Headline
+                        && (-0.2 * em..=1.0 * em).contains(&gap)
+                        && overlap(b.bbox.x0, b.bbox.x1, g.bbox.x0, g.bbox.x1)
+                            > 0.5 * b.bbox.width().min(g.bbox.width())
+                        && !rule_between_rows(rules, &g.bbox, &b.bbox)
+                })
+            })
+            .flatten();
+        match head {
+            Some(h) => {
+                let b = blocks.remove(k);
+                let h = if h > k { h - 1 } else { h };
+                let g = &mut blocks[h];
+                g.lines.extend(b.lines);
+                g.bbox = g.bbox.union(&b.bbox);
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// Whether a block is a headnote: its text wholly in brackets, with a date
+/// (`（2019年2月27日第十三届…会议通过）`).
+fn is_headnote(b: &Block, lines: &[TextLine]) -> bool {
+    let text: String = b.lines.iter().map(|&i| lines[i].text.trim()).collect();
+    let t = text.trim();
+    let bracketed = (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'));
+    let dated = t.find('年').is_some_and(|y| t[y..].contains('月') && t[y..].contains('日'));
+    bracketed && dated
 }

@@ -42,8 +42,10 @@ pub fn compose(furniture: &[String], articles: &[ArticleText]) -> (Issue, String
             text.push('\n');
         }
         text.push('\n');
-        for (p, bold) in &a.paragraphs {
-            if *bold {
+        // a sub-heading cannot open the text (core would take it for the
+        // headline of another article): there it is running text
+        for (k, (p, bold)) in a.paragraphs.iter().enumerate() {
+            if *bold && k > 0 {
                 text.push_str(&format!("**{p}**\n"));
             } else {
                 text.push_str(&format!("\u{3000}\u{3000}{p}\n"));

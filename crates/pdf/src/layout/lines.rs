@@ -101,7 +101,7 @@ pub fn build_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<TextLine> {
     for line in chain(glyphs, vertical, rules, true) {
         out.push(make_line(glyphs, &line, true));
     }
-    join_spaced_words(stack_single_glyphs(out))
+    join_spaced_words(stack_single_glyphs(out), rules)
 }
 
 /// Widest word space (in ems) that may stand inside a line: `记者 赵六`,
@@ -111,13 +111,22 @@ const MAX_WORD_SPACE_EM: f32 = 3.0;
 
 /// Joins the pieces of one line that a wide word space cut apart: two lines
 /// on one row, of one size class, whose gap a neighbouring line (within two
-/// and a half line heights) spans; a column gutter is white above and below.
-fn join_spaced_words(mut lines: Vec<TextLine>) -> Vec<TextLine> {
+/// and a half line heights, no rule between) spans; a column gutter is white
+/// above and below, and lines near by start at the edge the right piece
+/// starts at, or end at the edge the left piece ends at.
+fn join_spaced_words(mut lines: Vec<TextLine>, rules: &[Rule]) -> Vec<TextLine> {
     lines.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
     let mut k = 0;
     while k < lines.len() {
         let l = &lines[k];
         let mid = (l.bbox.y0 + l.bbox.y1) / 2.0;
+        let near = |m: &TextLine| {
+            let mm = (m.bbox.y0 + m.bbox.y1) / 2.0;
+            !m.vertical
+                && same_size_class(m.size, l.size)
+                && (mm - mid).abs() > 0.5 * l.size
+                && (mm - mid).abs() <= 2.5 * l.size.max(m.size)
+        };
         let partner = (0..lines.len()).find(|&j| {
             let r = &lines[j];
             let gap = r.bbox.x0 - l.bbox.x1;
@@ -130,12 +139,20 @@ fn join_spaced_words(mut lines: Vec<TextLine>) -> Vec<TextLine> {
                 && gap <= MAX_WORD_SPACE_EM * l.size
                 && lines.iter().any(|m| {
                     let mm = (m.bbox.y0 + m.bbox.y1) / 2.0;
-                    !m.vertical
-                        && same_size_class(m.size, l.size)
-                        && (mm - mid).abs() > 0.5 * l.size
-                        && (mm - mid).abs() <= 2.5 * l.size.max(m.size)
+                    let x = (l.bbox.x1 + r.bbox.x0) / 2.0;
+                    near(m)
                         && m.bbox.x0 <= l.bbox.x1
                         && m.bbox.x1 >= r.bbox.x0
+                        && !rule_between(rules, mm.min(mid), mm.max(mid), x, true)
+                })
+                // a gutter: a line near by starts where the right piece does,
+                // or one of the left piece's column ends where it does
+                && !lines.iter().any(|m| {
+                    let starts = m.bbox.x0 >= l.bbox.x1 && (m.bbox.x0 - r.bbox.x0).abs() <= 0.3 * l.size;
+                    let ends = m.bbox.x1 <= r.bbox.x0
+                        && (m.bbox.x1 - l.bbox.x1).abs() <= 0.3 * l.size
+                        && m.bbox.x0 <= l.bbox.x0 + 3.0 * l.size;
+                    near(m) && (starts || ends)
                 })
         });
         match partner {

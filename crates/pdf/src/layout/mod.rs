@@ -6,7 +6,7 @@
 //! headline lines and text lines ([`style`]); the furniture above the top
 //! rule and below the foot rule is set apart ([`furniture`]); photos take
 //! their captions ([`photos`]); lines make headline groups and text columns
-//! ([`blocks`]); headline groups claim columns and photos ([`articles`]);
+//! ([`blocks`], [`columns`]); headline groups claim columns and photos ([`articles`]);
 //! each article gets tight regions ([`regions`]) and the layout tree gives the
 //! reading order ([`order`]); the text is then written out and read by
 //! `shuzibao-core` ([`compose`]), which knows bylines, datelines and markers.
@@ -16,6 +16,7 @@
 
 pub mod articles;
 pub mod blocks;
+pub mod columns;
 pub mod compose;
 pub mod furniture;
 pub mod lines;
@@ -56,8 +57,9 @@ pub fn layout_page(page: &PageContent) -> PageLayout {
     let captions: Vec<usize> = photos.iter().flat_map(|p| p.caption.iter().copied()).collect();
     let text_idx: Vec<usize> = text_idx.into_iter().filter(|i| !captions.contains(i)).collect();
     let mut blocks = blocks::headline_groups(&lines, &head_idx, &page.rules);
-    blocks.extend(blocks::text_columns(&lines, &text_idx, &page.rules, &body));
+    blocks.extend(columns::text_columns(&lines, &text_idx, &page.rules, &body));
     blocks::take_small_kickers(&mut blocks, &lines, &page.rules);
+    blocks::take_subtitles(&mut blocks, &lines, &page.rules, body.size);
     let parts = articles::assign_articles(&blocks, &photos, &lines, &page.rules, &body);
     let atoms: Vec<Vec<Rect>> = parts
         .iter()
@@ -73,32 +75,14 @@ pub fn layout_page(page: &PageContent) -> PageLayout {
             v
         })
         .collect();
-    let regions = regions::article_regions(&atoms, &page.rules);
-    let order = order::reading_order(&regions);
+    let regions = regions::article_regions(&atoms, &page.rules, gutter(&blocks, &body));
+    let order = order::reading_order(&order::grown_down(&regions));
     let texts: Vec<ArticleText> = order.iter().map(|&a| article_text(&lines, &blocks, &photos, &parts[a])).collect();
-    let mut furniture_lines = rows(&lines, &furn.top);
-    furniture_lines.extend(rows(&lines, &furn.bottom));
+    let mut furniture_lines = furniture::rows(&lines, &furn.top);
+    furniture_lines.extend(furniture::rows(&lines, &furn.bottom));
     let (issue, text, from) = compose::compose(&furniture_lines, &texts);
     let regions = from.iter().map(|&k| regions[order[k]].clone()).collect();
     PageLayout { issue, regions, text }
-}
-
-/// Lines on one row (their middles level) joined, rows top to bottom.
-fn rows(lines: &[TextLine], idx: &[usize]) -> Vec<String> {
-    let mut out: Vec<(f32, f32, String)> = Vec::new();
-    for &i in idx {
-        let l = &lines[i];
-        let mid = (l.bbox.y0 + l.bbox.y1) / 2.0;
-        let h = l.bbox.height().max(1.0);
-        match out.iter_mut().find(|(m, hh, _)| (m - mid).abs() <= 0.35 * h.min(*hh)) {
-            Some(r) => {
-                r.2.push_str("  ");
-                r.2.push_str(&l.text);
-            }
-            None => out.push((mid, h, l.text.clone())),
-        }
-    }
-    out.into_iter().map(|(_, _, t)| t).collect()
 }
 
 /// The text of one article: its headline lines (lines of one size that run
@@ -151,4 +135,21 @@ fn article_text(lines: &[TextLine], blocks: &[Block], photos: &[Photo], a: &arti
         }
     }
     out
+}
+
+/// The page's column gutter: the most common white between two text
+/// columns starting level side by side (an em and a half when none do).
+fn gutter(blocks: &[Block], body: &BodyStyle) -> f32 {
+    let mut gaps: Vec<f32> = Vec::new();
+    for a in blocks.iter().filter(|b| b.kind == blocks::BlockKind::Text) {
+        let next = blocks
+            .iter()
+            .filter(|b| b.kind == blocks::BlockKind::Text && (b.bbox.y0 - a.bbox.y0).abs() <= 0.3 * body.size)
+            .map(|b| b.bbox.x0 - a.bbox.x1)
+            .filter(|&g| g > 0.0 && g < 4.0 * body.size)
+            .reduce(f32::min);
+        gaps.extend(next);
+    }
+    gaps.sort_by(f32::total_cmp);
+    gaps.get(gaps.len() / 2).copied().unwrap_or(1.5 * body.size)
 }
