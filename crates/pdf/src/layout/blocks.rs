@@ -128,33 +128,57 @@ pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[
                 && (0.0..=2.0 * em).contains(&(r.x0 - l.x1))
                 && !vertical_rule_between(rules, l, r)
         });
-        let head = (b.kind == BlockKind::Text && b.lines.len() <= 2 && !ends_sentence && alone)
-            .then(|| {
-                (0..blocks.len()).find(|&h| {
-                    let g = &blocks[h];
-                    let em = g.lines.iter().map(|&i| lines[i].size).fold(0.0, f32::max);
-                    let gap = g.bbox.y0 - b.bbox.y1;
-                    g.kind == BlockKind::Headline
-                        && (-0.2 * em..=1.0 * em).contains(&gap)
-                        && overlap(b.bbox.x0, b.bbox.x1, g.bbox.x0, g.bbox.x1)
-                            > 0.5 * b.bbox.width().min(g.bbox.width())
-                        && !rule_between_rows(rules, &b.bbox, &g.bbox)
-                })
-            })
-            .flatten();
-        match head {
-            Some(h) => {
-                let b = blocks.remove(k);
-                let h = if h > k { h - 1 } else { h };
-                let g = &mut blocks[h];
-                let mut all = b.lines;
-                all.append(&mut g.lines);
-                g.lines = all;
-                g.bbox = g.bbox.union(&b.bbox);
-            }
+        let kicker = b.kind == BlockKind::Text && b.lines.len() <= 2 && !ends_sentence && alone;
+        match kicker.then(|| headline_next_to(blocks, k, lines, rules, Side::Above)).flatten() {
+            Some(h) => join_headline(blocks, k, h, Side::Above),
             None => k += 1,
         }
     }
+}
+
+/// Where a block stands against the headline group it joins.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    /// Over it (a kicker).
+    Above,
+    /// Under it (a subtitle).
+    Below,
+}
+
+/// The headline group that block `k` stands right next to on `side` of it:
+/// within an em of the headline's type (or overlapping it by a fifth of
+/// one), across half the narrower one's width, no rule between.
+fn headline_next_to(blocks: &[Block], k: usize, lines: &[TextLine], rules: &[Rule], side: Side) -> Option<usize> {
+    let b = &blocks[k];
+    (0..blocks.len()).find(|&h| {
+        let g = &blocks[h];
+        let em = g.lines.iter().map(|&i| lines[i].size).fold(0.0, f32::max);
+        let (upper, lower) = match side {
+            Side::Above => (&b.bbox, &g.bbox),
+            Side::Below => (&g.bbox, &b.bbox),
+        };
+        g.kind == BlockKind::Headline
+            && (-0.2 * em..=1.0 * em).contains(&(lower.y0 - upper.y1))
+            && overlap(b.bbox.x0, b.bbox.x1, g.bbox.x0, g.bbox.x1) > 0.5 * b.bbox.width().min(g.bbox.width())
+            && !rule_between_rows(rules, upper, lower)
+    })
+}
+
+/// Moves block `k` into the headline group `h`, its lines before the
+/// group's when it stands above it, after them when below.
+fn join_headline(blocks: &mut Vec<Block>, k: usize, h: usize, side: Side) {
+    let b = blocks.remove(k);
+    let h = if h > k { h - 1 } else { h };
+    let g = &mut blocks[h];
+    match side {
+        Side::Above => {
+            let mut all = b.lines;
+            all.append(&mut g.lines);
+            g.lines = all;
+        }
+        Side::Below => g.lines.extend(b.lines),
+    }
+    g.bbox = g.bbox.union(&b.bbox);
 }
 
 /// Takes a subtitle set a little apart from the body into the headline
@@ -167,28 +191,9 @@ pub fn take_subtitles(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[Rule
     while k < blocks.len() {
         let b = &blocks[k];
         let larger = b.lines.iter().all(|&i| lines[i].size >= 1.03 * body_size);
-        let head = (b.kind == BlockKind::Text && b.lines.len() <= 3 && (larger || is_headnote(b, lines)))
-            .then(|| {
-                (0..blocks.len()).find(|&h| {
-                    let g = &blocks[h];
-                    let em = g.lines.iter().map(|&i| lines[i].size).fold(0.0, f32::max);
-                    let gap = b.bbox.y0 - g.bbox.y1;
-                    g.kind == BlockKind::Headline
-                        && (-0.2 * em..=1.0 * em).contains(&gap)
-                        && overlap(b.bbox.x0, b.bbox.x1, g.bbox.x0, g.bbox.x1)
-                            > 0.5 * b.bbox.width().min(g.bbox.width())
-                        && !rule_between_rows(rules, &g.bbox, &b.bbox)
-                })
-            })
-            .flatten();
-        match head {
-            Some(h) => {
-                let b = blocks.remove(k);
-                let h = if h > k { h - 1 } else { h };
-                let g = &mut blocks[h];
-                g.lines.extend(b.lines);
-                g.bbox = g.bbox.union(&b.bbox);
-            }
+        let subtitle = b.kind == BlockKind::Text && b.lines.len() <= 3 && (larger || is_headnote(b, lines));
+        match subtitle.then(|| headline_next_to(blocks, k, lines, rules, Side::Below)).flatten() {
+            Some(h) => join_headline(blocks, k, h, Side::Below),
             None => k += 1,
         }
     }
