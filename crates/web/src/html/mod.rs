@@ -4,6 +4,8 @@
 //! typed askama template from `templates/`, compiled into the binary, which
 //! escapes whatever it prints.
 
+mod files;
+
 use crate::error::{Failure, PageError};
 use crate::extract::{PagePath, PageQuery, SiteUrl};
 use crate::views::{self, ArticleView, CalendarYear, DateView, PageView, PaperView, ResultsView, UndatedView};
@@ -46,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .route("/posts/{post}", get(post))
         .route("/about", get(about))
         .route("/static/style.css", get(style))
+        .route("/files/{name}", get(files::file))
 }
 
 fn render<T: Template>(t: &T) -> Result<Response, PageError> {
