@@ -5,6 +5,7 @@
 //! escapes whatever it prints.
 
 mod files;
+mod page_view;
 
 use crate::error::{Failure, PageError};
 use crate::extract::{PagePath, PageQuery, SiteUrl};
@@ -266,6 +267,7 @@ struct PagePage<'a> {
     page: PageView,
     prev: Option<PageView>,
     next: Option<PageView>,
+    scan: Option<page_view::Scan>,
 }
 
 /// `/papers/{paper}/{date}/{page}`: one page (版) of an issue, with the pages
@@ -298,7 +300,11 @@ async fn paper_page(
     let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
     let description = format!("{title}，{} 篇文章：{}", page.articles.len(), titles.join("；"));
     let meta = Meta::page(title, &description, &site, page.url.as_deref().unwrap_or(&day.url));
-    render(&PagePage { site_name: state.site_name(), meta, day, page, prev, next })
+    let scan = match page.id {
+        Some(id) => page_view::scan(&store, id)?,
+        None => None,
+    };
+    render(&PagePage { site_name: state.site_name(), meta, day, page, prev, next, scan })
 }
 
 #[derive(Template)]
