@@ -74,6 +74,9 @@ async fn a_pdf_page_shows_its_image_with_a_link_per_article_over_its_regions() {
     let img = format!("/files/{}.png", assets.image(1200).unwrap().hash);
     let dense = format!("/files/{}.png", assets.image(2400).unwrap().hash);
     assert!(attrs(&html, "img", "src").contains(&img), "{html}");
+    let shown = assets.image(1200).unwrap();
+    assert_eq!(attrs(&html, "img", "width"), vec![shown.width.to_string()]);
+    assert_eq!(attrs(&html, "img", "height"), vec![shown.height.to_string()]);
     assert_eq!(attrs(&html, "img", "srcset"), vec![format!("{img} 1x, {dense} 2x")]);
     // the overlay is the page in points
     assert_eq!(attrs(&html, "svg", "viewBox"), vec![format!("0 0 {:.2} {:.2}", assets.width, assets.height)]);

@@ -28,6 +28,8 @@ pub(crate) struct Zone {
 pub(crate) struct Scan {
     /// The image shown.
     pub src: String,
+    /// Its size in pixels (`width`, `height`: room kept before it loads).
+    pub size: (u32, u32),
     /// `srcset`, when the dense image was rendered.
     pub srcset: Option<String>,
     /// The page's size in points (the overlay's `viewBox`), two decimals.
@@ -71,6 +73,7 @@ pub(crate) fn scan(store: &Store, page_id: i64) -> Result<Option<Scan>, Failure>
         .collect();
     Ok(Some(Scan {
         src: file_url(&shown.hash, "png"),
+        size: (shown.width, shown.height),
         srcset,
         width: pt(assets.width),
         height: pt(assets.height),
