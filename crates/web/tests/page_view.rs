@@ -135,3 +135,26 @@ async fn a_text_page_shows_no_image_overlay_or_pdf() {
     }
     assert!(html.contains("rel=\"prev\""), "page 2 comes before");
 }
+
+#[tokio::test]
+async fn an_issue_lists_the_thumbnail_of_each_pdf_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = state(dir.path());
+    let store = Store::open_read_only(state.data_dir()).unwrap();
+    let pages = store.pages_of_issue("示例日报", "2024-03-05".parse().unwrap()).unwrap();
+    let page = pages.iter().find(|p| p.page_no().map(|n| n.to_string()).as_deref() == Some("2")).unwrap();
+    let thumb = store.page_assets(page.id).unwrap().unwrap().image(200).unwrap().clone();
+    let src = format!("/files/{}.png", thumb.hash);
+    // the issue, and the home page of an archive of one paper (its latest issue)
+    for uri in [ISSUE, "/"] {
+        let (status, html) = get(&state, uri).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(attrs(&html, "img", "src"), vec![src.clone()], "{uri}: only the PDF page has one");
+        assert_eq!(attrs(&html, "img", "width"), vec![thumb.width.to_string()]);
+        let link = &html[..html.find(&src).unwrap()];
+        assert!(
+            link.ends_with(&format!("<a class=\"thumb\" href=\"{ISSUE}/2\"><img src=\"")),
+            "{uri}: links to its page"
+        );
+    }
+}

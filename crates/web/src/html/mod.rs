@@ -135,6 +135,8 @@ struct Shelf {
     latest: Option<DateView>,
     calendar: Vec<CalendarYear>,
     issue_count: usize,
+    /// The thumbnail of each page of the latest issue.
+    thumbs: Vec<Option<page_view::Thumb>>,
 }
 
 fn shelf(store: &shuzibao_store::Store, paper: PaperView) -> Result<Shelf, Failure> {
@@ -143,7 +145,11 @@ fn shelf(store: &shuzibao_store::Store, paper: PaperView) -> Result<Shelf, Failu
         Some(d) => Some(views::date_view(store, &paper.name, *d)?),
         None => None,
     };
-    Ok(Shelf { paper, latest, calendar: views::calendar(&dates), issue_count: dates.len() })
+    let thumbs = match &latest {
+        Some(day) => page_view::thumbs(store, day)?,
+        None => Vec::new(),
+    };
+    Ok(Shelf { paper, latest, calendar: views::calendar(&dates), issue_count: dates.len(), thumbs })
 }
 
 async fn home(State(state): State<AppState>, site: SiteUrl) -> Result<Response, PageError> {
@@ -229,6 +235,8 @@ struct IssuePage<'a> {
     site_name: &'a str,
     meta: Meta,
     day: DateView,
+    /// Each page's thumbnail, in the order of `day.pages`.
+    thumbs: Vec<Option<page_view::Thumb>>,
 }
 
 /// The titles of a day's articles, in order, for a description.
@@ -255,7 +263,8 @@ async fn paper_issue(
     let articles: usize = day.pages.iter().map(|p| p.articles.len()).sum();
     let description = format!("{title}，{} 版，{articles} 篇文章：{}", day.pages.len(), titles_of(&day));
     let meta = Meta::page(title, &description, &site, &day.url);
-    render(&IssuePage { site_name: state.site_name(), meta, day })
+    let thumbs = page_view::thumbs(&store, &day)?;
+    render(&IssuePage { site_name: state.site_name(), meta, day, thumbs })
 }
 
 #[derive(Template)]

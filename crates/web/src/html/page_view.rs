@@ -86,3 +86,35 @@ pub(crate) fn scan(store: &Store, page_id: i64) -> Result<Option<Scan>, Failure>
 fn shown_image(assets: &PageAssets) -> Option<&shuzibao_store::PageImageRecord> {
     assets.image(SHOWN).or_else(|| assets.images.iter().max_by_key(|i| i.width))
 }
+
+/// Width in pixels of a page's thumbnail in the list of an issue's pages.
+pub(crate) const THUMB: u32 = 200;
+
+/// A page's thumbnail.
+#[derive(Debug, Clone)]
+pub(crate) struct Thumb {
+    /// The image.
+    pub src: String,
+    /// Its width in pixels.
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
+}
+
+/// The thumbnail of each page of `day`, in the same order (none for a page
+/// read from text).
+pub(crate) fn thumbs(store: &Store, day: &crate::views::DateView) -> Result<Vec<Option<Thumb>>, Failure> {
+    let mut out = Vec::with_capacity(day.pages.len());
+    for p in &day.pages {
+        let assets = match p.id {
+            Some(id) => store.page_assets(id)?,
+            None => None,
+        };
+        out.push(assets.as_ref().and_then(|a| a.image(THUMB)).map(|i| Thumb {
+            src: file_url(&i.hash, "png"),
+            width: i.width,
+            height: i.height,
+        }));
+    }
+    Ok(out)
+}
