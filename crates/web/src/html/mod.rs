@@ -145,10 +145,7 @@ fn shelf(store: &shuzibao_store::Store, paper: PaperView) -> Result<Shelf, Failu
         Some(d) => Some(views::date_view(store, &paper.name, *d)?),
         None => None,
     };
-    let thumbs = match &latest {
-        Some(day) => page_view::thumbs(store, day)?,
-        None => Vec::new(),
-    };
+    let thumbs = latest.as_ref().map(|day| page_view::thumbs(store, day)).transpose()?.unwrap_or_default();
     Ok(Shelf { paper, latest, calendar: views::calendar(&dates), issue_count: dates.len(), thumbs })
 }
 
@@ -309,10 +306,7 @@ async fn paper_page(
     let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
     let description = format!("{title}，{} 篇文章：{}", page.articles.len(), titles.join("；"));
     let meta = Meta::page(title, &description, &site, page.url.as_deref().unwrap_or(&day.url));
-    let scan = match page.id {
-        Some(id) => page_view::scan(&store, id)?,
-        None => None,
-    };
+    let scan = page.id.map(|id| page_view::scan(&store, id)).transpose()?.flatten();
     render(&PagePage { site_name: state.site_name(), meta, day, page, prev, next, scan })
 }
 
