@@ -4,6 +4,9 @@
 //! typed askama template from `templates/`, compiled into the binary, which
 //! escapes whatever it prints.
 
+mod files;
+mod page_view;
+
 use crate::error::{Failure, PageError};
 use crate::extract::{PagePath, PageQuery, SiteUrl};
 use crate::views::{self, ArticleView, CalendarYear, DateView, PageView, PaperView, ResultsView, UndatedView};
@@ -46,6 +49,7 @@ pub fn router() -> Router<AppState> {
         .route("/posts/{post}", get(post))
         .route("/about", get(about))
         .route("/static/style.css", get(style))
+        .route("/files/{name}", get(files::file))
 }
 
 fn render<T: Template>(t: &T) -> Result<Response, PageError> {
@@ -131,6 +135,8 @@ struct Shelf {
     latest: Option<DateView>,
     calendar: Vec<CalendarYear>,
     issue_count: usize,
+    /// The thumbnail of each page of the latest issue.
+    thumbs: Vec<Option<page_view::Thumb>>,
 }
 
 fn shelf(store: &shuzibao_store::Store, paper: PaperView) -> Result<Shelf, Failure> {
@@ -139,7 +145,8 @@ fn shelf(store: &shuzibao_store::Store, paper: PaperView) -> Result<Shelf, Failu
         Some(d) => Some(views::date_view(store, &paper.name, *d)?),
         None => None,
     };
-    Ok(Shelf { paper, latest, calendar: views::calendar(&dates), issue_count: dates.len() })
+    let thumbs = latest.as_ref().map(|day| page_view::thumbs(store, day)).transpose()?.unwrap_or_default();
+    Ok(Shelf { paper, latest, calendar: views::calendar(&dates), issue_count: dates.len(), thumbs })
 }
 
 async fn home(State(state): State<AppState>, site: SiteUrl) -> Result<Response, PageError> {
@@ -225,6 +232,8 @@ struct IssuePage<'a> {
     site_name: &'a str,
     meta: Meta,
     day: DateView,
+    /// Each page's thumbnail, in the order of `day.pages`.
+    thumbs: Vec<Option<page_view::Thumb>>,
 }
 
 /// The titles of a day's articles, in order, for a description.
@@ -251,7 +260,8 @@ async fn paper_issue(
     let articles: usize = day.pages.iter().map(|p| p.articles.len()).sum();
     let description = format!("{title}，{} 版，{articles} 篇文章：{}", day.pages.len(), titles_of(&day));
     let meta = Meta::page(title, &description, &site, &day.url);
-    render(&IssuePage { site_name: state.site_name(), meta, day })
+    let thumbs = page_view::thumbs(&store, &day)?;
+    render(&IssuePage { site_name: state.site_name(), meta, day, thumbs })
 }
 
 #[derive(Template)]
@@ -263,6 +273,7 @@ struct PagePage<'a> {
     page: PageView,
     prev: Option<PageView>,
     next: Option<PageView>,
+    scan: Option<page_view::Scan>,
 }
 
 /// `/papers/{paper}/{date}/{page}`: one page (版) of an issue, with the pages
@@ -295,7 +306,8 @@ async fn paper_page(
     let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
     let description = format!("{title}，{} 篇文章：{}", page.articles.len(), titles.join("；"));
     let meta = Meta::page(title, &description, &site, page.url.as_deref().unwrap_or(&day.url));
-    render(&PagePage { site_name: state.site_name(), meta, day, page, prev, next })
+    let scan = page.id.map(|id| page_view::scan(&store, id)).transpose()?.flatten();
+    render(&PagePage { site_name: state.site_name(), meta, day, page, prev, next, scan })
 }
 
 #[derive(Template)]
