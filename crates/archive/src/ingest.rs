@@ -22,7 +22,7 @@ use serde::Serialize;
 use shuzibao_core::entities::Entities;
 use shuzibao_core::{Decoded, Issue};
 use shuzibao_pdf::{PdfDocument, Renderer};
-use shuzibao_store::{IngestReport, IngestRequest, Outcome, PageAssets, PageImageRecord, Placement, Region};
+use shuzibao_store::{IngestReport, IngestRequest, LineBox, Outcome, PageAssets, PageImageRecord, Placement, Region};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -94,6 +94,8 @@ pub struct PdfAssets {
     pub assets: PageAssets,
     /// The regions of each article, parallel to the issue's articles.
     pub regions: Vec<Vec<Region>>,
+    /// Where each article's text lines stand, parallel to its articles.
+    pub lines: Vec<Vec<LineBox>>,
 }
 
 /// Prepares pages (no archive needed, only its data folder's files): reads
@@ -229,6 +231,7 @@ impl Preparer {
             images: records,
         };
         let regions = p.regions();
+        let lines = p.line_boxes();
         let entities = shuzibao_store::entities_for(&p.layout.issue, placement.date);
         Ok(Page {
             name: p.name(&input.name),
@@ -238,7 +241,7 @@ impl Preparer {
             placement,
             entities,
             warnings: notes,
-            pdf: Some(PdfAssets { assets, regions }),
+            pdf: Some(PdfAssets { assets, regions, lines }),
         })
     }
 }
@@ -412,7 +415,7 @@ impl Archive {
         };
         Ok(match &page.pdf {
             None => self.store.ingest(&req)?,
-            Some(pdf) => self.store.ingest_pdf_page(&req, &pdf.assets, &pdf.regions)?,
+            Some(pdf) => self.store.ingest_pdf_page(&req, &pdf.assets, &pdf.regions, &pdf.lines)?,
         })
     }
 

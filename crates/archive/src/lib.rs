@@ -26,6 +26,7 @@ pub mod export;
 pub mod files;
 pub mod find;
 pub mod ingest;
+pub mod lines;
 pub mod names;
 pub mod papers;
 pub mod pdf_pages;

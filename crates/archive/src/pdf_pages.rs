@@ -17,7 +17,7 @@ use shuzibao_core::json::SourceInfo;
 use shuzibao_core::PageNo;
 use shuzibao_pdf::render::{SCREEN_WIDTH, THUMBNAIL_WIDTH, ZOOM_WIDTH};
 use shuzibao_pdf::{PageLayout, PdfDocument, Rect};
-use shuzibao_store::Region;
+use shuzibao_store::{LineBox, Region};
 use std::path::Path;
 
 /// The largest PDF file read (bytes): a newspaper page is a few megabytes,
@@ -90,13 +90,18 @@ pub struct PdfPage {
     pub layout: PageLayout,
     /// What the reader could not read (each names the page).
     pub warnings: Vec<String>,
+    /// Every line of text on the page: its box and its text.
+    pub lines: Vec<(Rect, String)>,
 }
 
 /// Reads and lays out page `index` (from 1). The error names the page.
 pub fn read_page(doc: &PdfDocument, index: usize) -> Result<PdfPage, String> {
     let content = doc.read_page(index).map_err(|e| e.to_string())?;
-    let layout = std::panic::catch_unwind(|| shuzibao_pdf::layout_page(&content))
-        .map_err(|_| format!("page {index}: its layout failed"))?;
+    let (layout, lines) = std::panic::catch_unwind(|| {
+        let lines = shuzibao_pdf::layout::lines::build_lines(&content.glyphs, &content.rules);
+        (shuzibao_pdf::layout_page(&content), lines.into_iter().map(|l| (l.bbox, l.text)).collect())
+    })
+    .map_err(|_| format!("page {index}: its layout failed"))?;
     Ok(PdfPage {
         index,
         count: doc.page_count(),
@@ -105,6 +110,7 @@ pub fn read_page(doc: &PdfDocument, index: usize) -> Result<PdfPage, String> {
         label: content.label.clone(),
         layout,
         warnings: content.warnings,
+        lines,
     })
 }
 
@@ -137,6 +143,12 @@ impl PdfPage {
     /// Each article's regions as the store keeps them.
     pub fn regions(&self) -> Vec<Vec<Region>> {
         self.layout.regions.iter().map(|rs| rs.iter().map(region).collect()).collect()
+    }
+
+    /// Where each article's text lines stand, parallel to its articles
+    /// (see [`crate::lines`]).
+    pub fn line_boxes(&self) -> Vec<Vec<LineBox>> {
+        crate::lines::article_lines(&self.layout.issue.articles, &self.layout.regions, &self.lines)
     }
 
     /// The issue JSON of this page (`docs/issue-json.md`), with each

@@ -18,6 +18,7 @@
 //! a page belongs (paper, date, page) is decided by its caller.
 
 mod error;
+mod lines;
 mod pack;
 pub mod people;
 mod read;
@@ -27,6 +28,7 @@ mod upgrade;
 mod write;
 
 pub use error::StoreError;
+pub use lines::{plain_text, LineBox};
 pub use records::*;
 pub use upgrade::Upgrade;
 

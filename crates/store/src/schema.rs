@@ -228,6 +228,11 @@ const MIGRATIONS: &[&str] = &[
         images     TEXT NOT NULL
     );
     "#,
+    // 10: where an article's text lines stand on its page (see `lines.rs`):
+    // ten bytes a line, NULL for a page read from text or kept before.
+    r#"
+    ALTER TABLE articles ADD COLUMN lines BLOB;
+    "#,
 ];
 
 /// The schema version this build writes.

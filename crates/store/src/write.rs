@@ -8,13 +8,20 @@ use crate::pack::packed;
 use crate::people::{KIND_EVENT, KIND_ORGANIZATION, KIND_PERSON, KIND_PLACE};
 use crate::records::regions_json;
 use crate::{
-    content_hash, exec, now, ArticleRecord, IngestReport, IngestRequest, Outcome, PageAssets, Placement, Region, Store,
-    StoreError, StoredParagraph,
+    content_hash, exec, now, ArticleRecord, IngestReport, IngestRequest, LineBox, Outcome, PageAssets, Placement,
+    Region, Store, StoreError, StoredParagraph,
 };
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Savepoint, Transaction, TransactionBehavior};
 use shuzibao_core::entities;
 use shuzibao_core::{json, Article, Issue, PageNo};
+
+/// What a page read from a PDF keeps besides its text: its assets, and
+/// each article's regions and lines.
+type PdfPage<'a> = (&'a PageAssets, &'a [Vec<Region>], &'a [Vec<LineBox>]);
+
+/// Each article's regions and lines, parallel to the articles.
+type PdfArticles<'a> = (&'a [Vec<Region>], &'a [Vec<LineBox>]);
 
 impl Store {
     /// Ingests one page (or a whole issue) in one transaction.
@@ -27,26 +34,28 @@ impl Store {
     /// to `req.issue.articles`) and the page's assets (the PDF and its
     /// images, which the caller has written to the data folder before).
     /// The page is the same again (unchanged) only when its text and its
-    /// PDF page are.
+    /// PDF page are. `lines` (parallel to the articles too, or empty) are
+    /// where each article's text lines stand ([`crate::LineBox`]).
     pub fn ingest_pdf_page(
         &mut self,
         req: &IngestRequest<'_>,
         assets: &PageAssets,
         regions: &[Vec<Region>],
+        lines: &[Vec<LineBox>],
     ) -> Result<IngestReport, StoreError> {
-        self.ingest_page(req, Some((assets, regions)))
+        self.ingest_page(req, Some((assets, regions, lines)))
     }
 
     fn ingest_page(
         &mut self,
         req: &IngestRequest<'_>,
-        pdf: Option<(&PageAssets, &[Vec<Region>])>,
+        pdf: Option<PdfPage<'_>>,
     ) -> Result<IngestReport, StoreError> {
         // a page from a PDF is its text and its PDF page: the same text from
         // another PDF (or a scanned page without text) is another version
         let hash = match pdf {
             None => content_hash(req.raw_text),
-            Some((a, _)) => content_hash(&format!("{}\u{0}pdf:{}#{}", req.raw_text, a.pdf_hash, a.pdf_page)),
+            Some((a, _, _)) => content_hash(&format!("{}\u{0}pdf:{}#{}", req.raw_text, a.pdf_hash, a.pdf_page)),
         };
         let place = &req.placement;
         let key = place.key(&hash);
@@ -106,7 +115,7 @@ impl Store {
             ],
         )?;
         let version_id = tx.last_insert_rowid();
-        if let Some((a, _)) = pdf {
+        if let Some((a, _, _)) = pdf {
             exec(
                 &tx,
                 "INSERT INTO page_assets (version_id, pdf_hash, pdf_page, width, height, label, images)
@@ -146,7 +155,7 @@ impl Store {
             Some(e) if e.len() == req.issue.articles.len() => e.to_vec(),
             _ => entities::extract_issue(&req.issue.articles, date),
         };
-        let articles = replace_articles(&tx, &meta, req.issue, found, pdf.map(|(_, r)| r))?;
+        let articles = replace_articles(&tx, &meta, req.issue, found, pdf.map(|(_, r, l)| (r, l)))?;
         let mut touched = vec![issue_id];
         if let Some(d) = date {
             touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
@@ -347,7 +356,7 @@ fn replace_articles(
     meta: &IssueMeta<'_>,
     issue: &Issue,
     found: Vec<entities::Entities>,
-    regions: Option<&[Vec<Region>]>,
+    pdf: Option<PdfArticles<'_>>,
 ) -> Result<usize, StoreError> {
     // Articles continued from one of these lose the link; it is made again below.
     exec(
@@ -361,9 +370,9 @@ fn replace_articles(
     let mut st = tx.prepare_cached(
         "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, section, kind, column_label, kicker, title,
             subtitle, title_inferred, reporters, photographers, correspondents, authors, dateline, source, continued_to,
-            continued_from, paragraphs, span_start, span_end, regions)
+            continued_from, paragraphs, span_start, span_end, regions, lines)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-            ?23, ?24, ?25)",
+            ?23, ?24, ?25, ?26)",
     )?;
     for (i, (a, e)) in issue.articles.iter().zip(found).enumerate() {
         let paragraphs: Vec<StoredParagraph> =
@@ -393,7 +402,8 @@ fn replace_articles(
             packed(&serde_json::to_string(&paragraphs)?, Some(meta.raw))?,
             a.span.start as i64,
             a.span.end as i64,
-            regions.map(|r| regions_json(r.get(i).map_or(&[][..], Vec::as_slice))),
+            pdf.map(|(r, _)| regions_json(r.get(i).map_or(&[][..], Vec::as_slice))),
+            pdf.and_then(|(_, l)| l.get(i)).filter(|l| !l.is_empty()).map(|l| crate::lines::encode(l)),
         ])?;
         store_entities(tx, meta.id, tx.last_insert_rowid(), meta.date, &e)?;
     }

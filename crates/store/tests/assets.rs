@@ -4,7 +4,7 @@
 //! version when the text comes from elsewhere; reparse leaves them alone.
 
 use shuzibao_core::parse;
-use shuzibao_store::{IngestRequest, Outcome, PageAssets, PageImageRecord, Region, Store};
+use shuzibao_store::{IngestRequest, LineBox, Outcome, PageAssets, PageImageRecord, Region, Store};
 
 const PAGE: &str = "# 老街焕发新活力\n\n\u{3000}\u{3000}本报讯 老街改造工程日前全面完工，沿街商铺陆续开门迎客。\n\n# 夜市烟火气\n\n\u{3000}\u{3000}入夜，示例区的夜市灯火通明，小吃摊前排起长队。\n";
 
@@ -29,6 +29,11 @@ fn regions() -> Vec<Vec<Region>> {
     ]
 }
 
+/// The first article's two lines (the second article keeps none).
+fn lines() -> Vec<Vec<LineBox>> {
+    vec![vec![LineBox::new(30.2, 60.0, 360.5, 80.4, 0), LineBox::new(30.0, 100.0, 360.0, 112.0, 7)], Vec::new()]
+}
+
 fn ingest_pdf(store: &mut Store, a: &PageAssets, text: &str) -> shuzibao_store::IngestReport {
     let issue = parse(text);
     assert_eq!(issue.articles.len(), 2);
@@ -44,7 +49,7 @@ fn ingest_pdf(store: &mut Store, a: &PageAssets, text: &str) -> shuzibao_store::
         parser_version: "test",
         entities: None,
     };
-    store.ingest_pdf_page(&req, a, &regions()).unwrap()
+    store.ingest_pdf_page(&req, a, &regions(), &lines()).unwrap()
 }
 
 #[test]
@@ -56,6 +61,10 @@ fn regions_and_assets_are_kept_and_the_same_pdf_page_again_changes_nothing() {
     let articles = store.articles_of_issue(first.issue_id).unwrap();
     assert_eq!(articles[0].regions, vec![Region { x0: 30.0, y0: 60.0, x1: 360.5, y1: 200.25 }]);
     assert_eq!(articles[1].regions.len(), 2);
+    assert_eq!(store.article_lines(articles[0].id).unwrap(), lines()[0]);
+    assert_eq!(store.article_lines(articles[0].id).unwrap()[0], LineBox { x0: 30, y0: 60, x1: 361, y1: 81, start: 0 });
+    assert!(store.article_lines(articles[1].id).unwrap().is_empty());
+    assert!(store.article_lines(99_999).is_err());
     assert_eq!(store.page_assets(first.issue_id).unwrap(), Some(assets(&"cd".repeat(32))));
     assert_eq!(store.page_assets(first.issue_id).unwrap().unwrap().image(1200).unwrap().height, 1698);
     // the same PDF page again
@@ -89,4 +98,28 @@ fn a_text_page_has_no_regions_and_no_assets() {
     let r = store.ingest(&req).unwrap();
     assert!(store.articles_of_issue(r.issue_id).unwrap().iter().all(|a| a.regions.is_empty()));
     assert_eq!(store.page_assets(r.issue_id).unwrap(), None);
+}
+
+#[test]
+fn a_schema_9_archive_keeps_its_regions_and_gains_empty_lines_by_its_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let mut store = Store::open(dir.path()).unwrap();
+        ingest_pdf(&mut store, &assets(&"cd".repeat(32)), PAGE).issue_id
+    };
+    // the database as schema 9 held it: no lines
+    let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
+    db.execute_batch("ALTER TABLE articles DROP COLUMN lines; PRAGMA user_version = 9;").unwrap();
+    drop(db);
+    assert!(Store::open(dir.path()).err().unwrap().to_string().contains("shuzibao upgrade"));
+    let mut told = Vec::new();
+    let mut store = Store::open_upgrading(dir.path(), |s| told.push(s.to_string())).unwrap();
+    assert_eq!(told, ["schema 9 -> 10"]);
+    let articles = store.articles_of_issue(id).unwrap();
+    assert_eq!(articles[1].regions.len(), 2, "regions kept");
+    assert!(store.article_lines(articles[0].id).unwrap().is_empty(), "no lines were kept before 10");
+    // the next ingest of a PDF page keeps them
+    let next = ingest_pdf(&mut store, &assets(&"ef".repeat(32)), PAGE);
+    let first = store.articles_of_issue(next.issue_id).unwrap()[0].id;
+    assert_eq!(store.article_lines(first).unwrap(), lines()[0]);
 }
