@@ -167,7 +167,7 @@ pub fn app_with(state: AppState, limits: &Limits) -> Router {
         .layer(middleware::from_fn(guard))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(middleware::from_fn_with_state(limits::Gate::new(limits), limits::in_flight))
-        .layer(CompressionLayer::new().gzip(true).br(true))
+        .layer(CompressionLayer::new().gzip(true).br(true).compress_when(compressible()))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -175,6 +175,17 @@ pub fn app_with(state: AppState, limits: &Limits) -> Router {
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
         )
         .with_state(state)
+}
+
+/// Which responses are compressed: not images (PNG is compressed already,
+/// and the default predicate leaves images alone), nor PDFs and zips
+/// (compressed inside), nor small bodies. A kept file is served as it is,
+/// so its strong `ETag` (its hash) names the bytes sent.
+fn compressible() -> impl tower_http::compression::Predicate {
+    use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+    DefaultPredicate::new()
+        .and(NotForContentType::const_new("application/pdf"))
+        .and(NotForContentType::const_new("application/zip"))
 }
 
 /// Refuses over-long URLs, path traversal and announced bodies over the

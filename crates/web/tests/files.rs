@@ -21,9 +21,21 @@ fn state(dir: &std::path::Path) -> (AppState, String, String) {
 }
 
 async fn get(state: &AppState, uri: &str, if_none_match: Option<&str>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    get_with(state, uri, if_none_match, None).await
+}
+
+async fn get_with(
+    state: &AppState,
+    uri: &str,
+    if_none_match: Option<&str>,
+    accept_encoding: Option<&str>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let mut req = Request::get(uri);
     if let Some(t) = if_none_match {
         req = req.header(header::IF_NONE_MATCH, t);
+    }
+    if let Some(e) = accept_encoding {
+        req = req.header(header::ACCEPT_ENCODING, e);
     }
     let res = app(state.clone()).oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
     let (parts, body) = res.into_parts();
@@ -61,6 +73,36 @@ async fn if_none_match_with_its_hash_is_answered_not_modified() {
     let (status, _, body) = get(&state, &uri, Some("\"someone-else\"")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!body.is_empty());
+}
+
+#[tokio::test]
+async fn kept_files_are_sent_as_they_are_so_their_strong_etag_names_the_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    // files big enough to be worth compressing, and that gzip would shrink
+    let archive = Archive::open(dir.path()).unwrap();
+    let files = Files::of(dir.path());
+    let mut pdf_bytes = b"%PDF-1.7\n".to_vec();
+    pdf_bytes.extend(std::iter::repeat_n(b"0 0 m 10 10 l S\n".as_slice(), 400).flatten());
+    let mut png_bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    png_bytes.extend(std::iter::repeat_n(0u8, 8000));
+    let pdf = files.keep(&pdf_bytes, "pdf").unwrap();
+    let png = files.keep(&png_bytes, "png").unwrap();
+    let state = AppState::from_archive(archive, &Config { data: dir.path().to_path_buf(), ..Config::default() });
+    for (uri, hash, bytes) in
+        [(format!("/files/{pdf}.pdf"), &pdf, &pdf_bytes), (format!("/files/{png}.png"), &png, &png_bytes)]
+    {
+        for enc in ["gzip", "br", "gzip, deflate, br"] {
+            let (status, h, body) = get_with(&state, &uri, None, Some(enc)).await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(h.get(header::CONTENT_ENCODING).is_none(), "{uri} {enc}: {:?}", h.get(header::CONTENT_ENCODING));
+            assert_eq!(h[header::ETAG], format!("\"{hash}\"").as_str());
+            assert_eq!(&body, bytes, "{uri} {enc}: the very bytes the tag names");
+        }
+    }
+    // pages are still compressed
+    let (status, h, _) = get_with(&state, "/about", None, Some("gzip")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(h[header::CONTENT_ENCODING], "gzip");
 }
 
 #[tokio::test]

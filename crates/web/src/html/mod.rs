@@ -4,13 +4,20 @@
 //! typed askama template from `templates/`, compiled into the binary, which
 //! escapes whatever it prints.
 
+mod article;
+mod downloads;
 mod files;
 mod page_view;
+mod scan;
+mod search_page;
+
+pub use search_page::SearchParams;
 
 use crate::error::{Failure, PageError};
 use crate::extract::{PagePath, PageQuery, SiteUrl};
-use crate::views::{self, ArticleView, CalendarYear, DateView, PageView, PaperView, ResultsView, UndatedView};
+use crate::views::{self, CalendarYear, DateView, PaperView, UndatedView};
 use crate::AppState;
+use article::article;
 use askama::Template;
 use axum::extract::State;
 use axum::http::{header, Uri};
@@ -18,18 +25,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use chrono::NaiveDate;
+use page_view::{paper_issue, paper_page};
+use search_page::search;
 use serde::Deserialize;
-use shuzibao_search::{Clause, Sort};
-
-/// Results per page of search.
-const PER_PAGE: usize = 10;
-
-/// Longest value of a search filter (a name, a date, a page); the query
-/// itself is bounded by the query parser (1000 characters, 64 terms).
-const MAX_FILTER_CHARS: usize = 64;
-
-/// The kinds of article a search can be narrowed to.
-const KINDS: [&str; 6] = ["news", "briefs", "photo", "notice", "letter", "commentary"];
 
 /// The stylesheet, compiled in.
 const STYLE: &str = include_str!("../../static/style.css");
@@ -41,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .route("/papers/{paper}", get(paper))
         .route("/papers/{paper}/{date}", get(paper_issue))
         .route("/papers/{paper}/{date}/{page}", get(paper_page))
+        .route("/papers/{paper}/{date}/pdf.zip", get(downloads::issue_zip))
         .route("/issues/{date}", get(issue))
         .route("/articles/{id}", get(article))
         .route("/search", get(search))
@@ -52,7 +51,7 @@ pub fn router() -> Router<AppState> {
         .route("/files/{name}", get(files::file))
 }
 
-fn render<T: Template>(t: &T) -> Result<Response, PageError> {
+pub(crate) fn render<T: Template>(t: &T) -> Result<Response, PageError> {
     Ok(Html(t.render().map_err(Failure::from)?).into_response())
 }
 
@@ -66,7 +65,7 @@ pub async fn not_found() -> PageError {
 }
 
 /// Longest description of a page (`<meta name="description">`, `og:description`), in characters.
-const DESCRIPTION_CHARS: usize = 120;
+pub(crate) const DESCRIPTION_CHARS: usize = 120;
 
 /// What a page says about itself to search engines and to whatever shows
 /// a shared link: `<meta name="description">` and Open Graph (`og:title`,
@@ -111,7 +110,7 @@ pub(crate) fn clip(text: &str, max: usize) -> String {
 }
 
 /// The path and query of a request, as its page's URL.
-fn path_of(uri: &Uri) -> &str {
+pub(crate) fn path_of(uri: &Uri) -> &str {
     uri.path_and_query().map_or("/", |p| p.as_str())
 }
 
@@ -136,7 +135,7 @@ struct Shelf {
     calendar: Vec<CalendarYear>,
     issue_count: usize,
     /// The thumbnail of each page of the latest issue.
-    thumbs: Vec<Option<page_view::Thumb>>,
+    thumbs: Vec<Option<scan::Thumb>>,
 }
 
 fn shelf(store: &shuzibao_store::Store, paper: PaperView) -> Result<Shelf, Failure> {
@@ -145,7 +144,7 @@ fn shelf(store: &shuzibao_store::Store, paper: PaperView) -> Result<Shelf, Failu
         Some(d) => Some(views::date_view(store, &paper.name, *d)?),
         None => None,
     };
-    let thumbs = latest.as_ref().map(|day| page_view::thumbs(store, day)).transpose()?.unwrap_or_default();
+    let thumbs = latest.as_ref().map(|day| scan::thumbs(store, day)).transpose()?.unwrap_or_default();
     Ok(Shelf { paper, latest, calendar: views::calendar(&dates), issue_count: dates.len(), thumbs })
 }
 
@@ -226,88 +225,15 @@ async fn paper(
     render(&PaperPage { site_name: state.site_name(), meta, shelf, undated })
 }
 
-#[derive(Template)]
-#[template(path = "issue.html")]
-struct IssuePage<'a> {
-    site_name: &'a str,
-    meta: Meta,
-    day: DateView,
-    /// Each page's thumbnail, in the order of `day.pages`.
-    thumbs: Vec<Option<page_view::Thumb>>,
-}
-
 /// The titles of a day's articles, in order, for a description.
-fn titles_of(day: &DateView) -> String {
+pub(crate) fn titles_of(day: &DateView) -> String {
     let titles: Vec<&str> = day.pages.iter().flat_map(|p| &p.articles).map(|a| a.title.as_str()).collect();
     titles.join("；")
 }
 
 /// A date in a path, or not found.
-fn date_in_path(date: &str) -> Result<NaiveDate, Failure> {
+pub(crate) fn date_in_path(date: &str) -> Result<NaiveDate, Failure> {
     date.parse().map_err(|_| Failure::NotFound(format!("{date:?} 不是日期 (not a date like 2024-01-01)")))
-}
-
-/// `/papers/{paper}/{date}`: one issue.
-async fn paper_issue(
-    State(state): State<AppState>,
-    site: SiteUrl,
-    PagePath((paper, date)): PagePath<(String, String)>,
-) -> Result<Response, PageError> {
-    let date = date_in_path(&date)?;
-    let store = state.reader()?;
-    let day = views::date_view(&store, &paper, date)?;
-    let title = format!("{paper} · {}", day.date_cn);
-    let articles: usize = day.pages.iter().map(|p| p.articles.len()).sum();
-    let description = format!("{title}，{} 版，{articles} 篇文章：{}", day.pages.len(), titles_of(&day));
-    let meta = Meta::page(title, &description, &site, &day.url);
-    let thumbs = page_view::thumbs(&store, &day)?;
-    render(&IssuePage { site_name: state.site_name(), meta, day, thumbs })
-}
-
-#[derive(Template)]
-#[template(path = "page.html")]
-struct PagePage<'a> {
-    site_name: &'a str,
-    meta: Meta,
-    day: DateView,
-    page: PageView,
-    prev: Option<PageView>,
-    next: Option<PageView>,
-    scan: Option<page_view::Scan>,
-}
-
-/// `/papers/{paper}/{date}/{page}`: one page (版) of an issue, with the pages
-/// before and after it in that issue.
-async fn paper_page(
-    State(state): State<AppState>,
-    site: SiteUrl,
-    PagePath((paper, date, page)): PagePath<(String, String, String)>,
-) -> Result<Response, PageError> {
-    let date = date_in_path(&date)?;
-    let no: shuzibao_core::PageNo =
-        page.parse().map_err(|_| Failure::NotFound(format!("{page:?} 不是版次 (not a page like 2 or A3)")))?;
-    let label = no.to_string();
-    let store = state.reader()?;
-    let mut day = views::date_view(&store, &paper, date)?;
-    let at = day
-        .pages
-        .iter()
-        .position(|p| p.label.as_deref() == Some(label.as_str()))
-        .ok_or_else(|| Failure::NotFound(format!("{paper} {date} 没有第{label}版 (no such page)")))?;
-    let strip = |p: &PageView| PageView { articles: Vec::new(), ..p.clone() };
-    let prev = at.checked_sub(1).and_then(|i| day.pages.get(i)).map(strip);
-    let next = day.pages.get(at + 1).map(strip);
-    let page = day.pages.remove(at);
-    day.pages.clear();
-    let title = match &page.name {
-        Some(n) => format!("{paper} · {} · 第{label}版 {n}", day.date_cn),
-        None => format!("{paper} · {} · 第{label}版", day.date_cn),
-    };
-    let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
-    let description = format!("{title}，{} 篇文章：{}", page.articles.len(), titles.join("；"));
-    let meta = Meta::page(title, &description, &site, page.url.as_deref().unwrap_or(&day.url));
-    let scan = page.id.map(|id| page_view::scan(&store, id)).transpose()?.flatten();
-    render(&PagePage { site_name: state.site_name(), meta, day, page, prev, next, scan })
 }
 
 #[derive(Template)]
@@ -339,347 +265,6 @@ async fn issue(
             render(&DatePage { site_name: state.site_name(), meta, date_cn, issues })
         }
     }
-}
-
-#[derive(Deserialize)]
-struct ArticleParams {
-    hl: Option<String>,
-}
-
-#[derive(Template)]
-#[template(path = "article.html")]
-struct ArticlePage<'a> {
-    site_name: &'a str,
-    meta: Meta,
-    a: ArticleView,
-    prev: Option<(i64, String)>,
-    next: Option<(i64, String)>,
-    json_ld: String,
-    highlighting: bool,
-    named: Vec<(String, Option<String>)>,
-    things: Vec<(String, String)>,
-}
-
-async fn article(
-    State(state): State<AppState>,
-    site: SiteUrl,
-    PagePath(id): PagePath<String>,
-    PageQuery(p): PageQuery<ArticleParams>,
-) -> Result<Response, PageError> {
-    let id: i64 = id.parse().map_err(|_| Failure::NotFound(format!("没有这篇文章: {id}")))?;
-    let store = state.reader()?;
-    let record = store.article(id)?;
-    let highlight: Vec<String> = match p.hl.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(q) => state.index().parse_query(q).map(|q| q.highlights()).unwrap_or_default(),
-        None => Vec::new(),
-    };
-    let mut a = views::article_view(&store, &record, &highlight, true)?;
-    a.page_name = store.issue(record.issue_id)?.page_name;
-    let siblings = store.titles_of_issue(record.issue_id)?;
-    let pos = siblings.iter().position(|s| s.0 == id);
-    let pick = |i: Option<usize>| i.and_then(|i| siblings.get(i)).cloned();
-    let prev = pick(pos.and_then(|p| p.checked_sub(1)));
-    let next = pick(pos.map(|p| p + 1));
-    let json_ld = crate::feeds::json_ld(&a);
-    let highlighting = !highlight.is_empty();
-    let named = store
-        .people_of_article(id)?
-        .into_iter()
-        .filter(|(_, _, role)| role == "mentioned")
-        .map(|(n, post, _)| (n, post))
-        .collect();
-    let things = store
-        .things_of_article(id)?
-        .into_iter()
-        .map(|(kind, name)| {
-            let label = match kind.as_str() {
-                "organization" => "机构",
-                "place" => "地点",
-                _ => "活动",
-            };
-            (label.to_string(), name)
-        })
-        .collect();
-    let meta = article_meta(&a, &site);
-    render(&ArticlePage { site_name: state.site_name(), meta, a, prev, next, json_ld, highlighting, named, things })
-}
-
-/// An article's description is its first paragraph (not a sub-heading),
-/// trimmed; its title without one.
-fn article_meta(a: &ArticleView, site: &SiteUrl) -> Meta {
-    let first = a
-        .paragraphs
-        .iter()
-        .find(|p| !p.subheading)
-        .map(|p| p.segments.iter().map(|s| s.text.as_str()).collect::<String>())
-        .filter(|t| !t.trim().is_empty());
-    let description = first.unwrap_or_else(|| a.title.clone());
-    Meta {
-        title: a.title.clone(),
-        description: clip(&description, DESCRIPTION_CHARS),
-        kind: "article",
-        url: site.join(&a.url),
-        published: a.date.clone(),
-    }
-}
-
-/// The search form's fields, as they come in the URL.
-#[derive(Deserialize, Default, Clone)]
-pub struct SearchParams {
-    /// The query.
-    #[serde(default)]
-    pub q: String,
-    /// From date.
-    #[serde(default)]
-    pub from: String,
-    /// To date.
-    #[serde(default)]
-    pub to: String,
-    /// Page (版) filter.
-    #[serde(default)]
-    pub page: String,
-    /// Kind filter.
-    #[serde(default)]
-    pub kind: String,
-    /// Reporter filter (byline).
-    #[serde(default)]
-    pub reporter: String,
-    /// Person filter (byline or text).
-    #[serde(default)]
-    pub person: String,
-    /// Paper filter (its name).
-    #[serde(default)]
-    pub paper: String,
-    /// relevance, newest, oldest.
-    #[serde(default)]
-    pub sort: String,
-    /// Result page, from 1.
-    #[serde(default)]
-    pub p: String,
-}
-
-impl SearchParams {
-    /// The query with the form's filters as clauses, the sort and the offset.
-    pub fn to_query(
-        &self,
-        index: &shuzibao_search::SearchIndex,
-    ) -> Result<(shuzibao_search::Query, Sort, usize), Failure> {
-        let bad = |e: shuzibao_search::QueryError| Failure::BadRequest(format!("查询有误 (bad query): {e}"));
-        self.check()?;
-        let mut query = if self.q.trim().is_empty() {
-            shuzibao_search::Query::default()
-        } else {
-            index.parse_query(&self.q).map_err(bad)?
-        };
-        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
-        if let Some(c) =
-            shuzibao_search::query::date_range(opt(&self.from).as_deref(), opt(&self.to).as_deref()).map_err(bad)?
-        {
-            query.clauses.push(c);
-        }
-        if let Some(p) = opt(&self.page) {
-            let n: u32 = p.parse().map_err(|_| Failure::BadRequest(format!("版 (page) {p:?} 不是数字")))?;
-            query.clauses.push(Clause::Page(n, n));
-        }
-        if let Some(k) = opt(&self.kind) {
-            if !KINDS.contains(&k.as_str()) {
-                return Err(Failure::BadRequest(format!("体裁 (kind) 是 {} 之一", KINDS.join(", "))));
-            }
-            query.clauses.push(Clause::Kind(k));
-        }
-        if let Some(r) = opt(&self.reporter) {
-            query.clauses.push(Clause::Reporter(r));
-        }
-        if let Some(r) = opt(&self.person) {
-            query.clauses.push(Clause::Person(r));
-        }
-        if let Some(p) = opt(&self.paper) {
-            query.clauses.push(Clause::Paper(shuzibao_search::tokenize::normalize(&p)));
-        }
-        let sort = match self.sort.as_str() {
-            "newest" => Sort::Newest,
-            "oldest" => Sort::Oldest,
-            _ if query.has_text() => Sort::Relevance,
-            _ => Sort::Newest,
-        };
-        let page: usize = self.p.parse().unwrap_or(1).clamp(1, 1000);
-        Ok((query, sort, (page - 1) * PER_PAGE))
-    }
-
-    /// Refuses control characters (NUL and the like: never typed, only
-    /// forged) in any field, and filters longer than any name or date.
-    fn check(&self) -> Result<(), Failure> {
-        let fields = [
-            ("q", &self.q),
-            ("from", &self.from),
-            ("to", &self.to),
-            ("page", &self.page),
-            ("kind", &self.kind),
-            ("reporter", &self.reporter),
-            ("person", &self.person),
-            ("paper", &self.paper),
-            ("sort", &self.sort),
-            ("p", &self.p),
-        ];
-        for (name, value) in fields {
-            if value.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
-                return Err(Failure::BadRequest(format!(
-                    "{name}: 不能含控制字符 (control characters are not allowed)"
-                )));
-            }
-            if name != "q" && value.chars().count() > MAX_FILTER_CHARS {
-                return Err(Failure::BadRequest(format!(
-                    "{name}: 太长 (too long: more than {MAX_FILTER_CHARS} characters)"
-                )));
-            }
-        }
-        Ok(())
-    }
-
-    /// The URL of these parameters with some changed (`key=value` pairs), for
-    /// pagination and facet links that keep the other filters.
-    pub fn url_with(&self, changes: &[(&str, &str)]) -> String {
-        let mut pairs: Vec<(&str, String)> = vec![
-            ("q", self.q.clone()),
-            ("from", self.from.clone()),
-            ("to", self.to.clone()),
-            ("page", self.page.clone()),
-            ("kind", self.kind.clone()),
-            ("reporter", self.reporter.clone()),
-            ("person", self.person.clone()),
-            ("paper", self.paper.clone()),
-            ("sort", self.sort.clone()),
-            ("p", self.p.clone()),
-        ];
-        for (k, v) in changes {
-            if let Some(pair) = pairs.iter_mut().find(|(name, _)| name == k) {
-                pair.1 = v.to_string();
-            }
-        }
-        let query: Vec<String> =
-            pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", views::url_encode(v))).collect();
-        format!("/search?{}", query.join("&"))
-    }
-}
-
-/// A facet value with its link.
-pub struct FacetLink {
-    /// What it is.
-    pub label: String,
-    /// How many results have it.
-    pub count: u64,
-    /// The search with this filter added.
-    pub href: String,
-}
-
-#[derive(Template)]
-#[template(path = "search.html")]
-struct SearchPage<'a> {
-    site_name: &'a str,
-    meta: Meta,
-    params: SearchParams,
-    results: Option<ResultsView>,
-    error: Option<String>,
-    facets: Vec<(&'static str, Vec<FacetLink>)>,
-    prev_href: Option<String>,
-    next_href: Option<String>,
-    page_no: usize,
-    page_total: usize,
-}
-
-fn facet_links(params: &SearchParams, r: &ResultsView) -> Vec<(&'static str, Vec<FacetLink>)> {
-    let link = |items: &[(String, u64)], f: &dyn Fn(&str) -> String| -> Vec<FacetLink> {
-        items.iter().map(|(k, n)| FacetLink { label: k.clone(), count: *n, href: f(k) }).collect()
-    };
-    let labelled = |mut v: Vec<FacetLink>, label: &dyn Fn(&str) -> String| {
-        for f in &mut v {
-            f.label = label(&f.label);
-        }
-        v
-    };
-    let year = |y: &str| params.url_with(&[("from", y), ("to", y), ("p", "")]);
-    let month = |m: &str| params.url_with(&[("from", m), ("to", m), ("p", "")]);
-    let person = |n: &str| params.url_with(&[("person", n), ("p", "")]);
-    let kind = |k: &str| params.url_with(&[("kind", k), ("p", "")]);
-    let page = |p: &str| params.url_with(&[("page", p.trim_start_matches('0')), ("p", "")]);
-    let paper = |p: &str| params.url_with(&[("paper", p), ("p", "")]);
-    let months: Vec<(String, u64)> = r.facets.month.iter().rev().take(12).cloned().collect();
-    vec![
-        ("报纸", link(&r.facets.paper, &paper)),
-        ("年份", labelled(link(&r.facets.year, &year), &|y| format!("{y}年"))),
-        ("月份", link(&months, &month)),
-        ("人物", link(&r.facets.person, &person)),
-        ("体裁", labelled(link(&r.facets.kind, &kind), &|k| views::kind_label(k).to_string())),
-        ("版面", labelled(link(&r.facets.page, &page), &|p| format!("第{}版", p.trim_start_matches('0')))),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.is_empty())
-    .collect()
-}
-
-async fn search(
-    State(state): State<AppState>,
-    site: SiteUrl,
-    uri: Uri,
-    PageQuery(params): PageQuery<SearchParams>,
-) -> Result<Response, PageError> {
-    let blank = params.q.trim().is_empty()
-        && params.from.is_empty()
-        && params.to.is_empty()
-        && params.reporter.is_empty()
-        && params.person.is_empty()
-        && params.kind.is_empty()
-        && params.page.is_empty()
-        && params.paper.is_empty();
-    let name = state.site_name();
-    let title =
-        if params.q.trim().is_empty() { "检索".to_string() } else { format!("{} · 检索", params.q.trim()) };
-    let mut page = SearchPage {
-        site_name: name,
-        meta: Meta::page(
-            title,
-            &format!("全文检索{name}的文章：按词语、日期、版面、记者、人物查找，繁体简体互通。"),
-            &site,
-            path_of(&uri),
-        ),
-        params: params.clone(),
-        results: None,
-        error: None,
-        facets: Vec::new(),
-        prev_href: None,
-        next_href: None,
-        page_no: 1,
-        page_total: 0,
-    };
-    if !blank {
-        match params
-            .to_query(state.index())
-            .and_then(|(q, sort, offset)| views::search(&state, q, sort, offset, PER_PAGE))
-        {
-            Ok(r) => {
-                page.page_no = r.offset / PER_PAGE + 1;
-                page.page_total = r.total.div_ceil(PER_PAGE);
-                if page.page_no > 1 {
-                    page.prev_href = Some(params.url_with(&[("p", &(page.page_no - 1).to_string())]));
-                }
-                if page.page_no < page.page_total {
-                    page.next_href = Some(params.url_with(&[("p", &(page.page_no + 1).to_string())]));
-                }
-                page.facets = facet_links(&params, &r);
-                let what =
-                    if params.q.trim().is_empty() { String::new() } else { format!("“{}”", params.q.trim()) };
-                let titles: Vec<&str> = r.hits.iter().map(|h| h.article.title.as_str()).collect();
-                page.meta.description =
-                    clip(&format!("在{name}中检索{what}：共 {} 篇。{}", r.total, titles.join("；")), DESCRIPTION_CHARS);
-                page.results = Some(r);
-            }
-            Err(Failure::BadRequest(m)) => page.error = Some(m),
-            Err(e) => return Err(PageError(e)),
-        }
-    }
-    let status = if page.error.is_some() { axum::http::StatusCode::BAD_REQUEST } else { axum::http::StatusCode::OK };
-    let html = page.render().map_err(Failure::from)?;
-    Ok((status, Html(html)).into_response())
 }
 
 #[derive(Template)]
