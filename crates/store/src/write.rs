@@ -46,11 +46,7 @@ impl Store {
         self.ingest_page(req, Some((assets, regions, lines)))
     }
 
-    fn ingest_page(
-        &mut self,
-        req: &IngestRequest<'_>,
-        pdf: Option<PdfPage<'_>>,
-    ) -> Result<IngestReport, StoreError> {
+    fn ingest_page(&mut self, req: &IngestRequest<'_>, pdf: Option<PdfPage<'_>>) -> Result<IngestReport, StoreError> {
         // a page from a PDF is its text and its PDF page: the same text from
         // another PDF (or a scanned page without text) is another version
         let hash = match pdf {
