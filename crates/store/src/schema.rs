@@ -229,7 +229,8 @@ const MIGRATIONS: &[&str] = &[
     );
     "#,
     // 10: where an article's text lines stand on its page (see `lines.rs`):
-    // ten bytes a line, NULL for a page read from text or kept before.
+    // boxes as small steps from line to line, about six bytes a line; NULL
+    // for a page read from text or kept before.
     r#"
     ALTER TABLE articles ADD COLUMN lines BLOB;
     "#,
