@@ -148,6 +148,15 @@ try {
     assert.ok((await page.locator("figure.crop .marks rect").count()) >= 1);
   });
 
+  await step("a search result leads to its zone on the page, the words marked", async () => {
+    await page.goto(base + "/search?q=" + encodeURIComponent("老年助餐"));
+    await page.click("a.on-page");
+    await page.waitForURL(/\/[23]\?q=.+#zone-\d+$/);
+    const target = await page.evaluate(() => document.querySelector(":target")?.getAttribute("aria-label"));
+    assert.equal(target, "社区食堂推出老年餐");
+    assert.ok((await page.locator(".leaf.current svg .marks rect").count()) >= 1);
+  });
+
   await step("phone: the page fills the screen, a swipe brings the next page, a tap opens an article", async () => {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },

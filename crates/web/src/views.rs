@@ -100,6 +100,9 @@ pub struct ArticleView {
     pub continues: Option<(i64, String)>,
     /// The continuation on a later page, shown after this article's text.
     pub continuation: Option<Box<ArticleView>>,
+    /// Whether it has a zone on its page's image (read from a PDF).
+    #[serde(skip)]
+    pub on_page: bool,
 }
 
 /// One piece of an article's meta line (paper, date, page, kind, column),
@@ -264,6 +267,7 @@ pub fn article_view(
         continued_from: a.continued_from,
         continues,
         continuation,
+        on_page: !a.regions.is_empty(),
     })
 }
 
