@@ -136,3 +136,64 @@ async fn on_a_phone_the_issues_page_images_lie_side_by_side_from_the_page_shown(
         assert!(css.contains(rule), "{rule}");
     }
 }
+
+#[tokio::test]
+async fn an_issue_is_a_iiif_manifest_of_its_page_images_with_a_range_per_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = pdf(&[two_articles(2, true), two_articles(3, true)], None);
+    let state = state(dir.path(), &[("issue.pdf", whole)]);
+    // (ids are absolute: the request's host when no base URL is configured)
+    let req = Request::get(format!("{ISSUE}/manifest.json")).header(header::HOST, "paper.example").body(Body::empty());
+    let res = app(state.clone()).oneshot(req.unwrap()).await.unwrap();
+    let (status, h) = (res.status(), res.headers().clone());
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(status, StatusCode::OK);
+    assert!(h[header::CONTENT_TYPE].to_str().unwrap().starts_with("application/ld+json"));
+    assert_eq!(h[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    let m: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(m["@context"], "http://iiif.io/api/presentation/3/context.json");
+    assert_eq!(m["type"], "Manifest");
+    assert_eq!(m["id"], format!("http://paper.example{ISSUE}/manifest.json"));
+    // a canvas per page, its size the painted image's, the image a kept file
+    let canvases = m["items"].as_array().unwrap();
+    assert_eq!(canvases.len(), 2);
+    let store = shuzibao_store::Store::open_read_only(state.data_dir()).unwrap();
+    let pages = store.pages_of_issue("示例日报", "2024-03-05".parse().unwrap()).unwrap();
+    for (c, p) in canvases.iter().zip(&pages) {
+        let assets = store.page_assets(p.id).unwrap().unwrap();
+        let widest = assets.images.iter().max_by_key(|i| i.width).unwrap();
+        assert_eq!(
+            (c["width"].as_u64(), c["height"].as_u64()),
+            (Some(widest.width.into()), Some(widest.height.into()))
+        );
+        let anno = &c["items"][0]["items"][0];
+        assert_eq!(anno["motivation"], "painting");
+        assert_eq!(anno["target"], c["id"]);
+        assert!(anno["body"]["id"].as_str().unwrap().ends_with(&format!("/files/{}.png", widest.hash)));
+    }
+    // a range per article with regions, each region a fragment of its canvas within it
+    let ranges = m["structures"].as_array().unwrap();
+    let with_regions: usize = pages
+        .iter()
+        .map(|p| store.articles_of_issue(p.id).unwrap().iter().filter(|a| !a.regions.is_empty()).count())
+        .sum();
+    assert_eq!(ranges.len(), with_regions);
+    for r in ranges {
+        assert!(r["homepage"][0]["id"].as_str().unwrap().contains("/articles/"));
+        for item in r["items"].as_array().unwrap() {
+            let (canvas, frag) = item["id"].as_str().unwrap().split_once("#xywh=").unwrap();
+            let c = canvases.iter().find(|c| c["id"] == canvas).unwrap();
+            let v: Vec<f64> = frag.split(',').map(|v| v.parse().unwrap()).collect();
+            assert!(v[2] > 0.0 && v[3] > 0.0, "{frag}");
+            assert!(
+                v[0] + v[2] <= c["width"].as_f64().unwrap() + 1.0 && v[1] + v[3] <= c["height"].as_f64().unwrap() + 1.0
+            );
+        }
+    }
+    // the issue's PDF, as it came; the issue's page links the manifest
+    assert_eq!(m["rendering"][0]["format"], "application/pdf");
+    assert_eq!(links(&html(&state, ISSUE).await, "iiif"), vec![format!("{ISSUE}/manifest.json")]);
+    // an issue without a page from a PDF has none
+    let (status, _, _) = get(&state, "/papers/%E7%A4%BA%E4%BE%8B%E6%97%A5%E6%8A%A5/2024-03-06/manifest.json").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -7,6 +7,7 @@
 mod article;
 mod downloads;
 mod files;
+mod iiif;
 mod page_view;
 mod scan;
 mod search_page;
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/papers/{paper}/{date}", get(paper_issue))
         .route("/papers/{paper}/{date}/{page}", get(paper_page))
         .route("/papers/{paper}/{date}/pdf.zip", get(downloads::issue_zip))
+        .route("/papers/{paper}/{date}/manifest.json", get(iiif::manifest))
         .route("/issues/{date}", get(issue))
         .route("/articles/{id}", get(article))
         .route("/search", get(search))

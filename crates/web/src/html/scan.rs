@@ -143,7 +143,7 @@ pub(crate) fn scan(store: &Store, page_id: i64, needles: &[String], hl: &str) ->
 
 /// The PDF of a page: the file it came in, opened at its page when that
 /// is not the first (`#page=N`, which PDF viewers follow).
-fn pdf_url(assets: &PageAssets) -> String {
+pub(crate) fn pdf_url(assets: &PageAssets) -> String {
     let url = file_url(&assets.pdf_hash, "pdf");
     if assets.pdf_page > 1 {
         format!("{url}#page={}", assets.pdf_page)
