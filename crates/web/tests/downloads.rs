@@ -129,6 +129,12 @@ async fn on_a_phone_the_issues_page_images_lie_side_by_side_from_the_page_shown(
     let next = &row[row.find("id=\"leaf-3\"").unwrap()..];
     assert!(next.contains("loading=\"lazy\"") && next.contains("<a id=\"zone-"), "{next}");
     assert!(next.contains(&format!("<a href=\"{ISSUE}/3\">第3版")), "{next}");
+    // where CSS cannot start the row at the page shown, the site's one script does
+    assert!(page.contains("<script src=\"/static/leaves.js\" defer></script>"));
+    let (status, h, js) = get(&state, "/static/leaves.js").await;
+    assert_eq!((status, h[header::CONTENT_TYPE].to_str().unwrap()), (StatusCode::OK, "text/javascript; charset=utf-8"));
+    assert!(String::from_utf8(js).unwrap().contains(".leaf.current"));
+    assert!(h[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("script-src 'self'"));
     // the stylesheet snaps the row to a page and starts it at the page shown
     let (_, _, css) = get(&state, "/static/style.css").await;
     let css = String::from_utf8(css).unwrap();

@@ -33,6 +33,10 @@ use serde::Deserialize;
 /// The stylesheet, compiled in.
 const STYLE: &str = include_str!("../../static/style.css");
 
+/// The page view's one script (where CSS cannot start the row of page
+/// images at the page shown), compiled in.
+const LEAVES_JS: &str = include_str!("../../static/leaves.js");
+
 /// The routes of the pages.
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -50,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .route("/posts/{post}", get(post))
         .route("/about", get(about))
         .route("/static/style.css", get(style))
+        .route("/static/leaves.js", get(leaves_js))
         .route("/files/{name}", get(files::file))
 }
 
@@ -59,6 +64,13 @@ pub(crate) fn render<T: Template>(t: &T) -> Result<Response, PageError> {
 
 async fn style() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], STYLE)
+}
+
+async fn leaves_js() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        LEAVES_JS,
+    )
 }
 
 /// The page for a path that matches nothing.
