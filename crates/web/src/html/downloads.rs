@@ -72,9 +72,22 @@ pub(crate) async fn issue_zip(
         return Err(PageError(Failure::NotFound(format!("{paper} {date} 没有 PDF (no page of this issue is a PDF)"))));
     }
     let files = Files::of(&state.data_dir());
-    let zip = tokio::task::spawn_blocking(move || zip_of(&files, date, &pdfs))
-        .await
-        .map_err(|e| Failure::Internal(format!("zip: {e}")))??;
+    let paths: Vec<_> =
+        pdfs.iter().map(|(hash, label)| (files.path(hash, "pdf"), format!("{date}-{label}.pdf"))).collect();
+    if let Some((missing, _)) = paths.iter().find(|(p, _)| !p.is_file()) {
+        return Err(PageError(Failure::Internal(format!("zip of {date}: {} is missing", missing.display()))));
+    }
+    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<Vec<u8>>>(4);
+    tokio::task::spawn_blocking(move || {
+        let mut out = Chunks { tx: tx.clone(), buf: Vec::with_capacity(CHUNK) };
+        if let Err(e) = write_zip(&mut out, &paths) {
+            tracing::warn!("zip of {date}: {e}");
+            let _ = tx.blocking_send(Err(std::io::Error::other(e.to_string())));
+        }
+    });
+    let body = axum::body::Body::from_stream(futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (chunk, rx))
+    }));
     let name = format!("{paper}-{date}.zip");
     let disposition = format!("attachment; filename=\"{date}.zip\"; filename*=UTF-8''{}", views::url_encode(&name));
     Ok((
@@ -86,21 +99,49 @@ pub(crate) async fn issue_zip(
             ),
             (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300")),
         ],
-        zip,
+        body,
     )
         .into_response())
 }
 
-/// The zip of these PDFs (stored, not compressed again).
-fn zip_of(files: &Files, date: chrono::NaiveDate, pdfs: &[(String, String)]) -> Result<Vec<u8>, Failure> {
-    let internal = |e: &dyn std::fmt::Display| Failure::Internal(format!("zip of {date}: {e}"));
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+/// Bytes sent in one piece of the body.
+const CHUNK: usize = 64 * 1024;
+
+/// What the zip writes, sent as the response's body a chunk at a time.
+struct Chunks {
+    tx: tokio::sync::mpsc::Sender<std::io::Result<Vec<u8>>>,
+    buf: Vec<u8>,
+}
+
+impl Write for Chunks {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= CHUNK {
+            self.flush()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.buf.is_empty() {
+            let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
+            self.tx.blocking_send(Ok(chunk)).map_err(|_| std::io::Error::other("the client went away"))?;
+        }
+        Ok(())
+    }
+}
+
+/// The zip of these files (path, name in the zip), stored, not compressed
+/// again, into `out`.
+fn write_zip(out: &mut Chunks, files: &[(std::path::PathBuf, String)]) -> zip::result::ZipResult<()> {
+    let mut zip = zip::ZipWriter::new_stream(&mut *out);
     let options =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored).large_file(false);
-    for (hash, label) in pdfs {
-        let bytes = std::fs::read(files.path(hash, "pdf")).map_err(|e| internal(&e))?;
-        zip.start_file(format!("{date}-{label}.pdf"), options).map_err(|e| internal(&e))?;
-        zip.write_all(&bytes).map_err(|e| internal(&e))?;
+    for (path, name) in files {
+        zip.start_file(name.as_str(), options)?;
+        std::io::copy(&mut std::fs::File::open(path)?, &mut zip)?;
     }
-    Ok(zip.finish().map_err(|e| internal(&e))?.into_inner())
+    zip.finish()?;
+    out.flush()?;
+    Ok(())
 }
