@@ -233,6 +233,8 @@ async fn a_search_marks_the_lines_holding_its_words_on_the_page() {
     let (_, html) = get(&state, &format!("{ISSUE}/2?q={}", pct("老年助餐"))).await;
     let marks = rects(part(&html, "<g class=\"marks\"", "</g>"));
     assert!(!marks.is_empty() && marks.iter().all(|m| within(m, &b.regions)), "{marks:?}");
+    // the words go on with the reader to the next page
+    assert!(html.contains(&format!("rel=\"next\" href=\"{ISSUE}/3?q={}\"", pct("老年助餐"))), "{html}");
     // a search's results lead to the article's zone on its page, with the words
     let (_, html) = get(&state, &format!("/search?q={}", pct("观景平台"))).await;
     let on_page = attrs(&html, "a", "href").into_iter().filter(|h| h.contains("#zone-")).collect::<Vec<_>>();
