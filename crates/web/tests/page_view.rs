@@ -293,3 +293,39 @@ async fn an_article_read_from_a_pdf_shows_its_place_on_the_page_and_the_way_back
 fn pct(s: &str) -> String {
     s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
+
+#[tokio::test]
+async fn a_pdf_page_is_alto_xml_with_a_block_per_article_and_its_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = state(dir.path());
+    let store = Store::open_read_only(state.data_dir()).unwrap();
+    let pages = store.pages_of_issue("示例日报", "2024-03-05".parse().unwrap()).unwrap();
+    let page = pages.iter().find(|p| p.page_no().map(|n| n.to_string()).as_deref() == Some("2")).unwrap();
+    let assets = store.page_assets(page.id).unwrap().unwrap();
+    let widest = assets.images.iter().max_by_key(|i| i.width).unwrap();
+    let (status, xml) = get(&state, &format!("{ISSUE}/2/alto.xml")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(xml.contains("<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\">"));
+    assert_eq!(attrs(&xml, "Page", "WIDTH"), vec![widest.width.to_string()]);
+    let (_, html) = get(&state, &format!("{ISSUE}/2")).await;
+    assert!(attrs(&html, "a", "href").contains(&format!("{ISSUE}/2/alto.xml")));
+    // a block per article with regions; its lines' texts run together are its text from the first line on
+    let articles: Vec<_> =
+        store.articles_of_issue(page.id).unwrap().into_iter().filter(|a| !a.regions.is_empty()).collect();
+    assert_eq!(attrs(&xml, "TextBlock", "ID"), articles.iter().map(|a| format!("a{}", a.id)).collect::<Vec<_>>());
+    for a in &articles {
+        let block = part(&xml, &format!("<TextBlock ID=\"a{}\"", a.id), "</TextBlock>");
+        let lines = store.article_lines(a.id).unwrap();
+        assert_eq!(attrs(block, "TextLine", "ID").len(), lines.len());
+        let text: String = attrs(block, "String", "CONTENT").concat();
+        let parts = a.kicker.iter().map(String::as_str).chain([a.title.as_str()]).chain(a.subtitle.as_deref());
+        let plain = shuzibao_store::plain_text(parts.chain(a.paragraphs.iter().map(|p| p.text.as_str())));
+        let from: String = plain.chars().skip(lines[0].start as usize).collect();
+        assert_eq!(text, from, "{}", a.title);
+        for v in attrs(block, "String", "HPOS").iter().chain(&attrs(block, "String", "WIDTH")) {
+            assert!(v.parse::<u32>().unwrap() <= widest.width);
+        }
+    }
+    // a page read from text has none
+    assert_eq!(get(&state, &format!("{ISSUE}/3/alto.xml")).await.0, StatusCode::NOT_FOUND);
+}

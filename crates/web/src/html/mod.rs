@@ -4,6 +4,7 @@
 //! typed askama template from `templates/`, compiled into the binary, which
 //! escapes whatever it prints.
 
+mod alto;
 mod article;
 mod downloads;
 mod files;
@@ -46,6 +47,7 @@ pub fn router() -> Router<AppState> {
         .route("/papers/{paper}/{date}/{page}", get(paper_page))
         .route("/papers/{paper}/{date}/pdf.zip", get(downloads::issue_zip))
         .route("/papers/{paper}/{date}/manifest.json", get(iiif::manifest))
+        .route("/papers/{paper}/{date}/{page}/alto.xml", get(alto::alto))
         .route("/issues/{date}", get(issue))
         .route("/articles/{id}", get(article))
         .route("/search", get(search))

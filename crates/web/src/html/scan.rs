@@ -84,6 +84,13 @@ pub(crate) fn highlights(index: &shuzibao_search::SearchIndex, q: Option<&str>) 
     }
 }
 
+/// An article's plain text, which its lines' starts count in
+/// ([`shuzibao_store::plain_text`]).
+pub(crate) fn article_plain(a: &ArticleRecord) -> String {
+    let parts = a.kicker.as_deref().into_iter().chain([a.title.as_str()]).chain(a.subtitle.as_deref());
+    plain_text(parts.chain(a.paragraphs.iter().map(|p| p.text.as_str())))
+}
+
 /// The lines of an article holding the words `needles`: each match in
 /// its plain text marks the lines it runs over (a line runs to where the
 /// next one starts).
@@ -91,8 +98,7 @@ pub(crate) fn hit_lines(a: &ArticleRecord, lines: &[LineBox], needles: &[String]
     if needles.is_empty() || lines.is_empty() {
         return Vec::new();
     }
-    let parts = a.kicker.as_deref().into_iter().chain([a.title.as_str()]).chain(a.subtitle.as_deref());
-    let text = plain_text(parts.chain(a.paragraphs.iter().map(|p| p.text.as_str())));
+    let text = article_plain(a);
     let end_of_text = text.chars().count() as u32;
     let found = find_matches(&text, needles);
     lines
