@@ -18,6 +18,8 @@ const SIZE_CLASS_RATIO: f32 = 1.15;
 const SPACE_GAP_EM: f32 = 0.5;
 /// Between two Latin letters or digits a narrower gap is a space already.
 const LATIN_SPACE_GAP_EM: f32 = 0.2;
+/// A punctuation mark at least this wide (in ems) is set full width.
+const FULL_WIDTH_EM: f32 = 0.75;
 
 /// One line of text as set on the page.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,13 +67,16 @@ fn rule_between(rules: &[Rule], a: f32, b: f32, across: f32, swap: bool) -> bool
 /// The part of a glyph's box that its ink takes: CJK punctuation is set on
 /// half an em (the other half is white, and a justified line may let it hang
 /// past the column's edge): closing marks on the left half. (Opening marks
-/// are left whole: shrinking both would open a gap in `，“`.)
+/// are left whole: shrinking both would open a gap in `，“`.) A mark whose
+/// box is already narrow (a proportional `”`, as a browser sets it without a
+/// CJK locale) is all ink.
 pub fn ink_box(g: &Glyph) -> Rect {
     let b = g.bbox;
     let mut chars = g.text.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else { return b };
     let half = |r: &Rect, down: bool| if down { r.height() / 2.0 } else { r.width() / 2.0 };
-    let closing = "、，。；：！？）》」』】〕”’".contains(c);
+    let along = if g.vertical { b.height() } else { b.width() };
+    let closing = "、，。；：！？）》」』】〕”’".contains(c) && along >= FULL_WIDTH_EM * g.size;
     match (closing, g.vertical) {
         (true, false) => Rect { x1: b.x0 + half(&b, false), ..b },
         (true, true) => Rect { y1: b.y0 + half(&b, true), ..b },

@@ -13,6 +13,7 @@
 mod device;
 mod fonts;
 mod labels;
+mod shared_glyphs;
 
 use crate::error::PdfError;
 use crate::model::PageContent;
