@@ -9,6 +9,7 @@ FILES = ["/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
          "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
          "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
          "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"]
+CLOSING = set("，。、；：？！）》」』”’")
 ASC = 0.88  # make_pages.py: the em box is 0.88 above the baseline, 0.12 below
 
 
@@ -67,10 +68,19 @@ def tracking(it, width=None):
     n = sum(len(text) for text, _ in it["sp"])
     if n < 2:
         return 0.0
-    fitted = (it["w"] - natural_width(it, width)) / (n - 1)
-    # never much tighter than typst set it: a short last line `烂。` whose stop typst trimmed would
-    # otherwise draw the stop over the character before it; let it hang half an em instead
-    return max(fitted, it["tr"] - 0.05 * it["s"])
+    natural = natural_width(it, width)
+    target = it["w"]
+    if it.get("align") == "justify" and it["box"][1] > it["x"]:
+        # a justified line ends at its column's edge (typst hangs an opening bracket half an em to the left
+        # and moves `x` in by as much; a full-width bracket there must not push the line into the gutter)
+        target = min(target, it["box"][1] - it["x"])
+    fitted = (target - natural) / (n - 1)
+    last = it["sp"][-1][0][-1:] if it["sp"] else ""
+    if fitted < it["tr"] - 0.05 * it["s"] and last in CLOSING:
+        # typst set the closing stop on half an em; a short last line `烂。` fitted to that width would
+        # draw the stop over the character before it: let the stop's white half hang instead
+        fitted = (target + 0.5 * it["s"] - natural) / (n - 1)
+    return fitted
 
 
 def glyph_positions(it):

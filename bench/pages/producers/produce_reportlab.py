@@ -1,7 +1,7 @@
 """reportlab with Adobe's STSong-Light: a CID font that is named, not embedded, encoded UniGB-UCS2-H and has no
 ToUnicode map, so a reader must know the Adobe-GB1 collection (and a font to draw it with). One face for every
-style: bold is drawn as fill plus stroke (text render mode 2), as such producers fake it. Each line is one
-string whose character spacing makes it as wide as typst set it."""
+style: bold is drawn as fill plus stroke (text render mode 2), as such producers fake it. A middle dot, which its CMap lacks, is set in Helvetica. Each line is one
+string (per font) whose character spacing makes it as wide as typst set it."""
 from reportlab.lib.colors import black, white
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -10,11 +10,30 @@ from reportlab.pdfgen import canvas
 from common import FACES, grey_png, tracking
 
 FONT = "STSong-Light"
+# characters UniGB-UCS2-H has no CID for (they would print as nothing): set in a standard font, as a
+# typesetter using this font has to
+LATIN = "Helvetica"
+NOT_IN_CMAP = set("\u00b7")
 _registered = False
 
 
+def _font_of(ch):
+    return LATIN if ch in NOT_IN_CMAP else FONT
+
+
 def _width(face, ch):
-    return pdfmetrics.stringWidth(ch, FONT, 1000) / 1000.0
+    return pdfmetrics.stringWidth(ch, _font_of(ch), 1000) / 1000.0
+
+
+def _pieces(text):
+    """The text cut where it changes font."""
+    out = []
+    for ch in text:
+        if out and _font_of(out[-1][0][-1]) == _font_of(ch):
+            out[-1][0] += ch
+        else:
+            out.append([ch, _font_of(ch)])
+    return out
 
 
 def write_pdf(size, items, pdf_out, tmp, name):
@@ -29,6 +48,7 @@ def write_pdf(size, items, pdf_out, tmp, name):
     for it in items:
         k = it["k"]
         if k == "t":
+            c.saveState()  # the text render mode is graphics state: it would outlive the text object
             t = c.beginText()
             t.setTextOrigin(it["x"], h - it["y"])
             t.setFont(FONT, it["s"])
@@ -40,8 +60,12 @@ def write_pdf(size, items, pdf_out, tmp, name):
                 if bold:
                     c.setLineWidth(it["s"] * 0.03)
                     c.setStrokeColor(white if it.get("c") == 255 else black)
-                t.textOut(text)
+                for piece, font in _pieces(text):
+                    t.setFont(font, it["s"])
+                    t.setCharSpace(tracking(it, _width))
+                    t.textOut(piece)
             c.drawText(t)
+            c.restoreState()
         elif k == "l":
             c.setLineWidth(it.get("sw", 0.5))
             c.setStrokeColor(black)

@@ -16,9 +16,11 @@
 //! Noto CJK SC fonts (as Unicode's `EquivalentUnifiedIdeograph.txt` pairs
 //! them), one ideograph each.
 //!
-//! Dashes: the one glyph a font draws for the 破折号 `——` (two em dashes,
-//! as GB/T 15834 writes it) is also its TWO-EM DASH U+2E3A (and the
-//! three-em one U+2E3B), so `⸺` reads `——`.
+//! Punctuation: the one glyph a font draws for the 破折号 `——` (two em
+//! dashes, as GB/T 15834 writes it) is also its TWO-EM DASH U+2E3A (and the
+//! three-em one U+2E3B), so `⸺` reads `——`; the centred 省略号 `…` is also
+//! the MIDLINE HORIZONTAL ELLIPSIS `⋯`; the 间隔号 `·` is also the KATAKANA
+//! MIDDLE DOT `・` (and its half-width form), which Chinese text never uses.
 //!
 //! Not here: where the text of a glyph comes from (`device`, `fonts`).
 
@@ -318,11 +320,11 @@ pub(crate) fn ideograph(c: char) -> char {
     RADICALS.binary_search_by_key(&c, |&(r, _)| r).map(|i| RADICALS[i].1).unwrap_or(c)
 }
 
-/// A glyph's text with radicals read as ideographs and long dashes as em
-/// dashes (no copy when there are none).
+/// A glyph's text with radicals read as ideographs and shared punctuation
+/// as the Chinese marks (no copy when there are none).
 pub(crate) fn unify(text: String) -> String {
-    let dash = |c: char| matches!(c, '\u{2E3A}' | '\u{2E3B}');
-    if !text.chars().any(|c| ideograph(c) != c || dash(c)) {
+    let punct = |c: char| matches!(c, '\u{2E3A}' | '\u{2E3B}' | '\u{22EF}' | '\u{30FB}' | '\u{FF65}');
+    if !text.chars().any(|c| ideograph(c) != c || punct(c)) {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 6);
@@ -330,6 +332,8 @@ pub(crate) fn unify(text: String) -> String {
         match c {
             '\u{2E3A}' => out.push_str("——"),
             '\u{2E3B}' => out.push_str("———"),
+            '\u{22EF}' => out.push('…'),
+            '\u{30FB}' | '\u{FF65}' => out.push('·'),
             c => out.push(ideograph(c)),
         }
     }
@@ -355,9 +359,11 @@ mod tests {
     }
 
     #[test]
-    fn long_dashes_read_as_em_dashes() {
+    fn shared_punctuation_reads_as_chinese_punctuation() {
         assert_eq!(unify("民警\u{2E3A}全员".to_string()), "民警——全员");
         assert_eq!(unify("\u{2E3B}".to_string()), "———");
         assert_eq!(unify("——".to_string()), "——");
+        assert_eq!(unify("考试\u{22EF}\u{22EF}".to_string()), "考试……");
+        assert_eq!(unify("年集\u{30FB}灯彩".to_string()), "年集·灯彩");
     }
 }
