@@ -355,6 +355,19 @@ mod tests {
     }
 
     #[test]
+    fn a_narrow_closing_quote_is_all_ink() {
+        // `使”——英`: a full-width `”` is ink on its left half only, so a
+        // justified line's gap after it is no word space; a proportional one
+        // (a third of an em, as a browser sets it) is ink all through
+        let full = vec![glyph('使', 0.0, 0.0, 10.0), glyph('”', 10.0, 0.0, 10.0), glyph('英', 21.0, 0.0, 10.0)];
+        assert_eq!(build_lines(&full, &[])[0].text, "使” 英");
+        let mut narrow = full.clone();
+        narrow[1].bbox = Rect::new(10.0, 0.0, 13.5, 10.0);
+        narrow[2].bbox = Rect::new(17.0, 0.0, 27.0, 10.0);
+        assert_eq!(build_lines(&narrow, &[])[0].text, "使”英");
+    }
+
+    #[test]
     fn stacked_single_glyphs_make_a_vertical_line() {
         let gs: Vec<Glyph> =
             "图片报道".chars().enumerate().map(|(k, c)| glyph(c, 5.0, 10.0 + 18.0 * k as f32, 17.0)).collect();
