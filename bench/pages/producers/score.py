@@ -55,7 +55,7 @@ def main():
         parse_all(a.bin, folder, jdir)
         m = means(a.scorer, folder, jdir)
         pages = sum(1 for f in os.listdir(folder) if f.endswith(".gold.json"))
-        print(f"| {p} | {a.label} | {pages} | " + " | ".join(f"{m.get(k, 0):.3f}" for k, _ in KEYS) + " |",
+        print(f"| {p} | {a.label} | {pages} | " + " | ".join(f"{m.get(k, 0):.2f}" for k, _ in KEYS) + " |",
               flush=True)
 
 

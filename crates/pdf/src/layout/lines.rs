@@ -274,10 +274,12 @@ fn make_line(glyphs: &[Glyph], idx: &[usize], down: bool) -> TextLine {
                 let c = if last { s.chars().last() } else { s.chars().next() };
                 c.is_some_and(|c| c.is_ascii_alphanumeric())
             };
-            let wide = if latin(&p.text, true) && latin(&g.text, false) { LATIN_SPACE_GAP_EM } else { SPACE_GAP_EM };
+            let both_latin = latin(&p.text, true) && latin(&g.text, false);
+            let wide = if both_latin { LATIN_SPACE_GAP_EM } else { SPACE_GAP_EM };
             // a word space (a quarter em in most fonts) stands out of a line
-            // whose other glyphs stand closer: `本报记者某某 某某整理`
-            let narrow = gap >= NARROW_SPACE_EM && gap - usual >= NARROW_SPACE_EM * 0.8;
+            // whose other glyphs stand closer: `本报记者某某 某某整理` (Latin
+            // letters and digits have their own measure, proportional ones)
+            let narrow = !both_latin && gap >= NARROW_SPACE_EM && gap - usual >= NARROW_SPACE_EM * 0.8;
             if gap > wide || narrow {
                 text.push(' ');
             }

@@ -20,7 +20,9 @@
 //! dashes, as GB/T 15834 writes it) is also its TWO-EM DASH U+2E3A (and the
 //! three-em one U+2E3B), so `⸺` reads `——`; the centred 省略号 `…` is also
 //! the MIDLINE HORIZONTAL ELLIPSIS `⋯`; the 间隔号 `·` is also the KATAKANA
-//! MIDDLE DOT `・` (and its half-width form), which Chinese text never uses.
+//! MIDDLE DOT `・` (and its half-width form), which Chinese text never uses;
+//! the circled numbers `①`–`⑩` of series titles are also the dingbat
+//! circled sans-serif digits `➀`–`➉`.
 //!
 //! Not here: where the text of a glyph comes from (`device`, `fonts`).
 
@@ -323,7 +325,8 @@ pub(crate) fn ideograph(c: char) -> char {
 /// A glyph's text with radicals read as ideographs and shared punctuation
 /// as the Chinese marks (no copy when there are none).
 pub(crate) fn unify(text: String) -> String {
-    let punct = |c: char| matches!(c, '\u{2E3A}' | '\u{2E3B}' | '\u{22EF}' | '\u{30FB}' | '\u{FF65}');
+    let punct =
+        |c: char| matches!(c, '\u{2E3A}' | '\u{2E3B}' | '\u{22EF}' | '\u{30FB}' | '\u{FF65}' | '\u{2780}'..='\u{2789}');
     if !text.chars().any(|c| ideograph(c) != c || punct(c)) {
         return text;
     }
@@ -334,6 +337,7 @@ pub(crate) fn unify(text: String) -> String {
             '\u{2E3B}' => out.push_str("———"),
             '\u{22EF}' => out.push('…'),
             '\u{30FB}' | '\u{FF65}' => out.push('·'),
+            '\u{2780}'..='\u{2789}' => out.extend(char::from_u32(u32::from(c) - 0x2780 + 0x2460)),
             c => out.push(ideograph(c)),
         }
     }
@@ -365,5 +369,6 @@ mod tests {
         assert_eq!(unify("——".to_string()), "——");
         assert_eq!(unify("考试\u{22EF}\u{22EF}".to_string()), "考试……");
         assert_eq!(unify("年集\u{30FB}灯彩".to_string()), "年集·灯彩");
+        assert_eq!(unify("这一年\u{2780}\u{2789}".to_string()), "这一年①⑩");
     }
 }
