@@ -14,7 +14,7 @@
 //! The Kangxi radicals are Unicode's compatibility decompositions (NFKC);
 //! the supplement's are the radicals whose glyph is the ideograph's in the
 //! Noto CJK SC fonts (as Unicode's `EquivalentUnifiedIdeograph.txt` pairs
-//! them), one ideograph each.
+//! them), one ideograph each, and `⺟` (母), which Chromium names so.
 //!
 //! Punctuation: the one glyph a font draws for the 破折号 `——` (two em
 //! dashes, as GB/T 15834 writes it) is also its TWO-EM DASH U+2E3A (and the
@@ -44,6 +44,7 @@ const RADICALS: &[(char, char)] = &[
     ('\u{2E99}', '攵'),
     ('\u{2E9B}', '旡'),
     ('\u{2E9E}', '歺'),
+    ('\u{2E9F}', '母'),
     ('\u{2EA0}', '民'),
     ('\u{2EA1}', '氵'),
     ('\u{2EA3}', '灬'),
@@ -358,6 +359,7 @@ mod tests {
     fn radicals_read_as_ideographs() {
         assert_eq!(unify("⼈⺠⽇报".to_string()), "人民日报");
         assert_eq!(unify("⻓江⻩河".to_string()), "长江黄河");
+        assert_eq!(unify("\u{2E9F}亲".to_string()), "母亲");
         assert_eq!(unify("人民日报 2019".to_string()), "人民日报 2019");
         assert_eq!(ideograph('⺚'), '⺚');
     }
