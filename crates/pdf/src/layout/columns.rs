@@ -23,6 +23,9 @@ const RIGHT_SLACK_EM: f32 = 0.6;
 const AMONG_EM: f32 = 2.2;
 /// A paragraph's first line is indented by at most this many ems.
 const INDENT_MAX_EM: f32 = 3.5;
+/// A line flush with a measure's left edge is that measure's when one of its
+/// lines stands this near (in ems).
+const FLUSH_NEAR_EM: f32 = 4.0;
 /// The widest white gap between two lines of one column, in body ems.
 const MAX_LINE_GAP_EM: f32 = 0.9;
 
@@ -114,20 +117,26 @@ pub fn text_columns(lines: &[TextLine], idx: &[usize], rules: &[Rule], body: &Bo
     for &i in idx {
         let l = &lines[i];
         let em = l.size.max(1.0);
-        let best = ms
+        let near: Vec<(usize, f32, bool)> = ms
             .iter()
             .enumerate()
             .filter(|(_, (m, _))| inside(m, &l.bbox, em))
-            .map(|(k, (_, members))| {
+            .map(|(k, (m, members))| {
                 let d = members
                     .iter()
                     .filter(|&&j| j != i && same_size_class(lines[j].size, l.size))
                     .map(|&j| (mid(j) - mid(i)).abs())
                     .fold(f32::INFINITY, f32::min);
-                (k, d)
+                (k, d, (l.bbox.x0 - m.x0).abs() <= EDGE_SLACK)
             })
-            .filter(|&(_, d)| d.is_finite())
-            .min_by(|a, b| a.1.total_cmp(&b.1));
+            .filter(|&(_, d, _)| d.is_finite())
+            .collect();
+        // a short line flush with a measure's left edge (a paragraph's last
+        // line at the head of a column) is that measure's, even when a wider
+        // measure of the block above or below holds it too and stands nearer
+        let flush =
+            near.iter().filter(|&&(_, d, flush)| flush && d <= FLUSH_NEAR_EM * em).min_by(|a, b| a.1.total_cmp(&b.1));
+        let best = flush.or_else(|| near.iter().min_by(|a, b| a.1.total_cmp(&b.1))).map(|&(k, d, _)| (k, d));
         match best {
             Some((k, _)) => by_measure[k].push(i),
             None => loose.push(i),
@@ -237,5 +246,28 @@ mod tests {
         assert_eq!(cols.len(), 2);
         assert_eq!(cols[0].lines, [0, 1, 2, 3]);
         assert_eq!(cols[1].lines, [4, 5, 6, 7, 8, 9]);
+    }
+
+    #[test]
+    fn a_short_line_heading_a_column_stays_with_the_measure_it_is_flush_with() {
+        let body = BodyStyle { size: 9.0, font: "Serif".into() };
+        // above: a block with a wide column (0..160); below it, across a
+        // gap, a narrower column (40..160) whose first line is a paragraph's
+        // short last line, flush left, then an indented line; the short line
+        // lies inside both measures and nearer the wide one's foot
+        let lines = vec![
+            line(0.0, 0.0, 160.0, "甲甲"),
+            line(0.0, 13.0, 160.0, "甲乙"),
+            line(40.0, 30.0, 70.0, "乙甲"),
+            line(58.0, 43.0, 160.0, "乙乙"),
+            line(40.0, 56.0, 160.0, "乙丙"),
+            line(40.0, 69.0, 160.0, "乙丁"),
+        ];
+        let idx: Vec<usize> = (0..lines.len()).collect();
+        let mut cols = text_columns(&lines, &idx, &[], &body);
+        cols.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+        assert_eq!(cols.len(), 2);
+        assert_eq!(cols[0].lines, [0, 1]);
+        assert_eq!(cols[1].lines, [2, 3, 4, 5]);
     }
 }

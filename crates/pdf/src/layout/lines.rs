@@ -18,6 +18,11 @@ const SIZE_CLASS_RATIO: f32 = 1.15;
 const SPACE_GAP_EM: f32 = 0.5;
 /// Between two Latin letters or digits a narrower gap is a space already.
 const LATIN_SPACE_GAP_EM: f32 = 0.2;
+/// A gap this wide (in ems), wider than the line's usual gap by nearly as
+/// much, is a word space too.
+const NARROW_SPACE_EM: f32 = 0.18;
+/// A punctuation mark at least this wide (in ems) is set full width.
+const FULL_WIDTH_EM: f32 = 0.75;
 
 /// One line of text as set on the page.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,13 +70,16 @@ fn rule_between(rules: &[Rule], a: f32, b: f32, across: f32, swap: bool) -> bool
 /// The part of a glyph's box that its ink takes: CJK punctuation is set on
 /// half an em (the other half is white, and a justified line may let it hang
 /// past the column's edge): closing marks on the left half. (Opening marks
-/// are left whole: shrinking both would open a gap in `，“`.)
+/// are left whole: shrinking both would open a gap in `，“`.) A mark whose
+/// box is already narrow (a proportional `”`, as a browser sets it without a
+/// CJK locale) is all ink.
 pub fn ink_box(g: &Glyph) -> Rect {
     let b = g.bbox;
     let mut chars = g.text.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else { return b };
     let half = |r: &Rect, down: bool| if down { r.height() / 2.0 } else { r.width() / 2.0 };
-    let closing = "、，。；：！？）》」』】〕”’".contains(c);
+    let along = if g.vertical { b.height() } else { b.width() };
+    let closing = "、，。；：！？）》」』】〕”’".contains(c) && along >= FULL_WIDTH_EM * g.size;
     match (closing, g.vertical) {
         (true, false) => Rect { x1: b.x0 + half(&b, false), ..b },
         (true, true) => Rect { y1: b.y0 + half(&b, true), ..b },
@@ -238,22 +246,41 @@ fn most_common<T: PartialEq + Clone>(items: impl Iterator<Item = T>) -> Option<T
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(t, _)| t)
 }
 
+/// The gaps (in ems) between the glyphs of a line, one before each glyph after the first.
+fn gaps_em(glyphs: &[Glyph], idx: &[usize], down: bool) -> Vec<f32> {
+    idx.windows(2)
+        .map(|w| {
+            let (p, g) = (&glyphs[w[0]], &glyphs[w[1]]);
+            let (gb, pb) = (ink_box(g), ink_box(p));
+            let gap = if down { gb.y0 - pb.y1 } else { gb.x0 - pb.x1 };
+            gap / g.size.max(p.size).max(0.1)
+        })
+        .collect()
+}
+
 fn make_line(glyphs: &[Glyph], idx: &[usize], down: bool) -> TextLine {
     let mut text = String::new();
     let mut bbox: Option<Rect> = None;
     let mut prev: Option<&Glyph> = None;
-    for &i in idx {
+    let gaps = gaps_em(glyphs, idx, down);
+    let mut sorted = gaps.clone();
+    sorted.sort_by(f32::total_cmp);
+    let usual = sorted.get(sorted.len() / 2).copied().unwrap_or(0.0);
+    for (k, &i) in idx.iter().enumerate() {
         let g = &glyphs[i];
         if let Some(p) = prev {
-            let (gb, pb) = (ink_box(g), ink_box(p));
-            let gap = if down { gb.y0 - pb.y1 } else { gb.x0 - pb.x1 };
-            let em = g.size.max(p.size).max(0.1);
+            let gap = gaps[k - 1];
             let latin = |s: &str, last: bool| {
                 let c = if last { s.chars().last() } else { s.chars().next() };
                 c.is_some_and(|c| c.is_ascii_alphanumeric())
             };
-            let wide = if latin(&p.text, true) && latin(&g.text, false) { LATIN_SPACE_GAP_EM } else { SPACE_GAP_EM };
-            if gap > wide * em {
+            let both_latin = latin(&p.text, true) && latin(&g.text, false);
+            let wide = if both_latin { LATIN_SPACE_GAP_EM } else { SPACE_GAP_EM };
+            // a word space (a quarter em in most fonts) stands out of a line
+            // whose other glyphs stand closer: `本报记者某某 某某整理` (Latin
+            // letters and digits have their own measure, proportional ones)
+            let narrow = !both_latin && gap >= NARROW_SPACE_EM && gap - usual >= NARROW_SPACE_EM * 0.8;
+            if gap > wide || narrow {
                 text.push(' ');
             }
         }
@@ -347,6 +374,32 @@ mod tests {
         let rule = Rule { rect: Rect::new(11.0, -5.0, 11.5, 20.0), frame: false };
         assert_eq!(build_lines(&gs, &[rule]).len(), 2);
         assert_eq!(build_lines(&gs, &[]).len(), 1);
+    }
+
+    #[test]
+    fn a_narrow_word_space_is_a_space_where_the_line_is_tight() {
+        // `记者甲乙 丙丁`: a quarter-em space in a line set without tracking
+        let mut gs: Vec<Glyph> =
+            "记者甲乙".chars().enumerate().map(|(k, c)| glyph(c, 10.0 * k as f32, 0.0, 10.0)).collect();
+        gs.extend("丙丁".chars().enumerate().map(|(k, c)| glyph(c, 42.5 + 10.0 * k as f32, 0.0, 10.0)));
+        assert_eq!(build_lines(&gs, &[])[0].text, "记者甲乙 丙丁");
+        // the same gap everywhere (a justified line's tracking) is no space
+        let even: Vec<Glyph> =
+            "记者甲乙丙丁".chars().enumerate().map(|(k, c)| glyph(c, 12.5 * k as f32, 0.0, 10.0)).collect();
+        assert_eq!(build_lines(&even, &[])[0].text, "记者甲乙丙丁");
+    }
+
+    #[test]
+    fn a_narrow_closing_quote_is_all_ink() {
+        // `使”——英`: a full-width `”` is ink on its left half only, so a
+        // justified line's gap after it is no word space; a proportional one
+        // (a third of an em, as a browser sets it) is ink all through
+        let full = vec![glyph('使', 0.0, 0.0, 10.0), glyph('”', 10.0, 0.0, 10.0), glyph('英', 21.0, 0.0, 10.0)];
+        assert_eq!(build_lines(&full, &[])[0].text, "使” 英");
+        let mut narrow = full.clone();
+        narrow[1].bbox = Rect::new(10.0, 0.0, 13.5, 10.0);
+        narrow[2].bbox = Rect::new(17.0, 0.0, 27.0, 10.0);
+        assert_eq!(build_lines(&narrow, &[])[0].text, "使”英");
     }
 
     #[test]

@@ -174,7 +174,11 @@ impl<'a> Device<'a> for Collector<'_> {
         let clip = self.clip();
         for g in run.glyphs() {
             let t = props.transform * g.transform();
-            let text = g.as_unicode().and_then(bf_text).or_else(|| info.and_then(|f| f.cid_text(g.char_code())));
+            let text = g
+                .as_unicode()
+                .and_then(bf_text)
+                .or_else(|| info.and_then(|f| f.cid_text(g.char_code())))
+                .map(super::shared_glyphs::unify);
             let width = match advance(g) {
                 Some(w) if w > 0.0 && !vertical_mode => f64::from(w),
                 _ => 1000.0,

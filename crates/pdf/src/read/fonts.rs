@@ -89,9 +89,34 @@ impl FontInfo {
 pub(crate) fn bf_text(bf: BfString) -> Option<String> {
     let s = match bf {
         BfString::Char(c) => c.to_string(),
-        BfString::String(s) => s,
+        BfString::String(s) => repair_repeated_units(s),
     };
     (!s.is_empty() && s != "\0").then_some(s)
+}
+
+/// Ghostscript's pdfwrite writes the later UTF-16 units of a several-character
+/// `ToUnicode` entry with the low byte in both halves: the ligature glyph of
+/// `——` (`2014 2014`) comes out as `2014 1414`, `—ᐔ`. A unit whose two bytes
+/// are equal, after a unit of a different high byte and the same low byte,
+/// is read as that unit again. (Real text does not put a Canadian syllable or
+/// a rare ideograph of that shape after such a character inside one glyph.)
+fn repair_repeated_units(s: String) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() < 2 {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut prev: Option<char> = None;
+    for c in chars {
+        let u = u32::from(c);
+        let repaired = match prev {
+            Some(p) if u <= 0xFFFF && u >> 8 == u & 0xFF && u32::from(p) & 0xFF == u & 0xFF && p != c => p,
+            _ => c,
+        };
+        out.push(repaired);
+        prev = Some(repaired);
+    }
+    out
 }
 
 /// A 2- or 4-byte UTF-16BE code as text.
@@ -191,6 +216,16 @@ fn font_info(font: &Dict<'_>) -> Option<FontInfo> {
             ordering.as_ref().map(|s| s.as_bytes()).unwrap_or_default(),
         )
     });
+    // A Type 3 font has no /BaseFont; Chromium names it in its descriptor.
+    let base = if base.is_empty() {
+        descriptor
+            .as_ref()
+            .and_then(|d| d.get::<Name<'_>>(b"FontName"))
+            .map(|n| n.as_str().to_string())
+            .unwrap_or_default()
+    } else {
+        base
+    };
     let name = clean_name(&base, (subtype == "Type0").then_some(encoding.as_deref()).flatten());
     let (weight, flags) = descriptor
         .as_ref()
@@ -304,6 +339,16 @@ mod tests {
         let identity = gb1_font("Identity-H");
         assert_eq!(cid.and_then(|c| identity.cid_text(c)).as_deref(), Some("中"));
         assert_eq!(gb1_font("UniGB-UCS2-H").cid_text(0x6570).as_deref(), Some("数"));
+    }
+
+    #[test]
+    fn ghostscript_ligature_units_are_repaired() {
+        assert_eq!(bf_text(BfString::String("\u{2014}\u{1414}".into())).as_deref(), Some("——"));
+        assert_eq!(bf_text(BfString::String("\u{2026}\u{2626}".into())).as_deref(), Some("……"));
+        // Other several-character entries are kept as they are.
+        assert_eq!(bf_text(BfString::String("ffi".into())).as_deref(), Some("ffi"));
+        assert_eq!(bf_text(BfString::String("\u{1414}".into())).as_deref(), Some("\u{1414}"));
+        assert_eq!(bf_text(BfString::String("中\u{6161}".into())).as_deref(), Some("中\u{6161}"));
     }
 
     #[test]

@@ -12,7 +12,9 @@
 
 mod device;
 mod fonts;
+mod frames;
 mod labels;
+mod shared_glyphs;
 
 use crate::error::PdfError;
 use crate::model::PageContent;
@@ -198,13 +200,15 @@ fn read_one(page: &Page<'_>, index: usize) -> PageContent {
     if device.glyphs.is_empty() {
         notes.push(format!("page {index}: no text on the page (it is kept as an image)"));
     }
+    let mut rules = device.rules;
+    frames::join_frames(&mut rules);
     PageContent {
         index,
         label: None,
         width,
         height,
         glyphs: device.glyphs,
-        rules: device.rules,
+        rules,
         images: device.images,
         warnings: notes,
     }
