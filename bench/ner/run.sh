@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 ARCHIVE=${1:-../shared/data/ner.tar.xz}
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 tar -xJf "$ARCHIVE" -C "$TMP"
-cargo run -q --release -p shuzibao-core --example ner_eval -- \
+cargo run -q --release -p shuzibao-people --example ner_eval -- \
   --msra "$TMP/ner_insanelife/NER/MSRA/testright1.txt" \
   --pd "$TMP/ner_bio_zjy/data/example.test" \
   --clue "$TMP/cluener2020/BERT-CRF/data/clue/test.json"

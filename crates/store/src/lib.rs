@@ -33,7 +33,8 @@ pub use upgrade::Upgrade;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
-use shuzibao_core::{entities, Issue, PageNo};
+use shuzibao_core::{Issue, PageNo};
+use shuzibao_people::entities;
 use std::path::{Path, PathBuf};
 
 /// The file name of the database inside the data folder.

@@ -13,8 +13,8 @@ use crate::{
 };
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Savepoint, Transaction, TransactionBehavior};
-use shuzibao_core::entities;
 use shuzibao_core::{json, Article, Issue, PageNo};
+use shuzibao_people::entities;
 
 impl Store {
     /// Ingests one page (or a whole issue) in one transaction.

@@ -1,9 +1,9 @@
-//! Scores the entity finder ([`shuzibao_core::entities`]) on NER gold sets:
+//! Scores the entity finder ([`shuzibao_people::entities`]) on NER gold sets:
 //! person, place and organisation precision, recall and F1 of every mention,
 //! by exact string match per sentence (a name written twice counts twice).
 //!
 //! ```text
-//! cargo run --release -p shuzibao-core --example ner_eval -- \
+//! cargo run --release -p shuzibao-people --example ner_eval -- \
 //!     --msra DIR/ner_insanelife/NER/MSRA/testright1.txt \
 //!     --pd DIR/ner_bio_zjy/data/example.test \
 //!     --clue DIR/cluener2020/BERT-CRF/data/clue/test.json
@@ -14,7 +14,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use shuzibao_core::entities::{extract_paragraphs, MentionKind};
+use shuzibao_people::entities::{extract_paragraphs, MentionKind};
 use std::collections::HashMap;
 
 #[derive(Default, Clone, Copy)]

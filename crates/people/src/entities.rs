@@ -12,13 +12,13 @@
 //! Pure: text in, mentions out. Which mentions are the same person across the
 //! archive is decided where the archive is (`store`).
 
-use crate::lexicon::{self, Endings};
-use crate::model::Article;
-use crate::segment;
-use crate::text::is_han;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use shuzibao_core::lexicon::{self, Endings};
+use shuzibao_core::model::Article;
+use shuzibao_core::segment;
+use shuzibao_core::text::is_han;
 use std::sync::LazyLock;
 
 mod roll;
@@ -181,12 +181,11 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     let tags = {
         let seg = segment::Segmenter::base();
         let mut at = 0;
-        seg.jieba()
-            .tag(text, true)
+        seg.tagged(text)
             .into_iter()
-            .map(|t| {
-                let tok = (t.word.to_string(), t.tag.to_string(), at);
-                at += t.word.len();
+            .map(|(r, tag)| {
+                let tok = (text[r.clone()].to_string(), tag.to_string(), at);
+                at = r.end;
                 tok
             })
             .collect::<Vec<_>>()
@@ -1399,8 +1398,8 @@ fn dictionary_tag(word: &str) -> Option<String> {
     if !seg.has_word(word) {
         return None;
     }
-    match seg.jieba().tag(word, false).as_slice() {
-        [only] if only.word == word => Some(only.tag.to_string()),
+    match seg.tagged_fast(word).as_slice() {
+        [(r, tag)] if r.len() == word.len() => Some(tag.to_string()),
         _ => None,
     }
 }
@@ -2146,7 +2145,7 @@ mod tests {
 
     #[test]
     fn the_byline_gives_roles() {
-        let issue = crate::parse(
+        let issue = shuzibao_core::parse(
             "示例区报\n\n## 区里召开工作会议\n\n□ 记者 陈静 摄影 王强\n\n本报讯 区长张华出席会议并讲话。\n",
         );
         let article = &issue.articles[0];
