@@ -106,14 +106,20 @@ fn tag(w: Option<&Word>) -> u32 {
 /// The features of every character of `text`, [`PER_CHAR`] per character,
 /// in order.
 pub fn extract(text: &str, seg: &Segmenter) -> Vec<u32> {
+    extract_tagged(text, &seg.tagged(text))
+}
+
+/// As [`extract`], from the base dictionary's cut of `text` made already
+/// (byte ranges covering it, in order, with their tags).
+pub fn extract_tagged(text: &str, tagged: &[(std::ops::Range<usize>, &str)]) -> Vec<u32> {
     let chars: Vec<char> = text.chars().map(fold).collect();
     let n = chars.len();
     // byte offset of each character, and of the end
     let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
     let mut words: Vec<Word> = Vec::new();
     let mut at = 0;
-    for (r, tag) in seg.tagged(text) {
-        let w = &text[r];
+    for (r, tag) in tagged {
+        let w = &text[r.clone()];
         let len = w.chars().count();
         let text_h = text_hash(if len <= 6 { w } else { "" });
         words.push(Word { text_h, tag_h: text_hash(tag), post: lexicon::post_ending(w).is_some(), start: at, len });

@@ -144,6 +144,12 @@ impl Model {
         tags::decode(&self.label(&f))
     }
 
+    /// As [`Model::names`], from the base dictionary's cut of `text` made
+    /// already.
+    pub fn names_tagged(&self, text: &str, tagged: &[(std::ops::Range<usize>, &str)]) -> Vec<Span> {
+        tags::decode(&self.label(&features::extract_tagged(text, tagged)))
+    }
+
     /// The best labels for characters with features `f` ([`PER_CHAR`] each).
     pub fn label(&self, f: &[u32]) -> Vec<u8> {
         let n = f.len() / PER_CHAR;

@@ -45,13 +45,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        let env = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
-        Options {
-            epochs: env("NER_EPOCHS", 20.0) as usize,
-            min_count: env("NER_MIN_COUNT", 2.0) as u32,
-            prune: env("NER_PRUNE", 0.01) as f32,
-            seed: 2026,
-        }
+        Options { epochs: 20, min_count: 2, prune: 0.01, seed: 2026 }
     }
 }
 

@@ -42,7 +42,7 @@ pub const DB_FILE: &str = "archive.sqlite3";
 
 /// Bumped when entity extraction changes: the stored mentions of an archive
 /// made with another version are made again by [`Store::upgrade`].
-pub const ENTITIES_VERSION: &str = "6";
+pub const ENTITIES_VERSION: &str = "7";
 
 /// An open archive.
 pub struct Store {
