@@ -102,6 +102,22 @@ fn tokens(toks: &[Tok<'_>], range: &Range<usize>) -> Range<usize> {
     first..end.max(first)
 }
 
+/// A credit line's `图` is no part of the name before it (`曹一图` in
+/// `曹一图李清文`: picture by 曹一, text by 李清文): the name's end without it
+/// when a text credit (`…文`) or nothing follows.
+fn credit_end(text: &str, range: &Range<usize>) -> usize {
+    let name = &text[range.clone()];
+    let Some(short) = name.strip_suffix('图') else { return range.end };
+    let rest: String = text[range.end..].chars().filter(|c| !c.is_whitespace()).collect();
+    let credit_follows =
+        rest.is_empty() || rest.ends_with('文') && (3..=5).contains(&rest.chars().count()) && rest.chars().all(is_han);
+    if credit_follows && short.chars().count() >= 2 {
+        range.start + short.len()
+    } else {
+        range.end
+    }
+}
+
 /// Whether a name hides who it is: `张某`, `王某某`, `李某甲`.
 pub(super) fn anonymised(name: &str) -> bool {
     name.contains('某')
@@ -118,6 +134,7 @@ pub(super) fn add_people(
     out: &mut Entities,
 ) {
     for n in named.iter().filter(|n| n.kind == Kind::Person) {
+        let n = &Named { range: n.range.start..credit_end(text, &n.range), kind: n.kind };
         let words = tokens(toks, &n.range);
         if used[words.clone()].iter().any(|&u| u) {
             continue;
@@ -138,19 +155,63 @@ pub(super) fn add_people(
         }
         let aligned = toks.get(words.start).is_some_and(|t| t.start == n.range.start);
         let post = if aligned { post_before(toks, words.start) } else { None };
+        // a post that holds another person is that person's (`习近平主席`
+        // `贺信`): what follows it is no one
+        let others_post = post.as_ref().is_some_and(|p| {
+            let from = n.range.start.saturating_sub(p.len());
+            named.iter().any(|o| o.kind == Kind::Person && o.range.end >= from && o.range.end <= n.range.start)
+        });
+        if others_post {
+            continue;
+        }
         let post = match post {
             Some(p) => Some(p),
             None if aligned => listed_post(toks, words.start, out),
             None => None,
         };
-        if !out.people.iter().any(|p| p.name == name) {
-            out.people.push(PersonMention {
-                name: name.to_string(),
-                post,
-                role: PersonRole::Mentioned,
-                paragraph: Some(paragraph),
-            });
+        // one character twice (`殷殷`) is a word, not a name; a country or a
+        // body the gazetteer knows (`卢旺达`) is not a person
+        let chars: Vec<char> = name.chars().collect();
+        if chars.len() == 2 && chars[0] == chars[1]
+            || lexicon::is_known_place(name)
+            || lexicon::is_known_organization(name)
+        {
+            continue;
         }
+        let person =
+            PersonMention { name: name.to_string(), post, role: PersonRole::Mentioned, paragraph: Some(paragraph) };
+        // a name that starts or ends inside a word of jieba's cut (`栗战` of
+        // `栗` `战书`, `于斯` of `生于` `斯`) or that a unit follows (`陆军`
+        // `某部`) is no sure name by itself
+        let inside = |at: usize| toks.iter().any(|t| t.start < at && at < t.start + t.word.len());
+        let cut = inside(n.range.start) || inside(n.range.end);
+        let unit = text[n.range.end..].starts_with('某');
+        let sure = !cut && !unit && (person.post.is_some() || looks_like_a_name(name));
+        let list = if sure { &mut out.people } else { &mut out.tentative };
+        if !list.iter().any(|p| p.name == name) {
+            list.push(person);
+        }
+    }
+}
+
+/// Whether a name has the shape of a Chinese personal name with a common
+/// family name (two or three characters, four with a compound family name,
+/// not one character twice) or of a transliterated one written with a
+/// middle dot. Others (a rare family name, a foreign name, a word the model
+/// took for a name) need a post or another sure mention in the issue.
+pub(super) fn looks_like_a_name(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    if name.contains(['·', '•', '・']) {
+        return chars.iter().filter(|c| is_han(**c)).count() >= 3;
+    }
+    if !chars.iter().all(|c| is_han(*c)) {
+        return false;
+    }
+    match chars.len() {
+        2 => lexicon::has_common_surname(name) && chars[0] != chars[1],
+        3 => lexicon::has_common_surname(name),
+        4 => lexicon::has_compound_surname(name),
+        _ => false,
     }
 }
 
@@ -209,6 +270,26 @@ mod tests {
         let text = "他常读《徐汇报》和《周恩来传》";
         assert!(a_works_title(text, &(12..21)));
         assert!(!a_works_title(text, &(30..39)));
+    }
+
+    #[test]
+    fn the_shape_of_a_name() {
+        assert!(looks_like_a_name("王小明"));
+        assert!(looks_like_a_name("张立"));
+        assert!(looks_like_a_name("欧阳夏丹"));
+        assert!(looks_like_a_name("特雷莎·梅"));
+        assert!(!looks_like_a_name("王王"), "one character twice");
+        assert!(!looks_like_a_name("幸福感"), "no common family name");
+        assert!(!looks_like_a_name("金山银山"), "four characters without a compound family name");
+        assert!(!looks_like_a_name("沃尔玛"));
+    }
+
+    #[test]
+    fn a_credits_picture_mark_is_no_part_of_a_name() {
+        let text = "曹一图李清文";
+        assert_eq!(credit_end(text, &(0..9)), 6);
+        let text = "李宏图说";
+        assert_eq!(credit_end(text, &(0..9)), 9, "a name that ends with 图 before other words");
     }
 
     #[test]
