@@ -19,9 +19,9 @@ use crate::pdf_pages::{self, PdfPage, IMAGE_WIDTHS, MAX_PDF_BYTES, PDF_ENCODING}
 use crate::place::{place, Given};
 use crate::Archive;
 use serde::Serialize;
-use shuzibao_core::entities::Entities;
 use shuzibao_core::{Decoded, Issue};
 use shuzibao_pdf::{PdfDocument, Renderer};
+use shuzibao_people::entities::Entities;
 use shuzibao_store::{IngestReport, IngestRequest, LineBox, Outcome, PageAssets, PageImageRecord, Placement, Region};
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -18,7 +18,8 @@ use crate::names::NameHints;
 use crate::papers::Papers;
 use chrono::NaiveDate;
 use shuzibao_core::dating::{date_page, usual_weekday, Dating, Neighbour};
-use shuzibao_core::{entities, Issue, PageNo};
+use shuzibao_core::{Issue, PageNo};
+use shuzibao_people::entities;
 use shuzibao_store::Placement;
 use std::path::Path;
 

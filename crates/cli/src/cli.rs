@@ -39,6 +39,12 @@ pub enum Command {
     /// dates guessed for them; `shuzibao date 12 2024-01-01` dates page 12.
     /// Its versions stay; its articles, people and search entries follow.
     Date(DateArgs),
+    /// Find the people, organisations and places in a text.
+    ///
+    /// One paragraph per line, from files or `-` (standard input); each line
+    /// gives one line of output: `name/PER name/ORG name/LOC`, or with
+    /// --json one JSON object (docs/entities.md). Uses no archive.
+    Entities(EntitiesArgs),
     /// Bring an archive made by an older shuzibao up to date.
     ///
     /// Opening an archive never rewrites it: after an update, this migrates
@@ -214,6 +220,19 @@ pub struct IssuesArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Text files, one paragraph per line; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// One JSON object per line: the text and its entities with character offsets.
+    #[arg(long)]
+    pub json: bool,
+    /// Named events (`…会议`, `…博览会`) too.
+    #[arg(long)]
+    pub events: bool,
 }
 
 #[derive(Debug, Args)]

@@ -27,6 +27,7 @@ fn run(command: cli::Command) -> Outcome {
         Command::People(a) => commands::people::run(&a),
         Command::Issues(a) => commands::issues::run(&a),
         Command::Date(a) => commands::date::run(&a),
+        Command::Entities(a) => commands::entities::run(&a),
         Command::Upgrade(d) => commands::upgrade::run(&d),
     }
 }

@@ -39,7 +39,6 @@ pub mod byline;
 pub mod classify;
 pub mod dating;
 mod decode;
-pub mod entities;
 mod error;
 pub mod headline;
 pub mod json;

@@ -84,9 +84,34 @@ impl Segmenter {
         self.jieba.has_word(word)
     }
 
-    /// The dictionary itself (for part-of-speech tagging).
-    pub(crate) fn jieba(&self) -> &Jieba {
-        &self.jieba
+    /// The words of `text` as byte ranges with jieba's part-of-speech tag
+    /// (`nr` a personal name, `ns` a place, `nt` an organisation, `v` a
+    /// verb…), in order and covering all of it.
+    pub fn tagged<'a>(&'a self, text: &'a str) -> Vec<(std::ops::Range<usize>, &'a str)> {
+        let mut at = 0;
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| {
+                let r = at..at + t.word.len();
+                at = r.end;
+                (r, t.tag)
+            })
+            .collect()
+    }
+
+    /// As [`Segmenter::tagged`], without jieba's HMM for unknown words.
+    pub fn tagged_fast<'a>(&'a self, text: &'a str) -> Vec<(std::ops::Range<usize>, &'a str)> {
+        let mut at = 0;
+        self.jieba
+            .tag(text, false)
+            .into_iter()
+            .map(|t| {
+                let r = at..at + t.word.len();
+                at = r.end;
+                (r, t.tag)
+            })
+            .collect()
     }
 }
 

@@ -35,7 +35,8 @@ pub use upgrade::Upgrade;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
-use shuzibao_core::{entities, Issue, PageNo};
+use shuzibao_core::{Issue, PageNo};
+use shuzibao_people::entities;
 use std::path::{Path, PathBuf};
 
 /// The file name of the database inside the data folder.
@@ -43,7 +44,7 @@ pub const DB_FILE: &str = "archive.sqlite3";
 
 /// Bumped when entity extraction changes: the stored mentions of an archive
 /// made with another version are made again by [`Store::upgrade`].
-pub const ENTITIES_VERSION: &str = "6";
+pub const ENTITIES_VERSION: &str = "7";
 
 /// An open archive.
 pub struct Store {

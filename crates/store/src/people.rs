@@ -13,8 +13,8 @@ use crate::{meta, set_meta, Store};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 use serde::Serialize;
-use shuzibao_core::entities::PersonRole;
 use shuzibao_core::lexicon::post_ending;
+use shuzibao_people::entities::PersonRole;
 
 // How mentions keep their kind, role and date (schema 7): small integers.
 /// The kind of a person's mention.

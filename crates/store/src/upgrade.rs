@@ -11,7 +11,8 @@ use crate::write::{article_of_record, log_changes, store_entities};
 use crate::{exec, meta, now, schema, set_meta, ArticleRecord, Store, StoreError, ENTITIES_VERSION};
 use chrono::NaiveDate;
 use rusqlite::{params, TransactionBehavior};
-use shuzibao_core::{entities, Article};
+use shuzibao_core::Article;
+use shuzibao_people::entities;
 
 /// An upgrade an archive is waiting for.
 #[derive(Debug, Clone, PartialEq, Eq)]

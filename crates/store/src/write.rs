@@ -13,8 +13,8 @@ use crate::{
 };
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Savepoint, Transaction, TransactionBehavior};
-use shuzibao_core::entities;
 use shuzibao_core::{json, Article, Issue, PageNo};
+use shuzibao_people::entities;
 
 /// What a page read from a PDF keeps besides its text: its assets, and
 /// each article's regions and lines.

@@ -85,7 +85,7 @@ fn reporters_are_people_of_role_reporter() {
 fn entities_found_beforehand_are_those_ingest_finds() {
     let text = issue("2023-01-09", 1, "1月5日上午，区委书记周海涛出席会议并讲话。区委副书记、区长李明华主持会议。");
     let parsed = parse(&text);
-    let mentions = |entities: Option<&[shuzibao_core::entities::Entities]>| {
+    let mentions = |entities: Option<&[shuzibao_people::entities::Entities]>| {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap();
         let req = IngestRequest {

@@ -1,5 +1,5 @@
 //! Prints the people (with posts), organisations, places and events found in
-//! text read from standard input, one paragraph per line: `cargo run -p shuzibao-core --example entities < FILE`.
+//! text read from standard input, one paragraph per line: `cargo run -p shuzibao-people --example entities < FILE`.
 
 use std::io::Read;
 
@@ -7,7 +7,7 @@ fn main() -> std::io::Result<()> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text)?;
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let found = shuzibao_core::entities::extract_text(line, None);
+        let found = shuzibao_people::entities::extract_text(line, None);
         for p in &found.people {
             println!(
                 "person\t{}\t{}\t{}",

@@ -9,8 +9,8 @@
 //! one with the most likely names wins: known names first, then names of
 //! three characters with a common family name.
 
-use crate::lexicon;
-use crate::text::is_han;
+use shuzibao_core::lexicon;
+use shuzibao_core::text::is_han;
 use std::ops::Range;
 
 /// What the dictionary says of a piece.

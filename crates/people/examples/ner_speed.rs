@@ -1,0 +1,57 @@
+//! How fast the model labels text, split into its parts (the base
+//! dictionary's cut, features, labelling), on the lines of a text file.
+//!
+//! ```text
+//! cargo run --release -p shuzibao-people --example ner_speed -- TEXT_FILE [MODEL.bin]
+//! ```
+
+use shuzibao_core::segment::Segmenter;
+use shuzibao_people::{features, Model};
+use std::time::Instant;
+
+fn main() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let text = std::fs::read_to_string(&args[0]).map_err(|e| format!("{}: {e}", args[0]))?;
+    let model = match args.get(1) {
+        Some(p) => Model::from_bytes(&std::fs::read(p).map_err(|e| e.to_string())?),
+        None => shuzibao_people::builtin(),
+    }
+    .map_err(|e| e.to_string())?;
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let seg = Segmenter::base();
+    let mb = text.len() as f64 / 1e6;
+    let t = Instant::now();
+    let mut words = 0;
+    for l in &lines {
+        words += seg.tagged(l).len();
+    }
+    let cut = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let feats: Vec<Vec<u32>> = lines.iter().map(|l| features::extract(l, &seg)).collect();
+    let feat = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let mut labelled = 0;
+    for f in &feats {
+        labelled += model.label(f).len();
+    }
+    let label = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let mut n_rules = 0;
+    for l in &lines {
+        n_rules += shuzibao_people::entities::extract_text(l, None).mentions.len();
+    }
+    let rules = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    for l in &lines {
+        words += seg.tagged_fast(l).len();
+    }
+    let fast = t.elapsed().as_secs_f64();
+    println!("the whole finder (entities::extract_text): {rules:.2} s, {:.2} MB/s, {n_rules} mentions", mb / rules);
+    println!("cut without HMM: {:.2} MB/s", mb / fast);
+    println!("{mb:.1} MB, {} lines, {words} words, {labelled} characters", lines.len());
+    println!("cut (tagged words): {:.2} s, {:.2} MB/s", cut, mb / cut);
+    println!("features (with the cut): {:.2} s, {:.2} MB/s", feat, mb / feat);
+    println!("labelling: {:.2} s, {:.2} MB/s", label, mb / label);
+    println!("together: {:.2} MB/s", mb / (feat + label));
+    Ok(())
+}

@@ -1,0 +1,301 @@
+//! The names the trained model finds in a paragraph, placed among jieba's
+//! words and checked by the rules that are stronger than any model: a
+//! person gets the post written before the name (`区委副书记、区长钟晓咏`) or
+//! the post of the list it stands in; an anonymised name (`张某`, `王某某`)
+//! and a family name alone stay mentions, never people of the index; a name
+//! the rules placed already (a roll, a signature) is not named twice; the
+//! whole title of a work (`《徐汇报》`) names no one, nor does a name that the
+//! next words make a street, a house or a park (`…大街`, `…故居`, `…体育公园`);
+//! no name takes in half of a pair of quotes or brackets.
+//!
+//! Not the model (`crate::model`), nor the passes for events and dates.
+
+use super::{
+    listed_post, post_before, push_unique, Entities, Mention, MentionKind, PersonMention, PersonRole, Tok, PLACES,
+};
+use crate::tags::Kind;
+use crate::Model;
+use shuzibao_core::lexicon;
+use shuzibao_core::text::is_han;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The model shipped with shuzibao, read once.
+static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)]
+    crate::builtin().expect("the entity model built into shuzibao reads (a test checks it)")
+});
+
+/// A name the model found.
+pub(super) struct Named {
+    /// Bytes of the paragraph.
+    pub range: Range<usize>,
+    /// What it names.
+    pub kind: Kind,
+}
+
+/// The names the model finds in `text`, whose cut `toks` is.
+pub(super) fn find(text: &str, toks: &[Tok<'_>]) -> Vec<Named> {
+    let tagged: Vec<(Range<usize>, &str)> = toks.iter().map(|t| (t.start..t.start + t.word.len(), t.tag)).collect();
+    let spans = MODEL.names_tagged(text, &tagged);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+    spans
+        .into_iter()
+        .map(|s| Named { range: offsets[s.start]..offsets[s.end], kind: s.kind })
+        .filter(|n| balanced(&text[n.range.clone()]))
+        .filter(|n| n.kind != Kind::Person || !a_works_title(text, &n.range))
+        .collect()
+}
+
+/// Pairs of marks a name may hold only whole.
+const PAIRS: [(char, char); 5] = [('“', '”'), ('‘', '’'), ('（', '）'), ('(', ')'), ('《', '》')];
+
+/// Whether every mark of a pair that `name` holds is closed in it.
+fn balanced(name: &str) -> bool {
+    PAIRS.iter().all(|&(open, close)| {
+        let mut depth = 0i32;
+        for c in name.chars() {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+        }
+        depth == 0
+    })
+}
+
+/// Whether the words after a name make it a street, a house or a park
+/// named after someone (`高尔基` `大街`, `毕加索` `故居`, `徐家汇` `体育`
+/// `公园`): they end with an ending of two characters or more of a place
+/// (one character is as often a word of grammar; a body stays its
+/// person's: `金泳三政府`).
+fn named_after(text: &str, toks: &[Tok<'_>], range: &Range<usize>) -> bool {
+    let at = toks.partition_point(|t| t.start < range.end);
+    if toks.get(at).is_none_or(|t| t.start != range.end) {
+        return false;
+    }
+    (at + 1..=(at + 2).min(toks.len())).any(|end| {
+        let words_end = toks[end - 1].start + toks[end - 1].word.len();
+        let whole = &text[range.start..words_end];
+        let after = words_end - range.end;
+        PLACES.find_proper(whole).is_some_and(|suffix| suffix.chars().count() >= 2 && suffix.len() <= after)
+    })
+}
+
+/// Whether a person the model names is the whole title of a work
+/// (`《徐汇报》`): a paper, a book or a film of that name, not its person.
+fn a_works_title(text: &str, range: &Range<usize>) -> bool {
+    text[..range.start].ends_with('《') && text[range.end..].starts_with('》')
+}
+
+/// The tokens a byte range touches.
+fn tokens(toks: &[Tok<'_>], range: &Range<usize>) -> Range<usize> {
+    let first = toks.partition_point(|t| t.start + t.word.len() <= range.start);
+    let end = toks.partition_point(|t| t.start < range.end);
+    first..end.max(first)
+}
+
+/// A credit line's `图` is no part of the name before it (`曹一图` in
+/// `曹一图李清文`: picture by 曹一, text by 李清文): the name's end without it
+/// when a text credit (`…文`) or nothing follows.
+fn credit_end(text: &str, range: &Range<usize>) -> usize {
+    let name = &text[range.clone()];
+    let Some(short) = name.strip_suffix('图') else { return range.end };
+    let rest: String = text[range.end..].chars().filter(|c| !c.is_whitespace()).collect();
+    let credit_follows =
+        rest.is_empty() || rest.ends_with('文') && (3..=5).contains(&rest.chars().count()) && rest.chars().all(is_han);
+    if credit_follows && short.chars().count() >= 2 {
+        range.start + short.len()
+    } else {
+        range.end
+    }
+}
+
+/// Whether a name hides who it is: `张某`, `王某某`, `李某甲`.
+pub(super) fn anonymised(name: &str) -> bool {
+    name.contains('某')
+}
+
+/// Adds the people among `named` whose words no rule has taken, with their
+/// posts, and marks their words taken.
+pub(super) fn add_people(
+    text: &str,
+    toks: &[Tok<'_>],
+    named: &[Named],
+    paragraph: usize,
+    used: &mut [bool],
+    out: &mut Entities,
+) {
+    for n in named.iter().filter(|n| n.kind == Kind::Person) {
+        let n = &Named { range: n.range.start..credit_end(text, &n.range), kind: n.kind };
+        let words = tokens(toks, &n.range);
+        if used[words.clone()].iter().any(|&u| u) {
+            continue;
+        }
+        let name = &text[n.range.clone()];
+        if named_after(text, toks, &n.range) {
+            continue;
+        }
+        out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range: n.range.clone() });
+        for u in &mut used[words.clone()] {
+            *u = true;
+        }
+        // a family name alone, or a name that hides who it is, names no one
+        // the index can follow
+        let han = name.chars().filter(|c| is_han(*c)).count();
+        if han < 2 || anonymised(name) {
+            continue;
+        }
+        let aligned = toks.get(words.start).is_some_and(|t| t.start == n.range.start);
+        let post = if aligned { post_before(toks, words.start) } else { None };
+        // a post that holds another person is that person's (`习近平主席`
+        // `贺信`): what follows it is no one
+        let others_post = post.as_ref().is_some_and(|p| {
+            let from = n.range.start.saturating_sub(p.len());
+            named.iter().any(|o| o.kind == Kind::Person && o.range.end >= from && o.range.end <= n.range.start)
+        });
+        if others_post {
+            continue;
+        }
+        let post = match post {
+            Some(p) => Some(p),
+            None if aligned => listed_post(toks, words.start, out),
+            None => None,
+        };
+        // one character twice (`殷殷`) is a word, not a name; a country or a
+        // body the gazetteer knows (`卢旺达`) is not a person
+        let chars: Vec<char> = name.chars().collect();
+        if chars.len() == 2 && chars[0] == chars[1]
+            || lexicon::is_known_place(name)
+            || lexicon::is_known_organization(name)
+        {
+            continue;
+        }
+        let person =
+            PersonMention { name: name.to_string(), post, role: PersonRole::Mentioned, paragraph: Some(paragraph) };
+        // a name that starts or ends inside a word of jieba's cut (`栗战` of
+        // `栗` `战书`, `于斯` of `生于` `斯`) or that a unit follows (`陆军`
+        // `某部`) is no sure name by itself
+        let inside = |at: usize| toks.iter().any(|t| t.start < at && at < t.start + t.word.len());
+        let cut = inside(n.range.start) || inside(n.range.end);
+        let unit = text[n.range.end..].starts_with('某');
+        let sure = !cut && !unit && (person.post.is_some() || looks_like_a_name(name));
+        let list = if sure { &mut out.people } else { &mut out.tentative };
+        if !list.iter().any(|p| p.name == name) {
+            list.push(person);
+        }
+    }
+}
+
+/// Whether a name has the shape of a Chinese personal name with a common
+/// family name (two or three characters, four with a compound family name,
+/// not one character twice) or of a transliterated one written with a
+/// middle dot. Others (a rare family name, a foreign name, a word the model
+/// took for a name) need a post or another sure mention in the issue.
+pub(super) fn looks_like_a_name(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    if name.contains(['·', '•', '・']) {
+        return chars.iter().filter(|c| is_han(**c)).count() >= 3;
+    }
+    if !chars.iter().all(|c| is_han(*c)) {
+        return false;
+    }
+    match chars.len() {
+        2 => lexicon::has_common_surname(name) && chars[0] != chars[1],
+        3 => lexicon::has_common_surname(name),
+        4 => lexicon::has_compound_surname(name),
+        _ => false,
+    }
+}
+
+/// Adds the organisations and places among `named` that overlap no
+/// mention found before (an event's name holds its body already).
+pub(super) fn add_bodies_and_places(
+    text: &str,
+    toks: &[Tok<'_>],
+    named: &[Named],
+    paragraph: usize,
+    used: &mut [bool],
+    out: &mut Entities,
+) {
+    for n in named.iter().filter(|n| n.kind != Kind::Person) {
+        let taken = out
+            .mentions
+            .iter()
+            .any(|m| m.paragraph == paragraph && m.range.start < n.range.end && n.range.start < m.range.end);
+        if taken {
+            continue;
+        }
+        let name = text[n.range.clone()].to_string();
+        // a committee written alone (`委员会`, `筹委会`) names no body by
+        // itself: a mention of it, below
+        if lexicon::is_body_named_alone(&name) {
+            continue;
+        }
+        let (kind, list) = match n.kind {
+            Kind::Organization => (MentionKind::Organization, &mut out.organizations),
+            _ => (MentionKind::Place, &mut out.places),
+        };
+        out.mentions.push(Mention { kind, paragraph, range: n.range.clone() });
+        push_unique(list, name);
+        for u in &mut used[tokens(toks, &n.range)] {
+            *u = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_model_reads() {
+        let m = crate::builtin().expect("the shipped model reads");
+        assert!(m.features() > 100_000, "{} features", m.features());
+    }
+
+    #[test]
+    fn marks_of_a_pair_only_whole() {
+        assert!(balanced("“春风行动”组委会"));
+        assert!(!balanced("春风行动”组委会"));
+        assert!(!balanced("（本报记者"));
+        assert!(balanced("王华"));
+        let text = "他常读《徐汇报》和《周恩来传》";
+        assert!(a_works_title(text, &(12..21)));
+        assert!(!a_works_title(text, &(30..39)));
+    }
+
+    #[test]
+    fn the_shape_of_a_name() {
+        assert!(looks_like_a_name("王小明"));
+        assert!(looks_like_a_name("张立"));
+        assert!(looks_like_a_name("欧阳夏丹"));
+        assert!(looks_like_a_name("特雷莎·梅"));
+        assert!(!looks_like_a_name("王王"), "one character twice");
+        assert!(!looks_like_a_name("幸福感"), "no common family name");
+        assert!(!looks_like_a_name("金山银山"), "four characters without a compound family name");
+        assert!(!looks_like_a_name("沃尔玛"));
+    }
+
+    #[test]
+    fn a_credits_picture_mark_is_no_part_of_a_name() {
+        let text = "曹一图李清文";
+        assert_eq!(credit_end(text, &(0..9)), 6);
+        let text = "李宏图说";
+        assert_eq!(credit_end(text, &(0..9)), 9, "a name that ends with 图 before other words");
+    }
+
+    #[test]
+    fn anonymised_names() {
+        assert!(anonymised("张某"));
+        assert!(anonymised("王某某"));
+        assert!(!anonymised("张立"));
+    }
+}
