@@ -7,21 +7,26 @@
 #   bench/web/run.sh [--docs N] [--duration S] [--connections C]
 #
 # The archive: the sample issues and N-3 copies of them on other dates
-# (default N = 300 issues, ~1,000 articles), ingested first.
+# (default N = 300 issues, ~1,000 articles), ingested first; with page
+# PDFs (--pdf DIR, default the evaluation pages in /tmp/lp-hold when there;
+# never committed), also the page view of each PDF page and its kept
+# images (/files/…png, plain and with If-None-Match answered 304).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ISSUES=300; DURATION=15; CONN=64
+ISSUES=300; DURATION=15; CONN=64; PDFS=/tmp/lp-hold
 while [ $# -gt 0 ]; do
   case "$1" in
     --docs) ISSUES="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONN="$2"; shift 2 ;;
+    --pdf) PDFS="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo; $sudo apt-get install -y wrk; }
-cargo build --release --bin shuzibao
-BIN=target/release/shuzibao
+# SHUZIBAO_BIN: a shuzibao built already (else built here)
+BIN=${SHUZIBAO_BIN:-${CARGO_TARGET_DIR:-target}/release/shuzibao}
+[ -n "${SHUZIBAO_BIN:-}" ] || cargo build --release --bin shuzibao
 W=bench/web/work; rm -rf "$W"; mkdir -p "$W/in"
 python3 - "$W/in" "$ISSUES" <<'PY'
 import os, re, sys
@@ -34,6 +39,13 @@ for i in range(n):
     t = re.sub(r"20(22|23)年(\d+)月(\d+)日", f"{y}年{m}月{d}日", t, count=1).replace("2024 年  \n1 月 1 日", f"{y} 年  \n{m} 月 {d} 日")
     open(os.path.join(out, f"issue-{i:05}.txt"), "w", encoding="utf-8").write(t)
 PY
+KINDS="articles issues searches"
+if ls "$PDFS"/*.pdf >/dev/null 2>&1; then
+  # one page per file, named as papers name them: rmrb-20191001-02.pdf
+  mkdir -p "$W/in/pdf"
+  for f in "$PDFS"/*.pdf; do b=$(basename "$f" .pdf); cp "$f" "$W/in/pdf/${b%-s*}.pdf"; done
+  KINDS="$KINDS pages files files-304"
+fi
 "$BIN" ingest "$W/in" --data "$W/data" >/dev/null
 PORT=18080
 RUST_LOG=warn "$BIN" serve --data "$W/data" --addr 127.0.0.1:$PORT --no-samples &
@@ -43,6 +55,27 @@ for i in $(seq 50); do curl -sf http://127.0.0.1:$PORT/about >/dev/null && break
 ARTICLES=$(curl -s "http://127.0.0.1:$PORT/api/v1/articles?limit=200" | python3 -c 'import json,sys; print("\n".join("/articles/%d" % a["id"] for a in json.load(sys.stdin)["articles"]))')
 echo "$ARTICLES" > "$W/articles.txt"
 curl -s "http://127.0.0.1:$PORT/api/v1/issues" | python3 -c 'import json,sys; print("\n".join(sorted({"/issues/%s" % i["date"] for i in json.load(sys.stdin) if i["date"]})))' > "$W/issues.txt"
+if [ -d "$W/in/pdf" ]; then
+  # the page view of every PDF page (found from its issue's page), and its images
+  python3 - "http://127.0.0.1:$PORT" "$W" <<'PY'
+import json, re, sys, urllib.request, urllib.parse as u
+base, w = sys.argv[1], sys.argv[2]
+get = lambda p: urllib.request.urlopen(base + p).read().decode()
+pages, files = set(), set()
+for paper in json.loads(get("/api/v1/papers")):
+    for i in json.loads(get(paper["api_url"]))["issues"]:
+        if i["date"].startswith("2019"):  # the text issues are dated 2000
+            html = get(i["url"])
+            pages |= {u.unquote(h) for h in re.findall(r'href="(/papers/[^"]+/2019-\d\d-\d\d/[^"/]+)"', html)}
+for p in sorted(pages):
+    files |= set(re.findall(r"/files/[0-9a-f]{64}\.png", get(u.quote(p))))
+assert pages and files, "no PDF page with images found"
+open(f"{w}/pages.txt", "w").write("".join(u.quote(p) + "\n" for p in sorted(pages)))
+open(f"{w}/files.txt", "w").write("".join(f + "\n" for f in sorted(files)))
+open(f"{w}/files-304.txt", "w").write("".join(f + "\n" for f in sorted(files)))
+print(len(pages), "PDF pages,", len(files), "images", file=sys.stderr)
+PY
+fi
 # search words from the sample headlines, with and without filters
 python3 - > "$W/searches.txt" <<'PY'
 import urllib.parse as u
@@ -61,8 +94,9 @@ echo
 echo "| what | requests/s | p50 | p90 | p99 | errors |"
 echo "|---|---|---|---|---|---|"
 } > "$W/results.md"
-for kind in articles issues searches; do
-  out=$(PATHS="$W/$kind.txt" wrk -t2 -c"$CONN" -d"${DURATION}s" --latency -s bench/web/urls.lua "http://127.0.0.1:$PORT")
+for kind in $KINDS; do
+  script=bench/web/urls.lua; [ "$kind" = files-304 ] && script=bench/web/etag.lua
+  out=$(PATHS="$W/$kind.txt" wrk -t2 -c"$CONN" -d"${DURATION}s" --latency -s "$script" "http://127.0.0.1:$PORT")
   echo "$out" > "$W/wrk-$kind.txt"
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '/^ +50%/ {print $2}'); p90=$(echo "$out" | awk '/^ +90%/ {print $2}'); p99=$(echo "$out" | awk '/^ +99%/ {print $2}')

@@ -72,6 +72,22 @@ fn a_shrunk_thumbnail_looks_like_a_drawn_one() {
 }
 
 #[test]
+fn a_page_shrunk_from_one_twice_as_wide_looks_like_a_drawn_one() {
+    let doc = PdfDocument::open(&test_pdf(1, None, false)).expect("opens");
+    let renderer = Renderer::new();
+    let drawn = renderer.render(&doc, 1, 600).expect("renders");
+    let both = renderer.render_widths(&doc, 1, &[600, 1200]).expect("renders");
+    let shrunk = &both[0];
+    assert_eq!((shrunk.width, shrunk.height), (drawn.width, drawn.height));
+    let diff: u64 = drawn.rgb.iter().zip(&shrunk.rgb).map(|(&a, &b)| u64::from(a.abs_diff(b))).sum();
+    let mean = diff as f64 / drawn.rgb.len() as f64;
+    assert!(mean < 4.0, "mean difference {mean}");
+    let dark = |img: &PageImage| img.rgb.iter().filter(|&&v| v < 128).count();
+    let (a, b) = (dark(&drawn) as f64, dark(shrunk) as f64);
+    assert!((a - b).abs() <= 0.2 * a, "as much ink: {a} dark samples drawn, {b} shrunk");
+}
+
+#[test]
 fn without_cjk_fonts_the_page_says_so() {
     let doc = PdfDocument::open(&test_pdf(1, None, false)).expect("opens");
     let renderer = Renderer::with_fonts(CjkFonts::in_dirs(&[]));

@@ -24,6 +24,13 @@ impl Store {
         self.issues_where("i.paper = ?1 AND i.date = ?2", params![paper, date.to_string()])
     }
 
+    /// The pages of one paper's issue of `date`, in page order, without
+    /// their mastheads (`masthead` is `None`: each page's parsed issue is
+    /// left unread), for a view of one of its pages.
+    pub fn pages_of_issue_brief(&self, paper: &str, date: NaiveDate) -> Result<Vec<IssueRecord>, StoreError> {
+        self.issues_where_with("i.paper = ?1 AND i.date = ?2", params![paper, date.to_string()], false)
+    }
+
     /// The pages without a date, each with the date guessed for it if any,
     /// the paper's pages first, oldest ingested first.
     pub fn undated(&self, paper: Option<&str>) -> Result<Vec<IssueRecord>, StoreError> {
@@ -112,6 +119,17 @@ impl Store {
     }
 
     fn issues_where<P: rusqlite::Params>(&self, cond: &str, p: P) -> Result<Vec<IssueRecord>, StoreError> {
+        self.issues_where_with(cond, p, true)
+    }
+
+    /// As `issues_where`; without `masthead`, the parsed issue (unpacked
+    /// and read as JSON only for its masthead) is not read.
+    fn issues_where_with<P: rusqlite::Params>(
+        &self,
+        cond: &str,
+        p: P,
+        masthead: bool,
+    ) -> Result<Vec<IssueRecord>, StoreError> {
         let sql = format!(
             "SELECT i.id, i.key, i.paper, i.date, i.page, v.version, v.source, v.content_hash, v.parsed,
                     (SELECT count(*) FROM articles a WHERE a.issue_id = i.id), i.inferred_date, i.date_evidence,
@@ -121,7 +139,7 @@ impl Store {
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(p, |r| {
-            let parsed = text_at(r, 8, None)?;
+            let parsed = if masthead { Some(text_at(r, 8, None)?) } else { None };
             Ok(IssueRecord {
                 id: r.get(0)?,
                 key: r.get(1)?,
@@ -131,7 +149,9 @@ impl Store {
                 version: r.get(5)?,
                 source: r.get(6)?,
                 content_hash: r.get(7)?,
-                masthead: serde_json::from_str::<serde_json::Value>(&parsed).ok().map(|v| v["masthead"].clone()),
+                masthead: parsed
+                    .and_then(|p| serde_json::from_str::<serde_json::Value>(&p).ok())
+                    .map(|v| v["masthead"].clone()),
                 article_count: r.get(9)?,
                 inferred_date: r.get::<_, Option<String>>(10)?.and_then(|d| d.parse().ok()),
                 date_evidence: r.get(11)?,

@@ -175,6 +175,11 @@ fn the_pages_of_a_day_are_each_their_own_and_a_page_again_replaces_only_itself()
     let issue = store.pages_of_issue("示例日报", "2019-10-01".parse().unwrap()).unwrap();
     let shown: Vec<String> = issue.iter().map(|p| p.page_no().unwrap().to_string()).collect();
     assert_eq!(shown, ["1", "2", "A2"], "pages in order, sections after");
+    // the brief list (for one page's view): the same pages, no masthead read
+    let brief = store.pages_of_issue_brief("示例日报", "2019-10-01".parse().unwrap()).unwrap();
+    let ids = |v: &[shuzibao_store::IssueRecord]| v.iter().map(|p| (p.id, p.page_no())).collect::<Vec<_>>();
+    assert_eq!(ids(&brief), ids(&issue));
+    assert!(issue.iter().all(|p| p.masthead.is_some()) && brief.iter().all(|p| p.masthead.is_none()));
     assert_eq!(store.papers_on("2019-10-01".parse().unwrap()).unwrap(), ["另一晚报", "示例日报"]);
     // page 2 corrected: a new version of page 2, the others untouched
     let r = ingest(&mut store, "2", "## 乙版标题\n\n本报讯 第二页改过的文字。\n", page("示例日报", "2019-10-01", "2"));

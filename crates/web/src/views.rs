@@ -444,7 +444,23 @@ pub struct DateView {
 
 /// `paper`'s issue of `date`.
 pub fn date_view(store: &Store, paper: &str, date: NaiveDate) -> Result<DateView, Failure> {
-    let rows = store.pages_of_issue(paper, date)?;
+    date_view_for(store, paper, date, None)
+}
+
+/// `paper`'s issue of `date` as the view of one page needs it: every page,
+/// but only the page labelled `label` (and an issue stored whole, cut into
+/// pages by its articles) with its articles read, and no masthead; a page
+/// view of a 20-page issue then reads one page's articles, not twenty.
+pub fn page_of_date_view(store: &Store, paper: &str, date: NaiveDate, label: &str) -> Result<DateView, Failure> {
+    date_view_for(store, paper, date, Some(label))
+}
+
+fn date_view_for(store: &Store, paper: &str, date: NaiveDate, only: Option<&str>) -> Result<DateView, Failure> {
+    // a page's view shows none of the masthead (weekday, issue numbers)
+    let rows = match only {
+        Some(_) => store.pages_of_issue_brief(paper, date)?,
+        None => store.pages_of_issue(paper, date)?,
+    };
     if rows.is_empty() {
         return Err(Failure::NotFound(format!("{paper} 没有 {date} 这一期 (no such issue)")));
     }
@@ -482,7 +498,8 @@ pub fn date_view(store: &Store, paper: &str, date: NaiveDate) -> Result<DateView
             title,
         }));
         let row_label = row.page_no().map(|p| p.to_string());
-        for a in store.articles_of_issue(row.id)? {
+        let skip = matches!((only, &row_label), (Some(o), Some(l)) if o != l);
+        for a in if skip { Vec::new() } else { store.articles_of_issue(row.id)? } {
             let mut view = article_view(store, &a, &[], false)?;
             // a stored page is one 版; a whole issue stored as one is cut
             // into its pages by what its articles say

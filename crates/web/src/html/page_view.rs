@@ -104,7 +104,7 @@ pub(crate) async fn paper_page(
         page.parse().map_err(|_| Failure::NotFound(format!("{page:?} 不是版次 (not a page like 2 or A3)")))?;
     let label = no.to_string();
     let store = state.reader()?;
-    let mut day = views::date_view(&store, &paper, date)?;
+    let mut day = views::page_of_date_view(&store, &paper, date, &label)?;
     let at = day
         .pages
         .iter()
