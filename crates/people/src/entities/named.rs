@@ -118,6 +118,26 @@ fn credit_end(text: &str, range: &Range<usize>) -> usize {
     }
 }
 
+/// Whether a name stands in a list (`、`) next to an item the model names
+/// no one in (`获得感、幸福感、安全感`, `微信、支付宝`): the items of a list
+/// are of one kind.
+fn in_mixed_list(text: &str, range: &Range<usize>, named: &[Named]) -> bool {
+    const ENDS: &[char] = &['、', '，', '。', '：', '；', '（', '）', '“', '”', '《', '》', ' ', '　'];
+    let mut siblings = Vec::new();
+    if let Some(b) = text[..range.start].strip_suffix('、') {
+        let start = b.rfind(ENDS).map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+        siblings.push(start..b.len());
+    }
+    if let Some(a) = text[range.end..].strip_prefix('、') {
+        let from = range.end + '、'.len_utf8();
+        siblings.push(from..from + a.find(ENDS).unwrap_or(a.len()));
+    }
+    siblings
+        .into_iter()
+        .filter(|s| !s.is_empty() && text[s.clone()].chars().count() <= 8)
+        .any(|s| !named.iter().any(|o| o.kind == Kind::Person && o.range.start < s.end && s.start < o.range.end))
+}
+
 /// Whether a name hides who it is: `张某`, `王某某`, `李某甲`.
 pub(super) fn anonymised(name: &str) -> bool {
     name.contains('某')
@@ -181,12 +201,16 @@ pub(super) fn add_people(
         let person =
             PersonMention { name: name.to_string(), post, role: PersonRole::Mentioned, paragraph: Some(paragraph) };
         // a name that starts or ends inside a word of jieba's cut (`栗战` of
-        // `栗` `战书`, `于斯` of `生于` `斯`) or that a unit follows (`陆军`
-        // `某部`) is no sure name by itself
+        // `栗` `战书`, `于斯` of `生于` `斯`), that a unit follows (`陆军`
+        // `某部`) or that stands in a list of things (`获得感、幸福感、安全感`)
+        // is no sure name by itself
         let inside = |at: usize| toks.iter().any(|t| t.start < at && at < t.start + t.word.len());
         let cut = inside(n.range.start) || inside(n.range.end);
         let unit = text[n.range.end..].starts_with('某');
-        let sure = !cut && !unit && (person.post.is_some() || looks_like_a_name(name));
+        let sure = !cut
+            && !unit
+            && !in_mixed_list(text, &n.range, named)
+            && (person.post.is_some() || looks_like_a_name(name));
         let list = if sure { &mut out.people } else { &mut out.tentative };
         if !list.iter().any(|p| p.name == name) {
             list.push(person);
@@ -194,9 +218,9 @@ pub(super) fn add_people(
     }
 }
 
-/// Whether a name has the shape of a Chinese personal name with a common
-/// family name (two or three characters, four with a compound family name,
-/// not one character twice) or of a transliterated one written with a
+/// Whether a name has the shape of a Chinese personal name: three
+/// characters opening with a family name, two with a common one (not one
+/// character twice), four with a compound one or of a transliterated one written with a
 /// middle dot. Others (a rare family name, a foreign name, a word the model
 /// took for a name) need a post or another sure mention in the issue.
 pub(super) fn looks_like_a_name(name: &str) -> bool {
@@ -209,7 +233,7 @@ pub(super) fn looks_like_a_name(name: &str) -> bool {
     }
     match chars.len() {
         2 => lexicon::has_common_surname(name) && chars[0] != chars[1],
-        3 => lexicon::has_common_surname(name),
+        3 => lexicon::has_surname(name),
         4 => lexicon::has_compound_surname(name),
         _ => false,
     }
@@ -279,7 +303,8 @@ mod tests {
         assert!(looks_like_a_name("欧阳夏丹"));
         assert!(looks_like_a_name("特雷莎·梅"));
         assert!(!looks_like_a_name("王王"), "one character twice");
-        assert!(!looks_like_a_name("幸福感"), "no common family name");
+        assert!(looks_like_a_name("习近平"));
+        assert!(!looks_like_a_name("粤澳新"), "no family name");
         assert!(!looks_like_a_name("金山银山"), "four characters without a compound family name");
         assert!(!looks_like_a_name("沃尔玛"));
     }
@@ -290,6 +315,22 @@ mod tests {
         assert_eq!(credit_end(text, &(0..9)), 6);
         let text = "李宏图说";
         assert_eq!(credit_end(text, &(0..9)), 9, "a name that ends with 图 before other words");
+    }
+
+    #[test]
+    fn a_list_of_things_is_no_list_of_people() {
+        let text = "增强获得感、幸福感、安全感";
+        let at = |w: &str| {
+            let s = text.find(w).expect("in text");
+            s..s + w.len()
+        };
+        let person = |w: &str| Named { range: at(w), kind: Kind::Person };
+        assert!(in_mixed_list(text, &at("幸福感"), &[person("幸福感")]));
+        let text2 = "栗战书、汪洋出席";
+        let r1 = 0.."栗战书".len();
+        let r2 = r1.end + '、'.len_utf8()..r1.end + '、'.len_utf8() + "汪洋".len();
+        let named = [Named { range: r1.clone(), kind: Kind::Person }, Named { range: r2, kind: Kind::Person }];
+        assert!(!in_mixed_list(text2, &r1, &named));
     }
 
     #[test]
