@@ -49,6 +49,11 @@ pub enum StoreError {
     /// page that the archive already has on that date).
     #[error("{0}")]
     Conflict(String),
+    /// A request that cannot be done as asked (a correction naming a
+    /// paragraph an article does not have, an empty title): the message
+    /// names the article and what is wrong.
+    #[error("{0}")]
+    Refused(String),
     /// An issue, article or version that does not exist.
     #[error("not found: {0}")]
     NotFound(String),
@@ -74,6 +79,7 @@ impl StoreError {
                 | StoreError::NoArchive(_)
                 | StoreError::NeedsUpgrade(_)
                 | StoreError::Conflict(_)
+                | StoreError::Refused(_)
                 | StoreError::NotFound(_)
         )
     }

@@ -17,6 +17,7 @@
 //! the newspaper model; it knows nothing of search, files or the web: where
 //! a page belongs (paper, date, page) is decided by its caller.
 
+pub mod corrections;
 mod error;
 mod lines;
 mod pack;
@@ -27,9 +28,11 @@ mod schema;
 mod upgrade;
 mod write;
 
+pub use corrections::{Corrected, CorrectionFilter, CorrectionRecord};
 pub use error::StoreError;
 pub use lines::{plain_text, LineBox};
 pub use records::*;
+pub use schema::VERSION as SCHEMA_VERSION;
 pub use upgrade::Upgrade;
 
 use chrono::NaiveDate;

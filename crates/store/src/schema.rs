@@ -234,6 +234,41 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE articles ADD COLUMN lines BLOB;
     "#,
+    // 11: corrections by editors (see `corrections/`): each an operation
+    // anchored by text (JSON), who made it and when, on which version of
+    // the page, its status (active, undone, stale: no longer applies, with
+    // the reason) and who undid it; the page's articles as the parser made
+    // them (the base corrections are applied to), kept only for pages with
+    // corrections; and the corrections each current article shows (JSON
+    // ids). (`IF NOT EXISTS`: tests take an archive back to an older
+    // version by its number alone.)
+    r#"
+    CREATE TABLE IF NOT EXISTS corrections (
+        id             INTEGER PRIMARY KEY,
+        issue_id       INTEGER NOT NULL REFERENCES issues(id),
+        version        INTEGER NOT NULL,
+        parser_version TEXT NOT NULL,
+        editor         TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        kind           TEXT NOT NULL,
+        operation      TEXT NOT NULL,
+        article_title  TEXT NOT NULL,
+        status         TEXT NOT NULL,
+        reason         TEXT,
+        undone_by      TEXT,
+        undone_at      TEXT
+    );
+    CREATE INDEX IF NOT EXISTS corrections_issue ON corrections(issue_id, id);
+    CREATE TABLE IF NOT EXISTS correction_bases (
+        issue_id   INTEGER PRIMARY KEY REFERENCES issues(id),
+        version_id INTEGER NOT NULL,
+        articles   BLOB NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS corrected_articles (
+        article_id  INTEGER PRIMARY KEY,
+        corrections TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

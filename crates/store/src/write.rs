@@ -21,7 +21,7 @@ use shuzibao_people::entities;
 type PdfPage<'a> = (&'a PageAssets, &'a [Vec<Region>], &'a [Vec<LineBox>]);
 
 /// Each article's regions and lines, parallel to the articles.
-type PdfArticles<'a> = (&'a [Vec<Region>], &'a [Vec<LineBox>]);
+pub(crate) type PdfArticles<'a> = (&'a [Vec<Region>], &'a [Vec<LineBox>]);
 
 impl Store {
     /// Ingests one page (or a whole issue) in one transaction.
@@ -151,7 +151,7 @@ impl Store {
             Some(e) if e.len() == req.issue.articles.len() => e.to_vec(),
             _ => entities::extract_issue(&req.issue.articles, date),
         };
-        let articles = replace_articles(&tx, &meta, req.issue, found, pdf.map(|(_, r, l)| (r, l)))?;
+        let articles = crate::corrections::write_articles(&tx, &meta, req.issue, found, pdf.map(|(_, r, l)| (r, l)))?;
         let mut touched = vec![issue_id];
         if let Some(d) = date {
             touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
@@ -194,7 +194,7 @@ impl Store {
             )?;
             let meta = IssueMeta { id: issue_id, version_id, raw: &raw, paper: paper.clone(), date, page };
             let found = entities::extract_issue(&issue.articles, date);
-            replace_articles(&tx, &meta, &issue, found, None)?;
+            crate::corrections::write_articles(&tx, &meta, &issue, found, None)?;
             let mut touched = vec![issue_id];
             if let Some(d) = date {
                 touched.extend(link_continuations(&tx, paper.as_deref(), d)?);
@@ -321,21 +321,21 @@ fn count(tx: &Connection, sql: &str, id: i64) -> Result<usize, StoreError> {
 }
 
 /// What `replace_articles` needs to know of the page.
-struct IssueMeta<'a> {
-    id: i64,
-    version_id: i64,
+pub(crate) struct IssueMeta<'a> {
+    pub(crate) id: i64,
+    pub(crate) version_id: i64,
     /// The version's raw text, against which the paragraphs are packed.
-    raw: &'a str,
-    paper: Option<String>,
-    date: Option<NaiveDate>,
-    page: Option<PageNo>,
+    pub(crate) raw: &'a str,
+    pub(crate) paper: Option<String>,
+    pub(crate) date: Option<NaiveDate>,
+    pub(crate) page: Option<PageNo>,
 }
 
 /// The paper, date and page of a stored page.
-type PagePlace = (Option<String>, Option<NaiveDate>, Option<PageNo>);
+pub(crate) type PagePlace = (Option<String>, Option<NaiveDate>, Option<PageNo>);
 
 /// Where a stored page is: its paper, date and page.
-fn page_of(tx: &Connection, id: i64) -> Result<PagePlace, StoreError> {
+pub(crate) fn page_of(tx: &Connection, id: i64) -> Result<PagePlace, StoreError> {
     let (paper, date, page, section): (Option<String>, Option<String>, Option<u32>, Option<String>) = tx
         .query_row("SELECT paper, date, page, section FROM issues WHERE id = ?1", [id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
@@ -346,8 +346,10 @@ fn page_of(tx: &Connection, id: i64) -> Result<PagePlace, StoreError> {
     Ok((paper, date.and_then(|d| d.parse().ok()), page))
 }
 
-/// Replaces the current articles of an issue with those of `issue`.
-fn replace_articles(
+/// Replaces the current articles of an issue with those of `issue` (as
+/// they are: [`crate::corrections::write_articles`] applies the page's
+/// corrections first).
+pub(crate) fn replace_articles(
     tx: &Connection,
     meta: &IssueMeta<'_>,
     issue: &Issue,

@@ -6,12 +6,15 @@
 //! - `people`: people, posts over time and dates inferred across issues.
 //! - `packing`: raw texts packed with a dictionary of the archive's own.
 //! - `assets`: pages from PDFs: regions and page assets kept and returned.
+//! - `corrections`: corrections by editors, each kind, surviving reparse,
+//!   a changed parser and a new text, conflicts refused, hot zones moved.
 //!
 //! The pages are placed by [`placement`]: the masthead's paper and date.
 
 #![allow(clippy::unwrap_used)]
 
 mod assets;
+mod corrections;
 mod packing;
 mod people;
 mod store;

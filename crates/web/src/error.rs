@@ -85,6 +85,7 @@ impl From<StoreError> for Failure {
         match e {
             StoreError::NotFound(m) => Failure::NotFound(m),
             StoreError::Conflict(m) => Failure::Conflict(m),
+            StoreError::Refused(m) => Failure::BadRequest(m),
             e => Failure::Internal(e.to_string()),
         }
     }
