@@ -22,7 +22,10 @@ use serde::Serialize;
 use shuzibao_core::{Decoded, Issue};
 use shuzibao_pdf::{PdfDocument, Renderer};
 use shuzibao_people::entities::Entities;
-use shuzibao_store::{IngestReport, IngestRequest, LineBox, Outcome, PageAssets, PageImageRecord, Placement, Region};
+use shuzibao_store::{
+    CorrectionFilter, CorrectionRecord, IngestReport, IngestRequest, LineBox, Outcome, PageAssets, PageImageRecord,
+    Placement, Region,
+};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -419,6 +422,21 @@ impl Archive {
         })
     }
 
+    /// The corrections of a page just written that no longer apply to it
+    /// (its new text or parse lost what they were anchored to), in words:
+    /// reported, never dropped in silence.
+    pub fn stale_corrections(&self, report: &IngestReport) -> Result<Vec<String>, ArchiveError> {
+        if matches!(report.outcome, Outcome::Unchanged | Outcome::Redated) {
+            return Ok(Vec::new());
+        }
+        let filter = CorrectionFilter {
+            page: Some(report.issue_id),
+            status: Some(shuzibao_store::corrections::Status::Stale),
+            ..CorrectionFilter::default()
+        };
+        Ok(self.store.corrections(&filter)?.iter().map(stale_words).collect())
+    }
+
     /// A preparer for this archive's data folder, with its renderer and
     /// the PDF pages it has rendered already.
     pub fn preparer(&self) -> Result<Preparer, ArchiveError> {
@@ -489,7 +507,11 @@ impl Archive {
                 match stored {
                     Ok((page, Some(report))) => {
                         unsynced += page.bytes;
+                        let stale = self.stale_corrections(&report)?;
                         summary.record(&page, report);
+                        summary
+                            .warnings
+                            .extend(stale.into_iter().map(|w| Warning { file: page.name.clone(), warning: w }));
                     }
                     Ok((page, None)) => summary.skipped.push(Failure {
                         file: page.name.clone(),
@@ -525,6 +547,18 @@ impl Archive {
         self.sync()?;
         Ok(summary)
     }
+}
+
+/// A correction that no longer applies, in words.
+pub fn stale_words(c: &CorrectionRecord) -> String {
+    format!(
+        "correction #{} ({} of 《{}》 by {}) no longer applies: {}",
+        c.id,
+        c.kind,
+        c.article_title,
+        c.editor,
+        c.reason.as_deref().unwrap_or("its text is gone")
+    )
 }
 
 /// The order inputs are prepared in: PDFs first (so that a page given both

@@ -194,6 +194,32 @@ impl Archive {
         Ok(report)
     }
 
+    /// Makes a correction of an article (see [`Store::correct`]) and brings
+    /// the search index and the people index up to date with it at once.
+    pub fn correct(
+        &mut self,
+        article: i64,
+        edit: &shuzibao_store::corrections::Edit,
+        editor: &str,
+        expect: Option<i64>,
+    ) -> Result<shuzibao_store::Corrected> {
+        self.store.commit_batch()?;
+        let done = self.store.correct(article, edit, editor, expect)?;
+        self.sync()?;
+        self.store.refresh_people()?;
+        Ok(done)
+    }
+
+    /// Undoes a correction (see [`Store::undo_correction`]) and brings the
+    /// indexes up to date with it.
+    pub fn undo_correction(&mut self, id: i64, editor: &str, expect: Option<i64>) -> Result<shuzibao_store::Corrected> {
+        self.store.commit_batch()?;
+        let done = self.store.undo_correction(id, editor, expect)?;
+        self.sync()?;
+        self.store.refresh_people()?;
+        Ok(done)
+    }
+
     /// Reads every stored page again with this build's parser (see
     /// [`Store::reparse`]) and indexes what changed. Returns how many pages
     /// changed.

@@ -75,6 +75,152 @@ pub enum Command {
     /// timeline; `shuzibao people --post 区长 --on 2023-03-15` tells who held
     /// the post that day and when it changed hands.
     People(PeopleArgs),
+    /// Correct an article as an editor: split, merge, headline, byline,
+    /// kind, move a paragraph, hide furniture; or undo a correction.
+    ///
+    /// Articles are named by their id (`shuzibao corrections PAGE` lists a
+    /// page's articles with their ids), paragraphs by their number from 1.
+    /// Each correction records its editor (--editor, else $USER) and time,
+    /// is kept across `reparse` and new versions of the page, and is undone
+    /// by `shuzibao correct undo ID`.
+    #[command(subcommand)]
+    Correct(CorrectCommand),
+    /// List corrections: of one page (with its articles and their ids), of
+    /// a date, of a paper, or all; those that no longer apply with --stale.
+    Corrections(CorrectionsArgs),
+}
+
+/// `shuzibao correct …`.
+#[derive(Debug, Subcommand)]
+pub enum CorrectCommand {
+    /// Split an article before one of its paragraphs.
+    Split {
+        /// The article's id.
+        article: i64,
+        /// The paragraph that opens the new article (2 or more).
+        #[arg(long)]
+        paragraph: usize,
+        /// The new article's title (else its first words).
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        common: CorrectArgs,
+    },
+    /// Merge another article of the same page into this one.
+    Merge {
+        /// The article that stays.
+        article: i64,
+        /// The article merged into it.
+        #[arg(long)]
+        with: i64,
+        #[command(flatten)]
+        common: CorrectArgs,
+    },
+    /// Set the headline's parts (an empty value takes a part away).
+    Headline {
+        /// The article's id.
+        article: i64,
+        /// 引题.
+        #[arg(long)]
+        kicker: Option<String>,
+        /// 主题.
+        #[arg(long)]
+        title: Option<String>,
+        /// 副题.
+        #[arg(long)]
+        subtitle: Option<String>,
+        #[command(flatten)]
+        common: CorrectArgs,
+    },
+    /// Set the byline: names separated by commas or 、 (an empty value: nobody).
+    Byline {
+        /// The article's id.
+        article: i64,
+        /// 记者.
+        #[arg(long)]
+        reporters: Option<String>,
+        /// 摄影.
+        #[arg(long)]
+        photographers: Option<String>,
+        /// Signed authors.
+        #[arg(long)]
+        authors: Option<String>,
+        #[command(flatten)]
+        common: CorrectArgs,
+    },
+    /// Set the kind: news, briefs, photo, notice, letter, commentary.
+    Kind {
+        /// The article's id.
+        article: i64,
+        /// The kind.
+        kind: String,
+        #[command(flatten)]
+        common: CorrectArgs,
+    },
+    /// Move a paragraph to another article of the same page.
+    Move {
+        /// The article the paragraph is in.
+        article: i64,
+        /// Its number, from 1.
+        #[arg(long)]
+        paragraph: usize,
+        /// The article it goes to.
+        #[arg(long)]
+        to: i64,
+        #[command(flatten)]
+        common: CorrectArgs,
+    },
+    /// Hide an article that is page furniture, or one paragraph of it.
+    Hide {
+        /// The article's id.
+        article: i64,
+        /// Only this paragraph (from 1).
+        #[arg(long)]
+        paragraph: Option<usize>,
+        #[command(flatten)]
+        common: CorrectArgs,
+    },
+    /// Undo a correction (it stays in the history, marked undone).
+    Undo {
+        /// The correction's id.
+        id: i64,
+        #[command(flatten)]
+        common: CorrectArgs,
+    },
+}
+
+/// What every correction takes.
+#[derive(Debug, Args)]
+pub struct CorrectArgs {
+    /// Who corrects (else $USER).
+    #[arg(long)]
+    pub editor: Option<String>,
+    /// The page's revision you read (from `shuzibao corrections PAGE`): a
+    /// correction made on another is refused.
+    #[arg(long)]
+    pub revision: Option<i64>,
+    /// Print what was done as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CorrectionsArgs {
+    /// A page's id, or a date (YYYY-MM-DD); all corrections when not given.
+    pub which: Option<String>,
+    /// Only of this paper.
+    #[arg(long)]
+    pub paper: Option<String>,
+    /// Only those that no longer apply.
+    #[arg(long)]
+    pub stale: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Args)]

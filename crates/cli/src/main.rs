@@ -29,6 +29,8 @@ fn run(command: cli::Command) -> Outcome {
         Command::Date(a) => commands::date::run(&a),
         Command::Entities(a) => commands::entities::run(&a),
         Command::Upgrade(d) => commands::upgrade::run(&d),
+        Command::Correct(c) => commands::correct::run(&c),
+        Command::Corrections(a) => commands::correct::list(&a),
     }
 }
 

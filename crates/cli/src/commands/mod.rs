@@ -1,6 +1,7 @@
 //! One module per subcommand, and the three ways they open the archive:
 //! for writing, for writing after an upgrade, for reading only.
 
+pub mod correct;
 pub mod date;
 pub mod entities;
 pub mod export;
