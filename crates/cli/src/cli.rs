@@ -253,6 +253,14 @@ pub struct ServeArgs {
     /// A file holding the admin token that allows POST /api/v1/issues.
     #[arg(long, value_name = "FILE")]
     pub admin_token_file: Option<PathBuf>,
+    /// An editor's name and token (16 characters or more), who may correct
+    /// articles (and write as the admin does); repeat for each editor.
+    #[arg(long = "editor", value_name = "NAME=TOKEN")]
+    pub editors: Vec<String>,
+    /// A file of editors' tokens, one `NAME=TOKEN` a line (`#` comments):
+    /// keeps the tokens out of the process list.
+    #[arg(long, value_name = "FILE")]
+    pub editors_file: Option<PathBuf>,
     /// The name shown in the header and feeds.
     #[arg(long, default_value = "数字报")]
     pub site_name: String,

@@ -50,8 +50,12 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Config {
     /// The data folder.
     pub data: PathBuf,
-    /// The token that allows `POST /api/v1/issues`; writing is off without one.
+    /// The token that allows `POST /api/v1/issues`; writing is off without
+    /// it or an editor's token. Its corrections are recorded as editor `admin`.
     pub admin_token: Option<String>,
+    /// Editors' named tokens (name, token): each may write as the admin does,
+    /// and each correction records the editor's name.
+    pub editors: Vec<(String, String)>,
     /// The name shown in the header and feeds.
     pub site_name: String,
     /// The public address of the web edition (`https://news.example.org`),
@@ -71,7 +75,8 @@ struct Inner {
     readers: Pool,
     index: Arc<SearchIndex>,
     writer: Mutex<Archive>,
-    admin_token: Option<String>,
+    /// Who may write: (editor's name, token); the admin token is `admin`'s.
+    tokens: Vec<(String, String)>,
     guesses: limits::Guesses,
     site_name: String,
     base_url: Option<String>,
@@ -95,7 +100,13 @@ impl AppState {
                 readers: Pool::new(dir),
                 index,
                 writer: Mutex::new(archive),
-                admin_token: config.admin_token.clone().filter(|t| !t.is_empty()),
+                tokens: config
+                    .admin_token
+                    .iter()
+                    .map(|t| ("admin".to_string(), t.clone()))
+                    .chain(config.editors.iter().cloned())
+                    .filter(|(_, t)| !t.is_empty())
+                    .collect(),
                 guesses: limits::Guesses::default(),
                 site_name,
                 base_url: config
@@ -132,9 +143,10 @@ impl AppState {
         self.inner.writer.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The admin token, if writing is allowed.
-    pub(crate) fn admin_token(&self) -> Option<&str> {
-        self.inner.admin_token.as_deref()
+    /// The tokens that allow writing (editor's name, token); none when
+    /// writing is off.
+    pub(crate) fn tokens(&self) -> &[(String, String)] {
+        &self.inner.tokens
     }
 
     /// Wrong admin tokens by client.

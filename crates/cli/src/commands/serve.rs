@@ -39,17 +39,54 @@ impl TryFrom<ServeArgs> for ServeConfig {
         if token.as_deref().is_some_and(|t| t.len() < 16) {
             anyhow::bail!("the admin token is too short: use at least 16 characters");
         }
+        let mut lines: Vec<String> = a.editors.clone();
+        if let Some(f) = &a.editors_file {
+            let text = std::fs::read_to_string(f)
+                .with_context(|| format!("reading the editors' tokens from {}", f.display()))?;
+            lines
+                .extend(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from));
+        }
+        let editors = editors(&lines)?;
         if let Some(u) = &a.base_url {
             if !(u.starts_with("http://") || u.starts_with("https://")) || u.chars().any(char::is_whitespace) {
                 anyhow::bail!("--base-url {u:?} is not an address like https://news.example.org");
             }
         }
         Ok(ServeConfig {
-            config: Config { data: a.data.dir, admin_token: token, site_name: a.site_name, base_url: a.base_url },
+            config: Config {
+                data: a.data.dir,
+                admin_token: token,
+                editors,
+                site_name: a.site_name,
+                base_url: a.base_url,
+            },
             addr: a.addr,
             samples: !a.no_samples,
         })
     }
+}
+
+/// Editors' names and tokens from `NAME=TOKEN`s: a name, a token of 16
+/// characters or more, each name and token once.
+fn editors(lines: &[String]) -> anyhow::Result<Vec<(String, String)>> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in lines {
+        let Some((name, token)) = line.split_once('=') else {
+            anyhow::bail!("an editor is NAME=TOKEN, not {:?}", line.split('=').next().unwrap_or(""));
+        };
+        let (name, token) = (name.trim(), token.trim());
+        if name.is_empty() || name == "admin" {
+            anyhow::bail!("an editor needs a name (other than admin, the admin token's)");
+        }
+        if token.chars().count() < 16 {
+            anyhow::bail!("the token of editor {name} is too short: use at least 16 characters");
+        }
+        if out.iter().any(|(n, t)| n == name || t == token) {
+            anyhow::bail!("editor {name} is given twice, or shares a token with another");
+        }
+        out.push((name.to_string(), token.to_string()));
+    }
+    Ok(out)
 }
 
 /// Ingests the bundled samples into an archive with no issue, through the
@@ -93,6 +130,10 @@ pub fn run(c: &ServeConfig) -> Outcome {
     let state = AppState::from_archive(archive, &c.config);
     if c.config.admin_token.is_some() {
         tracing::info!("writing enabled: POST /api/v1/issues with the admin token");
+    }
+    if !c.config.editors.is_empty() {
+        let names: Vec<&str> = c.config.editors.iter().map(|(n, _)| n.as_str()).collect();
+        tracing::info!("editors who may correct articles: {}", names.join(", "));
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(shuzibao_web::serve(state, &c.addr)).with_context(|| format!("serving on {}", c.addr))?;

@@ -3,9 +3,14 @@
 //! search with facets and paging, and its OpenAPI document. Errors are JSON
 //! with the right status. With an admin token configured and given, `POST
 //! /api/v1/issues` ingests a page's raw text and `POST
-//! /api/v1/pages/{id}/date` dates a page.
+//! /api/v1/pages/{id}/date` dates a page; with an editor's token (or the
+//! admin's) `POST /api/v1/articles/{id}/corrections` corrects an article
+//! ([`corrections`]).
 
+mod corrections;
 mod openapi;
+
+pub(crate) use corrections::write as write_correction;
 
 use crate::error::{ApiError, Failure};
 use crate::extract::{ApiPath, ApiQuery, SiteUrl};
@@ -36,6 +41,9 @@ pub fn router() -> Router<AppState> {
         .route("/articles", get(articles))
         .route("/articles/{id}", get(article))
         .route("/articles/{id}/ninjs", get(article_ninjs))
+        .route("/articles/{id}/corrections", get(corrections::of_article).post(corrections::correct))
+        .route("/pages/{id}/corrections", get(corrections::of_page))
+        .route("/corrections/{id}/undo", axum::routing::post(corrections::undo))
         .route("/search", get(search))
         .route("/people", get(people))
         .route("/people/{name}", get(person))
@@ -44,7 +52,7 @@ pub fn router() -> Router<AppState> {
         .fallback(|| async { ApiError(Failure::NotFound("no such API route".into())) })
 }
 
-type ApiResult<T> = Result<Json<T>, ApiError>;
+pub(crate) type ApiResult<T> = Result<Json<T>, ApiError>;
 
 async fn issues(State(state): State<AppState>) -> ApiResult<Vec<IssueSummary>> {
     let store = state.reader()?;
@@ -252,49 +260,59 @@ async fn post(
     Ok(Json(json!({ "post": post.trim(), "holder": holder.flatten(), "tenures": tenures })))
 }
 
-/// The admin, proven by the token (`Authorization: Bearer …`); checked
-/// before the body is read, so that nobody else can make the server read
-/// eight megabytes.
-struct Admin;
+/// The admin or an editor, proven by a token (`Authorization: Bearer …`);
+/// checked before the body is read, so that nobody else can make the
+/// server read eight megabytes. Holds the editor's name (`admin` for the
+/// admin token).
+pub(crate) struct Admin(pub(crate) String);
 
 impl FromRequestParts<AppState> for Admin {
     type Rejection = ApiError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        authorised(state, parts).map(|()| Admin).map_err(ApiError)
+        let given = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.get(..7).filter(|scheme| scheme.eq_ignore_ascii_case("bearer ")).map(|_| &v[7..]))
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        authorised(state, parts, given).map(Admin).map_err(ApiError)
     }
 }
 
-/// Whether the request carries the admin token, compared in constant time.
-/// No token: 401; a wrong one: 403, logged with the client's address; after
-/// a few wrong ones from a client, 429 for a while (see `limits::Guesses`).
-fn authorised(state: &AppState, parts: &Parts) -> Result<(), Failure> {
-    let Some(token) = state.admin_token() else {
+/// The editor whose token `given` is, compared in constant time with every
+/// token. No token: 401; a wrong one: 403, logged with the client's
+/// address; after a few wrong ones from a client, 429 for a while (see
+/// `limits::Guesses`).
+pub(crate) fn authorised(state: &AppState, parts: &Parts, given: Option<&str>) -> Result<String, Failure> {
+    if state.tokens().is_empty() {
         return Err(Failure::Forbidden("writing is disabled on this server".into()));
-    };
-    let given = parts
-        .headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.get(..7).filter(|scheme| scheme.eq_ignore_ascii_case("bearer ")).map(|_| &v[7..]))
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
+    }
     let Some(given) = given else {
-        return Err(Failure::Unauthorized("an admin token is needed (Authorization: Bearer …)".into()));
+        return Err(Failure::Unauthorized("an admin or editor token is needed (Authorization: Bearer …)".into()));
     };
     let client = crate::limits::client_ip(parts);
     if let Err(wait) = state.guesses().check(client) {
         return Err(Failure::TooManyRequests(format!("too many wrong admin tokens: retry in {wait} s"), wait));
     }
-    // compare fixed-length digests, so that the length does not leak either
+    // compare fixed-length digests, so that the length does not leak either;
+    // every token is compared, so that the time does not tell which matched
     let a = shuzibao_store::content_hash(given);
-    let b = shuzibao_store::content_hash(token);
-    if bool::from(a.as_bytes().ct_eq(b.as_bytes())) {
-        Ok(())
-    } else {
-        state.guesses().wrong(client);
-        let client = client.map_or_else(|| "unknown".to_string(), |c| c.to_string());
-        tracing::warn!(%client, path = %parts.uri.path(), "wrong admin token");
-        Err(Failure::Forbidden("wrong admin token".into()))
+    let mut found = None;
+    for (name, token) in state.tokens() {
+        let b = shuzibao_store::content_hash(token);
+        if bool::from(a.as_bytes().ct_eq(b.as_bytes())) && found.is_none() {
+            found = Some(name.clone());
+        }
+    }
+    match found {
+        Some(name) => Ok(name),
+        None => {
+            state.guesses().wrong(client);
+            let client = client.map_or_else(|| "unknown".to_string(), |c| c.to_string());
+            tracing::warn!(%client, path = %parts.uri.path(), "wrong admin token");
+            Err(Failure::Forbidden("wrong admin token".into()))
+        }
     }
 }
 

@@ -28,6 +28,14 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("get", "/articles", "The newest articles, with paging"),
     ("get", "/articles/{id}", "One article, with its continuation on another page"),
     ("get", "/articles/{id}/ninjs", "One article as IPTC ninjs 3.0"),
+    ("get", "/articles/{id}/corrections", "The corrections that made an article what it is (its history), and its page's revision"),
+    (
+        "post",
+        "/articles/{id}/corrections",
+        "Correct an article: split, merge, headline, byline, kind, move, hide (an editor's or the admin token; 409 when the page changed since `revision` or the field is corrected already)",
+    ),
+    ("get", "/pages/{id}/corrections", "Every correction of a page (undone and no longer applying ones too), and its revision"),
+    ("post", "/corrections/{id}/undo", "Undo a correction: {\"revision\": N} or an empty body (an editor's or the admin token)"),
     ("get", "/search", "Search, with facets and paging"),
     ("get", "/people", "People named in the archive, the most named first"),
     ("get", "/people/{name}", "The people of a name: posts held over time and every mention"),
@@ -52,7 +60,11 @@ fn parameters(path: &str, method: &str) -> Vec<Value> {
             param("date", "path", true, "YYYY-MM-DD", json!({"type": "string", "format": "date"})),
         ],
         (_, "/pages/{id}/date") => vec![param("id", "path", true, "the page's id", json!({"type": "integer"}))],
-        (_, "/articles/{id}") | (_, "/articles/{id}/ninjs") => {
+        (_, "/pages/{id}/corrections") => vec![param("id", "path", true, "the page's id", json!({"type": "integer"}))],
+        (_, "/corrections/{id}/undo") => {
+            vec![param("id", "path", true, "the correction's id", json!({"type": "integer"}))]
+        }
+        (_, "/articles/{id}") | (_, "/articles/{id}/ninjs") | (_, "/articles/{id}/corrections") => {
             vec![param("id", "path", true, "article id", json!({"type": "integer"}))]
         }
         ("get", "/articles") => vec![
@@ -103,7 +115,7 @@ pub fn openapi() -> Value {
                 responses[code] = error.clone();
             }
         }
-        if *path == "/pages/{id}/date" {
+        if *path == "/pages/{id}/date" || (*method == "post" && path.contains("corrections")) {
             responses["409"] = error.clone();
         }
         if *path == "/issues/{date}" && *method == "get" {
@@ -112,7 +124,12 @@ pub fn openapi() -> Value {
         let mut op = json!({"summary": summary, "parameters": parameters(path, method), "responses": responses});
         if *method == "post" {
             op["security"] = json!([{"bearer": []}]);
-            op["requestBody"] = if *path == "/pages/{id}/date" {
+            op["requestBody"] = if *path == "/articles/{id}/corrections" {
+                json!({"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Correction"}}}})
+            } else if *path == "/corrections/{id}/undo" {
+                json!({"required": false, "content": {"application/json": {"schema": {"type": "object",
+                    "properties": {"revision": {"type": "integer"}}}}}})
+            } else if *path == "/pages/{id}/date" {
                 json!({"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["date"],
                     "properties": {"date": {"type": "string", "format": "date"}}}}}})
             } else {
@@ -129,8 +146,35 @@ pub fn openapi() -> Value {
         "paths": paths,
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": {"Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {
+            "schemas": {"Correction": correction_schema(), "Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {
                 "status": {"type": "integer"}, "message": {"type": "string"}}}}}}
         }
+    })
+}
+
+/// The body of a correction: `op` and what that operation takes.
+fn correction_schema() -> Value {
+    let int = json!({"type": "integer", "minimum": 1});
+    let s = json!({"type": "string"});
+    let names = json!({"type": "array", "items": {"type": "string"}});
+    let one = |op: &str, required: &[&str], props: Value| {
+        let mut p = props;
+        p["op"] = json!({"const": op});
+        let mut req = vec!["op"];
+        req.extend_from_slice(required);
+        json!({"type": "object", "required": req, "properties": p})
+    };
+    json!({
+        "description": "An edit of the article, by paragraph numbers (from 1) and article ids of the same page; `revision` is the page's revision read (GET …/corrections): another is a 409",
+        "oneOf": [
+            one("split", &["paragraph"], json!({"paragraph": int, "title": s})),
+            one("merge", &["with"], json!({"with": int})),
+            one("headline", &[], json!({"kicker": s, "title": s, "subtitle": s})),
+            one("byline", &[], json!({"reporters": names, "photographers": names, "authors": names})),
+            one("kind", &["kind"], json!({"kind": {"enum": ["news", "briefs", "photo", "notice", "letter", "commentary"]}})),
+            one("move", &["paragraph", "to"], json!({"paragraph": int, "to": int})),
+            one("hide", &[], json!({"paragraph": int})),
+        ],
+        "properties": {"revision": {"type": "integer"}}
     })
 }

@@ -1,7 +1,9 @@
 //! An article's page: `/articles/{id}`, with the words searched for marked
 //! (`?hl=`), its neighbours in the issue, the people and things it names;
 //! for an article read from a PDF page, its place cropped from the page
-//! image ([`super::scan::crop`]) with the way back to its zone on the page.
+//! image ([`super::scan::crop`]) with the way back to its zone on the page;
+//! the corrections that made it what it is, and for an editor signed in
+//! the forms to correct it ([`super::correct`]).
 
 use super::{clip, render, Meta, DESCRIPTION_CHARS};
 use crate::error::{Failure, PageError};
@@ -31,6 +33,11 @@ struct ArticlePage<'a> {
     named: Vec<(String, Option<String>)>,
     things: Vec<(String, String)>,
     crop: Option<super::scan::Crop>,
+    /// The corrections that made it what it is: id, kind in words, editor, when.
+    history: Vec<(i64, &'static str, String, String)>,
+    /// The editor's forms, for an editor signed in.
+    panel: Option<super::correct::Panel>,
+    kinds: &'static [(&'static str, &'static str)],
 }
 
 pub(crate) async fn article(
@@ -38,6 +45,7 @@ pub(crate) async fn article(
     site: SiteUrl,
     PagePath(id): PagePath<String>,
     PageQuery(p): PageQuery<ArticleParams>,
+    parts: axum::http::request::Parts,
 ) -> Result<Response, PageError> {
     let id: i64 = id.parse().map_err(|_| Failure::NotFound(format!("没有这篇文章: {id}")))?;
     let store = state.reader()?;
@@ -72,6 +80,15 @@ pub(crate) async fn article(
             (label.to_string(), name)
         })
         .collect();
+    let history = store
+        .corrections_of_article(id)?
+        .into_iter()
+        .map(|c| (c.id, super::correct::kind_label(&c.kind), c.editor, c.created_at.chars().take(16).collect()))
+        .collect();
+    let panel = match super::correct::editor_of(&state, &parts) {
+        Some(name) => Some(super::correct::Panel::of(&store, &record, name)?),
+        None => None,
+    };
     let meta = article_meta(&a, &site);
     render(&ArticlePage {
         site_name: state.site_name(),
@@ -84,6 +101,9 @@ pub(crate) async fn article(
         named,
         things,
         crop,
+        history,
+        panel,
+        kinds: super::correct::KINDS,
     })
 }
 

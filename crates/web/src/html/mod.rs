@@ -6,6 +6,7 @@
 
 mod alto;
 mod article;
+mod correct;
 mod downloads;
 mod files;
 mod iiif;
@@ -50,6 +51,9 @@ pub fn router() -> Router<AppState> {
         .route("/papers/{paper}/{date}/{page}/alto.xml", get(alto::alto))
         .route("/issues/{date}", get(issue))
         .route("/articles/{id}", get(article))
+        .route("/articles/{id}/corrections", axum::routing::post(correct::correct))
+        .route("/corrections/{id}/undo", axum::routing::post(correct::undo))
+        .route("/editor", get(correct::sign_in_form).post(correct::sign_in))
         .route("/search", get(search))
         .route("/people", get(people))
         .route("/people/{name}", get(person))
