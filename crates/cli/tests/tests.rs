@@ -6,6 +6,8 @@
 //! - `archive`: `ingest`, `search`, `reindex`, `reparse` on a data folder.
 //! - `crash`: an ingest killed (SIGKILL) at many points leaves the archive
 //!   consistent, and running it again completes the work.
+//! - `corrections`: `correct` and `corrections`, a stale correction refused,
+//!   kept by `reparse`, undone; corrections killed (SIGKILL) at many points.
 //! - `concurrent`: a server reading while an ingest process writes.
 //! - `disk`: a full disk and a read-only data folder.
 //! - `pages`: a day's pages named as papers name them, papers apart, undated
@@ -19,6 +21,7 @@ mod archive;
 mod bad_input;
 mod common;
 mod concurrent;
+mod corrections;
 mod crash;
 mod disk;
 mod pages;

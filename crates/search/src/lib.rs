@@ -355,7 +355,15 @@ impl SearchIndex {
                 Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _)) => {
                     return Err(SearchError::Busy)
                 }
-                other => return Ok(other?),
+                other => {
+                    let writer = other?;
+                    // a writer killed in the middle of a commit (SIGKILL) may
+                    // leave files the index lists as its own but no segment
+                    // uses (a deletes file named as the next commit will
+                    // name its own): removed before this writer writes
+                    writer.garbage_collect_files().wait()?;
+                    return Ok(writer);
+                }
             }
         }
     }
