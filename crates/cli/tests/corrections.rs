@@ -76,6 +76,19 @@ fn correct_list_search_refuse_a_stale_one_reparse_and_undo() {
     let out = run_str(&["corrections", "--data", &data, "--json"]);
     let listed: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(listed["corrections"][0]["status"], "undone");
+    // a new version of the page that lost a paragraph a correction hid: said at ingest
+    let (_, now) = articles(Path::new(&data));
+    let out =
+        run_str(&["correct", "hide", &now[0].to_string(), "--paragraph", "2", "--editor", "王编辑", "--data", &data]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = tmp.path().join("xuhuibao-2025-05-05-p02.txt");
+    std::fs::write(&file, PAGE.replace("沿途新设六座驿站，提供饮水和休息座椅。\n\n", "")).unwrap();
+    let out = run_str(&["ingest", &file.display().to_string(), "--data", &data]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(said.contains("correction #2") && said.contains("no longer applies"), "{said}");
+    let out = run_str(&["corrections", "--stale", "--data", &data]);
+    assert!(stdout(&out).contains("no longer applies"), "{}", stdout(&out));
 }
 
 /// Starts `shuzibao ARGS`, kills it (SIGKILL) after `wait` if it still runs.

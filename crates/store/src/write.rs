@@ -466,7 +466,11 @@ pub(crate) fn store_entities(
 /// Links every article marked `上接第M版` on page N of a paper's issue of
 /// `date` to the article on page M marked `下转第N版`. Returns the issues
 /// whose links changed (their index entries must be made again).
-fn link_continuations(tx: &Connection, paper: Option<&str>, date: NaiveDate) -> Result<Vec<i64>, StoreError> {
+pub(crate) fn link_continuations(
+    tx: &Connection,
+    paper: Option<&str>,
+    date: NaiveDate,
+) -> Result<Vec<i64>, StoreError> {
     struct Row {
         id: i64,
         issue: i64,

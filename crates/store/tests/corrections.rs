@@ -298,3 +298,45 @@ fn a_split_on_a_pdf_page_moves_the_hot_zones_with_the_lines() {
     store.undo_correction(1, "王编辑", None).unwrap();
     assert_eq!(articles(&store, page)[0].regions, regions[0]);
 }
+
+/// A front page whose article is continued on page 2 (下转第2版).
+const FRONT: &str = "准印证号(B)0999 / 第12期(总第1200期) / 2023年3月20日 星期一\n\n## 社区食堂开到家门口\n\n● 记者 陈静\n\n本报讯 近日，北街街道第三家社区食堂开门迎客，老人就餐可享受九折优惠。\n\n(下转第2版)\n";
+/// Page 2 with the continuation (上接第1版) and an article of its own.
+const INNER: &str = "（上接第1版）\n\n食堂负责人介绍，下一步将推出送餐上门服务。\n\n## 区图书馆推出夜间阅读服务\n\n本报讯 从3月起，区图书馆每周五开放时间延长至晚上九点。\n";
+
+#[test]
+fn a_corrected_page_keeps_its_continuations_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let front = ingest_with(&mut store, FRONT, &parse(FRONT));
+    let inner_issue = parse(INNER);
+    let inner = store
+        .ingest(&IngestRequest {
+            source: "p2.txt",
+            encoding: "UTF-8",
+            raw_text: INNER,
+            issue: &inner_issue,
+            placement: shuzibao_store::Placement {
+                paper: "示例区报".into(),
+                date: "2023-03-20".parse().ok(),
+                page: Some(shuzibao_core::PageNo::plain(2)),
+                ..Default::default()
+            },
+            parser_version: "test",
+            entities: None,
+        })
+        .unwrap()
+        .issue_id;
+    let head = articles(&store, front)[0].id;
+    let h = Edit::Headline { kicker: None, title: Some("社区食堂开到了家门口".into()), subtitle: None };
+    store.correct(head, &h, "王编辑", None).unwrap();
+    let head = &articles(&store, front)[0];
+    let tail = &articles(&store, inner)[0];
+    assert_eq!(tail.continues, Some(head.id), "the tail follows its corrected head");
+    assert_eq!(head.continued_by, Some(tail.id));
+    // and a correction of the tail's page too
+    let other = articles(&store, inner)[1].id;
+    store.correct(other, &Edit::Kind { kind: ArticleKind::Notice }, "王编辑", None).unwrap();
+    let tail = &articles(&store, inner)[0];
+    assert_eq!(tail.continues, Some(articles(&store, front)[0].id));
+}

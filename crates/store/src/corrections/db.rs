@@ -16,7 +16,7 @@
 use super::apply::{apply, find_article_in, Applied, Piece};
 use super::{kind_named, ArticleAnchor, Edit, Operation, ParagraphAnchor, Status};
 use crate::pack::{packed, text_at};
-use crate::write::{log_changes, page_of, replace_articles, IssueMeta, PdfArticles};
+use crate::write::{link_continuations, log_changes, page_of, replace_articles, IssueMeta, PdfArticles};
 use crate::{exec, now, LineBox, Region, Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -543,7 +543,12 @@ fn finish(tx: &Connection, state: &PageState, id: i64) -> Result<Corrected, Stor
         save_base(tx, &meta, &state.base)?;
     }
     rewrite(tx, &meta, &state.base)?;
-    log_changes(tx, &[state.page], &now())?;
+    // the page's articles are new rows: their continuations are linked again
+    let mut touched = vec![state.page];
+    if let Some(d) = state.date {
+        touched.extend(link_continuations(tx, state.paper.as_deref(), d)?);
+    }
+    log_changes(tx, &touched, &now())?;
     let all = records(tx, &CorrectionFilter { page: Some(state.page), ..Default::default() })?;
     let correction =
         all.iter().find(|c| c.id == id).cloned().ok_or_else(|| StoreError::NotFound(format!("correction {id}")))?;

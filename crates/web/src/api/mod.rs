@@ -354,18 +354,20 @@ async fn post_issue(
     let hints_from = std::path::Path::new(&name).file_name().map(std::path::PathBuf::from);
     let input = shuzibao_archive::ingest::Input::bytes(&name, body.to_vec(), place.given()?, hints_from.as_deref());
     let state2 = state.clone();
-    let (report, issue) = tokio::task::spawn_blocking(move || -> Result<_, Failure> {
+    let (report, issue, stale) = tokio::task::spawn_blocking(move || -> Result<_, Failure> {
         let mut archive = state2.writer();
         let (report, page) = archive.ingest_one(&input).map_err(|e| match e {
             e if e.is_page_error() => Failure::BadRequest(e.to_string()),
             e => e.into(),
         })?;
+        let stale = archive.stale_corrections(&report)?;
         archive.sync_and_release()?;
-        Ok((report, page.issue))
+        Ok((report, page.issue, stale))
     })
     .await
     .map_err(|e| Failure::Internal(format!("ingest task: {e}")))??;
-    Ok(Json(json!({ "ingest": report, "issue": shuzibao_core::json::to_value(&issue, None) })))
+    let issue = shuzibao_core::json::to_value(&issue, None);
+    Ok(Json(json!({ "ingest": report, "issue": issue, "corrections_no_longer_applying": stale })))
 }
 
 /// What `POST /api/v1/pages/{id}/date` takes.
