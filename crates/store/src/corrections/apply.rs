@@ -15,7 +15,7 @@
 //!
 //! On a PDF page the lines of each paragraph go with it, and the regions
 //! (hot zones) of an article that was split, merged or given or robbed of a
-//! paragraph are drawn again around its lines (see [`super::regions`]).
+//! paragraph are drawn again around its lines (see `regions.rs`).
 
 use super::{squeeze, ArticleAnchor, Operation, ParagraphAnchor, MIN_HEAD_CHARS};
 use crate::{plain_text, LineBox, Region};

@@ -11,7 +11,7 @@
 //!   correction, whether it still applies.
 //! - `db.rs` is the store's part: every write of a page's articles (an
 //!   ingest, a new version, `reparse`, a correction, an undo) goes through
-//!   [`write_articles`], which applies the page's corrections to the parse
+//!   `write_articles`, which applies the page's corrections to the parse
 //!   in the same transaction, so the articles table, the mentions and the
 //!   change log (the search index follows it) always show them, and a
 //!   crash leaves a correction wholly made or not at all.

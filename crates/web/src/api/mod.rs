@@ -5,7 +5,7 @@
 //! /api/v1/issues` ingests a page's raw text and `POST
 //! /api/v1/pages/{id}/date` dates a page; with an editor's token (or the
 //! admin's) `POST /api/v1/articles/{id}/corrections` corrects an article
-//! ([`corrections`]).
+//! (`corrections.rs`).
 
 mod corrections;
 mod openapi;
