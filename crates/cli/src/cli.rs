@@ -196,7 +196,8 @@ pub struct CorrectArgs {
     #[arg(long)]
     pub editor: Option<String>,
     /// The page's revision you read (from `shuzibao corrections PAGE`): a
-    /// correction made on another is refused.
+    /// correction made on another (the page corrected or re-ingested since)
+    /// is refused.
     #[arg(long)]
     pub revision: Option<i64>,
     /// Print what was done as JSON.

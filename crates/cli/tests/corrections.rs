@@ -48,21 +48,21 @@ fn correct_list_search_refuse_a_stale_one_reparse_and_undo() {
     let (data, page, ids) = archive(tmp.path());
     let first = ids[0].to_string();
     let split = ["correct", "split", &first, "--paragraph", "3", "--title", "篮球场免费开放", "--editor", "王编辑"];
-    let out = run_str(&[&split[..], &["--data", &data, "--revision", "0"]].concat());
+    let out = run_str(&[&split[..], &["--data", &data, "--revision", "1"]].concat());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("correction #1 (split of 《滨江步道全线贯通》) made by 王编辑"), "{}", stdout(&out));
     let out = run_str(&["corrections", &page.to_string(), "--data", &data]);
     let listed = stdout(&out);
     assert!(
-        listed.contains("revision 1") && listed.contains("篮球场免费开放") && listed.contains("王编辑"),
+        listed.contains("revision 2") && listed.contains("篮球场免费开放") && listed.contains("王编辑"),
         "{listed}"
     );
     let out = run_str(&["search", "title:篮球场", "--data", &data]);
     assert!(stdout(&out).contains("篮球场免费开放"), "search follows: {}", stdout(&out));
-    // another editor who read revision 0
+    // another editor who read revision 1
     let (_, now) = articles(Path::new(&data));
     let last = now[2].to_string();
-    let kind = ["correct", "kind", &last, "notice", "--editor", "李编辑", "--revision", "0", "--data", &data];
+    let kind = ["correct", "kind", &last, "notice", "--editor", "李编辑", "--revision", "1", "--data", &data];
     let out = run_str(&kind);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("旧书市集周末开市") && stderr(&out).contains("王编辑"), "{}", stderr(&out));

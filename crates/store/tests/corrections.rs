@@ -90,7 +90,8 @@ fn split_at_a_paragraph_makes_two_articles_and_undo_restores_one() {
     assert_eq!(restored[0].body, before[0].body, "undo gives the article back as the parser made it");
     // the history keeps both
     assert_eq!(store.corrections(&Default::default()).unwrap().len(), 1);
-    assert_eq!(store.correction_revision(page).unwrap(), 2);
+    // the ingest, the correction, the undo
+    assert_eq!(store.correction_revision(page).unwrap(), 3);
 }
 
 #[test]
@@ -198,9 +199,14 @@ fn a_new_version_of_the_text_re_anchors_by_matching_and_reports_what_is_gone() {
     // the new version: the court's paragraph edited at its end, the vests' gone
     let text =
         PAGE.replace("通过小程序预约使用", "电话预约").replace("\n报名者需自备跑鞋，跑团提供统一的反光背心。\n", "");
+    let read = store.correction_revision(page).unwrap();
     let issue = parse(&text);
     ingest_with(&mut store, &text, &issue);
     assert_eq!(titles(&store, page)[1], "篮球场开放");
+    // a correction made on the page as it was before the new version
+    let first = id(&store, page, "滨江步道全线贯通");
+    let err = store.correct(first, &Edit::Kind { kind: ArticleKind::Notice }, "李编辑", Some(read)).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)) && err.to_string().contains("new version"), "{err}");
     let all = store.corrections(&Default::default()).unwrap();
     assert_eq!(all[0].status, Status::Active);
     assert_eq!(all[1].status, Status::Stale);

@@ -77,27 +77,27 @@ async fn the_api_corrects_with_named_tokens_refuses_stale_revisions_and_undoes()
     let dir = tempfile::tempdir().unwrap();
     let (s, ids) = state(dir.path());
     let uri = format!("/api/v1/articles/{}/corrections", ids[0]);
-    let split = r#"{"op": "split", "paragraph": 3, "title": "篮球场免费开放", "revision": 0}"#;
+    let split = r#"{"op": "split", "paragraph": 3, "title": "篮球场免费开放", "revision": 1}"#;
     assert_eq!(post_json(&s, &uri, None, split).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(post_json(&s, &uri, Some("wang-editor-token-0002"), split).await.0, StatusCode::FORBIDDEN);
     let (status, done) = post_json(&s, &uri, Some(WANG), split).await;
     assert_eq!(status, StatusCode::OK, "{done}");
     assert_eq!(done["correction"]["editor"], "王编辑");
     assert_eq!(done["correction"]["kind"], "split");
-    assert_eq!(done["revision"], 1);
+    assert_eq!(done["revision"], 2, "the ingest, the correction");
     assert_eq!(done["articles"].as_array().unwrap().len(), 3);
     // search follows at once
     let (_, found) = get(&s, "/api/v1/search?q=title:%E7%AF%AE%E7%90%83%E5%9C%BA", None).await;
     assert!(found.contains("篮球场免费开放"), "{found}");
     // the admin token corrects as `admin`; the same revision again is stale
     let market = done["articles"][2].as_i64().unwrap();
-    let kind = r#"{"op": "kind", "kind": "notice", "revision": 0}"#;
+    let kind = r#"{"op": "kind", "kind": "notice", "revision": 1}"#;
     let uri = format!("/api/v1/articles/{market}/corrections");
     let (status, err) = post_json(&s, &uri, Some(ADMIN), kind).await;
     assert_eq!(status, StatusCode::CONFLICT, "{err}");
     let message = err["error"]["message"].as_str().unwrap();
     assert!(message.contains("旧书市集周末开市") && message.contains("王编辑"), "{message}");
-    let (status, done) = post_json(&s, &uri, Some(ADMIN), &kind.replace("\"revision\": 0", "\"revision\": 1")).await;
+    let (status, done) = post_json(&s, &uri, Some(ADMIN), &kind.replace("\"revision\": 1", "\"revision\": 2")).await;
     assert_eq!(status, StatusCode::OK, "{done}");
     assert_eq!(done["correction"]["editor"], "admin");
     // a bad paragraph is a 400 naming the article
@@ -144,7 +144,7 @@ async fn an_editor_signs_in_and_corrects_through_the_article_page() {
     assert!(page.contains(&format!("action=\"{article}/corrections\"")));
     assert!(!page.contains("<script>"), "no inline script");
     // the headline form, posted as a browser does
-    let body = "op=headline&revision=0&kicker=%E6%BB%A8%E6%B1%9F%E6%96%B0%E8%B2%8C&title=%E6%BB%A8%E6%B1%9F%E6%AD%A5%E9%81%93%E8%B4%AF%E9%80%9A&subtitle=";
+    let body = "op=headline&revision=1&kicker=%E6%BB%A8%E6%B1%9F%E6%96%B0%E8%B2%8C&title=%E6%BB%A8%E6%B1%9F%E6%AD%A5%E9%81%93%E8%B4%AF%E9%80%9A&subtitle=";
     let post = Request::post(format!("{article}/corrections"))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::COOKIE, &cookie)
@@ -157,11 +157,11 @@ async fn an_editor_signs_in_and_corrects_through_the_article_page() {
     let (_, page) = get(&s, to.trim_end_matches("#corrections"), None).await;
     assert!(page.contains("滨江新貌") && page.contains("滨江步道贯通"), "the new headline is shown");
     assert!(page.contains("更正记录") && page.contains("改标题") && page.contains("王编辑"), "its history");
-    // the same form again (revision 0) is stale: a 409 page naming the article
+    // the same form again (revision 1) is stale: a 409 page naming the article
     let post = Request::post(format!("{article}/corrections"))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::COOKIE, &cookie)
-        .body(Body::from("op=kind&revision=0&kind=notice"))
+        .body(Body::from("op=kind&revision=1&kind=notice"))
         .unwrap();
     let (status, _, body) = send(&s, post).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
@@ -169,7 +169,7 @@ async fn an_editor_signs_in_and_corrects_through_the_article_page() {
     // without the cookie, the form is refused
     let post = Request::post(format!("{article}/corrections"))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from("op=kind&revision=1&kind=notice"))
+        .body(Body::from("op=kind&revision=2&kind=notice"))
         .unwrap();
     assert_eq!(send(&s, post).await.0, StatusCode::UNAUTHORIZED);
 }

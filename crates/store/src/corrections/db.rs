@@ -255,11 +255,11 @@ fn records(conn: &Connection, f: &CorrectionFilter) -> Result<Vec<CorrectionReco
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// The revision of a page: how many corrections and undos it has had.
+/// The revision of a page: how many times its articles were written (the
+/// change log's entries for it: an ingest, a new version, `reparse`, a
+/// correction, an undo, a date, a continuation linked).
 fn revision(conn: &Connection, page: i64) -> Result<i64, StoreError> {
-    Ok(conn
-        .prepare_cached("SELECT count(*) + count(undone_at) FROM corrections WHERE issue_id = ?1")?
-        .query_row([page], |r| r.get(0))?)
+    Ok(conn.prepare_cached("SELECT count(*) FROM changes WHERE issue_id = ?1")?.query_row([page], |r| r.get(0))?)
 }
 
 /// Refuses a change made on an older state of the page than its current one.
@@ -273,13 +273,16 @@ fn check_revision(tx: &Connection, page: i64, expect: Option<i64>, title: &str) 
         .into_iter()
         .max_by_key(|c| c.undone_at.clone().unwrap_or_default().max(c.created_at.clone()));
     let what = last.map_or_else(String::new, |c| match &c.undone_by {
-        Some(by) => {
-            format!(": correction #{} ({}) was undone by {by} at {}", c.id, c.kind, c.undone_at.unwrap_or_default())
-        }
-        None => format!(": correction #{} ({}) by {} at {}", c.id, c.kind, c.editor, c.created_at),
+        Some(by) => format!(
+            "; its latest correction, #{} ({}), was undone by {by} at {}",
+            c.id,
+            c.kind,
+            c.undone_at.unwrap_or_default()
+        ),
+        None => format!("; its latest correction is #{} ({}) by {} at {}", c.id, c.kind, c.editor, c.created_at),
     });
     Err(StoreError::Conflict(format!(
-        "the page of 《{title}》 was corrected since you read it (revision {now}, yours {expect}){what}; read it again and redo your correction if it is still needed"
+        "the page of 《{title}》 changed since you read it (a correction, or a new version of its text: revision {now}, yours {expect}){what}; read it again and redo your correction if it is still needed"
     )))
 }
 
