@@ -85,8 +85,9 @@ pub enum Command {
     /// by `shuzibao correct undo ID`.
     #[command(subcommand)]
     Correct(CorrectCommand),
-    /// List corrections: of one page (with its articles and their ids), of
-    /// a date, of a paper, or all; those that no longer apply with --stale.
+    /// List corrections: of one page or of a date (with their pages'
+    /// articles and ids, to correct them), of a paper, or all; those that
+    /// no longer apply with --stale.
     Corrections(CorrectionsArgs),
 }
 

@@ -115,40 +115,56 @@ pub fn list(a: &CorrectionsArgs) -> Outcome {
     if a.stale {
         filter.status = Some(CorrectionStatus::Stale);
     }
-    let mut page = None;
+    // the pages whose articles are listed (with their ids, to correct them)
+    let mut pages = Vec::new();
     match a.which.as_deref() {
         None => {}
         Some(w) if w.contains('-') => {
-            filter.date = Some(w.parse().map_err(|_| UsageError(format!("{w:?} is not a date like 2024-01-01")))?)
+            let day = w.parse().map_err(|_| UsageError(format!("{w:?} is not a date like 2024-01-01")))?;
+            filter.date = Some(day);
+            pages = store
+                .issues()?
+                .into_iter()
+                .filter(|p| p.date == Some(day) && a.paper.as_ref().is_none_or(|want| p.paper.as_ref() == Some(want)))
+                .map(|p| p.id)
+                .collect();
         }
         Some(w) => {
             let id: i64 = w.parse().map_err(|_| UsageError(format!("{w:?} is neither a page id nor a date")))?;
             filter.page = Some(id);
-            page = Some(id);
+            pages.push(id);
         }
     }
     let found = store.corrections(&filter)?;
     if a.json {
-        let mut out = serde_json::json!({ "corrections": found });
-        if let Some(p) = page {
-            out["revision"] = store.correction_revision(p)?.into();
+        let mut listed = Vec::new();
+        for p in &pages {
             let articles: Vec<_> = store
-                .articles_of_issue(p)?
+                .articles_of_issue(*p)?
                 .iter()
                 .map(|a| serde_json::json!({"id": a.id, "title": a.title, "paragraphs": a.paragraphs.len()}))
                 .collect();
-            out["articles"] = articles.into();
+            listed
+                .push(serde_json::json!({"page": p, "revision": store.correction_revision(*p)?, "articles": articles}));
         }
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "pages": listed, "corrections": found }))?);
         return Ok(Status::Ok);
     }
-    if let Some(p) = page {
-        let articles = store.articles_of_issue(p)?;
-        if articles.is_empty() {
-            return Err(UsageError(format!("page {p} has no articles (is it a page id? see `shuzibao issues`)")).into());
-        }
-        println!("page {p}, revision {}:", store.correction_revision(p)?);
-        for a in &articles {
+    if filter.page.is_some() && store.articles_of_issue(pages[0])?.is_empty() {
+        return Err(
+            UsageError(format!("page {} has no articles (is it a page id? see `shuzibao issues`)", pages[0])).into()
+        );
+    }
+    for p in &pages {
+        let r = store.issue(*p)?;
+        let at = format!(
+            "{} {} {}",
+            r.paper.as_deref().unwrap_or("-"),
+            r.date.map_or_else(|| "undated".to_string(), |d| d.to_string()),
+            r.page.map_or_else(String::new, |n| format!("第{}{n}版", r.section.as_deref().unwrap_or("")))
+        );
+        println!("page {p} ({}), revision {}:", at.trim(), store.correction_revision(*p)?);
+        for a in &store.articles_of_issue(*p)? {
             println!("  article {:>6}  {}  ({} paragraphs)", a.id, a.title, a.paragraphs.len());
         }
     }
