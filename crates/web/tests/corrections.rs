@@ -138,6 +138,7 @@ async fn an_editor_signs_in_and_corrects_through_the_article_page() {
     assert_eq!(headers[header::LOCATION], article.as_str());
     let cookie = headers[header::SET_COOKIE].to_str().unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "plain http here: {cookie}");
     let cookie = cookie.split(';').next().unwrap().to_string();
     let (_, page) = get(&s, &article, Some(&cookie)).await;
     assert!(page.contains("更正本文") && page.contains("王编辑"), "the editor sees the forms");

@@ -140,7 +140,8 @@ pub(crate) struct SignIn {
     back: Option<String>,
 }
 
-/// `POST /editor`: checks the token and keeps it in the cookie.
+/// `POST /editor`: checks the token and keeps it in the cookie (`Secure`
+/// too when the site is served over https).
 pub(crate) async fn sign_in(
     State(state): State<AppState>,
     parts: Parts,
@@ -151,7 +152,11 @@ pub(crate) async fn sign_in(
     if token.chars().any(|c| c.is_control() || c == ';' || c == ',' || c.is_whitespace()) {
         return Err(Failure::BadRequest("这个口令不能存入 cookie".into()).into());
     }
-    let cookie = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200");
+    // `Secure` when the site is served over https (its address, or a proxy saying so)
+    let https = state.base_url().is_some_and(|u| u.starts_with("https://"))
+        || parts.headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
+    let secure = if https { "; Secure" } else { "" };
+    let cookie = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200{secure}");
     let mut res = see_other(&back_to(f.back.as_deref()));
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         res.headers_mut().insert(header::SET_COOKIE, v);
