@@ -13,6 +13,9 @@
 //! - [`find`] searches the index, then loads the records, so that every
 //!   caller skips an article replaced since it was indexed in the same way.
 //! - [`export`] gives an article as IPTC ninjs, for the API and `export`.
+//! - [`Archive::correct`] and [`Archive::undo_correction`] make and undo an
+//!   editor's correction (see `shuzibao_store::corrections`) and bring the
+//!   search index and the people index up to date with it at once.
 //!
 //! The index remembers the last store change it applied; [`Archive::sync`]
 //! applies the ones after it. A process killed between a store commit and
