@@ -1,8 +1,9 @@
 //! The one ingest pipeline: a page's bytes (a file, a request's body, a
 //! sample, a benchmark document) are read, decoded, parsed, placed (paper,
-//! date, page) and their entities found — on a thread ahead of the writer
-//! when there are many — then stored, one transaction each, and handed to
-//! the index. A page that cannot be read or placed is reported with the
+//! date, page) — on a thread ahead of the writer when there are many — and
+//! their entities found (on as many threads as there are cores,
+//! [`crate::entity_stage`]), then stored, one transaction each, and handed
+//! to the index. A page that cannot be read or placed is reported with the
 //! reason and the others go on; a failing archive stops everything.
 //!
 //! A PDF (told by its bytes) gives one page per PDF page: each is laid out
@@ -12,6 +13,7 @@
 //! page. When one run is given a page both as a PDF and as text, the PDF's
 //! is stored and the text is skipped (PDFs are prepared first).
 
+use crate::entity_stage;
 use crate::error::ArchiveError;
 use crate::files::{sha256_hex, Files};
 use crate::papers::Papers;
@@ -69,7 +71,7 @@ impl Input {
     }
 }
 
-/// A page read, parsed, placed and its entities found: ready to store.
+/// A page read, parsed and placed: ready to store.
 pub struct Page {
     /// Its name.
     pub name: String,
@@ -79,14 +81,22 @@ pub struct Page {
     pub issue: Issue,
     /// Where it belongs.
     pub placement: Placement,
-    /// The entities of its articles.
-    pub entities: Vec<Entities>,
+    /// The entities of its articles, once found ([`Page::find_entities`]);
+    /// the store finds them itself when they are not.
+    pub entities: Option<Vec<Entities>>,
     /// What deserves a word (undecodable bytes, text kept as leftovers).
     pub warnings: Vec<String>,
     /// Its size in bytes (of its text, for a page from a PDF).
     pub bytes: usize,
     /// For a page read from a PDF: what it keeps besides its text.
     pub pdf: Option<PdfAssets>,
+}
+
+impl Page {
+    /// Finds the entities of the page's articles (dated by its placement).
+    pub fn find_entities(&mut self) {
+        self.entities = Some(shuzibao_store::entities_for(&self.issue, self.placement.date));
+    }
 }
 
 /// What a page read from a PDF keeps besides its text: the PDF and its
@@ -102,8 +112,7 @@ pub struct PdfAssets {
 }
 
 /// Prepares pages (no archive needed, only its data folder's files): reads
-/// each input, parses or lays out its pages, places them and finds their
-/// entities; renders a PDF's pages and keeps the PDF and the images. Holds
+/// each input, parses or lays out its pages and places them; renders a PDF's pages and keeps the PDF and the images. Holds
 /// what is worth keeping from one input to the next: the papers' codes and
 /// folder configurations read so far, and one renderer (its fonts loaded
 /// once).
@@ -235,14 +244,13 @@ impl Preparer {
         };
         let regions = p.regions();
         let lines = p.line_boxes();
-        let entities = shuzibao_store::entities_for(&p.layout.issue, placement.date);
         Ok(Page {
             name: p.name(&input.name),
             bytes: decoded.text.len(),
             decoded,
             issue: p.layout.issue,
             placement,
-            entities,
+            entities: None,
             warnings: notes,
             pdf: Some(PdfAssets { assets, regions, lines }),
         })
@@ -265,13 +273,21 @@ fn read_input(input: &Input) -> Result<Cow<'_, [u8]>, ArchiveError> {
     }
 }
 
-/// Reads and parses one page of text, places it and finds its entities.
+/// Reads and parses one page of text and places it.
 fn prepare_text(input: &Input, bytes: &[u8], papers: &mut Papers) -> Result<Page, ArchiveError> {
     let (issue, decoded) = shuzibao_core::parse_bytes(bytes).map_err(|e| ArchiveError::Unreadable(e.to_string()))?;
     let placement = place(&input.given, input.path.as_deref(), &issue, papers)?;
-    let entities = shuzibao_store::entities_for(&issue, placement.date);
     let warnings = warnings(&decoded, &issue);
-    Ok(Page { name: input.name.clone(), decoded, issue, placement, entities, warnings, bytes: bytes.len(), pdf: None })
+    Ok(Page {
+        name: input.name.clone(),
+        decoded,
+        issue,
+        placement,
+        entities: None,
+        warnings,
+        bytes: bytes.len(),
+        pdf: None,
+    })
 }
 
 /// Reads a page file, refusing one too large to be an issue before reading
@@ -406,7 +422,7 @@ impl Archive {
             );
         }
         // entities found without a date read relative dates (昨天) again with it
-        let entities = (placement.date == page.placement.date).then_some(page.entities.as_slice());
+        let entities = page.entities.as_deref().filter(|_| placement.date == page.placement.date);
         let req = IngestRequest {
             source: &page.name,
             encoding: page.decoded.encoding,
@@ -459,9 +475,9 @@ impl Archive {
         Ok((report, page))
     }
 
-    /// Ingests pages in order (PDFs first): reading, parsing or laying out,
-    /// rendering and finding entities on a thread of their own, ahead of
-    /// the writer; `on_each` is told each page's name as it is stored. The
+    /// Ingests pages in order (PDFs first): reading, parsing or laying out
+    /// and rendering on a thread of their own, finding entities on one a
+    /// core, ahead of the writer; `on_each` is told each page's name as it is stored. The
     /// index is synced at the end. A page that fails is in the summary; an
     /// archive that fails stops the run.
     pub fn ingest_all(&mut self, inputs: &[Input], mut on_each: impl FnMut(&str)) -> Result<Summary, ArchiveError> {
@@ -476,7 +492,7 @@ impl Archive {
         let mut preparer = self.preparer()?;
         self.begin_batch();
         let run = std::thread::scope(|scope| -> Result<(), ArchiveError> {
-            let (tx, rx) = std::sync::mpsc::sync_channel(16);
+            let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<Page, ArchiveError>)>(16);
             scope.spawn(move || {
                 for &i in &order {
                     let mut open = true;
@@ -489,7 +505,8 @@ impl Archive {
                     }
                 }
             });
-            for (i, prepared) in rx {
+            let pages = entity_stage::find_entities(scope, rx, entity_stage::workers(), |(_, page)| page.as_mut().ok());
+            for (i, prepared) in pages {
                 let input = &inputs[i];
                 let name = prepared.as_ref().map_or_else(|_| input.name.clone(), |p| p.name.clone());
                 on_each(&name);

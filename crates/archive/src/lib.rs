@@ -6,8 +6,9 @@
 //!
 //! - [`names`] reads what a file's name says (date, page, a paper's code),
 //!   [`papers`] which paper that is, [`place`] decides where a page belongs.
-//! - [`ingest`] reads, parses, places and finds the entities of pages, on a
-//!   thread ahead of the writer, and stores each in one transaction;
+//! - [`ingest`] reads, parses and places pages on a thread ahead of the
+//!   writer, [`entity_stage`] finds their entities on one thread a core,
+//!   and the writer stores each in one transaction;
 //!   [`pdf_pages`] reads and lays out the pages of PDFs, [`files`] keeps
 //!   the PDFs and their page images in the data folder under their hashes.
 //! - [`find`] searches the index, then loads the records, so that every
@@ -24,6 +25,7 @@
 //! Opening never rewrites the store: an older archive waits for
 //! [`Archive::open_upgrading`] (`shuzibao upgrade`, or `serve`).
 
+pub mod entity_stage;
 mod error;
 pub mod export;
 pub mod files;

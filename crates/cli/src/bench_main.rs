@@ -141,71 +141,75 @@ fn ingest(docs_path: &String, archive: &mut archive::Archive) -> Result<Ingested
     let mut by_article: HashMap<u64, String> = HashMap::new();
     let mut raw_bytes = 0u64;
     let file = std::fs::File::open(docs_path).with_context(|| format!("reading {docs_path}"))?;
-    // Reading, building and finding entities run on a thread of their own
-    // ahead of the writer, as `shuzibao ingest` does.
+    // Reading and building run on a thread of their own ahead of the
+    // writer, finding entities on one a core, as `shuzibao ingest` does.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Page>>(64);
     let docs_name = docs_path.clone();
-    let reader = std::thread::spawn(move || {
-        for (n, line) in BufReader::new(file).lines().enumerate() {
-            let prepared = line.map_err(anyhow::Error::from).and_then(|line| {
-                if line.trim().is_empty() {
-                    return Ok(None);
-                }
-                let doc: Doc = serde_json::from_str(&line).with_context(|| format!("{docs_name}: line {}", n + 1))?;
-                let raw = format!("{}\n\n{}", doc.title, doc.body);
-                let issue = issue_of(&doc, &raw);
-                // (each document its own page: a part of its paper's page, the
-                // part its line)
-                let placement = Placement {
-                    paper: doc.paper.clone(),
-                    part: Some(n as u32),
-                    date: doc.date.as_deref().and_then(|d| d.parse().ok()),
-                    page: doc.page.map(shuzibao_core::PageNo::plain),
-                    ..Placement::default()
-                };
-                let entities = shuzibao_store::entities_for(&issue, placement.date);
-                Ok(Some(Page {
-                    name: doc.id,
-                    bytes: doc.title.len() + doc.body.len(),
-                    decoded: shuzibao_core::Decoded { text: raw, encoding: "UTF-8", replaced: 0 },
-                    issue,
-                    placement,
-                    entities,
-                    warnings: Vec::new(),
-                    pdf: None,
-                }))
-            });
-            match prepared {
-                Ok(None) => continue,
-                Ok(Some(p)) => {
-                    if tx.send(Ok(p)).is_err() {
+    std::thread::scope(|scope| -> Result<()> {
+        scope.spawn(move || {
+            for (n, line) in BufReader::new(file).lines().enumerate() {
+                let prepared = line.map_err(anyhow::Error::from).and_then(|line| {
+                    if line.trim().is_empty() {
+                        return Ok(None);
+                    }
+                    let doc: Doc =
+                        serde_json::from_str(&line).with_context(|| format!("{docs_name}: line {}", n + 1))?;
+                    let raw = format!("{}\n\n{}", doc.title, doc.body);
+                    let issue = issue_of(&doc, &raw);
+                    // (each document its own page: a part of its paper's page, the
+                    // part its line)
+                    let placement = Placement {
+                        paper: doc.paper.clone(),
+                        part: Some(n as u32),
+                        date: doc.date.as_deref().and_then(|d| d.parse().ok()),
+                        page: doc.page.map(shuzibao_core::PageNo::plain),
+                        ..Placement::default()
+                    };
+                    Ok(Some(Page {
+                        name: doc.id,
+                        bytes: doc.title.len() + doc.body.len(),
+                        decoded: shuzibao_core::Decoded { text: raw, encoding: "UTF-8", replaced: 0 },
+                        issue,
+                        placement,
+                        entities: None,
+                        warnings: Vec::new(),
+                        pdf: None,
+                    }))
+                });
+                match prepared {
+                    Ok(None) => continue,
+                    Ok(Some(p)) => {
+                        if tx.send(Ok(p)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
                         return;
                     }
                 }
-                Err(e) => {
-                    let _ = tx.send(Err(e));
-                    return;
+            }
+        });
+        archive.begin_batch();
+        let pages =
+            archive::entity_stage::find_entities(scope, rx, archive::entity_stage::workers(), |p| p.as_mut().ok());
+        for p in pages {
+            let p = p?;
+            raw_bytes += p.bytes as u64;
+            let report = archive.store_page(&p)?;
+            if report.outcome != Outcome::Unchanged {
+                // (ids and titles only: the articles themselves are read by the index)
+                for (id, _) in archive.store().titles_of_issue(report.issue_id)? {
+                    by_article.insert(id as u64, p.name.clone());
                 }
             }
-        }
-    });
-    archive.begin_batch();
-    for p in rx {
-        let p = p?;
-        raw_bytes += p.bytes as u64;
-        let report = archive.store_page(&p)?;
-        if report.outcome != Outcome::Unchanged {
-            // (ids and titles only: the articles themselves are read by the index)
-            for (id, _) in archive.store().titles_of_issue(report.issue_id)? {
-                by_article.insert(id as u64, p.name.clone());
+            ids.push(p.name);
+            if ids.len() % 256 == 0 {
+                archive.stage()?;
             }
         }
-        ids.push(p.name);
-        if ids.len() % 256 == 0 {
-            archive.stage()?;
-        }
-    }
-    reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
+        Ok(())
+    })?;
     archive.sync()?;
     archive.end_batch()?;
     archive.index().finish_writes()?;

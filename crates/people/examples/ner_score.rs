@@ -72,6 +72,11 @@ fn main() -> Result<(), String> {
         None => shuzibao_people::builtin(),
     }
     .map_err(|e| e.to_string())?;
+    let model = match std::env::var("NER_PRUNE").ok().and_then(|v| v.parse::<f32>().ok()) {
+        Some(eps) => model.pruned(eps),
+        None => model,
+    };
+    eprintln!("{} features", model.features());
     let msra_train = corpus::msra(&read(&train_dir.join("msra/train1.txt"))?);
     let msra_dev: Vec<Sentence> = msra_train.into_iter().skip(9).step_by(10).collect();
     let sets: Vec<(&str, Vec<Sentence>)> = vec![

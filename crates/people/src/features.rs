@@ -114,6 +114,7 @@ pub fn extract(text: &str, seg: &Segmenter) -> Vec<u32> {
 pub fn extract_tagged(text: &str, tagged: &[(std::ops::Range<usize>, &str)]) -> Vec<u32> {
     let chars: Vec<char> = text.chars().map(fold).collect();
     let n = chars.len();
+    let classes: Vec<u32> = chars.iter().map(|&c| class(c)).collect();
     // byte offset of each character, and of the end
     let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
     let mut words: Vec<Word> = Vec::new();
@@ -168,7 +169,7 @@ pub fn extract_tagged(text: &str, tagged: &[(std::ops::Range<usize>, &str)]) -> 
             Mix::new(8).add(ch(ii)).add(ch(ii + 1)),
             Mix::new(9).add(ch(ii + 1)).add(ch(ii + 2)),
             Mix::new(10).add(ch(ii - 1)).add(ch(ii + 1)),
-            Mix::new(11).add(class_at(&chars, ii - 1)).add(class_at(&chars, ii)).add(class_at(&chars, ii + 1)),
+            Mix::new(11).add(class_at(&classes, ii - 1)).add(class_at(&classes, ii)).add(class_at(&classes, ii + 1)),
             Mix::new(12).add(place).add(w.tag_h),
             Mix::new(13).add(place).add(w.text_h),
             Mix::new(14).add(place).add(tag(prev)),
@@ -192,11 +193,11 @@ pub fn extract_tagged(text: &str, tagged: &[(std::ops::Range<usize>, &str)]) -> 
     out
 }
 
-fn class_at(chars: &[char], i: isize) -> u32 {
+fn class_at(classes: &[u32], i: isize) -> u32 {
     if i < 0 {
         6
     } else {
-        chars.get(i as usize).map_or(7, |&c| class(c))
+        classes.get(i as usize).copied().unwrap_or(7)
     }
 }
 

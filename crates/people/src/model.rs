@@ -108,7 +108,7 @@ impl Model {
 
     /// The model without the features whose weights all stay within
     /// `eps` of zero.
-    pub(crate) fn pruned(self, eps: f32) -> Model {
+    pub fn pruned(self, eps: f32) -> Model {
         let mut keys: Vec<(u32, u32)> = self.rows.iter().map(|(&k, &r)| (k, r)).collect();
         keys.sort_unstable();
         let mut rows = HashMap::with_capacity(keys.len());
@@ -252,9 +252,19 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// For each label, the labels that may come before it.
-fn before() -> [Vec<usize>; LABELS] {
-    std::array::from_fn(|l| (0..LABELS).filter(|&p| tags::may_follow(Some(p as u8), Some(l as u8))).collect())
+/// For each label, the labels that may come before it (the first `n` of
+/// the array; no allocation, as it is made for every text).
+fn before() -> [([u8; LABELS], usize); LABELS] {
+    std::array::from_fn(|l| {
+        let mut out = ([0u8; LABELS], 0);
+        for p in 0..LABELS as u8 {
+            if tags::may_follow(Some(p), Some(l as u8)) {
+                out.0[out.1] = p;
+                out.1 += 1;
+            }
+        }
+        out
+    })
 }
 
 /// The best labels given per-character scores (`LABELS` per character) and
@@ -276,10 +286,11 @@ pub(crate) fn viterbi(scores: &[f32], trans: &[[f32; LABELS]; LABELS + 1]) -> Ve
         let mut next = [f32::NEG_INFINITY; LABELS];
         for l in 0..LABELS {
             let (mut top, mut arg) = (f32::NEG_INFINITY, 0u8);
-            for &p in &before[l] {
-                let s = best[p] + trans[p][l];
+            let (ps, k) = &before[l];
+            for &p in &ps[..*k] {
+                let s = best[p as usize] + trans[p as usize][l];
                 if s > top {
-                    (top, arg) = (s, p as u8);
+                    (top, arg) = (s, p);
                 }
             }
             next[l] = top + scores[i * LABELS + l];
