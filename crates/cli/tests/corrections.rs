@@ -91,17 +91,21 @@ fn correct_list_search_refuse_a_stale_one_reparse_and_undo() {
     assert!(stdout(&out).contains("no longer applies"), "{}", stdout(&out));
 }
 
-/// Starts `shuzibao ARGS`, kills it (SIGKILL) after `wait` if it still runs.
+/// Starts `shuzibao ARGS`, kills it (SIGKILL) after `wait` if it still
+/// runs; tells whether it was killed.
 fn kill_after(args: &[&str], wait: Duration) -> bool {
     let mut child =
         bin().args(args).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
-    std::thread::sleep(wait);
-    let killed = child.try_wait().unwrap().is_none();
-    if killed {
-        child.kill().unwrap(); // SIGKILL on Unix
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() >= wait {
+            child.kill().unwrap(); // SIGKILL on Unix
+            child.wait().unwrap();
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(2));
     }
-    child.wait().unwrap();
-    killed
+    false
 }
 
 #[test]
@@ -109,11 +113,20 @@ fn a_correction_killed_at_any_point_is_wholly_made_or_not_at_all() {
     let tmp = tempfile::tempdir().unwrap();
     let (data, _, ids) = archive(tmp.path());
     let dir = Path::new(&data);
-    let mut before = ids.len();
     let mut seed = 0x2545_f491_u64;
     let (mut kills, mut changes) = (0, 0);
-    // (a correction's run takes about a second in a debug build, mostly
-    // opening the archive: kill points spread over one and a half)
+    // how long one correction takes here, unkilled (a busy machine takes
+    // longer): the kill points are spread over one and a half times that
+    let t0 = std::time::Instant::now();
+    let first = ids[0].to_string();
+    let out = bin()
+        .args(["correct", "split", &first, "--paragraph", "3", "--editor", "王编辑", "--data", &data])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let span = (t0.elapsed().as_millis() as u64 * 3 / 2).max(50);
+    let mut before = articles(dir).1.len();
+    assert_eq!(before, ids.len() + 1, "the unkilled split made one more article");
     for round in 0..20u64 {
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -131,7 +144,13 @@ fn a_correction_killed_at_any_point_is_wholly_made_or_not_at_all() {
             None => vec!["correct", "split", &first, "--paragraph", "3", "--editor", "王编辑", "--data", &data],
             Some(_) => vec!["correct", "undo", &undo, "--editor", "王编辑", "--data", &data],
         };
-        if kill_after(&args, Duration::from_millis(seed % 1500 + round % 3)) {
+        // every fourth run is left to finish, the first is killed at its start
+        let wait = match round {
+            0 => Duration::from_millis(20),
+            r if r % 4 == 3 => Duration::from_secs(600),
+            _ => Duration::from_millis(seed % span),
+        };
+        if kill_after(&args, wait) {
             kills += 1;
         }
         let store = Store::open(dir).unwrap();
