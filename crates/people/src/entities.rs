@@ -32,6 +32,24 @@ static ORGS: LazyLock<Endings> = LazyLock::new(|| Endings::from_data(ORG_SUFFIXE
 static PLACES: LazyLock<Endings> = LazyLock::new(|| Endings::from_data(PLACE_SUFFIXES));
 static EVENTS: LazyLock<Endings> = LazyLock::new(|| Endings::from_data(EVENT_WORDS));
 
+/// The endings of [`not_a_name_ending`], from `data/not_a_name_endings.txt`.
+static NOT_A_NAME: LazyLock<Vec<char>> = LazyLock::new(|| char_list(include_str!("../data/not_a_name_endings.txt")));
+
+/// The words of a list in `data/`: separated by spaces or lines, `#` opening
+/// a line of comment.
+fn word_list(data: &'static str) -> Vec<&'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// The characters of a list in `data/` of words of one character.
+fn char_list(data: &'static str) -> Vec<char> {
+    word_list(data).into_iter().flat_map(str::chars).collect()
+}
+
 /// The part an article's person plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -247,7 +265,7 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
             && !date_part(&toks, j)
             && !matches!(toks[j].word, "暨" | "及" | "与" | "和")
             // a count or quantity makes what follows a kind (`深圳一家制衣厂`)
-            && !(j > i && matches!(toks[j].tag, "m" | "mq") && toks[j].word.ends_with(COUNTED))
+            && !(j > i && matches!(toks[j].tag, "m" | "mq") && toks[j].word.ends_with(COUNTED.as_slice()))
             && (is_noun_tag(toks[j].tag)
                 || known(&toks[j])
                 || toks[j].word == "·"
@@ -633,14 +651,12 @@ fn distinctive(words: &[Tok<'_>]) -> bool {
 }
 
 /// Words that make an organisation's ending a kind, not a name:
-/// `地方政府`, `党政机关`, `民间组织`, `县级人民政府`.
-const GENERIC_HEADS: &[&str] =
-    &["地方", "民间", "基层", "各级", "县级", "乡级", "市级", "省级", "党政", "各地", "有关", "当地", "相关", "各类"];
+/// `地方政府`, `党政机关`, `民间组织`, `县级人民政府` (`data/generic_heads.txt`).
+static GENERIC_HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| word_list(include_str!("../data/generic_heads.txt")));
 
 /// Levels of government and bodies that head a short organ's name: `县委`,
-/// `团委`, `省教委`, `市政府`.
-const LEVELS: &[&str] =
-    &["省", "市", "县", "区", "乡", "镇", "村", "州", "盟", "旗", "团", "党", "中央", "全国", "地方"];
+/// `团委`, `省教委`, `市政府` (`data/levels.txt`).
+static LEVELS: LazyLock<Vec<&str>> = LazyLock::new(|| word_list(include_str!("../data/levels.txt")));
 
 /// A word the dictionary keeps whole that names a local organ: a level of
 /// government and an organisation's ending (`县委`, `省教委`), unlike
@@ -701,8 +717,9 @@ fn congress_number(w: &str) -> bool {
         .is_some_and(|n| (1..=3).contains(&n.chars().count()) && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
 }
 
-/// The classifiers that close a count of things (`一些`, `两家`, `三个`).
-const COUNTED: [char; 12] = ['些', '家', '个', '位', '批', '座', '所', '名', '支', '种', '类', '项'];
+/// The classifiers that close a count of things (`一些`, `两家`, `三个`;
+/// `data/counted.txt`).
+static COUNTED: LazyLock<Vec<char>> = LazyLock::new(|| char_list(include_str!("../data/counted.txt")));
 
 /// A word of quantity, kind or state that goes before a name without
 /// being part of it: `所有`, `一些`, `大型`, `原`.
@@ -804,10 +821,7 @@ fn listed_names(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &mut [bool
 /// Endings that make a word a thing or a place, not a given name
 /// (`严肃性`, `安全感`, `徐汇区`).
 fn not_a_name_ending(w: &str) -> bool {
-    w.chars().count() >= 3
-        && w.chars()
-            .next_back()
-            .is_some_and(|c| "性感化度率型界们式制论观法品区市县镇乡村路街弄巷港湾部局厅署杯奖".contains(c))
+    w.chars().count() >= 3 && w.chars().next_back().is_some_and(|c| NOT_A_NAME.contains(&c))
 }
 
 fn jieba_has(word: &str) -> bool {
@@ -843,18 +857,13 @@ fn looks_like_org_or_place(w: &str) -> bool {
 }
 
 /// Words that end a post on its left: function words and the verbs that
-/// come before a list of officials (`会见`, `陪同`, `出席的有`).
-const BEFORE_POST: &[&str] = &[
-    "的", "有", "在", "和", "与", "及", "以及", "由", "是", "为", "到", "向", "对", "把", "被", "让", "请", "等", "了",
-    "同", "跟", "并", "还", "也", "都", "就", "又", "其中", "包括", "陪同", "会见", "会晤", "出席", "参加", "参与",
-    "主持", "率", "率队", "带队", "看望", "慰问", "表示", "指出", "说", "强调", "认为", "介绍", "来到", "前往", "走访",
-    "调研", "考察", "听取", "签署", "宣布", "致辞", "讲话", "称", "据", "经", "从", "自", "于", "给", "替",
-];
+/// come before a list of officials (`会见`, `陪同`, `出席的有`;
+/// `data/before_post.txt`).
+static BEFORE_POST: LazyLock<Vec<&str>> = LazyLock::new(|| word_list(include_str!("../data/before_post.txt")));
 
 /// Verbs that are part of a post (`本报驻日本记者`, `国务委员兼外长`,
-/// `本报赴柬埔寨特派记者`).
-const VERBS_IN_POSTS: &[&str] =
-    &["驻", "兼", "赴", "兼任", "代", "派驻", "常驻", "主管", "分管", "执行", "挂职", "特派"];
+/// `本报赴柬埔寨特派记者`; `data/verbs_in_posts.txt`).
+static VERBS_IN_POSTS: LazyLock<Vec<&str>> = LazyLock::new(|| word_list(include_str!("../data/verbs_in_posts.txt")));
 
 /// The post written just before the person at token `i` (`徐汇区委常委、
 /// 副区长`, `市委党史学习教育第二巡回指导组组长`): the words back to the
