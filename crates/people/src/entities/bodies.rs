@@ -64,8 +64,8 @@ pub(super) fn by_ending(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &[
             continue;
         }
         let mut j = i;
-        let mut best: Option<(usize, char)> = None;
-        let mut inner: Option<(usize, char)> = None;
+        let mut best: Option<(usize, MentionKind)> = None;
+        let mut inner: Option<(usize, MentionKind)> = None;
         // the end of a kind of body or place (`科学智能研究院`): its words name
         // nothing, not even its last alone
         let mut kind_of: Option<usize> = None;
@@ -141,15 +141,15 @@ pub(super) fn by_ending(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &[
             // a post closes no organisation (`中共中央政治局常委`)
             let ends_with_post = lexicon::post_ending(toks[j].word) == Some(toks[j].word);
             let kind = if lexicon::is_known_place(phrase) {
-                Some('p')
+                Some(MentionKind::Place)
             } else if lexicon::is_known_organization(phrase) {
-                Some('o')
+                Some(MentionKind::Organization)
             } else if j > i
                 && lexicon::is_known_organization(toks[j].word)
                 && toks[i..j].iter().all(|t| lexicon::is_known_place(t.word))
             {
                 // a country's or a city's own body (`中国海军`, `美国国务院`)
-                Some('o')
+                Some(MentionKind::Organization)
             } else if joins_two(toks[j].word) {
                 // bodies joined in one word of the dictionary (`党和政府`)
                 // are no one body
@@ -159,37 +159,37 @@ pub(super) fn by_ending(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &[
                 && toks.get(j + 1).is_none_or(|n| EVENTS.find(n.word).is_none())
             {
                 // the ministry inside a minister's post (`俄罗斯外交部长`)
-                Some('o')
+                Some(MentionKind::Organization)
             } else if led_by_common_words || ends_with_post || government_of(phrase) {
                 None
             } else if j == i && local_organ(phrase) {
-                Some('o')
+                Some(MentionKind::Organization)
             } else if ends(EVENTS.find_proper(phrase))
                 && EVENTS.find_proper(phrase).map(str::len) >= ORGS.find_proper(phrase).map(str::len)
             {
                 // the longer ending decides: `代表大会` is a body, `表彰大会` an event
-                Some('e')
+                Some(MentionKind::Event)
             } else if toks[j].tag == "nt" && (j > i || ORGS.find_proper(phrase).is_some() || of_a_place(phrase)) {
                 // (the dictionary tags some common words `nt` alone:
                 // `公共汽车`, `中草药`; one with an ending of a body is one)
-                Some('o')
+                Some(MentionKind::Organization)
             } else if ends(ORGS.find_proper(phrase)) || ends(PLACES.find_proper(phrase)) {
                 let org = ends(ORGS.find_proper(phrase));
                 if j > i && !distinctive(&toks[i..=j]) {
                     kind_of = Some(j);
                     None
                 } else if org {
-                    Some('o')
+                    Some(MentionKind::Organization)
                 } else {
-                    Some('p')
+                    Some(MentionKind::Place)
                 }
             } else if toks[j].tag == "ns" && j == i && ns_is_a_place(phrase) {
-                Some('p')
+                Some(MentionKind::Place)
             } else {
                 None
             };
             if let Some(k) = kind {
-                if k == 'e' && best.is_some_and(|b| b.1 != 'e') {
+                if k == MentionKind::Event && best.is_some_and(|b| b.1 != MentionKind::Event) {
                     inner = best;
                 }
                 best = Some((j, k));
@@ -202,7 +202,7 @@ pub(super) fn by_ending(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &[
         };
         // a party's congress by its number (`致公党十大`, `民建七大`) is named
         // as a body, as `十五大` is
-        if kind == 'o'
+        if kind == MentionKind::Organization
             && toks.get(j + 1).is_some_and(|t| congress_number(t.word))
             && !used[j + 1]
             && lexicon::is_known_organization(&text[toks[i].start..toks[j].start + toks[j].word.len()])
@@ -213,7 +213,7 @@ pub(super) fn by_ending(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &[
         // (`第九届全国人民代表大会第五次会议`) is named too; the segmenter may
         // keep a session whole (`中共十一届三中全会`): its body is what comes
         // before the term
-        if kind == 'e' && inner.is_none() {
+        if kind == MentionKind::Event && inner.is_none() {
             let phrase = &text[toks[i].start..toks[j].start + toks[j].word.len()];
             if let Some(m) = TERM.find(phrase).filter(|m| m.start() > 0) {
                 let body = &phrase[..m.start()];
@@ -224,13 +224,14 @@ pub(super) fn by_ending(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &[
                 }
             }
         }
-        if let Some((k, inner_kind)) = inner.filter(|_| kind == 'e') {
+        if let Some((k, inner_kind)) = inner.filter(|_| kind == MentionKind::Event) {
             // a session's number belongs to the event (`第四次` / `亚太经合组织` / `会议`)
             let first =
                 (i..k).find(|&s| !(toks[s].word.starts_with('第') && toks[s].word.ends_with('次'))).unwrap_or(k);
             let range = toks[first].start..toks[k].start + toks[k].word.len();
-            let kind = if inner_kind == 'o' { MentionKind::Organization } else { MentionKind::Place };
-            let list = if inner_kind == 'o' { &mut out.organizations } else { &mut out.places };
+            // (an event's inner name is an organisation or a place)
+            let kind = inner_kind;
+            let list = if kind == MentionKind::Organization { &mut out.organizations } else { &mut out.places };
             push_unique(list, text[range.clone()].to_string());
             out.mentions.push(Mention { kind, paragraph, range });
         }
@@ -241,16 +242,16 @@ pub(super) fn by_ending(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &[
                 && lexicon::is_known_place(&text[toks[k].start..toks[j].start + toks[j].word.len()])
         });
         let parts = match split {
-            Some(k) => vec![(i, k - 1, 'p'), (k, j, 'p')],
+            Some(k) => vec![(i, k - 1, MentionKind::Place), (k, j, MentionKind::Place)],
             None => vec![(i, j, kind)],
         };
         for (a, b, kind) in parts {
             let mut range = toks[a].start..toks[b].start + toks[b].word.len();
             // a post written after an organisation is not part of it
             // (`中共中央政治局常委`)
-            if kind == 'o' && minister_of(toks[b].word) {
+            if kind == MentionKind::Organization && minister_of(toks[b].word) {
                 range.end -= '长'.len_utf8();
-            } else if kind == 'o' {
+            } else if kind == MentionKind::Organization {
                 if let Some(post) = lexicon::post_ending(&text[range.clone()]) {
                     let rest = &text[range.start..range.end - post.len()];
                     if rest.chars().count() >= 2
@@ -261,12 +262,15 @@ pub(super) fn by_ending(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &[
                 }
             }
             let phrase = text[range.clone()].to_string();
-            // (bodies and places are the model's: below)
-            if kind == 'e' && phrase.chars().count() >= 2 && phrase.chars().filter(|c| is_han(*c)).count() >= 2 {
-                let (kind, list) = match kind {
-                    'e' => (MentionKind::Event, &mut out.events),
-                    'o' => (MentionKind::Organization, &mut out.organizations),
-                    _ => (MentionKind::Place, &mut out.places),
+            // (bodies and places are the model's: `named::add_bodies_and_places`)
+            if kind == MentionKind::Event
+                && phrase.chars().count() >= 2
+                && phrase.chars().filter(|c| is_han(*c)).count() >= 2
+            {
+                let list = match kind {
+                    MentionKind::Event => &mut out.events,
+                    MentionKind::Organization => &mut out.organizations,
+                    _ => &mut out.places,
                 };
                 push_unique(list, phrase);
                 out.mentions.push(Mention { kind, paragraph, range });
