@@ -33,6 +33,7 @@ pub(super) fn char_list(data: &'static str) -> Vec<char> {
     word_list(data).into_iter().flat_map(str::chars).collect()
 }
 
+/// Whether jieba's tag names a person (`nr`, `nrfg`, `nrt`).
 pub(super) fn is_person_tag(tag: &str) -> bool {
     matches!(tag, "nr" | "nrfg" | "nrt")
 }
