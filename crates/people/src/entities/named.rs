@@ -10,9 +10,9 @@
 //!
 //! Not the model (`crate::model`), nor the passes for events and dates.
 
-use super::{
-    listed_post, post_before, push_unique, Entities, Mention, MentionKind, PersonMention, PersonRole, Tok, PLACES,
-};
+use super::posts::{listed_post, post_before};
+use super::words::PLACES;
+use super::{push_unique, Entities, Mention, MentionKind, PersonMention, PersonRole, Tok};
 use crate::tags::Kind;
 use crate::Model;
 use shuzibao_core::lexicon;
@@ -278,6 +278,8 @@ pub(super) fn add_bodies_and_places(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::extract_text;
+    use crate::entities::testing::{mentions, people};
 
     #[test]
     fn the_builtin_model_reads() {
@@ -338,5 +340,123 @@ mod tests {
         assert!(anonymised("张某"));
         assert!(anonymised("王某某"));
         assert!(!anonymised("张立"));
+    }
+
+    #[test]
+    fn a_street_or_house_named_after_a_person_is_a_place() {
+        let e = extract_text("莫斯科高尔基大街上人来人往。毕加索故居对外开放。", None);
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        assert!(e.places.iter().any(|p| p == "毕加索故居"), "{:?}", e.places);
+    }
+
+    #[test]
+    fn words_the_dictionary_mistags_as_names_are_not_people() {
+        let e = extract_text("他获得纪念章一枚。", None);
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        // a quality before a common word, even where a name could stand
+        let e = extract_text("全区上下，高水平推进城市更新。", None);
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        // a name opening with a word, where a name stands, still is one
+        assert!(people("钱其琛说，会谈很成功。").iter().any(|p| p.0 == "钱其琛"));
+    }
+
+    #[test]
+    fn foreign_names_after_grammar_a_post_or_a_relation() {
+        let names = |text: &str| people(text).into_iter().map(|p| p.0).collect::<Vec<_>>();
+        assert_eq!(names("应塞迪略总统的邀请，代表团前往墨西哥。"), ["塞迪略"]);
+        assert!(names("美国前国务卿基辛格出席。").contains(&"基辛格".to_string()));
+        assert!(names("叶利钦总统和夫人奈娜出席了晚宴。").contains(&"奈娜".to_string()));
+    }
+
+    #[test]
+    fn a_foreign_name_whose_first_sound_the_segmenter_read_as_a_verb() {
+        // `扎/v 琳娜/nrt`
+        assert!(people("扎琳娜今年１２岁，喜欢画画。").iter().any(|x| x.0 == "扎琳娜"));
+        // a dotted name's last part running past its word is all one name
+        let p = people("塞尔维亚共和国国防部长帕·米洛维奇。");
+        assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["帕·米洛维奇"], "{p:?}");
+    }
+
+    #[test]
+    fn names_the_segmenter_cut_as_a_place_or_with_a_conjunction() {
+        // `罗干/ns` after a post
+        let p = people("国务委员罗干陪同参观了展览。");
+        assert!(p.contains(&("罗干".into(), Some("国务委员".into()))), "{p:?}");
+        // `臧克/nr 和/c 教授`: `和` before a title joins nothing
+        assert!(people("臧克和教授昨天作了报告。").iter().any(|x| x.0 == "臧克和"));
+        // but two people joined by `和` stay two
+        let p = people("李鹏和江泽民出席会议。");
+        assert!(p.iter().any(|x| x.0 == "李鹏") && !p.iter().any(|x| x.0 == "李鹏和"), "{p:?}");
+    }
+
+    #[test]
+    fn a_name_given_by_a_verb_of_naming_but_none_made_up_inside_a_title() {
+        assert!(people("她认识一名叫佐藤的日本留学生。").iter().any(|x| x.0 == "佐藤"));
+        // a work named by a name alone is no person; a work about one names him
+        let p = people("他常读《徐汇报》，也读《周恩来传》。");
+        assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["周恩来"], "{p:?}");
+    }
+
+    #[test]
+    fn a_dotted_name_whose_first_part_the_segmenter_cut() {
+        // `格/n 拉迪斯/nrt ·/x 马林/nr`, `费尔/nr 迪南/ns ·/x 沙德尔/nr`
+        for (text, name) in [
+            ("智利共产党总书记格拉迪斯·马林会见了代表团。", "格拉迪斯·马林"),
+            ("这家银行的总行长费尔迪南·沙德尔表示欢迎。", "费尔迪南·沙德尔"),
+        ] {
+            let p = people(text);
+            assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), [name], "{p:?}");
+        }
+        // a street named after a person is no person
+        assert!(people("纪念碑就在扬·斯马茨大街的路口。").is_empty());
+    }
+
+    #[test]
+    fn a_word_tagged_a_name_that_ends_with_a_common_word_needs_a_name_slot() {
+        // `雷阵雨/nr`, `高素质/nr`: weather and praise, not people
+        for text in ["明天局部地区有雷阵雨。", "建设一支高素质的干部队伍。"] {
+            assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+        }
+        // a name ending with a word (`家宝`) where a name stands, or after a post
+        assert!(people("温家宝说，要抓紧落实。").iter().any(|x| x.0 == "温家宝"));
+        assert!(people("特区行政长官董建华出席。").iter().any(|x| x.0 == "董建华"));
+        // a family name and a title of one character that make a word (`施工`)
+        assert!(mentions("严格按程序施工。", MentionKind::Person).is_empty());
+    }
+
+    #[test]
+    fn transliterated_names() {
+        let p = people("孟加拉国外长阿卜杜勒·穆明表示，双方合作成果丰硕。");
+        assert!(p.iter().any(|x| x.0 == "阿卜杜勒·穆明"), "{p:?}");
+    }
+
+    #[test]
+    fn foreign_names_with_a_title_and_phrases_tagged_as_names() {
+        let p = people("克林顿总统表示愿意加强合作。");
+        assert!(p.iter().any(|x| x.0 == "克林顿"), "{p:?}");
+        let p = people("对各方的大力支持表示感谢，必须严格执行规定，部门领导同志在岗值班。");
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn a_name_glued_to_the_next_word_and_a_family_name_with_a_title() {
+        let m = mentions("会议强调要学习邓小平理论。江主席在会上讲话。", MentionKind::Person);
+        assert_eq!(m, ["邓小平", "江"], "{m:?}");
+        let p = people("会议强调要学习邓小平理论。江主席在会上讲话。");
+        assert_eq!(p, [("邓小平".to_string(), None)], "a family name alone is no name for the archive");
+    }
+
+    #[test]
+    fn a_name_cut_apart_after_a_post_or_before_a_credit() {
+        let m = mentions("新华社北京电（记者金学文、杨国栋）。（许光亮摄）", MentionKind::Person);
+        assert!(m.contains(&"金学文") && m.contains(&"许光亮"), "{m:?}");
+        let m = mentions("总统和夫人出席。", MentionKind::Person);
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn names_of_works_and_places_are_not_people() {
+        let p = people("他常读《徐汇报》，也爱去徐家汇书院和徐家汇体育公园。");
+        assert!(p.is_empty(), "{p:?}");
     }
 }
