@@ -3,7 +3,9 @@
 //! writes.
 
 use crate::pack::text_at;
-use crate::records::{self, ArticleRecord, IssueRecord, PageAssets, PageImageRecord, PaperRecord, VersionRecord};
+use crate::records::{
+    self, ArticleRecord, ArticleZone, IssueRecord, PageAssets, PageImageRecord, PaperRecord, VersionRecord,
+};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -244,6 +246,18 @@ impl Store {
         // bound value again at every run, and this one runs for every issue
         // an ingest indexes
         articles_of(&self.conn, &self.dicts, issue_id)
+    }
+
+    /// The hot zones of a page's current articles in reading order: ids,
+    /// titles and regions only, no text unpacked (a page view shows every
+    /// page of its issue).
+    pub fn zones_of_page(&self, issue_id: i64) -> Result<Vec<ArticleZone>, StoreError> {
+        let mut st = self.conn.prepare_cached("SELECT id, title, regions, seq FROM articles WHERE issue_id = ?1")?;
+        let mut zones: Vec<(i64, ArticleZone)> =
+            st.query_map([issue_id], |r| Ok((r.get(3)?, ArticleZone::from_row(r)?)))?.collect::<Result<_, _>>()?;
+        // sorted here, as for `articles_of_issue`
+        zones.sort_by_key(|(seq, _)| *seq);
+        Ok(zones.into_iter().map(|(_, z)| z).collect())
     }
 
     /// Every current article's id with the source its issue was read from

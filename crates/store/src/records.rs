@@ -248,6 +248,25 @@ pub(crate) fn regions_json(regions: &[Region]) -> String {
     serde_json::to_string(&boxes).unwrap_or_else(|_| "[]".to_string())
 }
 
+/// An article's hot zone on its page: what a page view needs of it, read
+/// without unpacking its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleZone {
+    /// The article's id.
+    pub id: i64,
+    /// Its title.
+    pub title: String,
+    /// Its regions on the page (empty for a page read from text).
+    pub regions: Vec<Region>,
+}
+
+impl ArticleZone {
+    /// From a row of `id, title, regions`.
+    pub(crate) fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleZone> {
+        Ok(ArticleZone { id: r.get(0)?, title: r.get(1)?, regions: regions_of(r, 2)? })
+    }
+}
+
 /// Regions read back from their stored JSON (none for NULL).
 fn regions_of(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Vec<Region>> {
     let Some(s) = r.get::<_, Option<String>>(i)? else { return Ok(Vec::new()) };

@@ -61,6 +61,12 @@ fn regions_and_assets_are_kept_and_the_same_pdf_page_again_changes_nothing() {
     let articles = store.articles_of_issue(first.issue_id).unwrap();
     assert_eq!(articles[0].regions, vec![Region { x0: 30.0, y0: 60.0, x1: 360.5, y1: 200.25 }]);
     assert_eq!(articles[1].regions.len(), 2);
+    // the zones alone: the same ids, titles and regions in the same order
+    let zones = store.zones_of_page(first.issue_id).unwrap();
+    assert_eq!(
+        zones.iter().map(|z| (z.id, z.title.as_str(), z.regions.clone())).collect::<Vec<_>>(),
+        articles.iter().map(|a| (a.id, a.title.as_str(), a.regions.clone())).collect::<Vec<_>>()
+    );
     assert_eq!(store.article_lines(articles[0].id).unwrap(), lines()[0]);
     assert_eq!(store.article_lines(articles[0].id).unwrap()[0], LineBox { x0: 30, y0: 60, x1: 361, y1: 81, start: 0 });
     assert!(store.article_lines(articles[1].id).unwrap().is_empty());

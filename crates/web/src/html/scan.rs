@@ -124,16 +124,24 @@ pub(crate) fn scan(store: &Store, page_id: i64, needles: &[String], hl: &str) ->
         .map(|d| format!("{} 1x, {} 2x", file_url(&shown.hash, "png"), file_url(&d.hash, "png")));
     let mut zones = Vec::new();
     let mut marks = Vec::new();
-    for a in store.articles_of_issue(page_id)?.into_iter().filter(|a| !a.regions.is_empty()) {
-        let hits = if needles.is_empty() { Vec::new() } else { hit_lines(&a, &store.article_lines(a.id)?, needles) };
-        marks.extend(hits.iter().map(line_rect));
-        zones.push(Zone {
-            id: a.id,
-            href: if hl.is_empty() { format!("/articles/{}", a.id) } else { format!("/articles/{}?hl={hl}", a.id) },
-            rects: a.regions.iter().map(svg_rect).collect(),
-            title: a.title,
-            hit: !hits.is_empty(),
-        });
+    let zone = |id: i64, title: String, regions: &[Region], hit: bool| Zone {
+        id,
+        href: if hl.is_empty() { format!("/articles/{id}") } else { format!("/articles/{id}?hl={hl}") },
+        rects: regions.iter().map(svg_rect).collect(),
+        title,
+        hit,
+    };
+    if needles.is_empty() {
+        // the zones alone: no article's text unpacked
+        for z in store.zones_of_page(page_id)?.into_iter().filter(|z| !z.regions.is_empty()) {
+            zones.push(zone(z.id, z.title, &z.regions, false));
+        }
+    } else {
+        for a in store.articles_of_issue(page_id)?.into_iter().filter(|a| !a.regions.is_empty()) {
+            let hits = hit_lines(&a, &store.article_lines(a.id)?, needles);
+            marks.extend(hits.iter().map(line_rect));
+            zones.push(zone(a.id, a.title, &a.regions, !hits.is_empty()));
+        }
     }
     Ok(Some(Scan {
         src: file_url(&shown.hash, "png"),
