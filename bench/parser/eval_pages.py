@@ -13,8 +13,9 @@ their minimum.
 --curve also charges every error to an article of the parse and ranks the
 articles by their confidence (the lower of `confidence.boundary` and
 `confidence.title`): an error is a spurious article (matches no gold), a
-missed or merged article (charged to the article whose text holds the gold
-article's first words, else to no article), or a title or body miss of a
+missed or merged article (charged to the article whose headline or text
+holds the gold article's first words, else to the article after the last one
+matched), or a title or body miss of a
 matched article, as score.py counts them. It prints the share of errors held
 by the lowest tenth (and fifth, and half) of the articles.
 """
@@ -51,7 +52,12 @@ def charge(gold, got):
                 hit = i
                 break
         if hit is None:
-            holder = next((i for i, a in enumerate(arts) if start in norm(body_of(a))), None)
+            # the article holding its first words (in its text or headline),
+            # else the one after the last article matched (where it would be)
+            whole = lambda a: norm((a.get("kicker") or "") + (a.get("title") or "") + (a.get("subtitle") or "")) + norm(body_of(a))
+            holder = next((i for i, a in enumerate(arts) if start in whole(a)), None)
+            if holder is None and arts:
+                holder = min(max(used, default=-1) + 1, len(arts) - 1)
             if holder is None:
                 loose += 1
             else:

@@ -557,5 +557,6 @@ pub(crate) fn article_of_record(a: &ArticleRecord) -> Article {
             .map(|p| Paragraph { text: p.text.clone(), role: p.role, span: Span::default() })
             .collect(),
         span: Span::new(a.span.0, a.span.1),
+        confidence: shuzibao_core::Confidence::default(),
     }
 }

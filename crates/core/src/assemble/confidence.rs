@@ -46,7 +46,7 @@ pub(super) enum Sign {
     /// Under a headline whose text had not begun.
     UnderHead,
     /// A short line with a date under it: a 落款.
-    SignOff,
+    FootLine,
     /// The sentence before it was open: a piece of it.
     OpenSentence,
     /// The second half of a lead-in sub-heading.
@@ -75,18 +75,56 @@ pub(super) enum Sign {
     Cohesion(f32),
 }
 
+/// How the page marks its paragraphs: where it indents them, an unindented
+/// line is a headline and few decisions are left to guess; where it does
+/// not (text from PDF pages), every headline is a guess from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Page {
+    Indented,
+    Flat,
+}
+
+/// The signs that bound one article.
+pub(super) struct Signs {
+    pub(super) page: Page,
+    /// What started it.
+    pub(super) start: Sign,
+    /// What started the next article (its end), if one follows.
+    pub(super) end: Option<Sign>,
+    /// The least sure decision that kept a headline-like line inside it.
+    pub(super) doubt: Option<Sign>,
+    /// Its headline was printed after or inside its text and given back.
+    pub(super) orphan: bool,
+    /// Lines of its headline group.
+    pub(super) lines: usize,
+}
+
 impl Sign {
-    /// The share of decisions this sign gets right.
-    pub(super) fn sureness(self) -> f32 {
+    /// The share of decisions this sign gets right on such a page, measured
+    /// on the tuning split (rounded; see the module's note).
+    pub(super) fn sureness(self, page: Page) -> f32 {
+        if page == Page::Indented {
+            return match self {
+                Sign::Unindented | Sign::First => 0.99,
+                Sign::IndentedText | Sign::Repeat | Sign::EditorsNote | Sign::Strong => 0.98,
+                Sign::ColumnLabel => 0.96,
+                Sign::Cohesion(c) => cohesion_sureness(c),
+                other => other.sureness(Page::Flat),
+            };
+        }
         match self {
-            Sign::First | Sign::Strong | Sign::IndentedText | Sign::Repeat | Sign::EditorsNote => 0.97,
-            Sign::Unindented => 0.95,
-            Sign::DocumentTitle | Sign::ColumnLabel | Sign::Tagged | Sign::AfterEnd => 0.9,
-            Sign::BoxTitle | Sign::UnderHead | Sign::SignOff | Sign::AfterLeadIn => 0.85,
-            Sign::BriefItem | Sign::Exclaim | Sign::SpacedHalves | Sign::PhotoColumn | Sign::Caption => 0.8,
-            Sign::FeaturePart | Sign::Kicker => 0.75,
-            Sign::OpenSentence | Sign::Sibling | Sign::SubLook | Sign::LoneByline => 0.7,
-            Sign::Unmarked => 0.6,
+            Sign::Repeat | Sign::EditorsNote | Sign::IndentedText | Sign::Unindented | Sign::UnderHead => 0.96,
+            Sign::ColumnLabel => 0.93,
+            Sign::DocumentTitle | Sign::FeaturePart => 0.9,
+            Sign::Strong | Sign::Sibling => 0.88,
+            Sign::Tagged | Sign::BoxTitle | Sign::AfterLeadIn | Sign::BriefItem => 0.85,
+            Sign::First | Sign::OpenSentence | Sign::Caption => 0.83,
+            Sign::SpacedHalves | Sign::Exclaim => 0.8,
+            Sign::SubLook => 0.75,
+            Sign::AfterEnd | Sign::FootLine | Sign::LoneByline => 0.6,
+            Sign::Kicker => 0.5,
+            Sign::PhotoColumn => 0.3,
+            Sign::Unmarked => 0.1,
             Sign::Cohesion(c) => cohesion_sureness(c),
         }
     }
@@ -96,10 +134,11 @@ impl Sign {
 /// the threshold is a coin toss. Four times over or under it is as sure as a
 /// decision by cohesion gets.
 fn cohesion_sureness(c: f32) -> f32 {
-    const SUREST: f32 = 0.9;
+    const SUREST: f32 = 0.8;
+    const LEAST: f32 = 0.4;
     let ratio = c.max(1e-4) / NEW_TOPIC;
     let margin = (ratio.ln().abs() / 4f32.ln()).min(1.0);
-    0.5 + (SUREST - 0.5) * margin
+    LEAST + (SUREST - LEAST) * margin
 }
 
 /// The confidence of an inferred title: a guess from the first sentence.
@@ -112,9 +151,15 @@ pub(super) const ORPHAN_TITLE: f32 = 0.7;
 /// The confidence of a printed headline that opened the article by `start`:
 /// as sure as the decision, a little less for a group split into 引题,
 /// 主题 and 副题 (which line is the title is a guess too).
-pub(super) fn printed_title(start: Sign, lines: usize) -> f32 {
-    let base = start.sureness();
-    if lines >= 2 { base * 0.95 } else { base }
+pub(super) fn printed_title(start: Sign, page: Page, lines: usize) -> f32 {
+    // three lines split into 引题, 主题 and 副题 are most often two
+    // headlines run together (a column label over the next one's title)
+    let group = match lines {
+        0 | 1 => 1.0,
+        2 => 0.97,
+        _ => 0.3,
+    };
+    start.sureness(page) * group
 }
 
 /// The most characters of a line of running text that may be a headline
@@ -143,20 +188,23 @@ fn hidden_headlines(a: &Article) -> i32 {
 }
 
 /// An article's confidence: its boundary as sure as the decisions that
-/// started it (`start`), ended it (`end`, the next article's start) and kept
-/// lines inside it (`doubt`), less for each line in it that reads like a
-/// headline; its title as the headline was found (printed, given back,
-/// a column label, inferred).
-pub(super) fn of(a: &Article, start: Sign, end: f32, doubt: f32, orphan: bool, lines: usize) -> Confidence {
-    let boundary = start.sureness().min(end).min(1.0 - doubt) * HIDDEN_HEAD.powi(hidden_headlines(a));
+/// started it, ended it (the next article's start) and kept lines inside
+/// it, less for each line in it that reads like a headline; its title as
+/// the headline was found (printed, given back, a column label, inferred).
+pub(super) fn of(a: &Article, signs: &Signs) -> Confidence {
+    let page = signs.page;
+    let sure = |s: Option<Sign>| s.map_or(1.0, |s| s.sureness(page));
+    // each decision may be wrong on its own: the article is whole only if all are right
+    let boundary =
+        signs.start.sureness(page) * sure(signs.end) * sure(signs.doubt) * HIDDEN_HEAD.powi(hidden_headlines(a));
     let title = if a.headline.inferred {
         INFERRED_TITLE
-    } else if lines == 0 {
+    } else if signs.lines == 0 {
         LABEL_TITLE
-    } else if orphan {
+    } else if signs.orphan {
         ORPHAN_TITLE
     } else {
-        printed_title(start, lines)
+        printed_title(signs.start, page, signs.lines)
     };
     Confidence { boundary: round2(boundary), title: round2(title) }
 }
@@ -172,17 +220,18 @@ mod tests {
 
     #[test]
     fn cohesion_near_the_threshold_is_least_sure() {
-        let at = Sign::Cohesion(NEW_TOPIC).sureness();
-        let far_above = Sign::Cohesion(NEW_TOPIC * 8.0).sureness();
-        let far_below = Sign::Cohesion(0.0).sureness();
-        assert!((at - 0.5).abs() < 1e-6, "{at}");
-        assert!(far_above > 0.85 && far_below > 0.85, "{far_above} {far_below}");
-        assert!(Sign::Strong.sureness() > far_above);
+        let at = Sign::Cohesion(NEW_TOPIC).sureness(Page::Flat);
+        let far_above = Sign::Cohesion(NEW_TOPIC * 8.0).sureness(Page::Flat);
+        let far_below = Sign::Cohesion(0.0).sureness(Page::Flat);
+        assert!((at - 0.4).abs() < 1e-6, "{at}");
+        assert!(far_above > 0.75 && far_below > 0.75, "{far_above} {far_below}");
+        assert!(Sign::Strong.sureness(Page::Indented) > far_above);
     }
 
     #[test]
     fn an_article_with_a_line_that_reads_like_a_headline_is_less_sure() {
-        let plain = crate::parse("第一条标题\n\n本报讯 记者王甲报道：今天上午，一场会议在区里举行。\n\n会议讨论了很多问题。\n");
+        let plain =
+            crate::parse("第一条标题\n\n本报讯 记者王甲报道：今天上午，一场会议在区里举行。\n\n会议讨论了很多问题。\n");
         let hidden = crate::parse(
             "第一条标题\n\n本报讯 记者王甲报道：今天上午，一场会议在区里举行。\n\n另一件事情的说法\n\n公园里开满了花。\n",
         );
@@ -200,7 +249,7 @@ mod tests {
 
     #[test]
     fn a_split_headline_group_is_less_sure_than_one_line() {
-        assert!(printed_title(Sign::Strong, 2) < printed_title(Sign::Strong, 1));
-        assert!(printed_title(Sign::Cohesion(NEW_TOPIC), 1) < LABEL_TITLE);
+        assert!(printed_title(Sign::Strong, Page::Flat, 2) < printed_title(Sign::Strong, Page::Flat, 1));
+        assert!(printed_title(Sign::Cohesion(NEW_TOPIC), Page::Flat, 1) < LABEL_TITLE);
     }
 }

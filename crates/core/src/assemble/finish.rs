@@ -175,5 +175,6 @@ pub(super) fn finish(mut d: Draft, leftovers: &mut Vec<Leftover>) -> Option<Arti
         signed_date: d.signed_date,
         paragraphs,
         span: d.span.unwrap_or_default(),
+        confidence: crate::model::Confidence::default(),
     })
 }

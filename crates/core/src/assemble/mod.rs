@@ -50,6 +50,12 @@ pub(super) struct Draft {
     /// How its sub-headings were set, as printed (see [`Shape`]).
     sub_shapes: Vec<Shape>,
     span: Option<Span>,
+    /// What decided that it starts where it does.
+    start: Sign,
+    /// The least sure decision that kept a headline-like line inside it.
+    doubt: Option<Sign>,
+    /// Its headline was printed after or inside its text and given back.
+    orphan_title: bool,
 }
 
 impl Draft {
@@ -112,24 +118,31 @@ pub fn assemble(units: &[Unit]) -> Assembled {
         leftovers: Vec::new(),
         column: None,
         indent_mode: indent_marks_paragraphs(units),
+        sign: Cell::new(Sign::First),
     };
     a.run();
     let leftovers = std::mem::take(&mut a.leftovers);
     let teasers = std::mem::take(&mut a.teasers);
     let mut out = Assembled { articles: Vec::new(), teasers, leftovers };
-    let mut drafts = a.drafts.into_iter().peekable();
-    while let Some(d) = drafts.next() {
+    // where an article ends is where the next one starts
+    let ends: Vec<Option<Sign>> = a.drafts.iter().skip(1).map(|n| Some(n.start)).chain([None]).collect();
+    let page = if a.indent_mode { Page::Indented } else { Page::Flat };
+    let mut drafts = a.drafts.into_iter().zip(ends).peekable();
+    while let Some((d, end)) = drafts.next() {
         // A column label whose items each have their own headline is kept
         // as their `column`, not as an article of its own.
         if d.paras.is_empty() && d.heads.is_empty() {
-            if let Some(next) = drafts.peek_mut().filter(|n| n.column.is_some() && n.column == d.column) {
+            if let Some((next, _)) = drafts.peek_mut().filter(|(n, _)| n.column.is_some() && n.column == d.column) {
                 if let Some(span) = d.span {
                     next.touch(span);
                 }
                 continue;
             }
         }
-        if let Some(article) = finish(d, &mut out.leftovers) {
+        let (start, doubt, orphan, lines) = (d.start, d.doubt, d.orphan_title, d.heads.len());
+        if let Some(mut article) = finish(d, &mut out.leftovers) {
+            let signs = Signs { page, start, end, doubt, orphan, lines };
+            article.confidence = confidence::of(&article, &signs);
             out.articles.push(article);
         }
     }
@@ -146,6 +159,8 @@ pub(super) struct Assembler<'u> {
     /// The page indents every paragraph, so an indent starts a paragraph and
     /// a line without one is a headline or a continuation.
     indent_mode: bool,
+    /// What decided the last [`Assembler::head_role`].
+    sign: Cell<Sign>,
 }
 
 /// Whether the page marks paragraphs by indenting them (人民日报 article files,
@@ -163,19 +178,28 @@ impl Assembler<'_> {
             match &u.kind {
                 UnitKind::Head => match self.head_role(i) {
                     HeadRole::Start => {
+                        let sign = self.sign.get();
+                        let before = self.drafts.len();
                         i = match self.series_split(i) {
                             Some((m, j, shape)) => self.start_series(i, m, j, shape),
                             None => self.start_group(i),
                         };
+                        if self.drafts.len() > before {
+                            if let Some(d) = self.drafts.last_mut() {
+                                d.start = sign;
+                            }
+                        }
                         continue;
                     }
                     HeadRole::Sub => {
+                        self.doubt_last();
                         self.add_paragraph(u, ParagraphRole::Subheading);
                         if let (Some(d), Some(shape)) = (self.drafts.last_mut(), line_shape(&u.text)) {
                             d.sub_shapes.push(shape);
                         }
                     }
                     HeadRole::Part(j) => {
+                        self.doubt_last();
                         // a signed part is set as a signed part's headline
                         let signed = self.bylines_end(j) > j;
                         let shape =
@@ -189,8 +213,12 @@ impl Assembler<'_> {
                         i = j;
                         continue;
                     }
-                    HeadRole::Fragment => self.add_text(u),
+                    HeadRole::Fragment => {
+                        self.doubt_last();
+                        self.add_text(u);
+                    }
                     HeadRole::SignOff => {
+                        self.doubt_last();
                         if let Some(d) = self.drafts.last_mut() {
                             d.byline.authors.push(Author { name: clean_inline(&u.text), role: None });
                             d.ended = true;
@@ -233,6 +261,9 @@ impl Assembler<'_> {
                 },
                 UnitKind::ContinuedFrom(page) => {
                     let d = self.fresh_draft_for_text();
+                    if d.is_empty() {
+                        d.start = Sign::Strong;
+                    }
                     d.continued_from = Some(*page);
                     d.from_marker = Some(u.text.clone());
                     d.touch(u.span);
@@ -283,6 +314,17 @@ impl Assembler<'_> {
                 },
             }
             i += 1;
+        }
+    }
+
+    /// The current article keeps a headline-like line: as sure as the sign that decided so.
+    fn doubt_last(&mut self) {
+        let sign = self.sign.get();
+        let page = if self.indent_mode { Page::Indented } else { Page::Flat };
+        if let Some(d) = self.drafts.last_mut() {
+            if d.doubt.is_none_or(|s| sign.sureness(page) < s.sureness(page)) {
+                d.doubt = Some(sign);
+            }
         }
     }
 
@@ -391,6 +433,7 @@ impl Assembler<'_> {
     fn head_role(&self, i: usize) -> HeadRole {
         let u = &self.units[i];
         let Some(cur) = self.drafts.last() else {
+            self.sign.set(Sign::First);
             return HeadRole::Start;
         };
         // An item's title in a column of briefs (`新闻速递` / title / text /
@@ -401,35 +444,42 @@ impl Assembler<'_> {
         if in_briefs && titled && !cur.closed && u.level == 0 {
             let j = self.group_end(i);
             if self.brief_follows(j) {
+                self.sign.set(Sign::BriefItem);
                 return HeadRole::Part(j);
             }
         }
         if self.indent_mode && !cur.closed && u.level == 0 {
             // Indented: a paragraph (perhaps a sub-heading, even one with its
             // own byline in a feature of several parts). Not indented: a headline.
+            self.sign.set(if u.indented { Sign::IndentedText } else { Sign::Unindented });
             return if u.indented { HeadRole::Sub } else { HeadRole::Start };
         }
         // the headline printed again as the first line of its text (the
         // title of a document printed in full): a sub-heading of the text
         if cur.paras.is_empty() && !cur.closed && u.level == 0 && cur.heads.iter().any(|h| same_text(&h.text, &u.text))
         {
+            self.sign.set(Sign::Repeat);
             return HeadRole::Sub;
         }
         // the editors signing their note (`——编 者`) close it, whatever follows
         if u.level == 0 && u.text.trim_start().starts_with('—') && is_editors_note(&u.text) && !cur.paras.is_empty() {
+            self.sign.set(Sign::EditorsNote);
             return HeadRole::Sub;
         }
         if let Some(j) = self.next_part(cur, i).or_else(|| self.first_part(cur, i)) {
+            self.sign.set(Sign::FeaturePart);
             return HeadRole::Part(j);
         }
         // the title of a box inside the text (`记者手记` / `真调研 说实话`)
         if i > 0 && self.units[i - 1].kind == UnitKind::BoxLabel && !cur.closed && !self.strong_start(i) {
+            self.sign.set(Sign::BoxTitle);
             return HeadRole::Sub;
         }
         // a document's title over the date it was adopted, then its text
         let j = self.group_end(i);
         let dated = self.units.get(j).is_some_and(|d| DOCUMENT_DATE.is_match(d.text.trim()));
         if dated && self.units.get(j + 1).is_some_and(|t| t.kind == UnitKind::Text) {
+            self.sign.set(Sign::DocumentTitle);
             return HeadRole::Start;
         }
         // An exclamation or a question closing a text, right over the next
@@ -441,10 +491,12 @@ impl Assembler<'_> {
         if !cur.closed && exclaims(&u.text) {
             let j = self.group_end(i);
             if !cur.paras.is_empty() && j > i + 1 && self.strong_start(i + 1) || under_byline && j == i + 1 {
+                self.sign.set(Sign::Exclaim);
                 return HeadRole::Fragment;
             }
         }
         if cur.closed || u.level > 0 || self.strong_start(i) {
+            self.sign.set(Sign::Strong);
             return HeadRole::Start;
         }
         if cur.paras.is_empty() {
@@ -453,6 +505,7 @@ impl Assembler<'_> {
             // (a summary, 提要); under a lone byline it is a headline, and
             // under a photo column's label it titles the first photo.
             let photo_label = cur.heads.is_empty() && matches!(self.column, Some((ArticleKind::Photo, _)));
+            self.sign.set(Sign::UnderHead);
             return if (cur.heads.is_empty() && cur.column.is_none()) || photo_label {
                 HeadRole::Start
             } else {
@@ -464,10 +517,12 @@ impl Assembler<'_> {
             && char_len(&u.text) <= 24
             && self.units.get(i + 1).is_some_and(|n| n.kind == UnitKind::Date)
         {
+            self.sign.set(Sign::FootLine);
             return HeadRole::SignOff;
         }
         // A sentence cut by a column break does not end in a column's tag.
         if cur.open && !has_column_tag(&u.text) {
+            self.sign.set(Sign::OpenSentence);
             return HeadRole::Fragment;
         }
         let j = self.group_end(i);
@@ -475,19 +530,23 @@ impl Assembler<'_> {
         let after_lead_in = cur.paras.last().is_some_and(|p| p.role == ParagraphRole::Subheading)
             && cur.sub_shapes.last() == Some(&Shape::LeadIn);
         if after_lead_in {
+            self.sign.set(Sign::AfterLeadIn);
             return HeadRole::Sub;
         }
         let group = &self.units[i..j];
         let photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));
         if !cur.ended && !photo_column && column_kind(&u.text).is_none() && self.has_sibling(cur, i, j) {
+            self.sign.set(Sign::Sibling);
             return HeadRole::Part(j);
         }
         let subtitled = group.iter().skip(1).any(|g| g.text.starts_with('—'));
         let tagged = group.iter().any(|g| has_column_tag(&g.text));
         if subtitled || tagged {
+            self.sign.set(Sign::Tagged);
             return HeadRole::Start;
         }
         if group.len() == 1 && has_spaced_halves(&u.text) && !is_enumerated(&u.text) {
+            self.sign.set(Sign::SpacedHalves);
             return HeadRole::Start;
         }
         // A kicker ending in `——` over a title reads like a headline group,
@@ -497,24 +556,30 @@ impl Assembler<'_> {
         let kicker = group.len() >= 2 && group[0].text.ends_with('—');
         let long_kicker = kicker && line_shape(&group[0].text).is_none();
         if long_kicker || kicker && cohesion(cur, &self.units[j..]) < 2.0 * NEW_TOPIC {
+            self.sign.set(Sign::Kicker);
             return HeadRole::Start;
         }
         // After a closing byline, source or credits, even a line set like a
         // sub-heading (`讲好故事，让电影走进观众心里`) heads the next article.
         if cur.ended {
+            self.sign.set(Sign::AfterEnd);
             return HeadRole::Start;
         }
         if u.bold || looks_like_subheading(&u.text) {
+            self.sign.set(Sign::SubLook);
             return HeadRole::Sub;
         }
         if column_kind(&u.text).is_some() {
+            self.sign.set(Sign::ColumnLabel);
             return HeadRole::Start;
         }
         if let Some((ArticleKind::Photo, _)) = self.column {
+            self.sign.set(Sign::PhotoColumn);
             return HeadRole::Start;
         }
         // A short caption that opens with its date: a photo with its title.
         if self.caption_follows(j) && self.units.get(j).is_some_and(|n| DATED.is_match(&n.text)) {
+            self.sign.set(Sign::Caption);
             return HeadRole::Start;
         }
         // No sign either way: a text that goes on about the same things is
@@ -525,6 +590,7 @@ impl Assembler<'_> {
         // So may a title over its subtitle (both are read only when needed),
         // and, a little more, a line set unlike the article's sub-headings.
         let c = cohesion(cur, &self.units[j..]);
+        self.sign.set(Sign::Cohesion(c));
         let lead = || self.units.get(j).is_some_and(|n| n.kind == UnitKind::Text && opens_as_lead(&n.text));
         if c < NEW_TOPIC
             || c < 2.0 * NEW_TOPIC && (lead() || reads_as_title_pair(group))
@@ -561,6 +627,7 @@ impl Assembler<'_> {
             if headless && (orphan || (host.open && continues_host)) {
                 host.heads = heads;
                 host.head_spans = head_spans;
+                host.orphan_title = true;
                 host.byline.merge(byline);
                 host.touch(span);
                 return k;
@@ -649,7 +716,13 @@ impl Assembler<'_> {
 
     fn open_column(&mut self, u: &Unit, kind: ArticleKind) {
         let label = clean_inline(&u.text);
-        let d = Draft { kind: Some(kind), column: Some(label.clone()), span: Some(u.span), ..Draft::default() };
+        let d = Draft {
+            kind: Some(kind),
+            column: Some(label.clone()),
+            span: Some(u.span),
+            start: Sign::ColumnLabel,
+            ..Draft::default()
+        };
         self.drafts.push(d);
         self.column = Some((kind, label));
     }
@@ -665,7 +738,7 @@ impl Assembler<'_> {
                 d.touch(u.span);
             }
             _ => {
-                let d = Draft { byline: b, span: Some(u.span), ..Draft::default() };
+                let d = Draft { byline: b, span: Some(u.span), start: Sign::LoneByline, ..Draft::default() };
                 self.drafts.push(d);
             }
         }
@@ -795,6 +868,7 @@ static TRAILING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 mod cohesion;
+mod confidence;
 mod finish;
 mod parts;
 mod shape;
@@ -802,5 +876,7 @@ mod shape;
 mod tests;
 
 use cohesion::*;
+use confidence::{Page, Sign, Signs};
 use finish::*;
 use shape::*;
+use std::cell::Cell;

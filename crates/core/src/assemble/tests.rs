@@ -433,3 +433,19 @@ fn a_title_with_its_column_tag_is_no_fragment() {
     let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
     assert!(titles.contains(&"做一块发光的基石（时代楷模·奋斗者（上））"), "{titles:?}");
 }
+
+#[test]
+fn a_closing_credit_compiled_from_reports_stays_the_last_paragraph() {
+    // made-up text: a roundup closed by a credit naming the reports it draws on
+    let text = "示例城市迎来降雪\n　　连日来，示例城市迎来降雪，各部门连夜除雪保畅通。\n　　公交线路今天上午恢复正常运行。\n　　（综合本报记者王甲、李乙、赵丙报道）\n另一篇示例报道的标题\n　　示例区今天举行了植树活动。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    let a = &issue.articles[0];
+    assert!(a.byline.reporters.is_empty(), "{:?}", a.byline);
+    assert!(a.paragraphs.last().is_some_and(|p| p.text.starts_with("（综合本报记者")), "{}", a.body());
+    // flat, as text from a PDF page
+    let flat = text.replace('　', "").replace('\n', "\n\n");
+    let a = &parse(&flat).articles[0];
+    assert!(a.byline.reporters.is_empty(), "{:?}", a.byline);
+    assert!(a.body().contains("（综合本报记者王甲"), "{}", a.body());
+}
