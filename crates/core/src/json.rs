@@ -96,8 +96,8 @@ struct ArticleJson<'a> {
 
 #[derive(Serialize)]
 struct ConfidenceJson {
-    boundary: f32,
-    title: f32,
+    boundary: f64,
+    title: f64,
 }
 
 #[derive(Serialize)]
@@ -153,7 +153,10 @@ fn article(i: usize, a: &Article) -> ArticleJson<'_> {
             .collect(),
         span: span(a.span),
         paragraph_spans: a.paragraphs.iter().map(|p| span(p.span)).collect(),
-        confidence: ConfidenceJson { boundary: a.confidence.boundary, title: a.confidence.title },
+        confidence: {
+            let (boundary, title) = a.confidence.two_decimals();
+            ConfidenceJson { boundary, title }
+        },
     }
 }
 

@@ -328,6 +328,13 @@ impl Confidence {
     pub fn least(&self) -> f32 {
         self.boundary.min(self.title)
     }
+
+    /// Both as `f64` of two decimals, as they were measured (for JSON and
+    /// the archive: `0.83`, never `0.8299999833`).
+    pub fn two_decimals(&self) -> (f64, f64) {
+        let round = |p: f32| (f64::from(p) * 100.0).round() / 100.0;
+        (round(self.boundary), round(self.title))
+    }
 }
 
 impl Article {

@@ -24,6 +24,8 @@ pub mod people;
 mod read;
 mod records;
 mod schema;
+/// The schema version this build writes (`PRAGMA user_version`).
+pub use schema::VERSION as SCHEMA_VERSION;
 mod upgrade;
 mod write;
 

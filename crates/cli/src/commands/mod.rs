@@ -2,6 +2,7 @@
 //! for writing, for writing after an upgrade, for reading only.
 
 pub mod date;
+pub mod doubtful;
 pub mod entities;
 pub mod export;
 pub mod ingest;

@@ -341,7 +341,9 @@ impl Assembler<'_> {
         };
         if need_new {
             self.column = None;
-            self.drafts.push(Draft::default());
+            // text after a closed article (a continuation marker) starts one surely
+            let start = if self.drafts.is_empty() { Sign::Unmarked } else { Sign::Strong };
+            self.drafts.push(Draft { start, ..Draft::default() });
         }
         let last = self.drafts.len() - 1;
         &mut self.drafts[last]
