@@ -497,6 +497,22 @@ impl Assembler<'_> {
                 return HeadRole::Fragment;
             }
         }
+        // After a notice's closing formula (`特此通告。`), or at the foot of a
+        // text under a notice's title, a short line naming no sentence is the
+        // signing body (落款), even with no date under it: never the next
+        // article's headline.
+        if cur.byline.authors.is_empty()
+            && !cur.ended
+            && char_len(&u.text) <= SIGNER_CHARS
+            && !ends_sentence(&u.text)
+            && !has_column_tag(&u.text)
+            && !cur.closed
+            && u.level == 0
+            && closes_notice(cur)
+        {
+            self.sign.set(Sign::FootLine);
+            return HeadRole::SignOff;
+        }
         if cur.closed || u.level > 0 || self.strong_start(i) {
             self.sign.set(Sign::Strong);
             return HeadRole::Start;
@@ -817,6 +833,20 @@ fn is_editors_note(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_start_matches(['—', '-']);
     t == "编者" || ["编者按", "编者的话", "开栏的话"].iter().any(|w| t.starts_with(w))
+}
+
+/// The most characters of a signing body on its own line (`某某区某某委员会`).
+const SIGNER_CHARS: usize = 24;
+
+/// Whether the text of `cur` has closed as a notice does: its last paragraph
+/// is the closing formula (`特此通告。`, `特此公告`), or it stands under a
+/// notice's title (`…通告`, `…启事`) and its last sentence is whole.
+fn closes_notice(cur: &Draft) -> bool {
+    let Some(last) = cur.paras.last().filter(|p| p.role == ParagraphRole::Text) else { return false };
+    let last = last.text.trim();
+    let formula = last.starts_with("特此") && char_len(last) <= 8;
+    let titled = cur.heads.iter().any(|h| NOTICE_WORDS.iter().any(|w| h.text.trim_end().ends_with(w)));
+    formula || titled && ends_sentence(last)
 }
 
 /// Whether a line ends as an exclamation or a question does (`真能干！`).

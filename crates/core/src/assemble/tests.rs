@@ -449,3 +449,22 @@ fn a_closing_credit_compiled_from_reports_stays_the_last_paragraph() {
     assert!(a.byline.reporters.is_empty(), "{:?}", a.byline);
     assert!(a.body().contains("（综合本报记者王甲"), "{}", a.body());
 }
+
+#[test]
+fn a_notices_signer_with_no_date_under_it_is_its_sign_off_not_the_next_headline() {
+    // made-up notice closed by its formula and its signing body, then a report
+    let text = "关于示例路段临时封闭施工的通告\n\n因道路改造需要，示例路将于1月10日起封闭施工，请过往车辆绕行。\n\n特此通告。\n\n\
+                示例区建设管理委员会\n\n社区食堂开到家门口\n\n本报讯 近日，示例街道第三家社区食堂开门迎客。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    let notice = &issue.articles[0];
+    assert_eq!(notice.byline.authors.first().map(|a| a.name.as_str()), Some("示例区建设管理委员会"));
+    let next = &issue.articles[1];
+    assert_eq!(next.headline.kicker, None);
+    assert_eq!(next.headline.title, "社区食堂开到家门口");
+    // with its date under it, as before
+    let dated = parse(&text.replace("示例区建设管理委员会\n\n", "示例区建设管理委员会\n\n2024年1月5日\n\n"));
+    assert_eq!(dated.articles.len(), 2, "{:#?}", dated.articles);
+    assert_eq!(dated.articles[0].signed_date.as_deref(), Some("2024年1月5日"));
+    assert_eq!(dated.articles[1].headline.kicker, None);
+}
