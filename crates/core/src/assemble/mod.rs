@@ -456,6 +456,13 @@ impl Assembler<'_> {
             self.sign.set(if u.indented { Sign::IndentedText } else { Sign::Unindented });
             return if u.indented { HeadRole::Sub } else { HeadRole::Start };
         }
+        // a line that ends where no headline ends is a paragraph's first
+        // piece, cut by a column break: text, never a sub-heading
+        let text_follows = self.units.get(i + 1).is_some_and(|n| matches!(n.kind, UnitKind::Text | UnitKind::Head));
+        if !cur.closed && u.level == 0 && !u.bold && text_follows && cut::cut_at_column_end(&u.text) {
+            self.sign.set(Sign::OpenSentence);
+            return HeadRole::Fragment;
+        }
         // the headline printed again as the first line of its text (the
         // title of a document printed in full): a sub-heading of the text
         if cur.paras.is_empty() && !cur.closed && u.level == 0 && cur.heads.iter().any(|h| same_text(&h.text, &u.text))
@@ -901,6 +908,7 @@ static TRAILING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 mod cohesion;
 mod confidence;
+mod cut;
 mod finish;
 mod parts;
 mod shape;
