@@ -200,13 +200,15 @@ fn an_archive_of_an_older_shuzibao_waits_for_upgrade_and_opening_changes_nothing
     let d = data.display().to_string();
     let out = run_str(&["ingest", &samples_dir().display().to_string(), "--data", &d]);
     assert!(out.status.success(), "{}", stderr(&out));
-    // made older: schema 7 had no table of dictionaries, nor regions and page assets (9), nor lines (10)
+    // made older: schema 7 had no table of dictionaries, nor regions and page assets (9), nor lines (10),
+    // nor the articles' confidence (11)
     let db = data.join(shuzibao_store::DB_FILE);
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
         conn.execute_batch(
             "DROP TABLE dictionaries; DROP TABLE page_assets; ALTER TABLE articles DROP COLUMN regions;
-             ALTER TABLE articles DROP COLUMN lines; PRAGMA user_version = 7;",
+             ALTER TABLE articles DROP COLUMN lines; ALTER TABLE articles DROP COLUMN confidence_boundary;
+             ALTER TABLE articles DROP COLUMN confidence_title; PRAGMA user_version = 7;",
         )
         .unwrap();
     }
@@ -224,7 +226,8 @@ fn an_archive_of_an_older_shuzibao_waits_for_upgrade_and_opening_changes_nothing
     assert!(std::fs::read(&db).unwrap() == before, "refusing changed the archive");
     let out = run_str(&["upgrade", "--data", &d]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("schema 7 -> 10"), "each step is logged: {}", stderr(&out));
+    let step = format!("schema 7 -> {}", shuzibao_store::SCHEMA_VERSION);
+    assert!(stderr(&out).contains(&step), "each step is logged: {}", stderr(&out));
     let found = run_str(&["search", "主题教育", "--data", &d, "--json"]);
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&found.stdout).unwrap()["total"], 4, "{}", stderr(&found));
     let again = run_str(&["upgrade", "--data", &d]);
