@@ -263,6 +263,7 @@ fn issue_of(doc: &Doc, raw: &str) -> Issue {
         signed_date: None,
         paragraphs,
         span: Span::new(0, raw.len()),
+        confidence: shuzibao_core::Confidence::default(),
     };
     Issue { masthead: None, page_header: None, teasers: vec![], articles: vec![article], leftovers: vec![] }
 }

@@ -373,6 +373,15 @@ pub struct IssuesArgs {
     /// The pages without a date, with their ids and the dates guessed for them.
     #[arg(long)]
     pub undated: bool,
+    /// The least certain articles of the issue of this date (YYYY-MM-DD; with
+    /// `--paper` when several papers have one that day): those whose
+    /// boundaries or headline the parser was least sure of, for editors to
+    /// check first.
+    #[arg(long, value_name = "DATE", conflicts_with = "undated")]
+    pub doubtful: Option<chrono::NaiveDate>,
+    /// How many articles `--doubtful` lists.
+    #[arg(long, default_value_t = 10, requires = "doubtful")]
+    pub limit: usize,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

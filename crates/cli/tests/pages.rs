@@ -200,13 +200,15 @@ fn an_archive_of_an_older_shuzibao_waits_for_upgrade_and_opening_changes_nothing
     let d = data.display().to_string();
     let out = run_str(&["ingest", &samples_dir().display().to_string(), "--data", &d]);
     assert!(out.status.success(), "{}", stderr(&out));
-    // made older: schema 7 had no table of dictionaries, nor regions and page assets (9), nor lines (10)
+    // made older: schema 7 had no table of dictionaries, nor regions and page assets (9), nor lines (10),
+    // nor the articles' confidence (11)
     let db = data.join(shuzibao_store::DB_FILE);
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
         conn.execute_batch(
             "DROP TABLE dictionaries; DROP TABLE page_assets; ALTER TABLE articles DROP COLUMN regions;
-             ALTER TABLE articles DROP COLUMN lines; PRAGMA user_version = 7;",
+             ALTER TABLE articles DROP COLUMN lines; ALTER TABLE articles DROP COLUMN confidence_boundary;
+             ALTER TABLE articles DROP COLUMN confidence_title; PRAGMA user_version = 7;",
         )
         .unwrap();
     }
@@ -260,4 +262,25 @@ fn a_page_is_dated_by_its_signals_only_when_they_agree() {
     // the same texts again change nothing: an inferred date is no identity
     let again = run_str(&["ingest", &agrees.display().to_string(), "--paper", "徐汇报", "--data", &d]);
     assert!(stdout(&again).starts_with("1 pages: 0 added, 0 updated, 1 unchanged"), "{}", stdout(&again));
+}
+
+#[test]
+fn the_least_certain_articles_of_an_issue_are_listed_least_sure_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("data").display().to_string();
+    let out = run_str(&["ingest", &samples_dir().display().to_string(), "--data", &d]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_str(&["issues", "--doubtful", "2023-09-18", "--limit", "2", "--json", "--data", &d]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{v}");
+    let least = |r: &serde_json::Value| r["boundary"].as_f64().unwrap().min(r["title_confidence"].as_f64().unwrap());
+    assert!(least(&rows[0]) <= least(&rows[1]), "least sure first: {v}");
+    assert!(rows.iter().all(|r| r["title"].is_string() && r["id"].is_i64()), "{v}");
+    // a day with no issue is said so, and nothing is listed
+    let none = run_str(&["issues", "--doubtful", "1999-01-01", "--data", &d]);
+    assert!(!none.status.success());
+    assert!(stderr(&none).contains("no issue on 1999-01-01"), "{}", stderr(&none));
+    assert!(stdout(&none).is_empty());
 }

@@ -237,7 +237,7 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     let folded = fold_width(text);
     let (_, body) = strip_bullet(&folded);
     let body = body.trim().trim_matches(|c| matches!(c, '(' | ')' | '[' | ']' | '【' | '】'));
-    if body.is_empty() || body.chars().count() > 48 {
+    if body.is_empty() || body.chars().count() > 48 || is_compiled_credit(body) {
         return None;
     }
     if body.chars().any(|c| matches!(c, '。' | '！' | '？' | '“' | '”' | '《')) {
@@ -315,6 +315,15 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     (any_role && !byline.is_empty()).then_some(byline)
 }
 
+/// Whether a closing line credits a report compiled from others' reports
+/// (`综合本报记者甲、乙报道`, `据新华社电`, `据某某网报道`): the paper's own
+/// sentence saying where the text came from, kept as the text's last
+/// paragraph, never a byline (its names wrote the reports, not this text).
+pub fn is_compiled_credit(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    (t.starts_with("综合") || t.starts_with('据')) && (t.ends_with("报道") || t.ends_with('电'))
+}
+
 /// Reads a line of names alone (`刘坤 陈文卿`), as printed above a `摄影报道`
 /// line or under a headline: every token a name with a known family name.
 pub fn parse_names_only(text: &str) -> Option<Vec<String>> {
@@ -384,6 +393,17 @@ mod tests {
         assert_eq!(parse_byline("中国青年报记者 王明").unwrap().reporters, ["王明"]);
         assert_eq!(parse_byline("记者杜一菲").unwrap().reporters, ["杜一菲"]);
         assert_eq!(parse_byline("记者王浩、李心萍").unwrap().reporters, ["王浩", "李心萍"]);
+    }
+
+    #[test]
+    fn a_credit_compiled_from_reports_is_no_byline() {
+        assert!(parse_byline("（综合本报记者王甲、李乙、赵丙报道）").is_none());
+        assert!(parse_byline("（据某某社电）").is_none());
+        assert!(parse_byline("据本报记者王甲报道").is_none());
+        assert!(is_compiled_credit("（综合本报记者王甲、新华社报道）"));
+        assert!(!is_compiled_credit("（本报记者王甲）"));
+        // a bracketed reporter stays a byline
+        assert_eq!(parse_byline("（本报记者 王甲）").unwrap().reporters, ["王甲"]);
     }
 
     #[test]

@@ -154,8 +154,62 @@ fn weekday_cn(w: Weekday) -> &'static str {
     ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"][w.num_days_from_monday() as usize]
 }
 
+/// A date printed with its weekday in running text: `12月27日（星期三）`,
+/// `12月27日周三`.
+static DAY_WITH_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // a constant pattern, exercised by the tests below
+    Regex::new(r"([0-9]{1,2})月([0-9]{1,2})日\s*[（(]?\s*(?:星期|周)([一二三四五六日天])").unwrap()
+});
+
+/// The dates a text prints with their weekday, and the years near `around`
+/// (the year before, its own, the year after) in which every one of them
+/// falls on the weekday printed: one year when they agree, none or several
+/// when they do not. `None` when the text names no weekday beside a date.
+/// Each such date is returned in the year found (or the first of several).
+pub fn years_by_weekdays(texts: &[&str], around: NaiveDate) -> Option<(Vec<i32>, Vec<NaiveDate>)> {
+    let mut named = Vec::new();
+    for t in texts {
+        let t = fold_width(t);
+        for c in DAY_WITH_WEEKDAY.captures_iter(&t) {
+            let (Ok(m), Ok(d)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else { continue };
+            let w = match &c[3] {
+                "一" => Weekday::Mon,
+                "二" => Weekday::Tue,
+                "三" => Weekday::Wed,
+                "四" => Weekday::Thu,
+                "五" => Weekday::Fri,
+                "六" => Weekday::Sat,
+                _ => Weekday::Sun,
+            };
+            named.push((m, d, w));
+        }
+    }
+    if named.is_empty() {
+        return None;
+    }
+    let years: Vec<i32> = (around.year() - 1..=around.year() + 1)
+        .filter(|&y| named.iter().all(|&(m, d, w)| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x.weekday() == w)))
+        .collect();
+    let year = years.first().copied().unwrap_or(around.year());
+    let dates = named.iter().filter_map(|&(m, d, _)| NaiveDate::from_ymd_opt(year, m, d)).collect();
+    Some((years, dates))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_weekdays_a_text_names_fit_one_year() {
+        let around = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        // 2023-12-27 was a Wednesday; in 2024 and 2025 it was not
+        let (years, dates) = super::years_by_weekdays(&["会议于12月27日（星期三）举行。"], around).unwrap();
+        assert_eq!(years, [2023]);
+        assert_eq!(dates, [NaiveDate::from_ymd_opt(2023, 12, 27).unwrap()]);
+        // two weekdays that no one year fits
+        let (years, _) = super::years_by_weekdays(&["12月27日周三开幕，12月28日周三闭幕。"], around).unwrap();
+        assert!(years.is_empty());
+        assert!(super::years_by_weekdays(&["12月27日举行。"], around).is_none());
+    }
+
     use super::*;
 
     fn day(s: &str) -> NaiveDate {

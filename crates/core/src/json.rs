@@ -90,6 +90,14 @@ struct ArticleJson<'a> {
     subheadings: Vec<usize>,
     span: [usize; 2],
     paragraph_spans: Vec<[usize; 2]>,
+    /// How sure the parser is of the article's boundaries and its title.
+    confidence: ConfidenceJson,
+}
+
+#[derive(Serialize)]
+struct ConfidenceJson {
+    boundary: f64,
+    title: f64,
 }
 
 #[derive(Serialize)]
@@ -145,6 +153,10 @@ fn article(i: usize, a: &Article) -> ArticleJson<'_> {
             .collect(),
         span: span(a.span),
         paragraph_spans: a.paragraphs.iter().map(|p| span(p.span)).collect(),
+        confidence: {
+            let (boundary, title) = a.confidence.two_decimals();
+            ConfidenceJson { boundary, title }
+        },
     }
 }
 

@@ -123,7 +123,9 @@ pub fn parse(text: &str) -> Issue {
         masthead = Some(m);
         skip = area.lines;
     }
-    let units = classify::classify(&lines[skip..], masthead.is_some() || first_page);
+    // a front page printed without a masthead still opens with its teasers
+    let front_page = masthead.is_some() || first_page || opens_with_teasers(&lines[skip..]);
+    let units = classify::classify(&lines[skip..], front_page);
     let assembled = assemble::assemble(&units);
     teasers.extend(assembled.teasers);
     // a leftover of bylines alone is shown as printed
@@ -134,6 +136,19 @@ pub fn parse(text: &str) -> Issue {
         l
     }));
     Issue { masthead, page_header, teasers, articles: assembled.articles, leftovers: problems }
+}
+
+/// Whether a page opens with teasers (导读), as a front page does even when
+/// printed without its masthead: two lines or more that each point to an
+/// inner page (`10-11 标题`, `09 标题`, `标题（详见第3版）`) among its first
+/// lines, before any line of running text.
+fn opens_with_teasers(lines: &[lines::Line<'_>]) -> bool {
+    // how far down the top of a page reaches, in lines
+    const TOP_LINES: usize = 12;
+    // a line this long is running text: the teasers are above it
+    const TEXT_CHARS: usize = 40;
+    let top = lines.iter().take(TOP_LINES).take_while(|l| text::char_len(l.text) < TEXT_CHARS);
+    top.filter(|l| parse_teaser(l.text).is_some()).take(2).count() == 2
 }
 
 /// Decodes the bytes of an issue file and parses it.
@@ -157,5 +172,30 @@ mod tests {
         assert_eq!(issue.teasers.len(), 1, "{:?}", issue.teasers);
         let issue = super::parse(&text.replace("第1版", "第2版"));
         assert!(issue.teasers.is_empty(), "{:?}", issue.teasers);
+    }
+
+    #[test]
+    fn a_front_page_without_a_masthead_opens_with_its_teasers_and_none_is_a_kicker() {
+        // made-up page: three teasers at the top, one running on to a second line
+        let text = "10-11 城市更新让老小区\n\n焕发新生机\n\n09 社区食堂开到家门口\n\n06 夜市灯火照归途\n\n\
+                    示例区召开年度工作会议\n\n□ 记者 王甲\n\n本报讯 会议要求，各部门压实责任，推动各项工作落地见效。\n";
+        let issue = super::parse(text);
+        let teasers: Vec<(&[u32], &str)> = issue.teasers.iter().map(|t| (&t.pages[..], t.title.as_str())).collect();
+        assert_eq!(
+            teasers,
+            [
+                (&[10, 11][..], "城市更新让老小区焕发新生机"),
+                (&[9][..], "社区食堂开到家门口"),
+                (&[6][..], "夜市灯火照归途")
+            ]
+        );
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.headline.kicker, None);
+        assert_eq!(a.headline.title, "示例区召开年度工作会议");
+        // one line that reads like a teaser is not enough to make a front page
+        let one =
+            super::parse("09 社区食堂开到家门口\n\n示例区召开年度工作会议\n\n本报讯 会议要求，各部门压实责任。\n");
+        assert!(one.teasers.is_empty(), "{:?}", one.teasers);
     }
 }

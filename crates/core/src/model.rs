@@ -299,6 +299,42 @@ pub struct Article {
     /// From the first to the last line of the article in the input
     /// (a headline printed elsewhere widens it).
     pub span: Span,
+    /// How sure the parser is of its boundaries and of its headline.
+    #[serde(default)]
+    pub confidence: Confidence,
+}
+
+/// How sure the parser is of an article, each from 0 to 1: of its
+/// boundaries (that it is one whole article, neither two run together nor
+/// half of one) and of its headline (that the title is the printed one).
+/// Measured from the signs that decided them: a byline or dateline under a
+/// headline is surer than lexical cohesion; an inferred title is a guess.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Confidence {
+    /// Where the article starts and ends.
+    pub boundary: f32,
+    /// Its headline.
+    pub title: f32,
+}
+
+impl Default for Confidence {
+    fn default() -> Self {
+        Confidence { boundary: 1.0, title: 1.0 }
+    }
+}
+
+impl Confidence {
+    /// The lower of the two: how sure the parser is of the article at all.
+    pub fn least(&self) -> f32 {
+        self.boundary.min(self.title)
+    }
+
+    /// Both as `f64` of two decimals, as they were measured (for JSON and
+    /// the archive: `0.83`, never `0.8299999833`).
+    pub fn two_decimals(&self) -> (f64, f64) {
+        let round = |p: f32| (f64::from(p) * 100.0).round() / 100.0;
+        (round(self.boundary), round(self.title))
+    }
 }
 
 impl Article {

@@ -25,6 +25,8 @@ pub mod people;
 mod read;
 mod records;
 mod schema;
+/// The schema version this build writes (`PRAGMA user_version`).
+pub use schema::VERSION as SCHEMA_VERSION;
 mod upgrade;
 mod write;
 
@@ -32,7 +34,6 @@ pub use corrections::{Corrected, CorrectionFilter, CorrectionRecord};
 pub use error::StoreError;
 pub use lines::{plain_text, LineBox};
 pub use records::*;
-pub use schema::VERSION as SCHEMA_VERSION;
 pub use upgrade::Upgrade;
 
 use chrono::NaiveDate;

@@ -240,6 +240,19 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("version {version_id}")))
     }
 
+    /// The least certain articles of a stored page (版), least sure first:
+    /// those whose boundaries or headline the parser was least sure of
+    /// (the lower of its two confidences), at most `limit`; articles stored
+    /// without a confidence are left out. For editors to check first.
+    pub fn doubtful_articles(&self, issue_id: i64, limit: usize) -> Result<Vec<ArticleRecord>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.articles_where(
+            "a.issue_id = ?1 AND a.confidence_boundary IS NOT NULL
+             ORDER BY MIN(a.confidence_boundary, a.confidence_title), a.seq LIMIT ?2",
+            params![issue_id, limit],
+        )
+    }
+
     /// The current articles of an issue, in reading order.
     pub fn articles_of_issue(&self, issue_id: i64) -> Result<Vec<ArticleRecord>, StoreError> {
         // sorted here: SQLite compiles a query ordered under an equality on a
@@ -370,7 +383,8 @@ fn articles_where<P: rusqlite::Params>(
                     a.subtitle, a.title_inferred, a.reporters, a.photographers, a.correspondents, a.authors,
                     a.dateline, a.source, a.continued_to, a.continued_from, a.continues,
                     (SELECT b.id FROM articles b WHERE b.continues = a.id LIMIT 1),
-                    a.paragraphs, a.span_start, a.span_end, a.section, a.version_id, a.regions
+                    a.paragraphs, a.span_start, a.span_end, a.section, a.version_id, a.regions,
+                    a.confidence_boundary, a.confidence_title
              FROM articles a WHERE {cond}"
     );
     // (the raw text that packed paragraphs need is read apart, not joined:

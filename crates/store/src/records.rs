@@ -188,6 +188,9 @@ pub struct ArticleRecord {
     /// page read from text): rectangles in PDF points, origin top-left,
     /// `y` down; their union is the article (two for an L-shaped one).
     pub regions: Vec<Region>,
+    /// How sure the parser was of its boundaries and headline (`None` for
+    /// an article stored by a shuzibao that did not say).
+    pub confidence: Option<shuzibao_core::Confidence>,
 }
 
 /// A rectangle on a page in PDF points (1/72 inch), origin at the top-left
@@ -378,6 +381,12 @@ pub(crate) fn article_from_row(
         span: (r.get::<_, i64>(23)? as usize, r.get::<_, i64>(24)? as usize),
         section: r.get(25)?,
         regions: regions_of(r, 27)?,
+        confidence: match (r.get::<_, Option<f64>>(28)?, r.get::<_, Option<f64>>(29)?) {
+            (Some(boundary), Some(title)) => {
+                Some(shuzibao_core::Confidence { boundary: boundary as f32, title: title as f32 })
+            }
+            _ => None,
+        },
     })
     .map(|mut a: ArticleRecord| {
         a.body = a.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");

@@ -269,6 +269,13 @@ const MIGRATIONS: &[&str] = &[
         corrections TEXT NOT NULL
     );
     "#,
+    // 12: how sure the parser is of each article (`shuzibao_core::Confidence`):
+    // of its boundaries and of its headline, 0..=1; NULL for an article
+    // stored before (a `reparse` gives it one).
+    r#"
+    ALTER TABLE articles ADD COLUMN confidence_boundary REAL;
+    ALTER TABLE articles ADD COLUMN confidence_title REAL;
+    "#,
 ];
 
 /// The schema version this build writes.

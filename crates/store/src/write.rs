@@ -368,9 +368,9 @@ pub(crate) fn replace_articles(
     let mut st = tx.prepare_cached(
         "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, section, kind, column_label, kicker, title,
             subtitle, title_inferred, reporters, photographers, correspondents, authors, dateline, source, continued_to,
-            continued_from, paragraphs, span_start, span_end, regions, lines)
+            continued_from, paragraphs, span_start, span_end, regions, lines, confidence_boundary, confidence_title)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-            ?23, ?24, ?25, ?26)",
+            ?23, ?24, ?25, ?26, ?27, ?28)",
     )?;
     for (i, (a, e)) in issue.articles.iter().zip(found).enumerate() {
         let paragraphs: Vec<StoredParagraph> =
@@ -402,6 +402,8 @@ pub(crate) fn replace_articles(
             a.span.end as i64,
             pdf.map(|(r, _)| regions_json(r.get(i).map_or(&[][..], Vec::as_slice))),
             pdf.and_then(|(_, l)| l.get(i)).filter(|l| !l.is_empty()).map(|l| crate::lines::encode(l)),
+            a.confidence.two_decimals().0,
+            a.confidence.two_decimals().1,
         ])?;
         store_entities(tx, meta.id, tx.last_insert_rowid(), meta.date, &e)?;
     }
@@ -563,5 +565,6 @@ pub(crate) fn article_of_record(a: &ArticleRecord) -> Article {
             .map(|p| Paragraph { text: p.text.clone(), role: p.role, span: Span::default() })
             .collect(),
         span: Span::new(a.span.0, a.span.1),
+        confidence: a.confidence.unwrap_or_default(),
     }
 }

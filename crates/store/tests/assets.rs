@@ -115,7 +115,11 @@ fn a_schema_9_archive_keeps_its_regions_and_gains_empty_lines_by_its_upgrade() {
     };
     // the database as schema 9 held it: no lines
     let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
-    db.execute_batch("ALTER TABLE articles DROP COLUMN lines; PRAGMA user_version = 9;").unwrap();
+    db.execute_batch(&format!(
+        "{} ALTER TABLE articles DROP COLUMN lines; PRAGMA user_version = 9;",
+        super::store::DROP_CONFIDENCE
+    ))
+    .unwrap();
     drop(db);
     assert!(Store::open(dir.path()).err().unwrap().to_string().contains("shuzibao upgrade"));
     let mut told = Vec::new();

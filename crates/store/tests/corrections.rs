@@ -82,12 +82,19 @@ fn split_at_a_paragraph_makes_two_articles_and_undo_restores_one() {
     assert_eq!(after[1].title, "篮球场免费开放");
     assert!(after[1].body.starts_with("桥下新建的篮球场"), "{}", after[1].body);
     assert_eq!(store.corrections_of_article(after[1].id).unwrap()[0].id, done.correction.id);
+    // what an editor corrected is no longer in doubt; the parser's own
+    // confidence stays on the others and comes back with the undo
+    let sure = shuzibao_core::Confidence { boundary: 1.0, title: 1.0 };
+    assert_eq!(after[0].confidence, Some(sure));
+    assert_eq!(after[1].confidence, Some(sure));
+    assert_eq!(after[2].confidence, before[1].confidence);
     let undone = store.undo_correction(done.correction.id, "李编辑", None).unwrap();
     assert_eq!(undone.correction.status, Status::Undone);
     assert_eq!(undone.correction.undone_by.as_deref(), Some("李编辑"));
     let restored = articles(&store, page);
     assert_eq!(restored.len(), 3);
     assert_eq!(restored[0].body, before[0].body, "undo gives the article back as the parser made it");
+    assert_eq!(restored[0].confidence, before[0].confidence);
     // the history keeps both
     assert_eq!(store.corrections(&Default::default()).unwrap().len(), 1);
     // the ingest, the correction, the undo

@@ -452,6 +452,8 @@ const SCHEMA_5_MENTIONS: &str = "
     DROP TABLE page_assets;
     ALTER TABLE articles DROP COLUMN regions;
     ALTER TABLE articles DROP COLUMN lines;
+    ALTER TABLE articles DROP COLUMN confidence_boundary;
+    ALTER TABLE articles DROP COLUMN confidence_title;
 ";
 
 #[test]
@@ -503,7 +505,7 @@ fn a_schema_5_archive_is_packed_by_its_upgrade_and_reads_the_same() {
     assert_eq!(told.len(), 2, "{told:?}");
     assert!(told[1].contains("5 page versions"), "{told:?}");
     assert!(store.pending_upgrades().unwrap().is_empty());
-    assert_eq!(everything(&store), before);
+    assert_eq!(without_confidence(&everything(&store)), without_confidence(&before));
     drop(store);
     // every value packed, each unpacking to what schema 5 held
     let db = rusqlite::Connection::open(&path).unwrap();
@@ -541,7 +543,7 @@ fn a_schema_6_archive_keeps_its_mentions_anew_and_is_compacted_by_its_upgrade() 
     let mut told = Vec::new();
     let store = Store::open_upgrading(dir.path(), |s| told.push(s.to_string())).unwrap();
     assert_eq!(told, [format!("schema 6 -> {}, then the file compacted", shuzibao_store::SCHEMA_VERSION)]);
-    assert_eq!(everything(&store), before);
+    assert_eq!(without_confidence(&everything(&store)), without_confidence(&before));
     drop(store);
     let db = rusqlite::Connection::open(&path).unwrap();
     assert_eq!(db.query_row("PRAGMA freelist_count", [], |r| r.get::<_, i64>(0)).unwrap(), 0, "compacted");
@@ -553,4 +555,69 @@ fn a_schema_6_archive_keeps_its_mentions_anew_and_is_compacted_by_its_upgrade() 
         .map(Result::unwrap)
         .collect();
     assert_eq!(kinds, [1, 2, 3, 4], "person, organisation, place and event, as numbers");
+}
+
+/// A dump with the articles' confidence left out: an archive of a schema
+/// before it had none, and gains none by its upgrade.
+fn without_confidence(dump: &str) -> String {
+    let mut out = String::new();
+    let mut rest = dump;
+    while let Some(at) = rest.find("confidence: ") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let end = if tail.starts_with("confidence: None") {
+            "confidence: None".len()
+        } else {
+            tail.find("})").map_or(tail.len(), |e| e + 2)
+        };
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What the schema that added confidence added, taken off again (an archive of the schema before).
+pub const DROP_CONFIDENCE: &str =
+    "ALTER TABLE articles DROP COLUMN confidence_boundary; ALTER TABLE articles DROP COLUMN confidence_title;";
+
+/// Two reports on one page: the first under a headline, a byline and a
+/// dateline; the second a line with no sign either way, then text.
+const DOUBTFUL: &str = "## 示例区新建三座口袋公园\n\n● 记者 王甲\n\n本报讯 近日，示例区新建的三座口袋公园向市民开放。\n\n公园里种了很多花草。\n\n游客可以乘坐公交前往\n\n码头的渡轮今天起调整班次，早班提前半小时。\n";
+
+#[test]
+fn each_article_keeps_its_confidence_and_the_least_sure_come_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let r = ingest(&mut store, "a.txt", DOUBTFUL, None);
+    let parsed = parse(DOUBTFUL);
+    let stored = store.articles_of_issue(r.issue_id).unwrap();
+    assert_eq!(stored.len(), parsed.articles.len());
+    for (s, p) in stored.iter().zip(&parsed.articles) {
+        let c = s.confidence.expect("stored with a confidence");
+        assert!((c.boundary - p.confidence.boundary).abs() < 1e-6 && (c.title - p.confidence.title).abs() < 1e-6);
+    }
+    let doubtful = store.doubtful_articles(r.issue_id, 10).unwrap();
+    assert_eq!(doubtful.len(), stored.len());
+    let least: Vec<f32> = doubtful.iter().map(|a| a.confidence.unwrap().least()).collect();
+    assert!(least.windows(2).all(|w| w[0] <= w[1]), "least sure first: {least:?}");
+    assert_eq!(store.doubtful_articles(r.issue_id, 1).unwrap().len(), 1);
+}
+
+#[test]
+fn an_archive_of_the_schema_before_confidence_upgrades_and_its_articles_have_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let mut store = Store::open(dir.path()).unwrap();
+        ingest(&mut store, "a.txt", DOUBTFUL, None).issue_id
+    };
+    // the database as the schema before held it: no confidence
+    let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
+    let before = shuzibao_store::SCHEMA_VERSION - 1;
+    db.execute_batch(&format!("{DROP_CONFIDENCE} PRAGMA user_version = {before};")).unwrap();
+    drop(db);
+    assert!(Store::open(dir.path()).err().unwrap().to_string().contains("shuzibao upgrade"));
+    let store = Store::open_upgrading(dir.path(), |_| {}).unwrap();
+    let articles = store.articles_of_issue(id).unwrap();
+    assert!(!articles.is_empty() && articles.iter().all(|a| a.confidence.is_none()));
+    assert!(store.doubtful_articles(id, 10).unwrap().is_empty(), "no confidence, no doubt shown");
 }

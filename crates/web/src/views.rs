@@ -82,6 +82,9 @@ pub struct ArticleView {
     pub subtitle: Option<String>,
     /// The title was inferred, not printed.
     pub title_inferred: bool,
+    /// How sure the parser was of its boundaries and its headline (`null`
+    /// for an article stored before confidence was kept).
+    pub confidence: Option<ConfidenceView>,
     /// Everyone in the byline.
     pub people: Vec<PersonView>,
     /// 本报讯 …
@@ -103,6 +106,16 @@ pub struct ArticleView {
     /// Whether it has a zone on its page's image (read from a PDF).
     #[serde(skip)]
     pub on_page: bool,
+}
+
+/// How sure the parser was of an article, each 0..=1 (see
+/// `shuzibao_core::Confidence`): its boundaries and its headline.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ConfidenceView {
+    /// That it is one whole article.
+    pub boundary: f64,
+    /// That its title is the printed one.
+    pub title: f64,
 }
 
 /// One piece of an article's meta line (paper, date, page, kind, column),
@@ -251,6 +264,10 @@ pub fn article_view(
         title: a.title.clone(),
         subtitle: a.subtitle.clone(),
         title_inferred: a.title_inferred,
+        confidence: a.confidence.map(|c| {
+            let (boundary, title) = c.two_decimals();
+            ConfidenceView { boundary, title }
+        }),
         people,
         dateline: a.dateline.clone(),
         source: a.source.clone(),

@@ -1,6 +1,7 @@
 //! `shuzibao issues`: the papers of the archive with their issues (dates and
 //! pages), or, with `--undated`, the pages without a date, each with its id
-//! (for `shuzibao date`) and the date guessed for it, if any.
+//! (for `shuzibao date`) and the date guessed for it, if any; with
+//! `--doubtful DATE`, the least certain articles of an issue.
 
 use crate::cli::IssuesArgs;
 use crate::exit::{Outcome, Status};
@@ -34,6 +35,9 @@ pub fn run(a: &IssuesArgs) -> Outcome {
     let reader = super::open_reader(&a.data.dir)?;
     let store = &reader.store;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Some(date) = a.doubtful {
+        return super::doubtful::run(store, a.paper.as_deref(), date, a.limit, a.json, &mut out);
+    }
     if a.undated {
         let lines: Vec<UndatedLine> = store
             .undated(a.paper.as_deref())?

@@ -3,6 +3,7 @@
 
 pub mod correct;
 pub mod date;
+pub mod doubtful;
 pub mod entities;
 pub mod export;
 pub mod ingest;

@@ -71,6 +71,15 @@ pub fn infer_issue_date(
     weekday: Option<chrono::Weekday>,
     around: NaiveDate,
 ) -> Option<InferredDate> {
+    // The weekdays printed beside dates (`12月27日（星期三）`) fit one year:
+    // they fix the year of the other dates. Weekdays no one year fits leave
+    // the issue undated.
+    let weekdays = shuzibao_core::dating::years_by_weekdays(paragraphs, around);
+    let around = match &weekdays {
+        Some((years, dates)) if years.len() == 1 => dates.iter().copied().max().unwrap_or(around),
+        Some(_) => return None,
+        None => around,
+    };
     let mut dates = Vec::new();
     let mut last = None;
     for (i, p) in paragraphs.iter().enumerate() {
@@ -89,10 +98,13 @@ pub fn infer_issue_date(
     let weekday_cn = |w: chrono::Weekday| {
         ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"][w.num_days_from_monday() as usize]
     };
-    let evidence = match weekday {
+    let mut evidence = match weekday {
         Some(w) => format!("文中最晚的日期是“{}”（{seen}），本报逢{}出版", mention.text, weekday_cn(w)),
         None => format!("文中最晚的日期是“{}”（{seen}）", mention.text),
     };
+    if let Some((years, _)) = weekdays {
+        evidence.push_str(&format!("；文中所注星期只合{}年", years[0]));
+    }
     Some(InferredDate { date, evidence })
 }
 
@@ -109,6 +121,20 @@ mod tests {
         assert_eq!(d.date.to_string(), "2023-09-18", "the Monday after 9月14日");
         assert!(d.evidence.contains("9月14日") && d.evidence.contains("星期一"), "{}", d.evidence);
         assert!(infer_issue_date(&["近日，工程开工。"], None, around).is_none(), "approximate dates say nothing");
+    }
+
+    #[test]
+    fn an_undated_issue_takes_the_year_its_weekdays_fit() {
+        // the archive's latest dated issue is of June 2023, so a 12月27日 read
+        // near it would be 2022's; but 12月27日 was a Wednesday only in 2023
+        let around = NaiveDate::from_ymd_opt(2023, 6, 1).unwrap();
+        let paras = ["12月27日（星期三）下午，示例区召开全会。", "会议于12月28日闭幕。"];
+        let d = infer_issue_date(&paras, None, around).unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2023, 12, 28).unwrap(), "{d:?}");
+        assert!(d.evidence.contains("2023"), "{d:?}");
+        // weekdays that no one year fits: left undated
+        let clash = ["12月27日周三开幕，12月28日周三闭幕。"];
+        assert!(infer_issue_date(&clash, None, around).is_none());
     }
 
     #[test]

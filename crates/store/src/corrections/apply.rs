@@ -428,6 +428,7 @@ mod tests {
                 .map(|t| Paragraph { text: t.to_string(), role: ParagraphRole::Text, span: Span::default() })
                 .collect(),
             span: Span::default(),
+            confidence: shuzibao_core::Confidence::default(),
         }
     }
 

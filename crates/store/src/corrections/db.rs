@@ -194,7 +194,18 @@ fn rewrite(tx: &Connection, meta: &IssueMeta<'_>, base: &Base) -> Result<usize, 
         "DELETE FROM corrected_articles WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1)",
         [meta.id],
     )?;
-    let articles: Vec<Article> = pieces.iter().map(|p| p.article.clone()).collect();
+    // an article an editor has corrected is as sure as its editor: none
+    // of the parser's doubts about it stands
+    let articles: Vec<Article> = pieces
+        .iter()
+        .map(|p| {
+            let mut a = p.article.clone();
+            if !p.corrections.is_empty() {
+                a.confidence = shuzibao_core::Confidence::default();
+            }
+            a
+        })
+        .collect();
     let found = entities::extract_issue(&articles, meta.date);
     let issue = Issue { masthead: None, page_header: None, teasers: Vec::new(), articles, leftovers: Vec::new() };
     let regions: Vec<Vec<Region>> = pieces.iter().map(|p| p.regions.clone()).collect();
@@ -386,6 +397,7 @@ fn base_of_table(
             signed_date: None,
             paragraphs,
             span: Span::new(a.span.0, a.span.1),
+            confidence: a.confidence.unwrap_or_default(),
         };
         articles.push(BaseArticle { article, regions: a.regions, lines: lines.iter().map(line_row).collect() });
     }

@@ -1,0 +1,71 @@
+//! `shuzibao issues --doubtful DATE`: the articles of an issue the parser was
+//! least sure of (its boundaries or its headline), least sure first, for
+//! editors to check before the others. Reads only.
+
+use crate::exit::{Outcome, Status};
+use anyhow::bail;
+use serde::Serialize;
+use shuzibao_store::Store;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct DoubtfulLine {
+    id: i64,
+    page: Option<String>,
+    title: String,
+    title_inferred: bool,
+    boundary: f32,
+    title_confidence: f32,
+}
+
+/// Lists the `limit` least certain articles of the issue of `paper` on `date`.
+pub fn run(
+    store: &Store,
+    paper: Option<&str>,
+    date: chrono::NaiveDate,
+    limit: usize,
+    json: bool,
+    out: &mut impl Write,
+) -> Outcome {
+    let pages: Vec<_> =
+        store.issues_on(date)?.into_iter().filter(|p| paper.is_none_or(|w| p.paper.as_deref() == Some(w))).collect();
+    let mut papers: Vec<&str> = pages.iter().filter_map(|p| p.paper.as_deref()).collect();
+    papers.dedup();
+    if pages.is_empty() {
+        bail!("no issue on {date}{}", paper.map(|p| format!(" of {p}")).unwrap_or_default());
+    }
+    if papers.len() > 1 {
+        bail!("several papers on {date} ({}): say which with --paper", papers.join(", "));
+    }
+    let mut lines = Vec::new();
+    for p in &pages {
+        for a in store.doubtful_articles(p.id, limit)? {
+            let Some(c) = a.confidence else { continue };
+            lines.push(DoubtfulLine {
+                id: a.id,
+                page: p.page_no().map(|n| n.to_string()),
+                title: a.title,
+                title_inferred: a.title_inferred,
+                boundary: c.boundary,
+                title_confidence: c.title,
+            });
+        }
+    }
+    lines.sort_by(|a, b| a.boundary.min(a.title_confidence).total_cmp(&b.boundary.min(b.title_confidence)));
+    lines.truncate(limit);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &lines)?;
+        writeln!(out)?;
+    } else if lines.is_empty() {
+        writeln!(out, "no article of {date} has a confidence (stored before it was kept: `shuzibao reparse`)")?;
+    } else {
+        writeln!(out, "the {} least certain articles of {} {date} (boundary, title):", lines.len(), papers[0])?;
+        for l in &lines {
+            let page = l.page.as_deref().map(|p| format!("第{p}版 ")).unwrap_or_default();
+            let inferred = if l.title_inferred { " (title inferred)" } else { "" };
+            writeln!(out, "  #{:<6} {:.2} {:.2}  {page}{}{inferred}", l.id, l.boundary, l.title_confidence, l.title)?;
+        }
+    }
+    out.flush()?;
+    Ok(Status::Ok)
+}

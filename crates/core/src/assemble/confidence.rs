@@ -1,0 +1,276 @@
+//! How sure assembly is of each article: of its boundaries (where it starts
+//! and ends) and of its headline, from the signs that decided them.
+//!
+//! Every decision about a headline-like line leaves a [`Sign`]: a byline or
+//! dateline under it, a mark, an indent, a column tag, or only lexical
+//! cohesion. Each sign has the share of decisions it gets right, measured on
+//! the tuning split (人民日报 pages of February 2019, seeds 1–3, as printed,
+//! flat and with column breaks; see `bench/results/2026-12-04-parser.md`).
+//! An article is as sure as the weakest decision that bounds it: the one
+//! that started it, the one that started the next article (its end), and
+//! those that kept a line inside it. Not a model of the text: no decision is
+//! changed here.
+
+use super::NEW_TOPIC;
+use crate::model::{Article, Confidence, ParagraphRole};
+use crate::text::{char_len, ends_sentence};
+
+/// What decided the role of a headline-like line (or how a text began).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(super) enum Sign {
+    /// The first headline of the page.
+    First,
+    /// Text with no headline over it opened an article.
+    #[default]
+    Unmarked,
+    /// A column label (栏目) opened it.
+    ColumnLabel,
+    /// A byline with nothing before it opened it.
+    LoneByline,
+    /// A short titled item in a column of briefs.
+    BriefItem,
+    /// The headline printed again as the first line of its text.
+    Repeat,
+    /// The editors signing their note.
+    EditorsNote,
+    /// The next part of a feature in parts.
+    FeaturePart,
+    /// The title of a box inside the text.
+    BoxTitle,
+    /// A document's title over its date.
+    DocumentTitle,
+    /// An exclamation or question closing a text.
+    Exclaim,
+    /// A mark, a byline or dateline under it, or the text before it closed.
+    Strong,
+    /// Under a headline whose text had not begun.
+    UnderHead,
+    /// A short line with a date under it: a 落款.
+    FootLine,
+    /// The sentence before it was open: a piece of it.
+    OpenSentence,
+    /// The second half of a lead-in sub-heading.
+    AfterLeadIn,
+    /// Set like another sub-heading of the text.
+    Sibling,
+    /// A subtitle `——…` or a column tag `（…）`.
+    Tagged,
+    /// Halves set apart by a space.
+    SpacedHalves,
+    /// A kicker ending in `——` over a title.
+    Kicker,
+    /// The article before had ended (a closing byline, source, credits).
+    AfterEnd,
+    /// Bold or set as a sub-heading.
+    SubLook,
+    /// In a column of photos.
+    PhotoColumn,
+    /// Over a short caption that opens with its date.
+    Caption,
+    /// An indented line where paragraphs are indented: text.
+    IndentedText,
+    /// A line not indented where paragraphs are: a headline.
+    Unindented,
+    /// No sign either way: lexical cohesion with the text before decided.
+    Cohesion(f32),
+}
+
+/// How the page marks its paragraphs: where it indents them, an unindented
+/// line is a headline and few decisions are left to guess; where it does
+/// not (text from PDF pages), every headline is a guess from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Page {
+    Indented,
+    Flat,
+}
+
+/// The signs that bound one article.
+pub(super) struct Signs {
+    pub(super) page: Page,
+    /// What started it.
+    pub(super) start: Sign,
+    /// What started the next article (its end), if one follows.
+    pub(super) end: Option<Sign>,
+    /// The least sure decision that kept a headline-like line inside it.
+    pub(super) doubt: Option<Sign>,
+    /// Its headline was printed after or inside its text and given back.
+    pub(super) orphan: bool,
+    /// Lines of its headline group.
+    pub(super) lines: usize,
+}
+
+impl Sign {
+    /// The share of decisions this sign gets right on such a page, measured
+    /// on the tuning split (rounded; see the module's note).
+    pub(super) fn sureness(self, page: Page) -> f32 {
+        if page == Page::Indented {
+            return match self {
+                Sign::Unindented | Sign::First => 0.99,
+                Sign::IndentedText | Sign::Repeat | Sign::EditorsNote | Sign::Strong => 0.98,
+                Sign::ColumnLabel => 0.96,
+                Sign::Cohesion(c) => cohesion_sureness(c),
+                other => other.sureness(Page::Flat),
+            };
+        }
+        match self {
+            Sign::Repeat | Sign::EditorsNote | Sign::IndentedText | Sign::Unindented | Sign::UnderHead => 0.96,
+            Sign::ColumnLabel => 0.93,
+            Sign::DocumentTitle | Sign::FeaturePart => 0.9,
+            Sign::Strong | Sign::Sibling => 0.88,
+            Sign::Tagged | Sign::BoxTitle | Sign::AfterLeadIn | Sign::BriefItem => 0.85,
+            Sign::First | Sign::OpenSentence | Sign::Caption => 0.83,
+            Sign::SpacedHalves | Sign::Exclaim => 0.8,
+            Sign::SubLook => 0.75,
+            Sign::AfterEnd | Sign::FootLine | Sign::LoneByline => 0.6,
+            Sign::Kicker => 0.5,
+            Sign::PhotoColumn => 0.3,
+            Sign::Unmarked => 0.1,
+            Sign::Cohesion(c) => cohesion_sureness(c),
+        }
+    }
+}
+
+/// A cohesion far from the threshold on either side decides well; one at
+/// the threshold is a coin toss. Four times over or under it is as sure as a
+/// decision by cohesion gets.
+fn cohesion_sureness(c: f32) -> f32 {
+    const SUREST: f32 = 0.8;
+    const LEAST: f32 = 0.4;
+    let ratio = c.max(1e-4) / NEW_TOPIC;
+    let margin = (ratio.ln().abs() / 4f32.ln()).min(1.0);
+    LEAST + (SUREST - LEAST) * margin
+}
+
+/// The confidence of an inferred title: a guess from the first sentence.
+pub(super) const INFERRED_TITLE: f32 = 0.2;
+/// A column label standing as the title.
+pub(super) const LABEL_TITLE: f32 = 0.6;
+/// A headline printed after its text (or inside it) and given back to it.
+pub(super) const ORPHAN_TITLE: f32 = 0.7;
+
+/// The confidence of a printed headline that opened the article by `start`:
+/// as sure as the decision, a little less for a group split into 引题,
+/// 主题 and 副题 (which line is the title is a guess too).
+pub(super) fn printed_title(start: Sign, page: Page, lines: usize) -> f32 {
+    // three lines split into 引题, 主题 and 副题 are most often two
+    // headlines run together (a column label over the next one's title)
+    let group = match lines {
+        0 | 1 => 1.0,
+        2 => 0.97,
+        _ => 0.3,
+    };
+    start.sureness(page) * group
+}
+
+/// The most characters of a line of running text that may be a headline
+/// read as text (a short line with no sentence end, with text after it).
+const HIDDEN_HEAD_CHARS: usize = 30;
+/// How much each such line takes off the boundary's confidence.
+const HIDDEN_HEAD: f32 = 0.8;
+
+/// How much a signature read off the text's end (`江苏某市  某某`, `——某某`)
+/// takes off the boundary: whether that line signs the text or is its last
+/// paragraph is itself a guess (about half of such articles on the tuning
+/// split were wrong at their end).
+const SIGNED_END: f32 = 0.6;
+
+/// Lines inside the text that read like a headline nobody marked: short,
+/// no sentence end, with more text after them.
+fn hidden_headlines(a: &Article) -> i32 {
+    let n = a.paragraphs.len();
+    let count = a
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| {
+            i > 0
+                && i + 1 < n
+                && p.role == ParagraphRole::Text
+                && char_len(&p.text) <= HIDDEN_HEAD_CHARS
+                && !ends_sentence(&p.text)
+        })
+        .count();
+    i32::try_from(count).unwrap_or(i32::MAX)
+}
+
+/// An article's confidence: its boundary as sure as the decisions that
+/// started it, ended it (the next article's start) and kept lines inside
+/// it, less for each line in it that reads like a headline; its title as
+/// the headline was found (printed, given back, a column label, inferred).
+pub(super) fn of(a: &Article, signs: &Signs) -> Confidence {
+    let page = signs.page;
+    let sure = |s: Option<Sign>| s.map_or(1.0, |s| s.sureness(page));
+    // each decision may be wrong on its own: the article is whole only if all are right
+    let signed = if a.byline.authors.is_empty() { 1.0 } else { SIGNED_END };
+    let boundary = signs.start.sureness(page)
+        * sure(signs.end)
+        * sure(signs.doubt)
+        * HIDDEN_HEAD.powi(hidden_headlines(a))
+        * signed;
+    let title = if a.headline.inferred {
+        INFERRED_TITLE
+    } else if signs.lines == 0 {
+        LABEL_TITLE
+    } else if signs.orphan {
+        ORPHAN_TITLE
+    } else {
+        printed_title(signs.start, page, signs.lines)
+    };
+    Confidence { boundary: round2(boundary), title: round2(title) }
+}
+
+/// Two decimals: the figures are measured shares, no finer.
+fn round2(p: f32) -> f32 {
+    (p.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cohesion_near_the_threshold_is_least_sure() {
+        let at = Sign::Cohesion(NEW_TOPIC).sureness(Page::Flat);
+        let far_above = Sign::Cohesion(NEW_TOPIC * 8.0).sureness(Page::Flat);
+        let far_below = Sign::Cohesion(0.0).sureness(Page::Flat);
+        assert!((at - 0.4).abs() < 1e-6, "{at}");
+        assert!(far_above > 0.75 && far_below > 0.75, "{far_above} {far_below}");
+        assert!(Sign::Strong.sureness(Page::Indented) > far_above);
+    }
+
+    #[test]
+    fn an_article_with_a_line_that_reads_like_a_headline_is_less_sure() {
+        let plain =
+            crate::parse("第一条标题\n\n本报讯 记者王甲报道：今天上午，一场会议在区里举行。\n\n会议讨论了很多问题。\n");
+        let hidden = crate::parse(
+            "第一条标题\n\n本报讯 记者王甲报道：今天上午，一场会议在区里举行。\n\n另一件事情的说法\n\n公园里开满了花。\n",
+        );
+        let p = plain.articles[0].confidence.boundary;
+        let h = hidden.articles[0].confidence.boundary;
+        assert!(h < p, "{h} < {p}");
+    }
+
+    #[test]
+    fn a_text_signed_at_its_end_is_less_sure_of_its_end() {
+        let text =
+            "示例标题\n\u{3000}\u{3000}本报讯 今天上午，一场会议在区里举行。\n\u{3000}\u{3000}会议讨论了很多问题。\n\
+                    \u{3000}\u{3000}示例区区长 王甲\n另一个标题\n\u{3000}\u{3000}今天下午，公园里开满了花。\n";
+        let signed = crate::parse(text);
+        let plain = crate::parse(&text.replace("\u{3000}\u{3000}示例区区长 王甲\n", ""));
+        assert!(!signed.articles[0].byline.authors.is_empty(), "{:?}", signed.articles[0].byline);
+        assert!(signed.articles[0].confidence.boundary < plain.articles[0].confidence.boundary);
+    }
+
+    #[test]
+    fn an_inferred_title_is_a_guess() {
+        let issue = crate::parse("今天上午，一场会议在区里举行，会议讨论了很多问题。\n");
+        assert!(issue.articles[0].headline.inferred);
+        assert!(issue.articles[0].confidence.title <= INFERRED_TITLE);
+    }
+
+    #[test]
+    fn a_split_headline_group_is_less_sure_than_one_line() {
+        assert!(printed_title(Sign::Strong, Page::Flat, 2) < printed_title(Sign::Strong, Page::Flat, 1));
+        assert!(printed_title(Sign::Cohesion(NEW_TOPIC), Page::Flat, 1) < LABEL_TITLE);
+    }
+}

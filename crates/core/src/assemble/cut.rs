@@ -1,0 +1,56 @@
+//! Lines a column break cut: a headline-like line that ends where no
+//! headline ends is the first piece of a paragraph, never a sub-heading or
+//! a headline. Not the joining itself (that is `append_to_last`).
+
+use crate::lexicon::{has_surname, post_ending};
+use crate::text::ends_sentence;
+
+/// Marks and words no headline ends with: a pause mark, an opening bracket
+/// or quote, the particle `的` or the conjunction `和` leave the phrase open
+/// (`推动老旧小区的`, `社区、`). (Words that end a verb as well, `参与`,
+/// `面对`, `方向`, are left out.)
+const OPEN_ENDINGS: &[char] = &['的', '和', '、', '，', ',', '（', '“', '《'];
+
+/// Whether `text` stops where a column break cut it: after a word that
+/// leaves its phrase open, or inside a name, right after a post and a family
+/// name (`区委书记王` / `甲出席会议`).
+pub(super) fn cut_at_column_end(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.is_empty() || ends_sentence(t) || t.ends_with('—') {
+        return false;
+    }
+    let Some(last) = t.chars().next_back() else { return false };
+    if OPEN_ENDINGS.contains(&last) {
+        return true;
+    }
+    let rest = &t[..t.len() - last.len_utf8()];
+    has_surname(&last.to_string()) && post_ending(rest).is_some_and(|p| rest.ends_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_at_column_end;
+    use crate::parse;
+
+    #[test]
+    fn lines_that_end_where_no_headline_ends() {
+        assert!(cut_at_column_end("今年将继续推动老旧小区的"));
+        assert!(cut_at_column_end("区委书记王"));
+        assert!(!cut_at_column_end("老旧小区焕发新生机"));
+        assert!(!cut_at_column_end("城北小学三年级李小雨——"));
+        assert!(!cut_at_column_end("会议要求落实责任。"));
+    }
+
+    #[test]
+    fn a_paragraph_cut_by_a_column_break_is_never_a_sub_heading() {
+        // made-up flat page: two paragraphs each cut where no headline ends
+        let text = "示例区召开城市更新推进会\n\n本报讯 昨天上午，示例区召开城市更新推进会，部署下一阶段工作。\n\n\
+                    区委书记王\n\n甲出席会议并讲话\n\n他说，今年将继续推动老旧小区的\n\n改造工作，让居民住得更舒心。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert!(a.paragraphs.iter().all(|p| p.role != crate::model::ParagraphRole::Subheading), "{:#?}", a.paragraphs);
+        assert!(a.body().contains("区委书记王甲出席会议并讲话"), "{}", a.body());
+        assert!(a.body().contains("老旧小区的改造工作"), "{}", a.body());
+    }
+}

@@ -1,0 +1,747 @@
+//! Article assembly: from classified units to articles in reading order.
+//!
+//! This is where layout knowledge lives. Walking the units of a page, it
+//! decides where an article starts (a headline group, with its byline), what a
+//! headline-like line inside a text is (a sub-heading, or a piece of a sentence
+//! cut by a column break), joins text the layout split (`整改措` / `施落实`),
+//! gives a headline that extraction put after its text, or in the middle of
+//! it, back to that text, groups the items of a column (大字新闻, 图片新闻),
+//! and takes the 落款 off a notice. What it cannot place becomes a leftover.
+
+use crate::byline::{parse_bracketed, picture_and_words, strip_bullet};
+use crate::classify::{Unit, UnitKind};
+use crate::headline::{
+    has_column_tag, has_spaced_halves, is_enumerated, looks_like_subheading, split_headline, HeadLine,
+};
+use crate::lexicon::column_kind;
+use crate::markers::{continued_from, continued_to, dateline, opens_as_lead, source_at_end, starts_with_dateline};
+use crate::model::{Article, ArticleKind, Author, Byline, Headline, Leftover, Paragraph, ParagraphRole, Span, Teaser};
+use crate::teaser::runs_on;
+use crate::text::{char_len, clean_inline, ends_sentence, is_han};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Most lines a headline group (引题, 主题, 副题) takes.
+const MAX_HEAD_LINES: usize = 3;
+
+/// An article while it is being read.
+#[derive(Debug, Default)]
+pub(super) struct Draft {
+    heads: Vec<HeadLine>,
+    head_spans: Vec<Span>,
+    byline: Byline,
+    paras: Vec<Paragraph>,
+    /// The last paragraph stops mid-sentence: the next text continues it.
+    open: bool,
+    kind: Option<ArticleKind>,
+    column: Option<String>,
+    dateline: Option<String>,
+    source: Option<String>,
+    continued_to: Option<u32>,
+    continued_from: Option<u32>,
+    /// The `上接第N版` marker as printed, if one was read.
+    from_marker: Option<String>,
+    /// A continuation marker ended it: no more text goes in.
+    closed: bool,
+    /// A closing byline or source was read: the next headline starts a new article.
+    ended: bool,
+    /// The date of a 落款.
+    signed_date: Option<String>,
+    /// How its sub-headings were set, as printed (see [`Shape`]).
+    sub_shapes: Vec<Shape>,
+    span: Option<Span>,
+    /// What decided that it starts where it does.
+    start: Sign,
+    /// The least sure decision that kept a headline-like line inside it.
+    doubt: Option<Sign>,
+    /// Its headline was printed after or inside its text and given back.
+    orphan_title: bool,
+}
+
+impl Draft {
+    fn touch(&mut self, span: Span) {
+        self.span = Some(self.span.map_or(span, |s| s.cover(span)));
+    }
+
+    fn is_headless(&self) -> bool {
+        self.heads.is_empty() && self.column.is_none()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.heads.is_empty() && self.paras.is_empty() && self.byline.is_empty() && self.column.is_none()
+    }
+}
+
+/// What a headline-like line turns out to be, given what stands around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeadRole {
+    /// It opens a new article.
+    Start,
+    /// A sub-heading inside the current article.
+    Sub,
+    /// A piece of a sentence that a column break cut off.
+    Fragment,
+    /// The signing body at the foot of a notice or letter (落款).
+    SignOff,
+    /// A headline group inside the current article, up to the index given
+    /// (sub-headings set alike, or the headline of a feature's next part):
+    /// its lines are sub-headings.
+    Part(usize),
+}
+
+/// Whether two lines say the same, white space aside.
+fn same_text(a: &str, b: &str) -> bool {
+    a.chars().filter(|c| !c.is_whitespace()).eq(b.chars().filter(|c| !c.is_whitespace()))
+}
+
+/// Whether `u` repeats a line of the headline group `group`.
+fn is_repeat(group: &[Unit], u: &Unit) -> bool {
+    group.iter().any(|h| same_text(&h.text, &u.text))
+}
+
+/// What assembly produced.
+pub struct Assembled {
+    /// Articles in reading order.
+    pub articles: Vec<Article>,
+    /// Teasers found among the units.
+    pub teasers: Vec<Teaser>,
+    /// What could not be placed.
+    pub leftovers: Vec<Leftover>,
+}
+
+/// Assembles the units of a page into articles.
+pub fn assemble(units: &[Unit]) -> Assembled {
+    let mut a = Assembler {
+        units,
+        drafts: Vec::new(),
+        teasers: Vec::new(),
+        leftovers: Vec::new(),
+        column: None,
+        indent_mode: indent_marks_paragraphs(units),
+        sign: Cell::new(Sign::First),
+    };
+    a.run();
+    let leftovers = std::mem::take(&mut a.leftovers);
+    let teasers = std::mem::take(&mut a.teasers);
+    let mut out = Assembled { articles: Vec::new(), teasers, leftovers };
+    // where an article ends is where the next one starts
+    let ends: Vec<Option<Sign>> = a.drafts.iter().skip(1).map(|n| Some(n.start)).chain([None]).collect();
+    let page = if a.indent_mode { Page::Indented } else { Page::Flat };
+    let mut drafts = a.drafts.into_iter().zip(ends).peekable();
+    while let Some((d, end)) = drafts.next() {
+        // A column label whose items each have their own headline is kept
+        // as their `column`, not as an article of its own.
+        if d.paras.is_empty() && d.heads.is_empty() {
+            if let Some((next, _)) = drafts.peek_mut().filter(|(n, _)| n.column.is_some() && n.column == d.column) {
+                if let Some(span) = d.span {
+                    next.touch(span);
+                }
+                continue;
+            }
+        }
+        let (start, doubt, orphan, lines) = (d.start, d.doubt, d.orphan_title, d.heads.len());
+        if let Some(mut article) = finish(d, &mut out.leftovers) {
+            let signs = Signs { page, start, end, doubt, orphan, lines };
+            article.confidence = confidence::of(&article, &signs);
+            out.articles.push(article);
+        }
+    }
+    out
+}
+
+pub(super) struct Assembler<'u> {
+    units: &'u [Unit],
+    drafts: Vec<Draft>,
+    teasers: Vec<Teaser>,
+    leftovers: Vec<Leftover>,
+    /// The column (栏目) whose items are being read, and its kind.
+    column: Option<(ArticleKind, String)>,
+    /// The page indents every paragraph, so an indent starts a paragraph and
+    /// a line without one is a headline or a continuation.
+    indent_mode: bool,
+    /// What decided the last [`Assembler::head_role`].
+    sign: Cell<Sign>,
+}
+
+/// Whether the page marks paragraphs by indenting them (人民日报 article files,
+/// typeset text): many lines are indented, and not all of them.
+fn indent_marks_paragraphs(units: &[Unit]) -> bool {
+    let indented = units.iter().filter(|u| u.indented).count();
+    indented >= 3 && indented * 4 >= units.len() && indented < units.len()
+}
+
+impl Assembler<'_> {
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.units.len() {
+            let u = &self.units[i];
+            match &u.kind {
+                UnitKind::Head => match self.head_role(i) {
+                    HeadRole::Start => {
+                        let sign = self.sign.get();
+                        let before = self.drafts.len();
+                        i = match self.series_split(i) {
+                            Some((m, j, shape)) => self.start_series(i, m, j, shape),
+                            None => self.start_group(i),
+                        };
+                        if self.drafts.len() > before {
+                            if let Some(d) = self.drafts.last_mut() {
+                                d.start = sign;
+                            }
+                        }
+                        continue;
+                    }
+                    HeadRole::Sub => {
+                        self.doubt_last();
+                        self.add_paragraph(u, ParagraphRole::Subheading);
+                        if let (Some(d), Some(shape)) = (self.drafts.last_mut(), line_shape(&u.text)) {
+                            d.sub_shapes.push(shape);
+                        }
+                    }
+                    HeadRole::Part(j) => {
+                        self.doubt_last();
+                        // a signed part is set as a signed part's headline
+                        let signed = self.bylines_end(j) > j;
+                        let shape =
+                            if signed { signed_shape(&self.units[i..j]) } else { head_shape(&self.units[i..j]) };
+                        for part in &self.units[i..j] {
+                            self.add_paragraph(part, ParagraphRole::Subheading);
+                        }
+                        if let (Some(d), Some(shape)) = (self.drafts.last_mut(), shape) {
+                            d.sub_shapes.push(shape);
+                        }
+                        i = j;
+                        continue;
+                    }
+                    HeadRole::Fragment => {
+                        self.doubt_last();
+                        self.add_text(u);
+                    }
+                    HeadRole::SignOff => {
+                        self.doubt_last();
+                        if let Some(d) = self.drafts.last_mut() {
+                            d.byline.authors.push(Author { name: clean_inline(&u.text), role: None });
+                            d.ended = true;
+                            d.touch(u.span);
+                        }
+                    }
+                },
+                UnitKind::Text => self.add_text(u),
+                UnitKind::BoxLabel => {
+                    // the article goes on in a box of its own (`延伸阅读`)
+                    self.add_paragraph(u, ParagraphRole::Subheading);
+                    if let Some(d) = self.drafts.last_mut() {
+                        d.ended = false;
+                    }
+                }
+                UnitKind::Item => self.add_item(u),
+                UnitKind::Byline(b) => self.add_byline(u, b.clone()),
+                UnitKind::Signature(a) => {
+                    let b = Byline { authors: vec![a.clone()], ..Byline::default() };
+                    self.add_byline(u, b);
+                }
+                UnitKind::Names(names) => {
+                    // Names under a headline are its byline; elsewhere they are text.
+                    match self.drafts.last_mut() {
+                        Some(d) if d.paras.is_empty() && !d.heads.is_empty() => {
+                            d.byline.merge(Byline { reporters: names.clone(), ..Byline::default() });
+                            d.touch(u.span);
+                        }
+                        _ => self.add_text(u),
+                    }
+                }
+                UnitKind::Column(kind) => self.open_column(u, *kind),
+                UnitKind::ContinuedTo(page) => match self.drafts.last_mut() {
+                    Some(d) if !d.is_empty() => {
+                        d.continued_to = Some(*page);
+                        d.closed = true;
+                        d.touch(u.span);
+                    }
+                    _ => self.leftover(u, "continuation marker with no article before it"),
+                },
+                UnitKind::ContinuedFrom(page) => {
+                    let d = self.fresh_draft_for_text();
+                    if d.is_empty() {
+                        d.start = Sign::Strong;
+                    }
+                    d.continued_from = Some(*page);
+                    d.from_marker = Some(u.text.clone());
+                    d.touch(u.span);
+                }
+                UnitKind::Source(s) => match self.drafts.last_mut() {
+                    Some(d) if !d.is_empty() => {
+                        d.source = Some(s.clone());
+                        d.ended = true;
+                        d.touch(u.span);
+                    }
+                    _ => self.leftover(u, "source line with no article before it"),
+                },
+                UnitKind::Teaser(pages, title) => {
+                    let mut teaser = Teaser { pages: pages.clone(), title: title.clone(), span: u.span };
+                    if let Some(next) = self.units.get(i + 1).filter(|n| n.kind == UnitKind::Head) {
+                        let after = self
+                            .units
+                            .get(i + 2)
+                            .map(|a| (a.text.as_str(), a.level > 0 || matches!(a.kind, UnitKind::Teaser(..))));
+                        if runs_on(&teaser.title, &next.text, next.level > 0, after) {
+                            teaser.title.push_str(&crate::text::clean_headline(&next.text));
+                            teaser.span = teaser.span.cover(next.span);
+                            i += 1;
+                        }
+                    }
+                    self.teasers.push(teaser);
+                }
+                UnitKind::Credit => match self.drafts.last_mut() {
+                    // Credits close the text above them and stay with it.
+                    Some(d) if !d.paras.is_empty() => {
+                        d.open = false;
+                        push_paragraph(d, u, ParagraphRole::Text);
+                        d.open = false;
+                        d.ended = true;
+                        if let Some(b) = picture_and_words(&u.text) {
+                            d.byline.merge(b);
+                        }
+                    }
+                    _ => self.leftover(u, "page credits with no article before them"),
+                },
+                UnitKind::Date => match self.drafts.last_mut() {
+                    Some(d) if !d.paras.is_empty() => {
+                        d.signed_date = Some(u.text.clone());
+                        d.ended = true;
+                        d.touch(u.span);
+                    }
+                    _ => self.add_text(u),
+                },
+            }
+            i += 1;
+        }
+    }
+
+    /// The current article keeps a headline-like line: as sure as the sign that decided so.
+    fn doubt_last(&mut self) {
+        let sign = self.sign.get();
+        let page = if self.indent_mode { Page::Indented } else { Page::Flat };
+        if let Some(d) = self.drafts.last_mut() {
+            if d.doubt.is_none_or(|s| sign.sureness(page) < s.sureness(page)) {
+                d.doubt = Some(sign);
+            }
+        }
+    }
+
+    fn leftover(&mut self, u: &Unit, reason: &str) {
+        self.leftovers.push(Leftover { text: u.text.clone(), reason: reason.to_string(), span: u.span });
+    }
+
+    /// The draft that text goes into: the current one, or a new headless one
+    /// when there is none or the current one is closed.
+    fn fresh_draft_for_text(&mut self) -> &mut Draft {
+        let need_new = match self.drafts.last() {
+            None => true,
+            Some(d) => d.closed,
+        };
+        if need_new {
+            self.column = None;
+            // text after a closed article (a continuation marker) starts one surely
+            let start = if self.drafts.is_empty() { Sign::Unmarked } else { Sign::Strong };
+            self.drafts.push(Draft { start, ..Draft::default() });
+        }
+        let last = self.drafts.len() - 1;
+        &mut self.drafts[last]
+    }
+
+    /// Index after the headline group that starts at `i`.
+    ///
+    /// A group is up to three headline lines marked alike. A subtitle opened
+    /// by `——` is its last line, and after a title with a column tag only
+    /// such a subtitle may follow; in a page that indents its paragraphs an
+    /// indented line is never part of a headline.
+    fn group_end(&self, i: usize) -> usize {
+        let first = &self.units[i];
+        let mut j = i + 1;
+        // a series title over a part's lead-in and title takes one line more
+        let lead_in = |j: usize| self.units[i..j].iter().skip(1).any(|u| line_shape(&u.text) == Some(Shape::LeadIn));
+        while j < self.units.len() && (j - i < MAX_HEAD_LINES || (j - i == MAX_HEAD_LINES && lead_in(j))) {
+            let u = &self.units[j];
+            let prev = &self.units[j - 1];
+            let same_marking = (u.level > 0) == (first.level > 0) && u.bold == first.bold;
+            // Where paragraphs are indented, a line that is not is part of the
+            // headline even when it reads like a sentence (a long kicker).
+            let unindented_text = self.indent_mode
+                && u.kind == UnitKind::Text
+                && char_len(&u.text) <= 2 * crate::headline::MAX_HEADLINE_CHARS;
+            // a lead-in's title may be a saying in quotes: `“这个年，过得踏实！”`
+            let quoted_title = u.kind == UnitKind::Text
+                && line_shape(&prev.text) == Some(Shape::LeadIn)
+                && u.text.starts_with('“')
+                && u.text.ends_with('”')
+                && char_len(&u.text) <= 30;
+            let joins = u.kind == UnitKind::Head || unindented_text || quoted_title;
+            if !joins || !same_marking || (self.indent_mode && u.indented) {
+                break;
+            }
+            if is_repeat(&self.units[i..j], u) {
+                break;
+            }
+            let after_subtitle = prev.text.starts_with('—');
+            let after_tag = prev.level == 0 && has_column_tag(&prev.text) && !u.text.starts_with('—');
+            if after_subtitle || after_tag {
+                break;
+            }
+            j += 1;
+        }
+        // A long line with no sentence end between the headline and a
+        // dateline is part of the headline (a summary kicker or subtitle).
+        if let (Some(u), Some(after)) = (self.units.get(j), self.units.get(j + 1)) {
+            // where paragraphs are indented, an indented one is text
+            let summary = u.kind == UnitKind::Text
+                && char_len(&u.text) <= 200
+                && !ends_sentence(&u.text)
+                && !(self.indent_mode && u.indented);
+            if summary && after.kind == UnitKind::Text && starts_with_dateline(&after.text) {
+                return j + 1;
+            }
+        }
+        j
+    }
+
+    /// Index after the bylines that follow a headline group ending at `j`.
+    fn bylines_end(&self, mut j: usize) -> usize {
+        while j < self.units.len()
+            && matches!(self.units[j].kind, UnitKind::Byline(_) | UnitKind::Signature(_) | UnitKind::Names(_))
+        {
+            j += 1;
+        }
+        j
+    }
+
+    /// Whether what follows the group `i..j` marks it as an article's headline:
+    /// a byline, a dateline, a continuation from another page.
+    fn strong_start(&self, i: usize) -> bool {
+        let j = self.group_end(i);
+        let k = self.bylines_end(j);
+        if k > j {
+            return true;
+        }
+        match self.units.get(k) {
+            Some(u) if u.kind == UnitKind::Text || u.kind == UnitKind::Item => {
+                starts_with_dateline(&u.text) || OPENING_BOXES.iter().any(|b| u.text.starts_with(b))
+            }
+            Some(u) if u.kind == UnitKind::BoxLabel => OPENING_BOXES.iter().any(|b| u.text.contains(b)),
+            Some(u) => matches!(u.kind, UnitKind::ContinuedFrom(_)),
+            None => false,
+        }
+    }
+
+    fn head_role(&self, i: usize) -> HeadRole {
+        let u = &self.units[i];
+        let Some(cur) = self.drafts.last() else {
+            self.sign.set(Sign::First);
+            return HeadRole::Start;
+        };
+        // An item's title in a column of briefs (`新闻速递` / title / text /
+        // title / text): the column goes on while its items stay short and
+        // titled (after bulleted items, a headline heads the next article).
+        let in_briefs = matches!(self.column, Some((ArticleKind::Briefs, _))) && cur.column.is_some();
+        let titled = cur.paras.is_empty() || cur.paras.iter().any(|p| p.role == ParagraphRole::Subheading);
+        if in_briefs && titled && !cur.closed && u.level == 0 {
+            let j = self.group_end(i);
+            if self.brief_follows(j) {
+                self.sign.set(Sign::BriefItem);
+                return HeadRole::Part(j);
+            }
+        }
+        if self.indent_mode && !cur.closed && u.level == 0 {
+            // Indented: a paragraph (perhaps a sub-heading, even one with its
+            // own byline in a feature of several parts). Not indented: a headline.
+            self.sign.set(if u.indented { Sign::IndentedText } else { Sign::Unindented });
+            return if u.indented { HeadRole::Sub } else { HeadRole::Start };
+        }
+        // a line that ends where no headline ends is a paragraph's first
+        // piece, cut by a column break: text, never a sub-heading
+        let text_follows = self.units.get(i + 1).is_some_and(|n| matches!(n.kind, UnitKind::Text | UnitKind::Head));
+        if !cur.closed && u.level == 0 && !u.bold && text_follows && cut::cut_at_column_end(&u.text) {
+            self.sign.set(Sign::OpenSentence);
+            return HeadRole::Fragment;
+        }
+        // the headline printed again as the first line of its text (the
+        // title of a document printed in full): a sub-heading of the text
+        if cur.paras.is_empty() && !cur.closed && u.level == 0 && cur.heads.iter().any(|h| same_text(&h.text, &u.text))
+        {
+            self.sign.set(Sign::Repeat);
+            return HeadRole::Sub;
+        }
+        // the editors signing their note (`——编 者`) close it, whatever follows
+        if u.level == 0 && u.text.trim_start().starts_with('—') && is_editors_note(&u.text) && !cur.paras.is_empty() {
+            self.sign.set(Sign::EditorsNote);
+            return HeadRole::Sub;
+        }
+        if let Some(j) = self.next_part(cur, i).or_else(|| self.first_part(cur, i)) {
+            self.sign.set(Sign::FeaturePart);
+            return HeadRole::Part(j);
+        }
+        // the title of a box inside the text (`记者手记` / `真调研 说实话`)
+        if i > 0 && self.units[i - 1].kind == UnitKind::BoxLabel && !cur.closed && !self.strong_start(i) {
+            self.sign.set(Sign::BoxTitle);
+            return HeadRole::Sub;
+        }
+        // a document's title over the date it was adopted, then its text
+        let j = self.group_end(i);
+        let dated = self.units.get(j).is_some_and(|d| DOCUMENT_DATE.is_match(d.text.trim()));
+        if dated && self.units.get(j + 1).is_some_and(|t| t.kind == UnitKind::Text) {
+            self.sign.set(Sign::DocumentTitle);
+            return HeadRole::Start;
+        }
+        // An exclamation or a question closing a text, right over the next
+        // article's headline and byline (`大伙儿都笑了！` / `渔村新港 渔船满载`
+        // / `本报记者 …`), is the last sentence of the text, not a kicker.
+        // Under a byline, one opens it.
+        let under_byline = i > 0
+            && matches!(self.units[i - 1].kind, UnitKind::Byline(_) | UnitKind::Names(_) | UnitKind::Signature(_));
+        if !cur.closed && exclaims(&u.text) {
+            let j = self.group_end(i);
+            if !cur.paras.is_empty() && j > i + 1 && self.strong_start(i + 1) || under_byline && j == i + 1 {
+                self.sign.set(Sign::Exclaim);
+                return HeadRole::Fragment;
+            }
+        }
+        // After a notice's closing formula (`特此通告。`), or at the foot of a
+        // text under a notice's title, a short line naming no sentence is the
+        // signing body (落款), even with no date under it: never the next
+        // article's headline.
+        if cur.byline.authors.is_empty()
+            && !cur.ended
+            && char_len(&u.text) <= SIGNER_CHARS
+            && !ends_sentence(&u.text)
+            && !has_column_tag(&u.text)
+            && !cur.closed
+            && u.level == 0
+            && closes_notice(cur)
+        {
+            self.sign.set(Sign::FootLine);
+            return HeadRole::SignOff;
+        }
+        if cur.closed || u.level > 0 || self.strong_start(i) {
+            self.sign.set(Sign::Strong);
+            return HeadRole::Start;
+        }
+        if cur.paras.is_empty() {
+            // Under a headline or a column label whose text has not begun, a
+            // line that did not join the headline group opens the text
+            // (a summary, 提要); under a lone byline it is a headline, and
+            // under a photo column's label it titles the first photo.
+            let photo_label = cur.heads.is_empty() && matches!(self.column, Some((ArticleKind::Photo, _)));
+            self.sign.set(Sign::UnderHead);
+            return if (cur.heads.is_empty() && cur.column.is_none()) || photo_label {
+                HeadRole::Start
+            } else {
+                HeadRole::Fragment
+            };
+        }
+        // A short line with a date under it at the foot of a text: the 落款.
+        if self.group_end(i) == i + 1
+            && char_len(&u.text) <= 24
+            && self.units.get(i + 1).is_some_and(|n| n.kind == UnitKind::Date)
+        {
+            self.sign.set(Sign::FootLine);
+            return HeadRole::SignOff;
+        }
+        // A sentence cut by a column break does not end in a column's tag.
+        if cur.open && !has_column_tag(&u.text) {
+            self.sign.set(Sign::OpenSentence);
+            return HeadRole::Fragment;
+        }
+        let j = self.group_end(i);
+        // The line after a lead-in sub-heading (`城北小学三年级李小雨——`) is its second half.
+        let after_lead_in = cur.paras.last().is_some_and(|p| p.role == ParagraphRole::Subheading)
+            && cur.sub_shapes.last() == Some(&Shape::LeadIn);
+        if after_lead_in {
+            self.sign.set(Sign::AfterLeadIn);
+            return HeadRole::Sub;
+        }
+        let group = &self.units[i..j];
+        let photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));
+        if !cur.ended && !photo_column && column_kind(&u.text).is_none() && self.has_sibling(cur, i, j) {
+            self.sign.set(Sign::Sibling);
+            return HeadRole::Part(j);
+        }
+        let subtitled = group.iter().skip(1).any(|g| g.text.starts_with('—'));
+        let tagged = group.iter().any(|g| has_column_tag(&g.text));
+        if subtitled || tagged {
+            self.sign.set(Sign::Tagged);
+            return HeadRole::Start;
+        }
+        if group.len() == 1 && has_spaced_halves(&u.text) && !is_enumerated(&u.text) {
+            self.sign.set(Sign::SpacedHalves);
+            return HeadRole::Start;
+        }
+        // A kicker ending in `——` over a title reads like a headline group,
+        // unless the text after it stays on the article's subject; a kicker
+        // that is a sentence of its own (`这场展览在全市各界群众中引起了热烈反响——`),
+        // longer than a lead-in naming a person or a place, always does.
+        let kicker = group.len() >= 2 && group[0].text.ends_with('—');
+        let long_kicker = kicker && line_shape(&group[0].text).is_none();
+        if long_kicker || kicker && cohesion(cur, &self.units[j..]) < 2.0 * NEW_TOPIC {
+            self.sign.set(Sign::Kicker);
+            return HeadRole::Start;
+        }
+        // After a closing byline, source or credits, even a line set like a
+        // sub-heading (`讲好故事，让电影走进观众心里`) heads the next article.
+        if cur.ended {
+            self.sign.set(Sign::AfterEnd);
+            return HeadRole::Start;
+        }
+        if u.bold || looks_like_subheading(&u.text) {
+            self.sign.set(Sign::SubLook);
+            return HeadRole::Sub;
+        }
+        if column_kind(&u.text).is_some() {
+            self.sign.set(Sign::ColumnLabel);
+            return HeadRole::Start;
+        }
+        if let Some((ArticleKind::Photo, _)) = self.column {
+            self.sign.set(Sign::PhotoColumn);
+            return HeadRole::Start;
+        }
+        // A short caption that opens with its date: a photo with its title.
+        if self.caption_follows(j) && self.units.get(j).is_some_and(|n| DATED.is_match(&n.text)) {
+            self.sign.set(Sign::Caption);
+            return HeadRole::Start;
+        }
+        // No sign either way: a text that goes on about the same things is
+        // the same article under a sub-heading; one that shares next to no
+        // words with it is a new article (lexical cohesion). The reports of
+        // one page often share a theme, so a text whose first sentence says
+        // when and where, as a report's lead does, may share more.
+        // So may a title over its subtitle (both are read only when needed),
+        // and, a little more, a line set unlike the article's sub-headings.
+        let c = cohesion(cur, &self.units[j..]);
+        self.sign.set(Sign::Cohesion(c));
+        let lead = || self.units.get(j).is_some_and(|n| n.kind == UnitKind::Text && opens_as_lead(&n.text));
+        if c < NEW_TOPIC
+            || c < 2.0 * NEW_TOPIC && (lead() || reads_as_title_pair(group))
+            || c < 2.5 * NEW_TOPIC && set_unlike_subheadings(cur, &u.text)
+        {
+            return HeadRole::Start;
+        }
+        HeadRole::Sub
+    }
+}
+
+/// Adds a new paragraph and reads the markers at its ends.
+fn push_paragraph(d: &mut Draft, u: &Unit, role: ParagraphRole) {
+    let mut text = u.text.clone();
+    if d.paras.is_empty() && role != ParagraphRole::Subheading {
+        if let Some((page, len)) = continued_from(&text) {
+            d.continued_from = Some(page);
+            text = text[len..].trim_start().to_string();
+        }
+        if let Some(dl) = dateline(&text) {
+            d.dateline = Some(dl.text);
+            if let Some(b) = dl.byline {
+                d.byline.merge(b);
+            }
+        }
+    }
+    // a note wholly in brackets closes a text: `（作者为…）`, `（本报记者 张三）`;
+    // at its head it is no close (a document's date: `（2019年1月31日）`)
+    let closing_note = !d.paras.is_empty()
+        && ((text.starts_with('（') && text.ends_with('）')) || (text.starts_with('(') && text.ends_with(')')));
+    d.paras.push(Paragraph { text, role, span: u.span });
+    d.touch(u.span);
+    read_paragraph_end(d);
+    if closing_note {
+        d.ended = true;
+    }
+}
+
+/// Whether a paragraph is the editors' signature or note (`——编 者`,
+/// `编者按：…`, `开栏的话`).
+fn is_editors_note(text: &str) -> bool {
+    let opening = text.trim_start_matches(|c: char| matches!(c, '—' | '-') || c.is_whitespace());
+    if !opening.starts_with(['编', '开']) {
+        return false;
+    }
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_start_matches(['—', '-']);
+    t == "编者" || ["编者按", "编者的话", "开栏的话"].iter().any(|w| t.starts_with(w))
+}
+
+/// The most characters of a signing body on its own line (`某某区某某委员会`).
+const SIGNER_CHARS: usize = 24;
+
+/// Whether the text of `cur` has closed as a notice does: its last paragraph
+/// is the closing formula (`特此通告。`, `特此公告`), or it stands under a
+/// notice's title (`…通告`, `…启事`) and its last sentence is whole.
+fn closes_notice(cur: &Draft) -> bool {
+    let Some(last) = cur.paras.last().filter(|p| p.role == ParagraphRole::Text) else { return false };
+    let last = last.text.trim();
+    let formula = last.starts_with("特此") && char_len(last) <= 8;
+    let titled = cur.heads.iter().any(|h| NOTICE_WORDS.iter().any(|w| h.text.trim_end().ends_with(w)));
+    formula || titled && ends_sentence(last)
+}
+
+/// Whether a line ends as an exclamation or a question does (`真能干！`).
+fn exclaims(text: &str) -> bool {
+    text.trim_end().ends_with(['！', '？', '!', '?'])
+}
+
+/// Whether a text ends an article: a bracketed byline or a source at its end.
+fn ends_article(text: &str) -> bool {
+    source_at_end(text).is_some() || TRAILING_BYLINE.captures(text).is_some_and(|c| parse_bracketed(&c[1]).is_some())
+}
+
+/// Appends a piece of text to the open last paragraph (a column break cut it).
+fn append_to_last(d: &mut Draft, u: &Unit) {
+    if let Some(p) = d.paras.last_mut() {
+        let latin_gap = p.text.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+            && u.text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        if latin_gap {
+            p.text.push(' ');
+        }
+        p.text.push_str(u.text.trim());
+        p.span = p.span.cover(u.span);
+    }
+    d.touch(u.span);
+    read_paragraph_end(d);
+}
+
+/// Boxes that stand at the head of an article, before its first paragraph.
+const OPENING_BOXES: &[&str] = &["核心阅读", "编者按", "开栏的话", "编者的话", "引子"];
+
+/// A text that opens with its date, as a photo caption does: `2月23日，…`.
+static DATED: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日").unwrap()
+});
+
+/// The date under a document's title, in brackets: `（2019年1月31日）`,
+/// `（2019年1月31日中共中央政治局会议审议通过）`, a white paper's month
+/// (`（2019年10月）`), a speech's day in Chinese numerals (`（二〇一九年二月三日）`).
+static DOCUMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(
+        r"^[（(](?:(?:19|20)[0-9]{2}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)[^（）()]{0,30}[)）]$",
+    )
+    .unwrap()
+});
+
+static TRAILING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"[（(]([^（）()]{2,40})[)）]\s*$").unwrap()
+});
+
+mod build;
+mod cohesion;
+mod confidence;
+mod cut;
+mod finish;
+mod parts;
+mod shape;
+#[cfg(test)]
+mod tests;
+
+use cohesion::*;
+use confidence::{Page, Sign, Signs};
+use finish::*;
+use shape::*;
+use std::cell::Cell;

@@ -1,0 +1,174 @@
+//! Features in parts: a series title over parts whose headlines are set
+//! alike (each perhaps signed), and sub-headings that have a sibling; not
+//! the start of an unrelated article (that is `Assembler::head_role`).
+
+use super::*;
+
+impl Assembler<'_> {
+    /// Whether the headline-like group `i..j` inside the text of `cur` has a
+    /// sibling: an earlier sub-heading of `cur`, or a later line heading a
+    /// part of the same text (before anything that starts or ends an
+    /// article), set the same way. The sub-headings of one feature are set
+    /// alike (`竹椅木桌 原汁原味`, `新茶新客 热闹依旧`; lead-ins ending in
+    /// `——`); an article's title seldom repeats the shape of a line in the
+    /// text before it.
+    pub(super) fn has_sibling(&self, cur: &Draft, i: usize, j: usize) -> bool {
+        const LOOKAHEAD: usize = 80;
+        let Some(shape) = head_shape(&self.units[i..j]) else {
+            return false;
+        };
+        if cur.sub_shapes.iter().any(|s| sibling_alike(s, &shape)) {
+            return true;
+        }
+        let mut k = j;
+        while k < self.units.len().min(j + LOOKAHEAD) {
+            let u = &self.units[k];
+            match u.kind {
+                UnitKind::Text | UnitKind::Item => {
+                    if ends_article(&u.text) {
+                        return false;
+                    }
+                    k += 1;
+                }
+                UnitKind::BoxLabel => k += 1,
+                UnitKind::Head if u.level == 0 && !u.bold => {
+                    if self.strong_start(k) {
+                        return false;
+                    }
+                    let e = self.group_end(k);
+                    if head_shape(&self.units[k..e]).is_some_and(|s| sibling_alike(&s, &shape)) {
+                        return true;
+                    }
+                    k = e;
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Where the headline group at `i` ends, when it heads the next part of
+    /// the feature `cur`: a feature in parts (a series title over reports
+    /// from several places) gives each part a headline set like the first
+    /// part's and a byline of its own, and its text opens with no dateline.
+    pub(super) fn next_part(&self, cur: &Draft, i: usize) -> Option<usize> {
+        let parted = cur.heads.len() >= 2 || !cur.sub_shapes.is_empty();
+        if cur.closed || cur.paras.is_empty() || cur.byline.is_empty() || !parted || self.units[i].level > 0 {
+            return None;
+        }
+        let j = self.group_end(i);
+        let k = self.bylines_end(j);
+        let opens_text = self.units.get(k).is_some_and(|t| t.kind == UnitKind::Text && !starts_with_dateline(&t.text));
+        if k == j || !opens_text {
+            return None;
+        }
+        let shape = signed_shape(&self.units[i..j])?;
+        let like_first =
+            cur.heads.iter().skip(1).any(|h| line_shape(&h.text).is_some_and(|s| signed_parts_alike(&s, &shape)));
+        (like_first || cur.sub_shapes.iter().any(|s| signed_parts_alike(s, &shape))).then_some(j)
+    }
+
+    /// Where the headline group at `i` ends, when it heads the first part of
+    /// the feature `cur`: a series title with a short introduction and no
+    /// byline of its own, then parts each under a headline set alike and
+    /// signed (`家乡的早点` / intro / `巷口“豆花摊”` / `甜咸都相宜` / byline).
+    pub(super) fn first_part(&self, cur: &Draft, i: usize) -> Option<usize> {
+        const MAX_INTRO_PARAS: usize = 2;
+        // an introduction the editors sign (`——编者`, `编者按`) may run longer
+        const MAX_NOTE_PARAS: usize = 8;
+        let noted = || cur.paras.len() <= MAX_NOTE_PARAS && cur.paras.iter().any(|p| is_editors_note(&p.text));
+        let intro = !cur.heads.is_empty() && (cur.paras.len() <= MAX_INTRO_PARAS || noted());
+        if cur.closed || !intro || !cur.byline.is_empty() || !cur.sub_shapes.is_empty() || self.units[i].level > 0 {
+            return None;
+        }
+        let j = self.group_end(i);
+        let k = self.bylines_end(j);
+        let shape = signed_shape(&self.units[i..j])?;
+        (k > j && self.later_part_alike(k, &shape, true)).then_some(j)
+    }
+
+    /// A series title over the first part of a feature in parts, in one
+    /// group (`节日走一线 岗位见真情` / `城西火车站32名客运员——` /
+    /// `全员不休假`, or `年货·灯会` / `四川自贡` / `千盏彩灯照古城`, then a
+    /// byline), when a later part is set alike: where the part's headline
+    /// begins (`m`), the group ends (`j`), and the part's shape.
+    pub(super) fn series_split(&self, i: usize) -> Option<(usize, usize, Shape)> {
+        let j = self.group_end(i);
+        // parts signed each by its reporter, or lead-ins that name whom each part is about
+        let k = self.bylines_end(j);
+        let signed = k > j;
+        (i + 1..j).find_map(|m| {
+            let shape = if signed { signed_shape(&self.units[m..j])? } else { head_shape(&self.units[m..j])? };
+            ((shape == Shape::LeadIn || signed) && self.later_part_alike(k, &shape, signed)).then_some((m, j, shape))
+        })
+    }
+
+    /// Whether the next headline after `k` (before anything else that is
+    /// not text) heads a part set like `shape`, signed as the first part is.
+    pub(super) fn later_part_alike(&self, k: usize, shape: &Shape, signed: bool) -> bool {
+        const LOOKAHEAD: usize = 80;
+        let mut n = k;
+        while n < self.units.len().min(k + LOOKAHEAD) {
+            let u = &self.units[n];
+            match u.kind {
+                UnitKind::Text | UnitKind::Item | UnitKind::BoxLabel => n += 1,
+                // an exclamation or a question is most likely a sentence of the text
+                UnitKind::Head if u.level == 0 && exclaims(&u.text) => n += 1,
+                UnitKind::Head if u.level == 0 => {
+                    let e = self.group_end(n);
+                    let group = &self.units[n..e];
+                    let bylined = self.bylines_end(e) > e;
+                    // a line with no byline under it between signed parts is
+                    // a sub-heading of the part before
+                    if signed && !bylined && e - n == 1 && !has_column_tag(&u.text) {
+                        n = e;
+                        continue;
+                    }
+                    return if signed {
+                        signed_shape(group).is_some_and(|s| signed_parts_alike(&s, shape))
+                    } else {
+                        head_shape(group).is_some_and(|s| part_alike(&s, shape))
+                    } && bylined == signed;
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The bylines `j..k` under a headline, as one.
+    pub(super) fn bylines_in(&self, j: usize, k: usize) -> Byline {
+        let mut byline = Byline::default();
+        for u in &self.units[j..k] {
+            match &u.kind {
+                UnitKind::Byline(b) => byline.merge(b.clone()),
+                UnitKind::Signature(a) => byline.authors.push(a.clone()),
+                UnitKind::Names(n) => byline.merge(Byline { reporters: n.clone(), ..Byline::default() }),
+                _ => {}
+            }
+        }
+        byline
+    }
+
+    /// Opens a feature in parts: the series title `i..m` is its headline, the
+    /// first part's headline `m..j` its first sub-headings, and the part's
+    /// bylines its byline. Returns the index after them.
+    pub(super) fn start_series(&mut self, i: usize, m: usize, j: usize, shape: Shape) -> usize {
+        self.column = None;
+        let heads = self.units[i..m].iter().map(|u| HeadLine { text: u.text.clone(), level: u.level }).collect();
+        let head_spans = self.units[i..m].iter().map(|u| u.span).collect();
+        let mut d = Draft { heads, head_spans, sub_shapes: vec![shape], ..Draft::default() };
+        d.touch(self.units[i].span.cover(self.units[m - 1].span));
+        self.drafts.push(d);
+        for part in &self.units[m..j] {
+            self.add_paragraph(part, ParagraphRole::Subheading);
+        }
+        let k = self.bylines_end(j);
+        let byline = self.bylines_in(j, k);
+        if let Some(d) = self.drafts.last_mut() {
+            d.byline.merge(byline);
+            d.touch(self.units[j..k].iter().fold(self.units[m].span, |s, u| s.cover(u.span)));
+        }
+        k
+    }
+}
