@@ -169,11 +169,10 @@ impl Store {
     pub fn teasers(&self, issue_id: i64) -> Result<Vec<(Vec<u32>, String)>, StoreError> {
         let parsed: String = self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT v.parsed FROM issues i JOIN issue_versions v ON v.id = i.current_version WHERE i.id = ?1",
-                [issue_id],
-                |r| text_at(r, 0, None),
-            )
+            )?
+            .query_row([issue_id], |r| text_at(r, 0, None))
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("issue {issue_id}")))?;
         let v: serde_json::Value = serde_json::from_str(&parsed)?;

@@ -508,7 +508,9 @@ fn date_view_for(store: &Store, paper: &str, date: NaiveDate, only: Option<&str>
             v.total_issue_no = v.total_issue_no.or(m["total_issue_no"].as_u64());
             v.page_count = v.page_count.or(m["page_count"].as_u64());
         }
-        v.teasers.extend(store.teasers(row.id)?.into_iter().map(|(pages, title)| TeaserView {
+        // (a page's view shows no teasers: they are the issue's front page's)
+        let teasers = if only.is_some() { Vec::new() } else { store.teasers(row.id)? };
+        v.teasers.extend(teasers.into_iter().map(|(pages, title)| TeaserView {
             pages_label: pages.iter().map(|p| format!("{p:02}")).collect::<Vec<_>>().join("-"),
             href: pages.first().map(|p| format!("#page-{p}")).unwrap_or_default(),
             pages,
