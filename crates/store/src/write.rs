@@ -534,7 +534,8 @@ pub(crate) fn log_changes(tx: &Connection, issues: &[i64], at: &str) -> Result<(
     Ok(())
 }
 
-/// An article of the model rebuilt from its record (for extracting entities again).
+/// An article of the model rebuilt from its record (for extracting entities
+/// again; the base of corrections takes it with its kind and paragraphs).
 pub(crate) fn article_of_record(a: &ArticleRecord) -> Article {
     use shuzibao_core::{ArticleKind, Author, Byline, Headline, Paragraph, Span};
     Article {

@@ -21,7 +21,7 @@ use crate::{exec, now, LineBox, Region, Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
-use shuzibao_core::{Article, Author, Byline, Headline, Issue, Paragraph, Span};
+use shuzibao_core::{Article, Issue, Paragraph, Span};
 use shuzibao_people::entities;
 
 /// One correction as stored.
@@ -375,29 +375,8 @@ fn base_of_table(
             .collect();
         let article = Article {
             kind: kind_named(&a.kind).unwrap_or(shuzibao_core::ArticleKind::News),
-            column: a.column.clone(),
-            headline: Headline {
-                kicker: a.kicker.clone(),
-                title: a.title.clone(),
-                subtitle: a.subtitle.clone(),
-                inferred: a.title_inferred,
-            },
-            byline: Byline {
-                reporters: a.reporters.clone(),
-                photographers: a.photographers.clone(),
-                correspondents: a.correspondents.clone(),
-                interns: Vec::new(),
-                authors: a.authors.iter().map(|x| Author { name: x.name.clone(), role: x.role.clone() }).collect(),
-            },
-            dateline: a.dateline.clone(),
-            source: a.source.clone(),
-            continued_to_page: a.continued_to,
-            continued_from_page: a.continued_from,
-            page: a.page,
-            signed_date: None,
             paragraphs,
-            span: Span::new(a.span.0, a.span.1),
-            confidence: a.confidence.unwrap_or_default(),
+            ..crate::write::article_of_record(&a)
         };
         articles.push(BaseArticle { article, regions: a.regions, lines: lines.iter().map(line_row).collect() });
     }
