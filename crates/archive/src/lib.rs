@@ -13,6 +13,7 @@
 //!   the PDFs and their page images in the data folder under their hashes.
 //! - [`find`] searches the index, then loads the records, so that every
 //!   caller skips an article replaced since it was indexed in the same way.
+//! - [`doubtful`] lists an issue's least certain articles for editors.
 //! - [`export`] gives an article as IPTC ninjs, for the API and `export`.
 //! - [`Archive::correct`] and [`Archive::undo_correction`] make and undo an
 //!   editor's correction (see `shuzibao_store::corrections`) and bring the
@@ -25,6 +26,7 @@
 //! Opening never rewrites the store: an older archive waits for
 //! [`Archive::open_upgrading`] (`shuzibao upgrade`, or `serve`).
 
+pub mod doubtful;
 pub mod entity_stage;
 mod error;
 pub mod export;

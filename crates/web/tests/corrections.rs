@@ -174,3 +174,42 @@ async fn an_editor_signs_in_and_corrects_through_the_article_page() {
         .unwrap();
     assert_eq!(send(&s, post).await.0, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn editors_find_an_issues_least_certain_articles_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, ids) = state(dir.path());
+    let uri = "/api/v1/papers/%E6%B5%8B%E8%AF%95%E6%8A%A5/issues/2025-05-05/doubtful";
+    let (status, body) = get(&s, uri, None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let list: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let articles = list["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), ids.len(), "{list}");
+    let least = |a: &serde_json::Value| a["boundary"].as_f64().unwrap().min(a["title_confidence"].as_f64().unwrap());
+    assert!(articles.windows(2).all(|w| least(&w[0]) <= least(&w[1])), "least certain first: {list}");
+    assert!(articles.iter().all(|a| a["page"] == "2"), "{list}");
+    let (_, one) = get(&s, &format!("{uri}?limit=1"), None).await;
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&one).unwrap()["articles"].as_array().unwrap().len(), 1);
+    let (status, _) = get(&s, "/api/v1/papers/%E6%B5%8B%E8%AF%95%E6%8A%A5/issues/2025-05-06/doubtful", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // the issue's page lists them for an editor only
+    let issue = "/papers/%E6%B5%8B%E8%AF%95%E6%8A%A5/2025-05-05";
+    let (_, page) = get(&s, issue, None).await;
+    assert!(!page.contains("待核文章"), "readers see no list");
+    let cookie = format!("shuzibao_editor={WANG}");
+    let (status, page) = get(&s, issue, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    let first = articles[0]["id"].as_i64().unwrap();
+    let at = |p: &str, id: i64| p.find(&format!("<li><a href=\"/articles/{id}\">")).unwrap();
+    assert!(page.contains("待核文章"), "{page}");
+    assert!(at(&page, first) < at(&page, articles[1]["id"].as_i64().unwrap()), "in the API's order");
+    // an article an editor corrected is certain: it goes last
+    let kind = r#"{"op": "kind", "kind": "notice", "revision": 1}"#;
+    let (status, done) = post_json(&s, &format!("/api/v1/articles/{first}/corrections"), Some(WANG), kind).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let (_, body) = get(&s, uri, None).await;
+    let after: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let last = after["articles"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["id"].as_i64(), Some(first), "{after}");
+    assert_eq!(least(&last), 1.0);
+}

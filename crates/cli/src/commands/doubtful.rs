@@ -4,19 +4,9 @@
 
 use crate::exit::{Outcome, Status};
 use anyhow::bail;
-use serde::Serialize;
+use shuzibao_archive::doubtful::doubtful_of;
 use shuzibao_store::Store;
 use std::io::Write;
-
-#[derive(Serialize)]
-struct DoubtfulLine {
-    id: i64,
-    page: Option<String>,
-    title: String,
-    title_inferred: bool,
-    boundary: f32,
-    title_confidence: f32,
-}
 
 /// Lists the `limit` least certain articles of the issue of `paper` on `date`.
 pub fn run(
@@ -30,6 +20,7 @@ pub fn run(
     let pages: Vec<_> =
         store.issues_on(date)?.into_iter().filter(|p| paper.is_none_or(|w| p.paper.as_deref() == Some(w))).collect();
     let mut papers: Vec<&str> = pages.iter().filter_map(|p| p.paper.as_deref()).collect();
+    papers.sort_unstable();
     papers.dedup();
     if pages.is_empty() {
         bail!("no issue on {date}{}", paper.map(|p| format!(" of {p}")).unwrap_or_default());
@@ -37,22 +28,7 @@ pub fn run(
     if papers.len() > 1 {
         bail!("several papers on {date} ({}): say which with --paper", papers.join(", "));
     }
-    let mut lines = Vec::new();
-    for p in &pages {
-        for a in store.doubtful_articles(p.id, limit)? {
-            let Some(c) = a.confidence else { continue };
-            lines.push(DoubtfulLine {
-                id: a.id,
-                page: p.page_no().map(|n| n.to_string()),
-                title: a.title,
-                title_inferred: a.title_inferred,
-                boundary: c.boundary,
-                title_confidence: c.title,
-            });
-        }
-    }
-    lines.sort_by(|a, b| a.boundary.min(a.title_confidence).total_cmp(&b.boundary.min(b.title_confidence)));
-    lines.truncate(limit);
+    let lines = doubtful_of(store, &pages, limit)?;
     if json {
         serde_json::to_writer_pretty(&mut *out, &lines)?;
         writeln!(out)?;

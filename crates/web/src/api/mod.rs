@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .route("/papers", get(papers))
         .route("/papers/{paper}/issues", get(paper_issues))
         .route("/papers/{paper}/issues/{date}", get(paper_issue))
+        .route("/papers/{paper}/issues/{date}/doubtful", get(doubtful))
         .route("/pages/{id}/date", axum::routing::post(date_page))
         .route("/articles", get(articles))
         .route("/articles/{id}", get(article))
@@ -148,6 +149,32 @@ async fn paper_issue(
     let date = date_param(&date)?;
     let store = state.reader()?;
     Ok(Json(views::date_view(&store, &paper, date)?))
+}
+
+#[derive(Serialize)]
+struct DoubtfulList {
+    paper: String,
+    date: String,
+    /// The least certain articles, least certain first.
+    articles: Vec<shuzibao_archive::doubtful::Doubtful>,
+}
+
+/// The least certain articles of an issue (`?limit=`, 10 by default), for
+/// editors to check first.
+async fn doubtful(
+    State(state): State<AppState>,
+    ApiPath((paper, date)): ApiPath<(String, String)>,
+    ApiQuery(p): ApiQuery<Paging>,
+) -> ApiResult<DoubtfulList> {
+    let date = date_param(&date)?;
+    let limit = p.limit.unwrap_or(10).clamp(1, 200);
+    let store = state.reader()?;
+    let pages = store.pages_of_issue(&paper, date)?;
+    if pages.is_empty() {
+        return Err(Failure::NotFound(format!("no issue of {paper} on {date}")).into());
+    }
+    let articles = shuzibao_archive::doubtful::doubtful_of(&store, &pages, limit)?;
+    Ok(Json(DoubtfulList { paper, date: date.to_string(), articles }))
 }
 
 #[derive(Deserialize)]

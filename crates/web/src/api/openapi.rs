@@ -15,6 +15,11 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ),
     (
         "get",
+        "/papers/{paper}/issues/{date}/doubtful",
+        "The least certain articles of an issue (`?limit=`, 10 by default, at most 200), least certain first: each with its page and its confidence in its boundaries and in its headline, for editors to check first",
+    ),
+    (
+        "get",
         "/issues",
         "Every stored page of every paper (one row a page, each naming its paper; `url` is its paper's issue), newest first",
     ),
@@ -58,6 +63,11 @@ fn parameters(path: &str, method: &str) -> Vec<Value> {
         (_, "/papers/{paper}/issues/{date}") => vec![
             param("paper", "path", true, "the paper's name", s.clone()),
             param("date", "path", true, "YYYY-MM-DD", json!({"type": "string", "format": "date"})),
+        ],
+        (_, "/papers/{paper}/issues/{date}/doubtful") => vec![
+            param("paper", "path", true, "the paper's name", s.clone()),
+            param("date", "path", true, "YYYY-MM-DD", json!({"type": "string", "format": "date"})),
+            param("limit", "query", false, "1..200, default 10", json!({"type": "integer"})),
         ],
         (_, "/pages/{id}/date") => vec![param("id", "path", true, "the page's id", json!({"type": "integer"}))],
         (_, "/pages/{id}/corrections") => vec![param("id", "path", true, "the page's id", json!({"type": "integer"}))],

@@ -17,6 +17,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
+use shuzibao_archive::doubtful::{doubtful_of, Doubtful};
 
 #[derive(Template)]
 #[template(path = "issue.html")]
@@ -28,13 +29,20 @@ struct IssuePage<'a> {
     thumbs: Vec<Option<scan::Thumb>>,
     /// The issue's PDF, or its pages' PDFs in a zip.
     download: Option<Download>,
+    /// For an editor signed in: the articles the parser was least sure of.
+    doubtful: Option<Vec<Doubtful>>,
 }
 
-/// `/papers/{paper}/{date}`: one issue.
+/// The least certain articles an editor sees on an issue's page.
+const DOUBTFUL_SHOWN: usize = 10;
+
+/// `/papers/{paper}/{date}`: one issue; an editor signed in also sees its
+/// least certain articles, to check first.
 pub(crate) async fn paper_issue(
     State(state): State<AppState>,
     site: SiteUrl,
     PagePath((paper, date)): PagePath<(String, String)>,
+    parts: axum::http::request::Parts,
 ) -> Result<Response, PageError> {
     let date = date_in_path(&date)?;
     let store = state.reader()?;
@@ -45,7 +53,11 @@ pub(crate) async fn paper_issue(
     let meta = Meta::page(title, &description, &site, &day.url);
     let thumbs = scan::thumbs(&store, &day)?;
     let download = downloads::issue_download(&store, &day)?;
-    render(&IssuePage { site_name: state.site_name(), meta, day, thumbs, download })
+    let doubtful = match super::correct::editor_of(&state, &parts) {
+        Some(_) => Some(doubtful_of(&store, &store.pages_of_issue(&paper, date)?, DOUBTFUL_SHOWN)?),
+        None => None,
+    };
+    render(&IssuePage { site_name: state.site_name(), meta, day, thumbs, download, doubtful })
 }
 
 #[derive(Template)]
