@@ -225,7 +225,7 @@ pub fn picture_and_words(text: &str) -> Option<Byline> {
 /// assert!(parse_byline("□ 1月11日下午,上海退役军人创新创业示范园揭牌").is_none());
 /// ```
 pub fn parse_byline(text: &str) -> Option<Byline> {
-    if text.len() > 48 * 3 + 8 {
+    if text.len() > 48 * 3 + 8 || is_compiled_credit(text) {
         return None;
     }
     // `林晓风摄（视觉中国）`: a photo credit with the agency in brackets.
@@ -319,9 +319,15 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
 /// (`综合本报记者甲、乙报道`, `据新华社电`, `据某某网报道`): the paper's own
 /// sentence saying where the text came from, kept as the text's last
 /// paragraph, never a byline (its names wrote the reports, not this text).
+/// A bracketed credit cut before it closes (`（综合本报记者甲、乙` at the end
+/// of a page, the rest after `下转`) is one too: its bracket opens on a
+/// credit's first word and the line ends before the bracket closes.
 pub fn is_compiled_credit(text: &str) -> bool {
-    let t = text.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
-    (t.starts_with("综合") || t.starts_with('据')) && (t.ends_with("报道") || t.ends_with('电'))
+    let text = text.trim();
+    let t = text.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let opens = t.starts_with("综合") || t.starts_with('据');
+    let cut = t.len() < text.len() && !text.ends_with(['）', ')']) && !t.contains(['）', ')']);
+    opens && (t.ends_with("报道") || t.ends_with('电') || cut)
 }
 
 /// Reads a line of names alone (`刘坤 陈文卿`), as printed above a `摄影报道`
@@ -401,6 +407,12 @@ mod tests {
         assert!(parse_byline("（据某某社电）").is_none());
         assert!(parse_byline("据本报记者王甲报道").is_none());
         assert!(is_compiled_credit("（综合本报记者王甲、新华社报道）"));
+        // cut before it closes (continued on another page): still a credit
+        assert!(is_compiled_credit("（综合本报记者王甲、李乙、赵丙"));
+        assert!(parse_byline("（综合本报记者王甲、李乙、赵丙").is_none());
+        // not bracketed, or closed on something else: not one
+        assert!(!is_compiled_credit("综合本报记者王甲、李乙"));
+        assert!(!is_compiled_credit("（综合治理）示例区"));
         assert!(!is_compiled_credit("（本报记者王甲）"));
         // a bracketed reporter stays a byline
         assert_eq!(parse_byline("（本报记者 王甲）").unwrap().reporters, ["王甲"]);
