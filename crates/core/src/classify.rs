@@ -84,10 +84,14 @@ static INLINE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"\s(?:本报讯|本报[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)|(?:据)?新华社[\p{Han}]{0,8}?[0-9]{1,2}月[0-9]{1,2}日电)",
     )
 });
-/// Page credits printed at the foot of a text: `版式设计：郭明`, `本版制图：张晓`.
+/// Page credits printed at the foot of a text: `版式设计：郭明`, `本版制图：张晓`;
+/// and the credit of the pictures a text shows, its role word led by what
+/// the pictures are (`剧照摄影：某某`, `示意图制图：某某`), with names alone
+/// after it — set bold and centred under a text as often as not, never a
+/// sub-heading.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:本版|本期)?(?:版式设计|版式|制图|美编|责任编辑|责编|编辑|统筹|本版统筹|策划|校对|图片编辑|设计|图表|数据来源|资料来源)\s*[：:]",
+        r"^(?:(?:本版|本期)?(?:版式设计|版式|制图|美编|责任编辑|责编|编辑|统筹|本版统筹|策划|校对|图片编辑|设计|图表|数据来源|资料来源)\s*[：:]|\p{Han}{1,4}(?:摄影|制图|绘图|插图)\s*[：:]\s*[\p{Han}·・、\s]{2,30}$)",
     )
 });
 /// A role word alone on a line, closing the names on the line above: `摄影报道`.
@@ -258,6 +262,15 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<UnitKind> {
         classify(&split_lines(text), true).into_iter().map(|u| u.kind).collect()
+    }
+
+    #[test]
+    fn a_pictures_credit_set_bold_is_a_credit_not_a_sub_heading() {
+        let k = kinds("示例舞剧的启示\n\n　　舞剧演出结束了。\n**剧照摄影：王小明**\n**资料图片摄影：李华  赵一**\n");
+        assert_eq!(k[2..], [UnitKind::Credit, UnitKind::Credit]);
+        // a sub-heading that merely opens with such a word stays one
+        let k = kinds("示例舞剧的启示\n\n　　舞剧演出结束了。\n**现场摄影：见证每一个瞬间的人们。**\n");
+        assert_eq!(k[2], UnitKind::Head);
     }
 
     #[test]
