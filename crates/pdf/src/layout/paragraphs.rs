@@ -3,7 +3,7 @@
 //! other line runs on from the line before (a bold dateline's line too), also
 //! across a column break, so a word the break cut is whole again, and a
 //! right-aligned bracketed credit wrapped onto a second right-aligned line
-//! stays whole (`（本报记者某某采访整` / `理）`). A paragraph
+//! stays whole (`（本报记者某某采访整` / `理）`), over three lines too. A paragraph
 //! all of whose lines are bold is marked bold (a sub-heading).
 //!
 //! Not here: which columns make an article, or what a paragraph says.
@@ -15,6 +15,9 @@ use super::lines::TextLine;
 const INDENT_EM: f32 = 1.2;
 /// A line ending this many ems short of its column's edge ends a paragraph.
 const SHORT_EM: f32 = 1.0;
+
+/// A bracketed credit wrapped over lines is at most this long.
+const CREDIT_CHARS: usize = 80;
 
 /// One paragraph as recovered.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,8 +57,10 @@ pub fn paragraphs(lines: &[TextLine], blocks: &[Block], order: &[usize]) -> Vec<
             let flush_right = l.bbox.x1 >= col.x1 - SHORT_EM * em;
             // a right-aligned credit wrapped in a narrow column: its second
             // line, right-aligned too, closes the bracket the first opened
-            let wrapped_credit =
-                indented && flush_right && prev_right && out.last().is_some_and(|p| open_bracket(&p.text));
+            let wrapped_credit = indented
+                && flush_right
+                && prev_right
+                && out.last().is_some_and(|p| open_bracket(&p.text) && p.text.chars().count() <= CREDIT_CHARS);
             // a bold line opens a paragraph only after a short one (a bold
             // dateline's line runs on into its paragraph)
             let opens = out.is_empty() || (indented && !wrapped_credit) || !prev_full;
@@ -66,7 +71,9 @@ pub fn paragraphs(lines: &[TextLine], blocks: &[Block], order: &[usize]) -> Vec<
                 p.bold &= l.bold;
             }
             prev_full = flush_right;
-            prev_right = indented && flush_right;
+            // right-aligned: indented and flush right, or running on in
+            // a paragraph that began so (a credit of three lines)
+            prev_right = flush_right && (indented || (!opens && prev_right));
         }
     }
     out
@@ -98,13 +105,23 @@ mod tests {
             line(18.0, 39.0, 90.0, "（本报记者某某采访整"),
             line(72.0, 52.0, 90.0, "理）"),
             line(18.0, 65.0, 90.0, "再起一段，说新的事。"),
+            line(0.0, 78.0, 40.0, "结束。"),
+            line(18.0, 91.0, 90.0, "（本报记者甲乙、丙丁、"),
+            line(9.0, 104.0, 90.0, "戊己、庚辛、壬癸、子"),
+            line(72.0, 117.0, 90.0, "丑）"),
         ];
         let block =
             Block { kind: BlockKind::Text, lines: (0..lines.len()).collect(), bbox: Rect::new(0.0, 0.0, 90.0, 74.0) };
         let texts: Vec<String> = paragraphs(&lines, &[block], &[0]).into_iter().map(|p| p.text).collect();
         assert_eq!(
             texts,
-            ["正文说完了这一句话结束。", "（作者为某某所所长）", "（本报记者某某采访整理）", "再起一段，说新的事。"]
+            [
+                "正文说完了这一句话结束。",
+                "（作者为某某所所长）",
+                "（本报记者某某采访整理）",
+                "再起一段，说新的事。结束。",
+                "（本报记者甲乙、丙丁、戊己、庚辛、壬癸、子丑）"
+            ]
         );
     }
 }
