@@ -108,8 +108,11 @@ pub fn headline_groups(lines: &[TextLine], idx: &[usize], rules: &[Rule]) -> Vec
 /// text block of one or two lines, not ending a sentence, alone in its row
 /// (the foot of a column has columns level with it across a gutter), standing right
 /// above a headline group (within an em of the headline, across its width,
-/// no rule between).
-pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[Rule]) {
+/// no rule between). A kicker set a little larger than the body may run to
+/// three lines (a narrow headline column), and may have its own article's
+/// columns beside it: columns that start level with it and run on below,
+/// where a column's foot has columns ending level with it.
+pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[Rule], body_size: f32) {
     let mut k = 0;
     while k < blocks.len() {
         let b = &blocks[k];
@@ -120,15 +123,23 @@ pub fn take_small_kickers(blocks: &mut Vec<Block>, lines: &[TextLine], rules: &[
         // a kicker stands alone in its row; a column's foot has neighbour
         // columns level with it across a gutter
         let em = b.lines.iter().map(|&i| lines[i].size).fold(0.0, f32::max);
-        let alone = !blocks.iter().enumerate().any(|(j, o)| {
-            let (l, r) = if o.bbox.x0 < b.bbox.x0 { (&o.bbox, &b.bbox) } else { (&b.bbox, &o.bbox) };
-            j != k
-                && o.kind == BlockKind::Text
-                && overlap(o.bbox.y0, o.bbox.y1, b.bbox.y0, b.bbox.y1) > 0.5 * b.bbox.height().min(o.bbox.height())
-                && (0.0..=2.0 * em).contains(&(r.x0 - l.x1))
-                && !vertical_rule_between(rules, l, r)
-        });
-        let kicker = b.kind == BlockKind::Text && b.lines.len() <= 2 && !ends_sentence && alone;
+        let larger = b.lines.iter().all(|&i| lines[i].size >= 1.03 * body_size);
+        let neighbours = |top_ok: bool| {
+            !blocks.iter().enumerate().any(|(j, o)| {
+                let (l, r) = if o.bbox.x0 < b.bbox.x0 { (&o.bbox, &b.bbox) } else { (&b.bbox, &o.bbox) };
+                // a column starting level with the block and running on below it
+                let top = (o.bbox.y0 - b.bbox.y0).abs() <= 0.5 * em && o.bbox.y1 > b.bbox.y1 + 2.0 * em;
+                j != k
+                    && o.kind == BlockKind::Text
+                    && overlap(o.bbox.y0, o.bbox.y1, b.bbox.y0, b.bbox.y1) > 0.5 * b.bbox.height().min(o.bbox.height())
+                    && (0.0..=2.0 * em).contains(&(r.x0 - l.x1))
+                    && !vertical_rule_between(rules, l, r)
+                    && !(top_ok && top)
+            })
+        };
+        let kicker = b.kind == BlockKind::Text
+            && !ends_sentence
+            && ((b.lines.len() <= 2 && neighbours(false)) || (larger && b.lines.len() <= 3 && neighbours(true)));
         match kicker.then(|| headline_next_to(blocks, k, lines, rules, Side::Above)).flatten() {
             Some(h) => join_headline(blocks, k, h, Side::Above),
             None => k += 1,
@@ -207,4 +218,55 @@ fn is_headnote(b: &Block, lines: &[TextLine]) -> bool {
     let bracketed = (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'));
     let dated = t.find('年').is_some_and(|y| t[y..].contains('月') && t[y..].contains('日'));
     bracketed && dated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(x0: f32, y0: f32, x1: f32, size: f32, text: &str) -> TextLine {
+        TextLine {
+            text: text.into(),
+            bbox: Rect::new(x0, y0, x1, y0 + size),
+            size,
+            font: "Serif".into(),
+            bold: false,
+            vertical: false,
+        }
+    }
+
+    /// A narrow headline column: a kicker of three lines at `kicker_size`
+    /// over a title, the article's body columns beside it from the top.
+    fn page(kicker_size: f32) -> (Vec<TextLine>, Vec<Block>) {
+        let mut lines = vec![
+            line(0.0, 0.0, 90.0, kicker_size, "示例部门负责人"),
+            line(0.0, 12.0, 90.0, kicker_size, "在示例中心调研时"),
+            line(0.0, 24.0, 80.0, kicker_size, "强调"),
+            line(0.0, 40.0, 90.0, 12.0, "为示例事业"),
+            line(0.0, 54.0, 90.0, 12.0, "提供有力支持"),
+        ];
+        for i in 0..15 {
+            lines.push(line(105.0, i as f32 * 13.0, 200.0, 8.5, "正文一行接着一行"));
+        }
+        let block = |kind, idx: std::ops::Range<usize>| Block {
+            kind,
+            bbox: idx.clone().map(|i| lines[i].bbox).reduce(|a, b| a.union(&b)).unwrap_or_default(),
+            lines: idx.collect(),
+        };
+        let blocks = vec![block(BlockKind::Headline, 3..5), block(BlockKind::Text, 0..3), block(BlockKind::Text, 5..20)];
+        (lines, blocks)
+    }
+
+    #[test]
+    fn a_kicker_a_little_larger_than_the_body_over_a_narrow_headline_joins_it() {
+        let (lines, mut blocks) = page(9.0);
+        take_small_kickers(&mut blocks, &lines, &[], 8.5);
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        assert_eq!(blocks[0].kind, BlockKind::Headline);
+        assert_eq!(blocks[0].lines, [0, 1, 2, 3, 4]);
+        // at the body's own size, three lines beside a column are text
+        let (lines, mut blocks) = page(8.5);
+        take_small_kickers(&mut blocks, &lines, &[], 8.5);
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+    }
 }

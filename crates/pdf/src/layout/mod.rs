@@ -58,7 +58,7 @@ pub fn layout_page(page: &PageContent) -> PageLayout {
     let text_idx: Vec<usize> = text_idx.into_iter().filter(|i| !captions.contains(i)).collect();
     let mut blocks = blocks::headline_groups(&lines, &head_idx, &page.rules);
     blocks.extend(columns::text_columns(&lines, &text_idx, &page.rules, &body));
-    blocks::take_small_kickers(&mut blocks, &lines, &page.rules);
+    blocks::take_small_kickers(&mut blocks, &lines, &page.rules, body.size);
     blocks::take_subtitles(&mut blocks, &lines, &page.rules, body.size);
     let parts = articles::assign_articles(&blocks, &photos, &lines, &page.rules, &body);
     let atoms: Vec<Vec<Rect>> = parts
