@@ -253,7 +253,8 @@ mod tests {
             bbox: idx.clone().map(|i| lines[i].bbox).reduce(|a, b| a.union(&b)).unwrap_or_default(),
             lines: idx.collect(),
         };
-        let blocks = vec![block(BlockKind::Headline, 3..5), block(BlockKind::Text, 0..3), block(BlockKind::Text, 5..20)];
+        let blocks =
+            vec![block(BlockKind::Headline, 3..5), block(BlockKind::Text, 0..3), block(BlockKind::Text, 5..20)];
         (lines, blocks)
     }
 
