@@ -197,10 +197,11 @@ fn role_label(role: &str) -> Option<&'static str> {
 /// counted from the mentions: name, articles, first and last date, latest
 /// post; the most named first.
 fn people_sql(backend: Backend, condition: &str) -> String {
-    // (a post of no date is the oldest: SQLite sorts NULL first)
+    // (a post of no date is the oldest: SQLite sorts NULL first; of two on
+    // the latest day, the first article's, on both backends)
     let latest = match backend {
-        Backend::Sqlite => "n.date DESC",
-        Backend::Postgres => "n.date DESC NULLS LAST",
+        Backend::Sqlite => "n.date DESC, n.article_id",
+        Backend::Postgres => "n.date DESC NULLS LAST, n.article_id",
     };
     format!(
         "SELECT m.name, count(*), min(m.date), max(m.date),

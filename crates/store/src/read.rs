@@ -36,7 +36,12 @@ impl Store {
     /// The pages without a date, each with the date guessed for it if any,
     /// the paper's pages first, oldest ingested first.
     pub fn undated(&self, paper: Option<&str>) -> Result<Vec<IssueRecord>, StoreError> {
-        self.issues_where("i.date IS NULL AND (?1 IS NULL OR i.paper = ?1)", p![paper])
+        let cond = match self.db.backend() {
+            Backend::Sqlite => "i.date IS NULL AND (?1 IS NULL OR i.paper = ?1)",
+            // (PostgreSQL is told the parameter's type: `?1 IS NULL` alone does not say)
+            Backend::Postgres => "i.date IS NULL AND (CAST(?1 AS TEXT) IS NULL OR i.paper = ?1)",
+        };
+        self.issues_where(cond, p![paper])
     }
 
     /// The papers of the archive, the one with the latest issue first.
@@ -64,7 +69,12 @@ impl Store {
     /// oldest first.
     pub fn dates_of(&self, paper: Option<&str>) -> Result<Vec<NaiveDate>, StoreError> {
         let rows: Vec<String> = self.db.query(
-            "SELECT DISTINCT date FROM issues WHERE date IS NOT NULL AND (?1 IS NULL OR paper = ?1) ORDER BY date",
+            Both {
+                sqlite: "SELECT DISTINCT date FROM issues WHERE date IS NOT NULL AND (?1 IS NULL OR paper = ?1)
+                 ORDER BY date",
+                postgres: "SELECT DISTINCT date FROM issues WHERE date IS NOT NULL
+                 AND (CAST(?1 AS TEXT) IS NULL OR paper = ?1) ORDER BY date",
+            },
             p![paper],
             |r| r.get(0),
         )?;

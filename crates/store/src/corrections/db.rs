@@ -15,7 +15,7 @@
 
 use super::apply::{apply, find_article_in, Applied, Piece};
 use super::{kind_named, ArticleAnchor, Edit, Operation, ParagraphAnchor, Status};
-use crate::db::{p, Db, Row};
+use crate::db::{p, Backend, Db, Row};
 use crate::pack::{packed, text_at};
 use crate::write::{link_continuations, log_changes, page_of, replace_articles, IssueMeta, PdfArticles};
 use crate::{now, LineBox, Region, Store, StoreError};
@@ -246,10 +246,20 @@ fn record_of(r: &Row<'_>) -> Result<CorrectionRecord, StoreError> {
 }
 
 fn records(conn: &Db, f: &CorrectionFilter) -> Result<Vec<CorrectionRecord>, StoreError> {
+    // (PostgreSQL is told the parameters' types: `?1 IS NULL` alone does not say)
+    let wanted = match conn.backend() {
+        Backend::Sqlite => {
+            "(?1 IS NULL OR c.issue_id = ?1) AND (?2 IS NULL OR i.paper = ?2) AND (?3 IS NULL OR i.date = ?3)
+           AND (?4 IS NULL OR c.status = ?4)"
+        }
+        Backend::Postgres => {
+            "(CAST(?1 AS BIGINT) IS NULL OR c.issue_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR i.paper = ?2)
+           AND (CAST(?3 AS TEXT) IS NULL OR i.date = ?3) AND (CAST(?4 AS TEXT) IS NULL OR c.status = ?4)"
+        }
+    };
     let sql = format!(
         "SELECT {RECORD_COLUMNS} FROM corrections c JOIN issues i ON i.id = c.issue_id
-         WHERE (?1 IS NULL OR c.issue_id = ?1) AND (?2 IS NULL OR i.paper = ?2) AND (?3 IS NULL OR i.date = ?3)
-           AND (?4 IS NULL OR c.status = ?4)
+         WHERE {wanted}
          ORDER BY c.id"
     );
     conn.query(sql, p![f.page, f.paper, f.date.map(|d| d.to_string()), f.status.map(Status::as_str)], record_of)
