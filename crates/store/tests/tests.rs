@@ -91,6 +91,19 @@ impl Archive {
         Store::open_read_only_at(&self.location, self.dir.path()).unwrap()
     }
 
+    /// The one integer a query gives, read behind the store's back.
+    pub fn number(&self, query: &str) -> i64 {
+        match &self.location {
+            Location::Dir(d) => rusqlite::Connection::open(d.join(shuzibao_store::DB_FILE))
+                .unwrap()
+                .query_row(query, [], |r| r.get(0))
+                .unwrap(),
+            Location::Postgres(url) => {
+                postgres::Client::connect(url, postgres::NoTls).unwrap().query_one(query, &[]).unwrap().get(0)
+            }
+        }
+    }
+
     /// Runs SQL on the database behind the store's back (a test that
     /// tampers with what the store keeps).
     pub fn sql(&self, statements: &str) {
