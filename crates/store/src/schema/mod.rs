@@ -344,3 +344,15 @@ fn migrate_sqlite(conn: &mut Connection) -> Result<(), StoreError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postgres_reaches_the_version_sqlite_does() {
+        // a migration added for SQLite alone would leave PostgreSQL archives behind
+        assert_eq!(PG_MIGRATIONS.last().map(|(v, _)| *v), Some(VERSION));
+        assert!(PG_MIGRATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+}
