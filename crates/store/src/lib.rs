@@ -226,6 +226,29 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens the archive at `location` for writing and brings it up to date,
+    /// as [`Store::open_upgrading`] does; `dir` is this node's data folder.
+    pub fn open_upgrading_at(
+        location: &Location,
+        dir: impl AsRef<Path>,
+        progress: impl FnMut(&str),
+    ) -> Result<Store, StoreError> {
+        match location {
+            Location::Dir(d) => Self::open_upgrading(d, progress),
+            Location::Postgres(url) => {
+                let dir = dir.as_ref().to_path_buf();
+                std::fs::create_dir_all(&dir).map_err(|source| StoreError::DataDir { path: dir.clone(), source })?;
+                let mut store = Self::connect_pg(url, dir)?;
+                if store.schema_version()? == 0 {
+                    return store.made_or_checked();
+                }
+                store.upgrade(progress)?;
+                store.dicts.load(&store.db)?;
+                Ok(store)
+            }
+        }
+    }
+
     fn connect(dir: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open(dir.join(DB_FILE))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
@@ -402,6 +425,11 @@ fn set_meta(db: &Db, key: &str, value: &str) -> Result<(), StoreError> {
         p![key, value],
     )?;
     Ok(())
+}
+
+/// A database URL fit to show: its password, if any, hidden.
+pub fn redacted_url(url: &str) -> String {
+    db::redacted(url)
 }
 
 /// Where an archive is kept: an embedded SQLite file in a data folder, or a
