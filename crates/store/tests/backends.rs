@@ -1,6 +1,7 @@
 //! Both backends side by side: the same pages ingested give the same
-//! articles, ids and people; a bad database URL or a server that is not
-//! there is refused with a clear error, never a panic.
+//! articles, ids and people; one writer at a time on both; a bad database
+//! URL or a server that is not there is refused with a clear error, never
+//! a panic.
 
 use crate::Archive;
 use shuzibao_core::parse;
@@ -73,3 +74,52 @@ fn a_bad_database_url_is_refused_naming_it() {
     let err = Store::open_at(&Location::Postgres("postgres://[::1".into()), dir.path()).err().unwrap();
     assert!(matches!(err, StoreError::Connect { .. }), "{err:?}");
 }
+
+/// Ingests `text` as page `page` of 2023-03-20.
+fn put(store: &mut Store, text: &str, page: u32) {
+    let issue = parse(text);
+    let mut placement = crate::placement(&issue);
+    placement.date = "2023-03-20".parse().ok();
+    placement.page = Some(shuzibao_core::PageNo::plain(page));
+    store
+        .ingest(&IngestRequest {
+            source: "p.txt",
+            encoding: "UTF-8",
+            raw_text: text,
+            issue: &issue,
+            placement,
+            parser_version: "t",
+            entities: None,
+        })
+        .unwrap();
+}
+
+fn one_writer_at_a_time_and_readers_are_never_blocked(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut first = dir.open();
+    let mut second = dir.open();
+    let reader = dir.open_read_only();
+    first.begin_batch().unwrap();
+    put(&mut first, FRONT, 1);
+    let (done, finished) = std::sync::mpsc::channel();
+    let writer = std::thread::spawn(move || {
+        put(&mut second, INNER, 2);
+        done.send(()).unwrap();
+        second
+    });
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    assert!(finished.try_recv().is_err(), "a second writer waits while the first holds its batch");
+    assert_eq!(reader.stats().unwrap().issues, 0, "a reader reads, and sees nothing uncommitted");
+    first.commit_batch().unwrap();
+    finished.recv_timeout(std::time::Duration::from_secs(9)).unwrap();
+    let second = writer.join().unwrap();
+    // the log in the order of the commits: the first writer's page (1),
+    // then the second's (2), which links page 1's continuation (3)
+    let changes = second.changes_after(0, 10).unwrap();
+    let log: Vec<(i64, i64)> = changes.iter().map(|c| (c.seq, c.issue_id)).collect();
+    assert_eq!(log, [(2, 2), (3, 1)], "{changes:?}");
+    assert_eq!(second.changes_after(0, 1).unwrap()[0].seq, 2, "the first change is replaced by its page's latest");
+    assert_eq!(reader.stats().unwrap().issues, 2);
+}
+
+crate::on_both_backends!(one_writer_at_a_time_and_readers_are_never_blocked);

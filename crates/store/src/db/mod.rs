@@ -68,6 +68,10 @@ impl<T: Sql + ?Sized> Sql for &T {
     }
 }
 
+/// The transaction of a PostgreSQL writer: the archive's advisory lock
+/// (its key the bytes of `shuzibao`), released at commit or rollback.
+const WRITE_LOCK: &str = "BEGIN; SELECT pg_advisory_xact_lock(8316025880554135919)";
+
 /// An open connection.
 pub(crate) enum Db {
     Sqlite(rusqlite::Connection),
@@ -284,10 +288,15 @@ impl Db {
         }
     }
 
-    /// Opens a transaction that takes the write lock at once (SQLite's
-    /// `BEGIN IMMEDIATE`), left to [`Db::end`].
+    /// Opens a transaction that takes the archive's write lock at once,
+    /// left to [`Db::end`]: SQLite's `BEGIN IMMEDIATE`, and on PostgreSQL a
+    /// lock of the archive's own held to the end of the transaction. One
+    /// writer at a time on both (readers are never blocked): two writers
+    /// never race for a page's key, and the change log's numbers are taken
+    /// in the order their transactions commit, so that a reader following
+    /// the log never skips a change committed after a later number.
     pub(crate) fn begin_open(&self) -> Result<(), StoreError> {
-        self.batch(Both { sqlite: "BEGIN IMMEDIATE", postgres: "BEGIN" })?;
+        self.batch(Both { sqlite: "BEGIN IMMEDIATE", postgres: WRITE_LOCK })?;
         if let Db::Pg(pg) = self {
             pg.in_transaction.set(true);
         }
