@@ -262,8 +262,8 @@ impl Db {
         params: Params<'_>,
         f: impl FnOnce(&Row<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let text = sql.text(self.backend()).to_string();
-        self.query_opt(sql, params, f)?.ok_or_else(|| StoreError::Corrupt(format!("no row from {text}")))
+        let text = sql.text(self.backend());
+        self.query_opt(text, params, f)?.ok_or_else(|| StoreError::Corrupt(format!("no row from {text}")))
     }
 
     /// Column 0 of the one row of a query.
