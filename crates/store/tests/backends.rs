@@ -122,4 +122,22 @@ fn one_writer_at_a_time_and_readers_are_never_blocked(backend: Backend) {
     assert_eq!(reader.stats().unwrap().issues, 2);
 }
 
-crate::on_both_backends!(one_writer_at_a_time_and_readers_are_never_blocked);
+fn an_archive_of_a_newer_shuzibao_or_none_is_refused(backend: Backend) {
+    let dir = Archive::new(backend);
+    // nothing there yet: a reader creates nothing and says so
+    let err = dir.try_open_read_only().err().unwrap();
+    assert!(matches!(err, StoreError::NoArchive(_)), "{err:?}");
+    drop(dir.open());
+    dir.sql(match backend {
+        Backend::Sqlite => "PRAGMA user_version = 99",
+        Backend::Postgres => "UPDATE schema_version SET version = 99",
+    });
+    for err in [dir.try_open().err().unwrap(), dir.try_open_read_only().err().unwrap()] {
+        assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err:?}");
+    }
+}
+
+crate::on_both_backends!(
+    one_writer_at_a_time_and_readers_are_never_blocked,
+    an_archive_of_a_newer_shuzibao_or_none_is_refused
+);

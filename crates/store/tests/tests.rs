@@ -86,6 +86,16 @@ impl Archive {
         Store::open_at(&self.location, self.dir.path()).unwrap()
     }
 
+    /// Opens it for writing, or says why not.
+    pub fn try_open(&self) -> Result<Store, shuzibao_store::StoreError> {
+        Store::open_at(&self.location, self.dir.path())
+    }
+
+    /// Opens it for reading only, or says why not.
+    pub fn try_open_read_only(&self) -> Result<Store, shuzibao_store::StoreError> {
+        Store::open_read_only_at(&self.location, self.dir.path())
+    }
+
     /// Opens it for reading only.
     pub fn open_read_only(&self) -> Store {
         Store::open_read_only_at(&self.location, self.dir.path()).unwrap()
