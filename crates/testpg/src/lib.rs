@@ -207,15 +207,24 @@ fn unprivileged() -> Result<Option<(String, String)>, String> {
     Ok(Some(("nobody".to_string(), group.to_string())))
 }
 
+/// Where Debian keeps each major version of PostgreSQL (`NN/bin`).
+const DEBIAN_ROOT: &str = "/usr/lib/postgresql";
+
 /// The newest `/usr/lib/postgresql/NN/bin` that has `initdb` and `postgres`.
 fn find_bin() -> Result<PathBuf, String> {
+    find_bin_in(Path::new(DEBIAN_ROOT))
+}
+
+/// The newest `ROOT/NN/bin` that has `initdb` and `postgres`.
+fn find_bin_in(root: &Path) -> Result<PathBuf, String> {
     let missing = || {
         format!(
-            "PostgreSQL is not installed: no /usr/lib/postgresql/NN/bin/initdb. The PostgreSQL tests need \
-             Debian's package `{PACKAGE}` (apt-get install {PACKAGE}; scripts/install-deps.sh installs it)"
+            "PostgreSQL is not installed: no {}/NN/bin/initdb. The PostgreSQL tests need \
+             Debian's package `{PACKAGE}` (apt-get install {PACKAGE}; scripts/install-deps.sh installs it)",
+            root.display()
         )
     };
-    let entries = std::fs::read_dir("/usr/lib/postgresql").map_err(|_| missing())?;
+    let entries = std::fs::read_dir(root).map_err(|_| missing())?;
     let mut found: Vec<(u32, PathBuf)> = entries
         .filter_map(Result::ok)
         .filter_map(|e| {
@@ -231,6 +240,17 @@ fn find_bin() -> Result<PathBuf, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_postgresql_the_error_names_the_package() {
+        let empty = std::env::temp_dir().join(format!("shuzibao-no-pg-{}", std::process::id()));
+        std::fs::create_dir_all(empty.join("15")).unwrap_or_else(|e| panic!("{e}"));
+        for root in [empty.clone(), empty.join("absent")] {
+            let err = find_bin_in(&root).err().unwrap_or_default();
+            assert!(err.contains("apt-get install postgresql") && err.contains("not installed"), "{err}");
+        }
+        let _ = std::fs::remove_dir_all(&empty);
+    }
 
     #[test]
     fn a_server_starts_makes_databases_and_is_removed_on_drop() {
