@@ -137,7 +137,32 @@ fn an_archive_of_a_newer_shuzibao_or_none_is_refused(backend: Backend) {
     }
 }
 
+fn a_reader_cannot_write(backend: Backend) {
+    let dir = Archive::new(backend);
+    put(&mut dir.open(), FRONT, 1);
+    let mut reader = dir.open_read_only();
+    let issue = parse(INNER);
+    let err = reader
+        .ingest(&IngestRequest {
+            source: "p.txt",
+            encoding: "UTF-8",
+            raw_text: INNER,
+            issue: &issue,
+            placement: crate::placement(&issue),
+            parser_version: "t",
+            entities: None,
+        })
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::ReadOnly(_)), "{err:?}");
+    assert!(err.is_user_error());
+    // and it reads on: the refused write left nothing behind
+    assert_eq!(reader.stats().unwrap().issues, 1);
+    assert_eq!(dir.open().stats().unwrap().issues, 1);
+}
+
 crate::on_both_backends!(
+    a_reader_cannot_write,
     one_writer_at_a_time_and_readers_are_never_blocked,
     an_archive_of_a_newer_shuzibao_or_none_is_refused
 );
