@@ -25,6 +25,10 @@
 //! catches up. An index made by another version is rebuilt from the store.
 //! Opening never rewrites the store: an older archive waits for
 //! [`Archive::open_upgrading`] (`shuzibao upgrade`, or `serve`).
+//!
+//! The store is kept in the data folder (SQLite) or on a PostgreSQL server
+//! (the `_at` openers, given a [`Location`]); the index, the PDFs and their
+//! images are always in the data folder.
 
 pub mod doubtful;
 pub mod entity_stage;
@@ -42,6 +46,7 @@ pub mod place;
 pub use error::ArchiveError;
 
 use shuzibao_search::{IndexDoc, SearchError, SearchIndex, Segmenter};
+pub use shuzibao_store::Location;
 use shuzibao_store::{ArticleRecord, Store};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -99,7 +104,13 @@ impl Reader {
     /// Opens the archive in `dir` for reading. A folder without an archive
     /// is an error (nothing is created).
     pub fn open(dir: &Path) -> Result<Reader> {
-        let store = Store::open_read_only(dir)?;
+        Self::open_at(&Location::Dir(dir.to_path_buf()), dir)
+    }
+
+    /// Opens the archive whose store is at `location` for reading, with
+    /// the index in the data folder `dir`.
+    pub fn open_at(location: &Location, dir: &Path) -> Result<Reader> {
+        let store = Store::open_read_only_at(location, dir)?;
         let index_dir = dir.join(INDEX_DIR);
         if !index_dir.join("meta.json").is_file() {
             return Err(ArchiveError::IndexBehind { behind: store.last_change()? });
@@ -122,10 +133,21 @@ impl Archive {
         Self::with_store(Store::open(dir)?, dir)
     }
 
+    /// Opens (creating if needed) the archive whose store is at `location`
+    /// for writing, with its index and files in the data folder `dir`.
+    pub fn open_at(location: &Location, dir: &Path) -> Result<Archive> {
+        Self::with_store(Store::open_at(location, dir)?, dir)
+    }
+
     /// Opens (creating if needed) the archive in `dir` for writing, first
     /// bringing an older one up to date; `progress` is told each step.
     pub fn open_upgrading(dir: &Path, progress: impl FnMut(&str)) -> Result<Archive> {
         Self::with_store(Store::open_upgrading(dir, progress)?, dir)
+    }
+
+    /// As [`Archive::open_upgrading`], the store at `location`.
+    pub fn open_upgrading_at(location: &Location, dir: &Path, progress: impl FnMut(&str)) -> Result<Archive> {
+        Self::with_store(Store::open_upgrading_at(location, dir, progress)?, dir)
     }
 
     fn with_store(store: Store, dir: &Path) -> Result<Archive> {

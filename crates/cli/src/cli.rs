@@ -317,11 +317,17 @@ Query language:
 Traditional and simplified characters find each other (徐匯 finds 徐汇).";
 
 /// Where the archive lives.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct DataArgs {
     /// The data folder: the archive database and its search index.
     #[arg(long = "data", value_name = "DIR", default_value = "shuzibao-data", global = true)]
     pub dir: PathBuf,
+    /// Keep the archive on a PostgreSQL server (postgres://USER@HOST/DB, or
+    /// postgresql:///DB?host=/run/postgresql for a local socket) instead of
+    /// the SQLite file in the data folder, which then keeps the search index
+    /// and the PDFs. Also SHUZIBAO_DATABASE_URL.
+    #[arg(long = "database", value_name = "URL", global = true)]
+    pub database: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,8 @@
 //! - `disk`: a full disk and a read-only data folder.
 //! - `pages`: a day's pages named as papers name them, papers apart, undated
 //!   pages dated later, a mistyped data folder.
+//! - `postgres`: the archive kept on PostgreSQL (`--database`), a
+//!   throw-away server started by the test binary.
 //! - `pdf`: PDF pages through `parse` and `ingest` (made-up pages).
 //! - `serve`: the web edition as a process (samples, request log, Ctrl-C); `export`.
 
@@ -27,4 +29,5 @@ mod disk;
 mod pages;
 mod parse;
 mod pdf;
+mod postgres;
 mod serve;

@@ -60,6 +60,18 @@ pub enum StoreError {
     /// Anything else SQLite reported: a bug or a damaged file.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+    /// The PostgreSQL database cannot be reached or used: a bad URL, a
+    /// server that is down or refuses the connection (its words).
+    #[error("cannot use the PostgreSQL database {url}: {reason}")]
+    Connect {
+        /// The URL, its password hidden.
+        url: String,
+        /// Why.
+        reason: String,
+    },
+    /// Anything else PostgreSQL reported: a bug, or the server gone.
+    #[error("database error: {0}")]
+    Postgres(postgres::Error),
     /// Stored JSON that does not read back: a damaged file or a bug.
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
@@ -81,6 +93,7 @@ impl StoreError {
                 | StoreError::Conflict(_)
                 | StoreError::Refused(_)
                 | StoreError::NotFound(_)
+                | StoreError::Connect { .. }
         )
     }
 }
@@ -104,6 +117,29 @@ impl From<rusqlite::Error> for StoreError {
             return StoreError::Corrupt(e.to_string());
         }
         StoreError::Sqlite(e)
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        use postgres::error::SqlState;
+        if let Some(db) = e.as_db_error() {
+            let text = db.message().to_string();
+            let code = db.code();
+            if *code == SqlState::DISK_FULL {
+                return StoreError::DiskFull(text);
+            }
+            if *code == SqlState::READ_ONLY_SQL_TRANSACTION || *code == SqlState::INSUFFICIENT_PRIVILEGE {
+                return StoreError::ReadOnly(text);
+            }
+            if *code == SqlState::LOCK_NOT_AVAILABLE || *code == SqlState::T_R_SERIALIZATION_FAILURE {
+                return StoreError::Busy(text);
+            }
+        }
+        if e.is_closed() {
+            return StoreError::Connect { url: "(the open connection)".into(), reason: e.to_string() };
+        }
+        StoreError::Postgres(e)
     }
 }
 

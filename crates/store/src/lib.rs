@@ -12,12 +12,17 @@
 //! wholly out. (The table of pages is still called `issues`, as its rows were
 //! before issues had pages; [`IssueRecord`] is one such row.)
 //!
+//! The archive is kept in an embedded SQLite file in the data folder (the
+//! default) or on a PostgreSQL server ([`Location`]): one interface, the same
+//! semantics (see `db/`).
+//!
 //! Opening never rewrites: a database made by an older shuzibao is refused
 //! until [`Store::upgrade`] brings it up to date. This crate knows SQLite and
 //! the newspaper model; it knows nothing of search, files or the web: where
 //! a page belongs (paper, date, page) is decided by its caller.
 
 pub mod corrections;
+mod db;
 mod error;
 mod lines;
 mod pack;
@@ -31,13 +36,15 @@ mod upgrade;
 mod write;
 
 pub use corrections::{Corrected, CorrectionFilter, CorrectionRecord};
+pub use db::Backend;
 pub use error::StoreError;
 pub use lines::{plain_text, LineBox};
 pub use records::*;
 pub use upgrade::Upgrade;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
+use db::{p, Db};
+use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 use shuzibao_core::{Issue, PageNo};
 use shuzibao_people::entities;
@@ -52,7 +59,7 @@ pub const ENTITIES_VERSION: &str = "7";
 
 /// An open archive.
 pub struct Store {
-    conn: Connection,
+    db: Db,
     dir: PathBuf,
     /// The dictionaries raw texts are packed with.
     dicts: pack::Dictionaries,
@@ -145,18 +152,67 @@ impl Store {
     pub fn open(dir: impl AsRef<Path>) -> Result<Store, StoreError> {
         let dir = dir.as_ref().to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|source| StoreError::DataDir { path: dir.clone(), source })?;
-        let mut store = Self::connect(&dir)?;
-        let found = store.schema_version()?;
+        let store = Self::connect(&dir)?;
+        store.made_or_checked()
+    }
+
+    /// Opens the archive at `location` for writing: a data folder as
+    /// [`Store::open`] does, or a PostgreSQL database, whose schema is made
+    /// when it is empty. `dir` is this node's data folder all the same (the
+    /// search index and the files of pages kept beside the database).
+    pub fn open_at(location: &Location, dir: impl AsRef<Path>) -> Result<Store, StoreError> {
+        match location {
+            Location::Dir(d) => Self::open(d),
+            Location::Postgres(url) => {
+                let dir = dir.as_ref().to_path_buf();
+                std::fs::create_dir_all(&dir).map_err(|source| StoreError::DataDir { path: dir.clone(), source })?;
+                Self::connect_pg(url, dir)?.made_or_checked()
+            }
+        }
+    }
+
+    /// Opens the archive at `location` for reading only, as
+    /// [`Store::open_read_only`] does; a PostgreSQL database without an
+    /// archive is [`StoreError::NoArchive`].
+    pub fn open_read_only_at(location: &Location, dir: impl AsRef<Path>) -> Result<Store, StoreError> {
+        match location {
+            Location::Dir(d) => Self::open_read_only(d),
+            Location::Postgres(url) => {
+                let store = Self::connect_pg(url, dir.as_ref().to_path_buf())?;
+                // (a read-only session: a write is refused by the server)
+                store.db.batch("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")?;
+                let found = store.schema_version()?;
+                if found == 0 {
+                    return Err(StoreError::NoArchive(PathBuf::from(db::redacted(url))));
+                }
+                store.check_schema(found)?;
+                Ok(store)
+            }
+        }
+    }
+
+    /// A new archive made at the current schema, an existing one checked.
+    fn made_or_checked(mut self) -> Result<Store, StoreError> {
+        let found = self.schema_version()?;
         if found == 0 {
             // a new archive: made at the current schema, its mentions current
-            schema::migrate(&mut store.conn)?;
-            set_meta(&store.conn, "entities", ENTITIES_VERSION)?;
-            set_meta(&store.conn, "packed", "1")?;
+            schema::migrate(&mut self.db)?;
+            set_meta(&self.db, "entities", ENTITIES_VERSION)?;
+            set_meta(&self.db, "packed", "1")?;
         } else {
-            store.check_schema(found)?;
+            self.check_schema(found)?;
         }
-        store.dicts.load(&store.conn)?;
-        Ok(store)
+        self.dicts.load(&self.db)?;
+        Ok(self)
+    }
+
+    fn connect_pg(url: &str, dir: PathBuf) -> Result<Store, StoreError> {
+        Ok(Store { db: db::connect_pg(url)?, dir, dicts: pack::Dictionaries::default() })
+    }
+
+    /// Which database the archive is kept in.
+    pub fn backend(&self) -> Backend {
+        self.db.backend()
     }
 
     /// Opens the archive in `dir` for writing and brings it up to date
@@ -166,8 +222,31 @@ impl Store {
         std::fs::create_dir_all(&dir).map_err(|source| StoreError::DataDir { path: dir.clone(), source })?;
         let mut store = Self::connect(&dir)?;
         store.upgrade(progress)?;
-        store.dicts.load(&store.conn)?;
+        store.dicts.load(&store.db)?;
         Ok(store)
+    }
+
+    /// Opens the archive at `location` for writing and brings it up to date,
+    /// as [`Store::open_upgrading`] does; `dir` is this node's data folder.
+    pub fn open_upgrading_at(
+        location: &Location,
+        dir: impl AsRef<Path>,
+        progress: impl FnMut(&str),
+    ) -> Result<Store, StoreError> {
+        match location {
+            Location::Dir(d) => Self::open_upgrading(d, progress),
+            Location::Postgres(url) => {
+                let dir = dir.as_ref().to_path_buf();
+                std::fs::create_dir_all(&dir).map_err(|source| StoreError::DataDir { path: dir.clone(), source })?;
+                let mut store = Self::connect_pg(url, dir)?;
+                if store.schema_version()? == 0 {
+                    return store.made_or_checked();
+                }
+                store.upgrade(progress)?;
+                store.dicts.load(&store.db)?;
+                Ok(store)
+            }
+        }
     }
 
     fn connect(dir: &Path) -> Result<Store, StoreError> {
@@ -186,7 +265,10 @@ impl Store {
         // an ingest, on top of the database)
         conn.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        Ok(Store { conn, dir: dir.to_path_buf(), dicts: pack::Dictionaries::default() })
+        // (the ingest path's statements, the readers' and the corrections'
+        // are kept compiled together)
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(Store { db: Db::Sqlite(conn), dir: dir.to_path_buf(), dicts: pack::Dictionaries::default() })
     }
 
     /// Opens an existing archive for reading only (read-only commands, a web
@@ -202,13 +284,14 @@ impl Store {
         let conn =
             Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        let store = Store { conn, dir, dicts: pack::Dictionaries::default() };
+        conn.set_prepared_statement_cache_capacity(64);
+        let store = Store { db: Db::Sqlite(conn), dir, dicts: pack::Dictionaries::default() };
         store.check_schema(store.schema_version()?)?;
         Ok(store)
     }
 
     fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        schema::version(&self.db)
     }
 
     /// Refuses a schema other than this build's.
@@ -232,13 +315,15 @@ impl Store {
 
     /// The newest change in the log (0 for none).
     pub fn last_change(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("SELECT coalesce(max(seq), 0) FROM changes", [], |r| r.get(0))?)
+        self.db.value("SELECT coalesce(max(seq), 0) FROM changes", p![])
     }
 
     /// The issues changed after change `seq`, each once, with the newest change seq.
     pub fn changed_since(&self, seq: i64) -> Result<(Vec<i64>, i64), StoreError> {
-        let mut st = self.conn.prepare("SELECT DISTINCT issue_id FROM changes WHERE seq > ?1 ORDER BY issue_id")?;
-        let ids = st.query_map([seq], |r| r.get(0))?.collect::<Result<Vec<i64>, _>>()?;
+        let ids =
+            self.db.query("SELECT DISTINCT issue_id FROM changes WHERE seq > ?1 ORDER BY issue_id", p![seq], |r| {
+                r.get(0)
+            })?;
         Ok((ids, self.last_change()?))
     }
 
@@ -249,38 +334,40 @@ impl Store {
     /// each issue once, however often it changed since (a rebuild after the
     /// mentions were made again indexed every issue twice).
     pub fn changes_after(&self, seq: i64, limit: usize) -> Result<Vec<Change>, StoreError> {
-        let mut st = self.conn.prepare(
+        self.db.query(
             "SELECT c.seq, c.issue_id,
                     NOT EXISTS (SELECT 1 FROM changes d WHERE d.issue_id = c.issue_id AND d.seq < c.seq)
              FROM changes c WHERE c.seq > ?1
                AND NOT EXISTS (SELECT 1 FROM changes e WHERE e.issue_id = c.issue_id AND e.seq > c.seq)
              ORDER BY c.seq LIMIT ?2",
-        )?;
-        let rows = st.query_map(params![seq, limit as i64], |r| {
-            Ok(Change { seq: r.get(0)?, issue_id: r.get(1)?, first: r.get(2)? })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            p![seq, limit],
+            |r| Ok(Change { seq: r.get(0)?, issue_id: r.get(1)?, first: r.get(2)? }),
+        )
     }
 
     /// Counts of what the archive holds.
     pub fn stats(&self) -> Result<Stats, StoreError> {
-        let c = |sql: &str| -> Result<i64, StoreError> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        let c = |sql: &dyn db::Sql| -> Result<i64, StoreError> { self.db.value(sql, p![]) };
         Ok(Stats {
-            issues: c("SELECT count(*) FROM issues")?,
-            versions: c("SELECT count(*) FROM issue_versions")?,
-            articles: c("SELECT count(*) FROM articles")?,
+            issues: c(&"SELECT count(*) FROM issues")?,
+            versions: c(&"SELECT count(*) FROM issue_versions")?,
+            articles: c(&"SELECT count(*) FROM articles")?,
             // (a packed text records its length; one not packed yet is its length)
-            raw_bytes: c(
-                "SELECT coalesce(sum(coalesce(raw_bytes, length(CAST(raw_text AS BLOB)))), 0) FROM issue_versions",
-            )?,
+            raw_bytes: c(&db::Both {
+                sqlite:
+                    "SELECT coalesce(sum(coalesce(raw_bytes, length(CAST(raw_text AS BLOB)))), 0) FROM issue_versions",
+                postgres: "SELECT coalesce(sum(raw_bytes), 0)::BIGINT FROM issue_versions",
+            })?,
         })
     }
 
     /// Copies the write-ahead log into the database and empties it (what
     /// closing the last connection does): after a long ingest, the data
-    /// folder is then the database alone.
+    /// folder is then the database alone. Nothing on PostgreSQL.
     pub fn checkpoint(&self) -> Result<(), StoreError> {
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        if let Some(conn) = self.db.sqlite() {
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
         Ok(())
     }
 
@@ -291,8 +378,8 @@ impl Store {
     /// Nothing of a batch is visible to other connections, or kept, until
     /// it is committed; the store's other writes need it committed first.
     pub fn begin_batch(&mut self) -> Result<(), StoreError> {
-        if self.conn.is_autocommit() {
-            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        if !self.db.in_transaction() {
+            self.db.begin_open()?;
         }
         Ok(())
     }
@@ -302,20 +389,22 @@ impl Store {
     /// last one saw) and packs new texts with it. Returns whether it did.
     /// Outside a batch: call it after [`Store::commit_batch`].
     pub fn train_dictionary(&mut self) -> Result<bool, StoreError> {
-        self.dicts.train_if_due(&self.conn)
+        self.dicts.train_if_due(&self.db)
     }
 
     /// Commits the batch [`Store::begin_batch`] opened, if one is open.
     pub fn commit_batch(&mut self) -> Result<(), StoreError> {
-        if !self.conn.is_autocommit() {
-            self.conn.execute_batch("COMMIT")?;
+        if self.db.in_transaction() {
+            self.db.end(true)?;
         }
         Ok(())
     }
 
-    /// Checks the database file itself (`PRAGMA integrity_check`).
+    /// Checks the database file itself (`PRAGMA integrity_check`); on
+    /// PostgreSQL, the server keeps its own files: nothing to check here.
     pub fn check_integrity(&self) -> Result<(), StoreError> {
-        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let Some(conn) = self.db.sqlite() else { return Ok(()) };
+        let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if result == "ok" {
             Ok(())
         } else {
@@ -324,23 +413,51 @@ impl Store {
     }
 }
 
-/// Runs a statement of the ingest path, compiled once per connection: an
-/// ingest runs the same few statements for every issue.
-fn exec<P: rusqlite::Params>(conn: &Connection, sql: &str, p: P) -> Result<usize, StoreError> {
-    Ok(conn.prepare_cached(sql)?.execute(p)?)
-}
-
 /// A value of the key-value table (what derived data is up to date).
-fn meta(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
-    Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+fn meta(db: &Db, key: &str) -> Result<Option<String>, StoreError> {
+    db.query_opt("SELECT value FROM meta WHERE key = ?1", p![key], |r| r.get(0))
 }
 
 /// Sets a value of the key-value table.
-fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
-    exec(
-        conn,
+fn set_meta(db: &Db, key: &str, value: &str) -> Result<(), StoreError> {
+    db.execute(
         "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, value],
+        p![key, value],
     )?;
     Ok(())
+}
+
+/// A database URL fit to show: its password, if any, hidden.
+pub fn redacted_url(url: &str) -> String {
+    db::redacted(url)
+}
+
+/// Where an archive is kept: an embedded SQLite file in a data folder, or a
+/// PostgreSQL database (`postgres://…` or `postgresql://…`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// The data folder holding `archive.sqlite3`.
+    Dir(PathBuf),
+    /// A PostgreSQL connection URL.
+    Postgres(String),
+}
+
+impl Location {
+    /// A PostgreSQL database when `database` is a `postgres://` or
+    /// `postgresql://` URL; `dir` (a data folder) when there is none. Any
+    /// other text is refused, naming what is understood.
+    pub fn parse(database: Option<&str>, dir: impl AsRef<Path>) -> Result<Location, StoreError> {
+        match database.map(str::trim).filter(|d| !d.is_empty()) {
+            None => Ok(Location::Dir(dir.as_ref().to_path_buf())),
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Ok(Location::Postgres(url.to_string()))
+            }
+            Some(other) => Err(StoreError::Connect {
+                url: db::redacted(other),
+                reason: "not a database URL: give postgres://… or postgresql://… (or nothing for the SQLite \
+                         archive in the data folder)"
+                    .into(),
+            }),
+        }
+    }
 }

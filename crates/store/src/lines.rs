@@ -7,7 +7,6 @@
 //! line.
 
 use crate::{Store, StoreError};
-use rusqlite::OptionalExtension;
 
 /// One line of an article's text on its page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,10 +123,8 @@ impl Store {
     /// 10); an unknown article is [`StoreError::NotFound`].
     pub fn article_lines(&self, article_id: i64) -> Result<Vec<LineBox>, StoreError> {
         let blob: Option<Vec<u8>> = self
-            .conn
-            .prepare_cached("SELECT lines FROM articles WHERE id = ?1")?
-            .query_row([article_id], |r| r.get(0))
-            .optional()?
+            .db
+            .query_opt("SELECT lines FROM articles WHERE id = ?1", crate::db::p![article_id], |r| r.get(0))?
             .ok_or_else(|| StoreError::NotFound(format!("article {article_id}")))?;
         Ok(blob.as_deref().map(decode).unwrap_or_default())
     }

@@ -22,8 +22,7 @@
 //! cut up, so they pack to a few bytes a line. That raw text never changes
 //! (a new text is a new version; the articles name theirs in `version_id`).
 
-use rusqlite::types::{Type, ValueRef};
-use rusqlite::{Connection, OptionalExtension};
+use crate::db::{p, Db, Raw, Row};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -65,10 +64,10 @@ pub(crate) fn packed(text: &str, dict: Option<&str>) -> Result<Vec<u8>, crate::S
 
 /// The text of a stored value, packed (BLOB) or not (TEXT); `dict` as it was
 /// packed with.
-pub(crate) fn unpack(v: ValueRef<'_>, dict: Option<&str>) -> Result<String, UnpackError> {
+pub(crate) fn unpack(v: Raw<'_>, dict: Option<&str>) -> Result<String, UnpackError> {
     match v {
-        ValueRef::Text(t) => Ok(std::str::from_utf8(t)?.to_string()),
-        ValueRef::Blob(b) => {
+        Raw::Text(t) => Ok(std::str::from_utf8(t)?.to_string()),
+        Raw::Blob(b) => {
             let size =
                 zstd::bulk::Decompressor::upper_bound(b).filter(|n| *n <= MAX_UNPACKED).ok_or(UnpackError::Size)?;
             let bytes = DECOMPRESSOR.with(|d| -> std::io::Result<Vec<u8>> {
@@ -82,14 +81,14 @@ pub(crate) fn unpack(v: ValueRef<'_>, dict: Option<&str>) -> Result<String, Unpa
             })?;
             Ok(String::from_utf8(bytes).map_err(|e| e.utf8_error())?)
         }
-        other => Err(UnpackError::Type(other.data_type())),
+        Raw::Null => Err(UnpackError::Type("NULL")),
+        Raw::Other(t) => Err(UnpackError::Type(t)),
     }
 }
 
 /// Column `i` of a row, unpacked (for row mappers).
-pub(crate) fn text_at(r: &rusqlite::Row<'_>, i: usize, dict: Option<&str>) -> rusqlite::Result<String> {
-    let v = r.get_ref(i)?;
-    unpack(v, dict).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, v.data_type(), Box::new(e)))
+pub(crate) fn text_at(r: &Row<'_>, i: usize, dict: Option<&str>) -> Result<String, crate::StoreError> {
+    Ok(unpack(r.raw(i)?, dict)?)
 }
 
 /// Train a first dictionary once the archive holds this many raw texts.
@@ -130,12 +129,12 @@ struct Packer {
 impl Dictionaries {
     /// Takes the newest dictionary of the archive for packing (none yet:
     /// texts are packed alone).
-    pub(crate) fn load(&self, conn: &Connection) -> Result<(), crate::StoreError> {
-        let newest: Option<(i64, Vec<u8>)> = conn
-            .query_row("SELECT texts_then, bytes FROM dictionaries ORDER BY rowid DESC LIMIT 1", [], |r| {
+    pub(crate) fn load(&self, db: &Db) -> Result<(), crate::StoreError> {
+        // (`rowid` is `id` on SQLite: the order is the same on both)
+        let newest: Option<(i64, Vec<u8>)> =
+            db.query_opt("SELECT texts_then, bytes FROM dictionaries ORDER BY id DESC LIMIT 1", p![], |r| {
                 Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
+            })?;
         if let Some((texts_then, bytes)) = newest {
             let context = zstd::bulk::Compressor::with_dictionary(LEVEL, &bytes).map_err(corrupt)?;
             *lock(&self.packer) = Some(Packer { texts_then, context });
@@ -167,17 +166,18 @@ impl Dictionaries {
     /// archive, when one is due, stores it and packs with it from then on.
     /// Returns whether it did. Texts too few or too alike for zstd to train
     /// on leave things as they are.
-    pub(crate) fn train_if_due(&self, conn: &Connection) -> Result<bool, crate::StoreError> {
-        let texts: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM issue_versions", [], |r| r.get(0))?;
+    pub(crate) fn train_if_due(&self, db: &Db) -> Result<bool, crate::StoreError> {
+        let texts: i64 = db.value("SELECT coalesce(max(id), 0) FROM issue_versions", p![])?;
         if !self.due(texts) {
             return Ok(false);
         }
         let step = (texts / SAMPLES).max(1);
-        let mut st = conn.prepare_cached("SELECT raw_text FROM issue_versions WHERE id = ?1")?;
         let mut samples: Vec<String> = Vec::new();
         let mut id = 1;
         while id <= texts {
-            if let Some(text) = st.query_row([id], |r| self.raw_at(r, 0, conn)).optional()? {
+            let text =
+                db.query_opt("SELECT raw_text FROM issue_versions WHERE id = ?1", p![id], |r| self.raw_at(r, 0, db))?;
+            if let Some(text) = text {
                 samples.push(text);
             }
             id += step;
@@ -189,32 +189,31 @@ impl Dictionaries {
             return Ok(false);
         };
         let Some(id) = zstd::zstd_safe::get_dict_id_from_dict(&dictionary) else { return Ok(false) };
-        conn.execute(
-            "INSERT OR IGNORE INTO dictionaries (id, texts_then, samples, bytes, trained_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            rusqlite::params![id.get(), texts, samples.len() as i64, dictionary, crate::now()],
+        db.execute(
+            "INSERT INTO dictionaries (id, texts_then, samples, bytes, trained_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT DO NOTHING",
+            p![id.get(), texts, samples.len(), dictionary, crate::now()],
         )?;
-        self.load(conn)?;
+        self.load(db)?;
         Ok(true)
     }
 
     /// Column `i` of a row, a raw text: packed with a dictionary (read from
     /// `conn` the first time), packed alone, or not packed.
-    pub(crate) fn raw_at(&self, r: &rusqlite::Row<'_>, i: usize, conn: &Connection) -> rusqlite::Result<String> {
-        let v = r.get_ref(i)?;
-        self.unpack_raw(v, conn).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, v.data_type(), Box::new(e)))
+    pub(crate) fn raw_at(&self, r: &Row<'_>, i: usize, db: &Db) -> Result<String, crate::StoreError> {
+        Ok(self.unpack_raw(r.raw(i)?, db)?)
     }
 
-    fn unpack_raw(&self, v: ValueRef<'_>, conn: &Connection) -> Result<String, UnpackError> {
-        let ValueRef::Blob(b) = v else { return unpack(v, None) };
+    fn unpack_raw(&self, v: Raw<'_>, db: &Db) -> Result<String, UnpackError> {
+        let Raw::Blob(b) = v else { return unpack(v, None) };
         let Some(id) = zstd::zstd_safe::get_dict_id_from_frame(b) else { return unpack(v, None) };
         let size = zstd::bulk::Decompressor::upper_bound(b).filter(|n| *n <= MAX_UNPACKED).ok_or(UnpackError::Size)?;
         let mut unpackers = lock(&self.unpackers);
         let d = match unpackers.entry(id.get()) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => {
-                let bytes: Vec<u8> = conn
-                    .query_row("SELECT bytes FROM dictionaries WHERE id = ?1", [id.get()], |r| r.get(0))
-                    .optional()
+                let bytes: Vec<u8> = db
+                    .query_opt("SELECT bytes FROM dictionaries WHERE id = ?1", p![id.get()], |r| r.get(0))
                     .map_err(|_| UnpackError::Dictionary(id.get()))?
                     .ok_or(UnpackError::Dictionary(id.get()))?;
                 e.insert(zstd::bulk::Decompressor::with_dictionary(&bytes)?)
@@ -243,7 +242,7 @@ pub(crate) enum UnpackError {
     #[error("stored text is not UTF-8: {0}")]
     Utf8(#[from] std::str::Utf8Error),
     #[error("a {0} where text was expected")]
-    Type(Type),
+    Type(&'static str),
     #[error("packed with dictionary {0}, which the archive does not have")]
     Dictionary(u32),
 }
@@ -266,13 +265,13 @@ mod tests {
         for dict in [None, Some(raw), Some(""), Some("短")] {
             for text in [raw, para, "", "a"] {
                 let packed = pack(text, dict).unwrap();
-                assert_eq!(unpack(ValueRef::Blob(&packed), dict).unwrap(), text);
-                assert_eq!(unpack(ValueRef::Text(text.as_bytes()), dict).unwrap(), text);
+                assert_eq!(unpack(Raw::Blob(&packed), dict).unwrap(), text);
+                assert_eq!(unpack(Raw::Text(text.as_bytes()), dict).unwrap(), text);
             }
         }
         // against the raw text, the paragraphs are a few bytes
         assert!(pack(para, Some(raw)).unwrap().len() < pack(para, None).unwrap().len() / 2);
-        assert!(unpack(ValueRef::Blob(b"not zstd"), None).is_err());
-        assert!(unpack(ValueRef::Integer(1), None).is_err());
+        assert!(unpack(Raw::Blob(b"not zstd"), None).is_err());
+        assert!(unpack(Raw::Other("integer"), None).is_err());
     }
 }

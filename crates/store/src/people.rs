@@ -8,10 +8,10 @@
 //! join the person most often mentioned under that name; reporters,
 //! photographers and correspondents of the paper form their own identity.
 
+use crate::db::{p, Backend};
 use crate::error::StoreError;
 use crate::{meta, set_meta, Store};
 use chrono::{Datelike, NaiveDate};
-use rusqlite::params;
 use serde::Serialize;
 use shuzibao_core::lexicon::post_ending;
 use shuzibao_people::entities::PersonRole;
@@ -196,11 +196,17 @@ fn role_label(role: &str) -> Option<&'static str> {
 /// Every person whose name matches `condition` (on `m.name`, with ?1),
 /// counted from the mentions: name, articles, first and last date, latest
 /// post; the most named first.
-fn people_sql(condition: &str) -> String {
+fn people_sql(backend: Backend, condition: &str) -> String {
+    // (a post of no date is the oldest: SQLite sorts NULL first; of two on
+    // the latest day, the first article's, on both backends)
+    let latest = match backend {
+        Backend::Sqlite => "n.date DESC, n.article_id",
+        Backend::Postgres => "n.date DESC NULLS LAST, n.article_id",
+    };
     format!(
         "SELECT m.name, count(*), min(m.date), max(m.date),
                 (SELECT n.post FROM mentions n WHERE n.kind = 1 AND n.name = m.name AND n.post IS NOT NULL
-                 ORDER BY n.date DESC LIMIT 1)
+                 ORDER BY {latest} LIMIT 1)
          FROM mentions m WHERE m.kind = 1 AND m.name {condition}
          GROUP BY m.name ORDER BY count(*) DESC, m.name"
     )
@@ -223,13 +229,11 @@ impl Store {
                 .to_string()
         } else {
             format!(
-                "SELECT name FROM ({}) WHERE length(name) >= 3 AND count_of >= 2 LIMIT ?1",
-                people_sql("LIKE '%'").replacen("count(*),", "count(*) AS count_of,", 1)
+                "SELECT name FROM ({}) AS counted WHERE length(name) >= 3 AND count_of >= 2 LIMIT ?1",
+                people_sql(self.db.backend(), "LIKE '%'").replacen("count(*),", "count(*) AS count_of,", 1)
             )
         };
-        let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map([limit as i64], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.db.query(sql, p![limit], |r| r.get(0))
     }
 
     /// Whether the summary of people was counted at the archive's last change.
@@ -253,28 +257,40 @@ impl Store {
         if let Some(at) = counted {
             let changes = self.changes_after(at, PEOPLE_BY_NAME + 1)?;
             if changes.len() <= PEOPLE_BY_NAME && changes.iter().all(|c| c.first) {
-                let mut st = self.conn.prepare_cached(MENTIONED_IN_ISSUE)?;
                 let mut found = std::collections::BTreeSet::new();
                 for c in &changes {
-                    for name in st.query_map([c.issue_id], |r| r.get::<_, String>(0))? {
-                        found.insert(name?);
+                    for name in self.db.query(MENTIONED_IN_ISSUE, p![c.issue_id], |r| r.get::<String>(0))? {
+                        found.insert(name);
                     }
                 }
                 names = Some(found);
             }
         }
-        let tx = self.conn.transaction()?;
-        let insert = "INSERT OR REPLACE INTO people_summary (name, articles, first, last, latest_post)";
+        let tx = self.db.transaction()?;
+        let backend = tx.backend();
+        // (a person counted before is counted again: replaced)
+        let insert = |condition: &str| match backend {
+            Backend::Sqlite => format!(
+                "INSERT OR REPLACE INTO people_summary (name, articles, first, last, latest_post) {}",
+                people_sql(backend, condition)
+            ),
+            Backend::Postgres => format!(
+                "INSERT INTO people_summary (name, articles, first, last, latest_post) {}
+                 ON CONFLICT (name) DO UPDATE SET articles = excluded.articles, first = excluded.first,
+                     last = excluded.last, latest_post = excluded.latest_post",
+                people_sql(backend, condition)
+            ),
+        };
         match names {
             Some(names) => {
-                let mut st = tx.prepare(&format!("{insert} {}", people_sql("= ?1")))?;
+                let sql = insert("= ?1");
                 for name in &names {
-                    st.execute([name])?;
+                    tx.execute(&sql, p![name])?;
                 }
             }
             None => {
-                tx.execute("DELETE FROM people_summary", [])?;
-                tx.execute(&format!("{insert} {}", people_sql("LIKE ?1")), ["%"])?;
+                tx.execute("DELETE FROM people_summary", p![])?;
+                tx.execute(insert("LIKE ?1"), p!["%"])?;
             }
         }
         set_meta(&tx, "people", &last.to_string())?;
@@ -284,7 +300,7 @@ impl Store {
 
     /// The change at which the summary of people was counted.
     fn people_counted_at(&self) -> Result<Option<String>, StoreError> {
-        meta(&self.conn, "people")
+        meta(&self.db, "people")
     }
 
     /// People named in the archive, the most often named first; names
@@ -296,10 +312,9 @@ impl Store {
              ORDER BY articles DESC, name LIMIT ?2"
                 .to_string()
         } else {
-            format!("{} LIMIT ?2", people_sql("LIKE ?1"))
+            format!("{} LIMIT ?2", people_sql(self.db.backend(), "LIKE ?1"))
         };
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params![pattern, limit as i64], |r| {
+        self.db.query(sql, p![pattern, limit], |r| {
             Ok(PersonSummary {
                 name: r.get(0)?,
                 articles: r.get(1)?,
@@ -307,18 +322,22 @@ impl Store {
                 last: day_of_code(r.get(3)?),
                 latest_post: r.get(4)?,
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
     /// Every mention of a name, oldest first.
     pub fn mentions_of(&self, name: &str) -> Result<Vec<MentionRecord>, StoreError> {
-        let mut st = self.conn.prepare_cached(&format!(
+        // (a mention of no date first, as SQLite sorts NULL)
+        let nulls = match self.db.backend() {
+            Backend::Sqlite => "",
+            Backend::Postgres => " NULLS FIRST",
+        };
+        let sql = format!(
             "SELECT m.article_id, a.title, m.date, m.post, {ROLE_NAME}
              FROM mentions m JOIN articles a ON a.id = m.article_id
-             WHERE m.kind = 1 AND m.name = ?1 ORDER BY m.date, m.article_id"
-        ))?;
-        let rows = st.query_map([name], |r| {
+             WHERE m.kind = 1 AND m.name = ?1 ORDER BY m.date{nulls}, m.article_id"
+        );
+        self.db.query(sql, p![name], |r| {
             Ok(MentionRecord {
                 article_id: r.get(0)?,
                 title: r.get(1)?,
@@ -326,8 +345,7 @@ impl Store {
                 post: r.get(3)?,
                 role: r.get(4)?,
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
     /// The real people behind a name, the most mentioned first.
@@ -338,13 +356,13 @@ impl Store {
     /// Who held a post over time: stretches of mentions of one person with
     /// that post (not its deputy), oldest first.
     pub fn post_holders(&self, post: &str) -> Result<Vec<Tenure>, StoreError> {
-        let mut st = self.conn.prepare_cached(
+        let pattern = format!("%{}%", post.replace(['%', '_'], ""));
+        let rows: Vec<(String, String, Option<i64>)> = self.db.query(
             "SELECT name, post, date FROM mentions
              WHERE kind = 1 AND post LIKE ?1 AND date IS NOT NULL ORDER BY date, name",
+            p![pattern],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
-        let pattern = format!("%{}%", post.replace(['%', '_'], ""));
-        let rows: Vec<(String, String, Option<i64>)> =
-            st.query_map([pattern], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
         let mut tenures: Vec<Tenure> = Vec::new();
         for (name, written, date) in rows {
             if !post_is(&written, post) {
@@ -370,11 +388,10 @@ impl Store {
 
     /// The people named in each article of an issue: (article, names).
     pub fn people_of_issue(&self, issue_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
-        let mut st = self.conn.prepare_cached(PEOPLE_OF_ISSUE)?;
-        let rows = st.query_map([issue_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         // made distinct and ordered here: SQLite compiles such a query again
         // at every run (see `Store::articles_of_issue`)
-        let mut rows: Vec<(i64, String)> = rows.collect::<Result<_, _>>()?;
+        let mut rows: Vec<(i64, String)> =
+            self.db.query(PEOPLE_OF_ISSUE, p![issue_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.sort_unstable();
         rows.dedup();
         Ok(rows)
@@ -382,21 +399,23 @@ impl Store {
 
     /// The organisations, places and events named in an article.
     pub fn things_of_article(&self, article_id: i64) -> Result<Vec<(String, String)>, StoreError> {
-        let mut st = self.conn.prepare_cached(
+        self.db.query(
             "SELECT CASE kind WHEN 2 THEN 'organization' WHEN 3 THEN 'place' ELSE 'event' END, name FROM mentions
              WHERE article_id = ?1 AND kind != 1 ORDER BY kind, seq",
-        )?;
-        let rows = st.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            p![article_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     /// The people named in an article, with the post written there.
     pub fn people_of_article(&self, article_id: i64) -> Result<Vec<(String, Option<String>, String)>, StoreError> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT m.name, m.post, {ROLE_NAME} FROM mentions m WHERE m.article_id = ?1 AND m.kind = 1 ORDER BY m.seq"
-        ))?;
-        let rows = st.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.db.query(
+            format!(
+                "SELECT m.name, m.post, {ROLE_NAME} FROM mentions m WHERE m.article_id = ?1 AND m.kind = 1 ORDER BY m.seq"
+            ),
+            p![article_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
     }
 }
 

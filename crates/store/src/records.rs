@@ -1,6 +1,8 @@
 //! What the archive gives back: issues, versions, articles, outcomes.
 
+use crate::db::{p, Db, Raw, Row};
 use crate::pack::text_at;
+use crate::StoreError;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use shuzibao_core::{Author, ParagraphRole};
@@ -265,16 +267,15 @@ pub struct ArticleZone {
 
 impl ArticleZone {
     /// From a row of `id, title, regions`.
-    pub(crate) fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleZone> {
+    pub(crate) fn from_row(r: &Row<'_>) -> Result<ArticleZone, StoreError> {
         Ok(ArticleZone { id: r.get(0)?, title: r.get(1)?, regions: regions_of(r, 2)? })
     }
 }
 
 /// Regions read back from their stored JSON (none for NULL).
-fn regions_of(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Vec<Region>> {
-    let Some(s) = r.get::<_, Option<String>>(i)? else { return Ok(Vec::new()) };
-    let boxes: Vec<[f32; 4]> = serde_json::from_str(&s)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))?;
+fn regions_of(r: &Row<'_>, i: usize) -> Result<Vec<Region>, StoreError> {
+    let Some(s) = r.get::<Option<String>>(i)? else { return Ok(Vec::new()) };
+    let boxes: Vec<[f32; 4]> = serde_json::from_str(&s)?;
     Ok(boxes.into_iter().map(|[x0, y0, x1, y1]| Region { x0, y0, x1, y1 }).collect())
 }
 
@@ -321,44 +322,42 @@ pub struct Stats {
 }
 
 /// Reads a JSON column.
-fn json<T: serde::de::DeserializeOwned>(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {
+fn json<T: serde::de::DeserializeOwned>(r: &Row<'_>, i: usize) -> Result<T, StoreError> {
     let s: String = r.get(i)?;
-    serde_json::from_str(&s)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    Ok(serde_json::from_str(&s)?)
 }
 
 /// Reads an article from a row of the store's article query; `raw` keeps
 /// the raw text of the version last unpacked, the dictionary of its
 /// articles' packed paragraphs (see `pack.rs`).
 pub(crate) fn article_from_row(
-    r: &rusqlite::Row<'_>,
-    conn: &rusqlite::Connection,
+    r: &Row<'_>,
+    db: &Db,
     dicts: &crate::pack::Dictionaries,
     raw: &mut Option<(i64, String)>,
-) -> rusqlite::Result<ArticleRecord> {
+) -> Result<ArticleRecord, StoreError> {
     let paragraphs: Vec<StoredParagraph> = {
-        let text = match r.get_ref(22)? {
-            rusqlite::types::ValueRef::Blob(_) => {
+        let text = match r.raw(22)? {
+            Raw::Blob(_) => {
                 let version: i64 = r.get(26)?;
                 if raw.as_ref().is_none_or(|(v, _)| *v != version) {
-                    let text = conn
-                        .prepare_cached("SELECT raw_text FROM issue_versions WHERE id = ?1")?
-                        .query_row([version], |v| dicts.raw_at(v, 0, conn))?;
+                    let text = db.query_one("SELECT raw_text FROM issue_versions WHERE id = ?1", p![version], |v| {
+                        dicts.raw_at(v, 0, db)
+                    })?;
                     *raw = Some((version, text));
                 }
                 text_at(r, 22, raw.as_ref().map(|(_, t)| t.as_str()))?
             }
             _ => text_at(r, 22, None)?,
         };
-        serde_json::from_str(&text)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(22, rusqlite::types::Type::Text, Box::new(e)))?
+        serde_json::from_str(&text)?
     };
     Ok(ArticleRecord {
         id: r.get(0)?,
         issue_id: r.get(1)?,
         seq: r.get(2)?,
         paper: r.get(3)?,
-        date: r.get::<_, Option<String>>(4)?.and_then(|d| d.parse().ok()),
+        date: r.get::<Option<String>>(4)?.and_then(|d| d.parse().ok()),
         page: r.get(5)?,
         kind: r.get(6)?,
         column: r.get(7)?,
@@ -378,10 +377,10 @@ pub(crate) fn article_from_row(
         continued_by: r.get(21)?,
         body: String::new(),
         paragraphs,
-        span: (r.get::<_, i64>(23)? as usize, r.get::<_, i64>(24)? as usize),
+        span: (r.get::<i64>(23)? as usize, r.get::<i64>(24)? as usize),
         section: r.get(25)?,
         regions: regions_of(r, 27)?,
-        confidence: match (r.get::<_, Option<f64>>(28)?, r.get::<_, Option<f64>>(29)?) {
+        confidence: match (r.get::<Option<f64>>(28)?, r.get::<Option<f64>>(29)?) {
             (Some(boundary), Some(title)) => {
                 Some(shuzibao_core::Confidence { boundary: boundary as f32, title: title as f32 })
             }

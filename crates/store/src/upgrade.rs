@@ -6,11 +6,12 @@
 //! transaction, the packing a batch of rows per transaction, and a step
 //! killed half-way is taken up again by the next run.
 
+use crate::db::{p, Db};
 use crate::pack::{packed, text_at};
 use crate::write::{article_of_record, log_changes, store_entities};
-use crate::{exec, meta, now, schema, set_meta, ArticleRecord, Store, StoreError, ENTITIES_VERSION};
+use crate::{meta, now, schema, set_meta, ArticleRecord, Store, StoreError, ENTITIES_VERSION};
 use chrono::NaiveDate;
-use rusqlite::{params, TransactionBehavior};
+
 use shuzibao_core::Article;
 use shuzibao_people::entities;
 
@@ -62,17 +63,16 @@ impl Store {
             out.push(Upgrade::Schema { found, wanted: schema::VERSION });
         }
         // (an archive before schema 3 has no meta table: its mentions are made too)
-        let current = found >= 3 && meta(&self.conn, "entities")?.as_deref() == Some(ENTITIES_VERSION);
+        let current = found >= 3 && meta(&self.db, "entities")?.as_deref() == Some(ENTITIES_VERSION);
         if !current {
-            let pages =
-                if found >= 1 { self.conn.query_row("SELECT count(*) FROM issues", [], |r| r.get(0))? } else { 0 };
+            let pages = if found >= 1 { self.db.value("SELECT count(*) FROM issues", p![])? } else { 0 };
             out.push(Upgrade::Entities { pages });
         }
         // (an archive made at schema 6 or later was packed from the start;
         // one migrated to it is packed by its upgrade, which then says so)
-        let packed = found >= 6 && meta(&self.conn, "packed")?.as_deref() == Some("1");
+        let packed = found >= 6 && meta(&self.db, "packed")?.as_deref() == Some("1");
         if !packed && found >= 1 {
-            let versions = self.conn.query_row("SELECT count(*) FROM issue_versions", [], |r| r.get(0))?;
+            let versions = self.db.value("SELECT count(*) FROM issue_versions", p![])?;
             out.push(Upgrade::Pack { versions });
         }
         Ok(out)
@@ -86,10 +86,10 @@ impl Store {
             progress(&step.to_string());
             match step {
                 Upgrade::Schema { found, .. } => {
-                    schema::migrate(&mut self.conn)?;
+                    schema::migrate(&mut self.db)?;
                     // (the packing below compacts the file itself)
                     if compacts(*found) && !pending.iter().any(|u| matches!(u, Upgrade::Pack { .. })) {
-                        self.conn.execute_batch("VACUUM")?;
+                        self.vacuum()?;
                     }
                 }
                 Upgrade::Entities { .. } => self.backfill_entities()?,
@@ -104,11 +104,8 @@ impl Store {
     /// before they existed). One transaction per issue, each logged as a
     /// change, so that the search index takes the new names too.
     fn backfill_entities(&mut self) -> Result<(), StoreError> {
-        let issues: Vec<(i64, Option<String>)> = {
-            let mut st = self.conn.prepare("SELECT id, date FROM issues ORDER BY id")?;
-            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            rows.collect::<Result<_, _>>()?
-        };
+        let issues: Vec<(i64, Option<String>)> =
+            { self.db.query("SELECT id, date FROM issues ORDER BY id", p![], |r| Ok((r.get(0)?, r.get(1)?)))? };
         // the finding runs on every core, a batch of issues at a time; the
         // writing, one issue per transaction, on this thread
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -118,9 +115,9 @@ impl Store {
                 .map(|(id, date)| Ok((*id, date.as_deref().and_then(|d| d.parse().ok()), self.articles_of_issue(*id)?)))
                 .collect::<Result<_, StoreError>>()?;
             for ((issue_id, date, articles), found) in work.iter().zip(find_each(&work, threads)) {
-                let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                exec(&tx, crate::write::DELETE_MENTIONS, [issue_id])?;
-                exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [issue_id])?;
+                let tx = self.db.transaction()?;
+                tx.execute(crate::write::DELETE_MENTIONS, p![issue_id])?;
+                tx.execute("DELETE FROM event_dates WHERE issue_id = ?1", p![issue_id])?;
                 for (a, e) in articles.iter().zip(found) {
                     store_entities(&tx, *issue_id, a.id, *date, &e)?;
                 }
@@ -128,7 +125,16 @@ impl Store {
                 tx.commit()?;
             }
         }
-        set_meta(&self.conn, "entities", ENTITIES_VERSION)
+        set_meta(&self.db, "entities", ENTITIES_VERSION)
+    }
+
+    /// Compacts the SQLite file (nothing on PostgreSQL, whose archives are
+    /// made packed at the current schema).
+    fn vacuum(&self) -> Result<(), StoreError> {
+        if self.db.sqlite().is_some() {
+            self.db.batch("VACUUM")?;
+        }
+        Ok(())
     }
 }
 
@@ -138,18 +144,13 @@ impl Store {
     fn pack_in_batches(
         &mut self,
         select: &str,
-        mut pack: impl FnMut(&rusqlite::Transaction<'_>, i64, &str, &str) -> Result<usize, StoreError>,
+        mut pack: impl FnMut(&Db, i64, &str, &str) -> Result<usize, StoreError>,
     ) -> Result<(), StoreError> {
         let mut last = 0i64;
         loop {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let rows: Vec<(i64, String, String)> = {
-                let mut st = tx.prepare_cached(select)?;
-                let rows = st.query_map(params![last, PACK_BATCH], |r| {
-                    Ok((r.get(0)?, text_at(r, 1, None)?, text_at(r, 2, None)?))
-                })?;
-                rows.collect::<Result<_, _>>()?
-            };
+            let tx = self.db.transaction()?;
+            let rows: Vec<(i64, String, String)> = tx
+                .query(select, p![last, PACK_BATCH], |r| Ok((r.get(0)?, text_at(r, 1, None)?, text_at(r, 2, None)?)))?;
             let Some(end) = rows.last().map(|r| r.0) else { return Ok(()) };
             for (id, a, b) in &rows {
                 pack(&tx, *id, a, b)?;
@@ -169,10 +170,9 @@ impl Store {
             "SELECT id, raw_text, parsed FROM issue_versions
              WHERE id > ?1 AND (typeof(raw_text) = 'text' OR typeof(parsed) = 'text') ORDER BY id LIMIT ?2",
             |tx, id, raw, parsed| {
-                exec(
-                    tx,
+                tx.execute(
                     "UPDATE issue_versions SET raw_text = ?1, parsed = ?2, raw_bytes = ?3 WHERE id = ?4",
-                    params![packed(raw, None)?, packed(parsed, None)?, raw.len() as i64, id],
+                    p![packed(raw, None)?, packed(parsed, None)?, raw.len(), id],
                 )
             },
         )?;
@@ -180,15 +180,11 @@ impl Store {
             "SELECT a.id, a.paragraphs, v.raw_text FROM articles a JOIN issue_versions v ON v.id = a.version_id
              WHERE a.id > ?1 AND typeof(a.paragraphs) = 'text' ORDER BY a.id LIMIT ?2",
             |tx, id, paragraphs, raw| {
-                exec(
-                    tx,
-                    "UPDATE articles SET paragraphs = ?1 WHERE id = ?2",
-                    params![packed(paragraphs, Some(raw))?, id],
-                )
+                tx.execute("UPDATE articles SET paragraphs = ?1 WHERE id = ?2", p![packed(paragraphs, Some(raw))?, id])
             },
         )?;
-        set_meta(&self.conn, "packed", "1")?;
-        self.conn.execute_batch("VACUUM")?;
+        set_meta(&self.db, "packed", "1")?;
+        self.vacuum()?;
         Ok(())
     }
 }

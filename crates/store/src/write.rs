@@ -4,15 +4,15 @@
 //! also links continuations across the pages of the issue and logs the
 //! pages whose articles changed, for the search index to follow.
 
+use crate::db::{p, Both, Db};
 use crate::pack::packed;
 use crate::people::{KIND_EVENT, KIND_ORGANIZATION, KIND_PERSON, KIND_PLACE};
 use crate::records::regions_json;
 use crate::{
-    content_hash, exec, now, ArticleRecord, IngestReport, IngestRequest, LineBox, Outcome, PageAssets, Placement,
-    Region, Store, StoreError, StoredParagraph,
+    content_hash, now, ArticleRecord, IngestReport, IngestRequest, LineBox, Outcome, PageAssets, Placement, Region,
+    Store, StoreError, StoredParagraph,
 };
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Savepoint, Transaction, TransactionBehavior};
 use shuzibao_core::{json, Article, Issue, PageNo};
 use shuzibao_people::entities;
 
@@ -58,19 +58,22 @@ impl Store {
         let (paper, date) = (Some(place.paper.clone()), place.date);
         let page = place.page.map(|p| p.number);
         let section = place.page.and_then(|p| p.section).map(String::from);
-        let tx = Unit::begin(&mut self.conn)?;
+        // (a transaction of its own, or a savepoint in a batch that
+        // `Store::begin_batch` opened: rolled back alone when the page fails)
+        let tx = self.db.unit()?;
         // (two look-ups by key rather than a join: SQLite compiles that join
         // again at every run)
-        let found: Option<(i64, i64)> = tx
-            .prepare_cached("SELECT id, current_version FROM issues WHERE key = ?1")?
-            .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+        let found: Option<(i64, i64)> =
+            tx.query_opt("SELECT id, current_version FROM issues WHERE key = ?1", p![key], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         // the issue, its current version and that version's hash
         let existing: Option<(i64, i64, String)> = match found {
-            Some((id, version_id)) => tx
-                .prepare_cached("SELECT version, content_hash FROM issue_versions WHERE id = ?1")?
-                .query_row([version_id], |r| Ok((id, r.get(0)?, r.get(1)?)))
-                .optional()?,
+            Some((id, version_id)) => {
+                tx.query_opt("SELECT version, content_hash FROM issue_versions WHERE id = ?1", p![version_id], |r| {
+                    Ok((id, r.get(0)?, r.get(1)?))
+                })?
+            }
             None => None,
         };
         if let Some((issue_id, _, h)) = &existing {
@@ -84,19 +87,18 @@ impl Store {
         let (issue_id, version) = match existing {
             Some((id, v, _)) => (id, v + 1),
             None => {
-                exec(
-                    &tx,
+                let id = tx.insert(
                     "INSERT INTO issues (key, paper, date, page, section, part, current_version, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7)",
-                    params![key, paper, date.map(|d| d.to_string()), page, section, place.part, at],
+                    p![key, paper, date.map(|d| d.to_string()), page, section, place.part, at],
                 )?;
-                (tx.last_insert_rowid(), 1)
+                (id, 1)
             }
         };
-        exec(&tx,
+        let version_id = tx.insert(
             "INSERT INTO issue_versions (issue_id, version, content_hash, source, encoding, raw_text, parser_version, parsed, parse_hash, ingested_at, raw_bytes)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
+            p![
                 issue_id,
                 version,
                 hash,
@@ -107,16 +109,14 @@ impl Store {
                 packed(&parsed, None)?,
                 parse_hash,
                 at,
-                req.raw_text.len() as i64
+                req.raw_text.len()
             ],
         )?;
-        let version_id = tx.last_insert_rowid();
         if let Some((a, _, _)) = pdf {
-            exec(
-                &tx,
+            tx.execute(
                 "INSERT INTO page_assets (version_id, pdf_hash, pdf_page, width, height, label, images)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
+                p![
                     version_id,
                     a.pdf_hash,
                     a.pdf_page,
@@ -127,11 +127,10 @@ impl Store {
                 ],
             )?;
         }
-        exec(
-            &tx,
+        tx.execute(
             "UPDATE issues SET current_version = ?1, updated_at = ?2, paper = ?3, date = ?4, page = ?5, section = ?6,
                     page_name = ?7, date_source = ?8, inferred_date = ?9, date_evidence = ?10 WHERE id = ?11",
-            params![
+            p![
                 version_id,
                 at,
                 paper,
@@ -170,13 +169,12 @@ impl Store {
     /// make again.
     pub fn reparse(&mut self, parse: impl Fn(&str) -> Issue, parser_version: &str) -> Result<usize, StoreError> {
         let rows: Vec<(i64, i64, String, String)> = {
-            let mut st = self.conn.prepare(
+            self.db.query(
                 "SELECT i.id, v.id, v.raw_text, v.parse_hash FROM issues i JOIN issue_versions v ON v.id = i.current_version
                  WHERE NOT EXISTS (SELECT 1 FROM page_assets p WHERE p.version_id = v.id) ORDER BY i.id",
-            )?;
-            let rows =
-                st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, self.dicts.raw_at(r, 2, &self.conn)?, r.get(3)?)))?;
-            rows.collect::<Result<_, _>>()?
+                p![],
+                |r| Ok((r.get(0)?, r.get(1)?, self.dicts.raw_at(r, 2, &self.db)?, r.get(3)?)),
+            )?
         };
         let mut changed = 0;
         for (issue_id, version_id, raw, old) in rows {
@@ -185,12 +183,11 @@ impl Store {
             if parse_hash == old {
                 continue;
             }
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = self.db.transaction()?;
             let (paper, date, page) = page_of(&tx, issue_id)?;
-            exec(
-                &tx,
+            tx.execute(
                 "UPDATE issue_versions SET parsed = ?1, parse_hash = ?2, parser_version = ?3 WHERE id = ?4",
-                params![packed(&parsed, None)?, parse_hash, parser_version, version_id],
+                p![packed(&parsed, None)?, parse_hash, parser_version, version_id],
             )?;
             let meta = IssueMeta { id: issue_id, version_id, raw: &raw, paper: paper.clone(), date, page };
             let found = entities::extract_issue(&issue.articles, date);
@@ -212,12 +209,11 @@ impl Store {
     /// joins that day's issue (continuations linked). Its versions stay. A
     /// page the archive already has at that place is a conflict.
     pub fn set_date(&mut self, page_id: i64, date: NaiveDate, source: &str) -> Result<IngestReport, StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         let (paper, old, page) = page_of(&tx, page_id)?;
-        let hash: String = tx.query_row(
+        let hash: String = tx.value(
             "SELECT v.content_hash FROM issues i JOIN issue_versions v ON v.id = i.current_version WHERE i.id = ?1",
-            [page_id],
-            |r| r.get(0),
+            p![page_id],
         )?;
         let placement = Placement {
             paper: paper.clone().unwrap_or_else(|| "-".into()),
@@ -226,9 +222,8 @@ impl Store {
             ..Default::default()
         };
         let key = placement.key(&hash);
-        let taken: Option<i64> = tx
-            .query_row("SELECT id FROM issues WHERE key = ?1 AND id <> ?2", params![key, page_id], |r| r.get(0))
-            .optional()?;
+        let taken: Option<i64> =
+            tx.query_opt("SELECT id FROM issues WHERE key = ?1 AND id <> ?2", p![key, page_id], |r| r.get(0))?;
         if let Some(other) = taken {
             return Err(StoreError::Conflict(format!(
                 "the archive already has {} on {date} (page id {other}); ingest this text as a new version of it instead",
@@ -236,17 +231,16 @@ impl Store {
             )));
         }
         let day = date.to_string();
-        exec(
-            &tx,
+        tx.execute(
             "UPDATE issues SET key = ?1, date = ?2, date_source = ?3, updated_at = ?4, inferred_date = NULL WHERE id = ?5",
-            params![key, day, source, now(), page_id],
+            p![key, day, source, now(), page_id],
         )?;
-        exec(&tx, "UPDATE articles SET date = ?1 WHERE issue_id = ?2", params![day, page_id])?;
+        tx.execute("UPDATE articles SET date = ?1 WHERE issue_id = ?2", p![day, page_id])?;
         // what the articles name, read again against the new date
         let articles = crate::read::articles_of(&tx, &self.dicts, page_id)?;
         let models: Vec<Article> = articles.iter().map(article_of_record).collect();
-        exec(&tx, DELETE_MENTIONS, [page_id])?;
-        exec(&tx, "DELETE FROM event_dates WHERE issue_id = ?1", [page_id])?;
+        tx.execute(DELETE_MENTIONS, p![page_id])?;
+        tx.execute("DELETE FROM event_dates WHERE issue_id = ?1", p![page_id])?;
         for (a, e) in articles.iter().zip(entities::extract_issue(&models, Some(date))) {
             store_entities(&tx, page_id, a.id, Some(date), &e)?;
         }
@@ -278,46 +272,8 @@ fn issue_level(issue: &Issue) -> (String, String) {
     (v.to_string(), hash)
 }
 
-/// The writes of one page: a transaction of its own, or a savepoint inside
-/// a batch that [`Store::begin_batch`] opened (rolled back alone when the
-/// page fails, committed with the batch).
-enum Unit<'c> {
-    Alone(Transaction<'c>),
-    InBatch(Savepoint<'c>),
-}
-
-impl<'c> Unit<'c> {
-    fn begin(conn: &'c mut Connection) -> Result<Unit<'c>, StoreError> {
-        Ok(if conn.is_autocommit() {
-            Unit::Alone(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
-        } else {
-            Unit::InBatch(conn.savepoint()?)
-        })
-    }
-
-    fn commit(self) -> Result<(), StoreError> {
-        match self {
-            Unit::Alone(tx) => tx.commit()?,
-            Unit::InBatch(sp) => sp.commit()?,
-        }
-        Ok(())
-    }
-}
-
-impl std::ops::Deref for Unit<'_> {
-    type Target = Connection;
-
-    fn deref(&self) -> &Connection {
-        match self {
-            Unit::Alone(tx) => tx,
-            Unit::InBatch(sp) => sp,
-        }
-    }
-}
-
-fn count(tx: &Connection, sql: &str, id: i64) -> Result<usize, StoreError> {
-    let n: i64 = tx.prepare_cached(sql)?.query_row([id], |r| r.get(0))?;
-    Ok(n as usize)
+fn count(tx: &Db, sql: &str, id: i64) -> Result<usize, StoreError> {
+    tx.value(sql, p![id])
 }
 
 /// What `replace_articles` needs to know of the page.
@@ -335,12 +291,11 @@ pub(crate) struct IssueMeta<'a> {
 pub(crate) type PagePlace = (Option<String>, Option<NaiveDate>, Option<PageNo>);
 
 /// Where a stored page is: its paper, date and page.
-pub(crate) fn page_of(tx: &Connection, id: i64) -> Result<PagePlace, StoreError> {
+pub(crate) fn page_of(tx: &Db, id: i64) -> Result<PagePlace, StoreError> {
     let (paper, date, page, section): (Option<String>, Option<String>, Option<u32>, Option<String>) = tx
-        .query_row("SELECT paper, date, page, section FROM issues WHERE id = ?1", [id], |r| {
+        .query_opt("SELECT paper, date, page, section FROM issues WHERE id = ?1", p![id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
-        .optional()?
+        })?
         .ok_or_else(|| StoreError::NotFound(format!("page {id}")))?;
     let page = page.map(|number| PageNo { section: section.and_then(|s| s.chars().next()), number });
     Ok((paper, date.and_then(|d| d.parse().ok()), page))
@@ -350,69 +305,70 @@ pub(crate) fn page_of(tx: &Connection, id: i64) -> Result<PagePlace, StoreError>
 /// they are: [`crate::corrections::write_articles`] applies the page's
 /// corrections first).
 pub(crate) fn replace_articles(
-    tx: &Connection,
+    tx: &Db,
     meta: &IssueMeta<'_>,
     issue: &Issue,
     found: Vec<entities::Entities>,
     pdf: Option<PdfArticles<'_>>,
 ) -> Result<usize, StoreError> {
     // Articles continued from one of these lose the link; it is made again below.
-    exec(
-        tx,
+    tx.execute(
         "UPDATE articles SET continues = NULL WHERE continues IN (SELECT id FROM articles WHERE issue_id = ?1)",
-        [meta.id],
+        p![meta.id],
     )?;
-    exec(tx, DELETE_MENTIONS, [meta.id])?;
-    exec(tx, "DELETE FROM articles WHERE issue_id = ?1", [meta.id])?;
-    exec(tx, "DELETE FROM event_dates WHERE issue_id = ?1", [meta.id])?;
-    let mut st = tx.prepare_cached(
-        "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, section, kind, column_label, kicker, title,
+    tx.execute(DELETE_MENTIONS, p![meta.id])?;
+    tx.execute("DELETE FROM articles WHERE issue_id = ?1", p![meta.id])?;
+    tx.execute("DELETE FROM event_dates WHERE issue_id = ?1", p![meta.id])?;
+    const INSERT: &str = "INSERT INTO articles (issue_id, version_id, seq, paper, date, page, section, kind, column_label, kicker, title,
             subtitle, title_inferred, reporters, photographers, correspondents, authors, dateline, source, continued_to,
             continued_from, paragraphs, span_start, span_end, regions, lines, confidence_boundary, confidence_title)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-            ?23, ?24, ?25, ?26, ?27, ?28)",
-    )?;
+            ?23, ?24, ?25, ?26, ?27, ?28)";
     for (i, (a, e)) in issue.articles.iter().zip(found).enumerate() {
         let paragraphs: Vec<StoredParagraph> =
             a.paragraphs.iter().map(|p| StoredParagraph { text: p.text.clone(), role: p.role }).collect();
-        st.execute(params![
-            meta.id,
-            meta.version_id,
-            i as i64 + 1,
-            meta.paper,
-            meta.date.map(|d| d.to_string()),
-            a.page.or(meta.page.map(|p| p.number)),
-            meta.page.and_then(|p| p.section).map(String::from),
-            a.kind.as_str(),
-            a.column,
-            a.headline.kicker,
-            a.headline.title,
-            a.headline.subtitle,
-            a.headline.inferred,
-            serde_json::to_string(&a.byline.reporters)?,
-            serde_json::to_string(&a.byline.photographers)?,
-            serde_json::to_string(&a.byline.correspondents)?,
-            serde_json::to_string(&a.byline.authors)?,
-            a.dateline,
-            a.source,
-            a.continued_to_page,
-            a.continued_from_page,
-            packed(&serde_json::to_string(&paragraphs)?, Some(meta.raw))?,
-            a.span.start as i64,
-            a.span.end as i64,
-            pdf.map(|(r, _)| regions_json(r.get(i).map_or(&[][..], Vec::as_slice))),
-            pdf.and_then(|(_, l)| l.get(i)).filter(|l| !l.is_empty()).map(|l| crate::lines::encode(l)),
-            a.confidence.two_decimals().0,
-            a.confidence.two_decimals().1,
-        ])?;
-        store_entities(tx, meta.id, tx.last_insert_rowid(), meta.date, &e)?;
+        let lines = pdf.and_then(|(_, l)| l.get(i)).filter(|l| !l.is_empty()).map(|l| crate::lines::encode(l));
+        let id = tx.insert(
+            INSERT,
+            p![
+                meta.id,
+                meta.version_id,
+                i + 1,
+                meta.paper,
+                meta.date.map(|d| d.to_string()),
+                a.page.or(meta.page.map(|p| p.number)),
+                meta.page.and_then(|p| p.section).map(String::from),
+                a.kind.as_str(),
+                a.column,
+                a.headline.kicker,
+                a.headline.title,
+                a.headline.subtitle,
+                a.headline.inferred,
+                serde_json::to_string(&a.byline.reporters)?,
+                serde_json::to_string(&a.byline.photographers)?,
+                serde_json::to_string(&a.byline.correspondents)?,
+                serde_json::to_string(&a.byline.authors)?,
+                a.dateline,
+                a.source,
+                a.continued_to_page,
+                a.continued_from_page,
+                packed(&serde_json::to_string(&paragraphs)?, Some(meta.raw))?,
+                a.span.start,
+                a.span.end,
+                pdf.map(|(r, _)| regions_json(r.get(i).map_or(&[][..], Vec::as_slice))),
+                lines,
+                a.confidence.two_decimals().0,
+                a.confidence.two_decimals().1,
+            ],
+        )?;
+        store_entities(tx, meta.id, id, meta.date, &e)?;
     }
     Ok(issue.articles.len())
 }
 
 /// Stores the people, organisations, places, events and dates found in one article.
 pub(crate) fn store_entities(
-    tx: &Connection,
+    tx: &Db,
     issue_id: i64,
     article_id: i64,
     date: Option<NaiveDate>,
@@ -420,47 +376,32 @@ pub(crate) fn store_entities(
 ) -> Result<(), StoreError> {
     // (a name once per article: its first post, and its byline role over
     // a mention in the text)
-    let mut st = tx.prepare_cached(
-        "INSERT INTO mentions (article_id, kind, name, date, seq, post, role, paragraph)
+    // (the table named: PostgreSQL finds a bare `post` ambiguous there)
+    const INSERT: &str = "INSERT INTO mentions (article_id, kind, name, date, seq, post, role, paragraph)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (article_id, kind, name) DO UPDATE SET
-             post = coalesce(post, excluded.post), role = coalesce(role, excluded.role)",
-    )?;
+             post = coalesce(mentions.post, excluded.post), role = coalesce(mentions.role, excluded.role)";
     let day = date.map(crate::people::day_code);
     let mut seq = 0i64;
     for p in &e.people {
         let role = crate::people::role_code(p.role);
         seq += 1;
-        st.execute(params![article_id, KIND_PERSON, p.name, day, seq, p.post, role, p.paragraph.map(|x| x as i64)])?;
+        tx.execute(INSERT, p![article_id, KIND_PERSON, p.name, day, seq, p.post, role, p.paragraph])?;
     }
     for (kind, names) in [(KIND_ORGANIZATION, &e.organizations), (KIND_PLACE, &e.places), (KIND_EVENT, &e.events)] {
         for n in names {
             seq += 1;
-            st.execute(params![
-                article_id,
-                kind,
-                n,
-                day,
-                seq,
-                Option::<String>::None,
-                Option::<i64>::None,
-                Option::<i64>::None
-            ])?;
+            tx.execute(
+                INSERT,
+                p![article_id, kind, n, day, seq, Option::<String>::None, Option::<i64>::None, Option::<i64>::None],
+            )?;
         }
     }
-    let mut st = tx.prepare_cached(
-        "INSERT INTO event_dates (article_id, issue_id, text, date, approximate, part_of_day, paragraph) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
     for d in &e.dates {
-        st.execute(params![
-            article_id,
-            issue_id,
-            d.text,
-            d.date.map(|x| x.to_string()),
-            d.approximate,
-            d.part_of_day,
-            d.paragraph as i64
-        ])?;
+        tx.execute(
+            "INSERT INTO event_dates (article_id, issue_id, text, date, approximate, part_of_day, paragraph) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            p![article_id, issue_id, d.text, d.date.map(|x| x.to_string()), d.approximate, d.part_of_day, d.paragraph],
+        )?;
     }
     Ok(())
 }
@@ -468,11 +409,7 @@ pub(crate) fn store_entities(
 /// Links every article marked `上接第M版` on page N of a paper's issue of
 /// `date` to the article on page M marked `下转第N版`. Returns the issues
 /// whose links changed (their index entries must be made again).
-pub(crate) fn link_continuations(
-    tx: &Connection,
-    paper: Option<&str>,
-    date: NaiveDate,
-) -> Result<Vec<i64>, StoreError> {
+pub(crate) fn link_continuations(tx: &Db, paper: Option<&str>, date: NaiveDate) -> Result<Vec<i64>, StoreError> {
     struct Row {
         id: i64,
         issue: i64,
@@ -482,23 +419,23 @@ pub(crate) fn link_continuations(
         continues: Option<i64>,
         seq: i64,
     }
-    let mut st = tx.prepare_cached(
-        "SELECT id, issue_id, page, continued_to, continued_from, continues, seq FROM articles
+    const ARTICLES_OF_DAY: Both = Both {
+        sqlite: "SELECT id, issue_id, page, continued_to, continued_from, continues, seq FROM articles
          WHERE paper IS ?1 AND date = ?2",
-    )?;
-    let mut rows: Vec<Row> = st
-        .query_map(params![paper, date.to_string()], |r| {
-            Ok(Row {
-                id: r.get(0)?,
-                issue: r.get(1)?,
-                page: r.get(2)?,
-                to: r.get(3)?,
-                from: r.get(4)?,
-                continues: r.get(5)?,
-                seq: r.get(6)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+        postgres: "SELECT id, issue_id, page, continued_to, continued_from, continues, seq FROM articles
+         WHERE paper IS NOT DISTINCT FROM ?1 AND date = ?2",
+    };
+    let mut rows: Vec<Row> = tx.query(ARTICLES_OF_DAY, p![paper, date.to_string()], |r| {
+        Ok(Row {
+            id: r.get(0)?,
+            issue: r.get(1)?,
+            page: r.get(2)?,
+            to: r.get(3)?,
+            from: r.get(4)?,
+            continues: r.get(5)?,
+            seq: r.get(6)?,
+        })
+    })?;
     // in reading order, sorted here rather than by SQLite (see `articles_of_issue`)
     rows.sort_by_key(|r| (r.page, r.issue, r.seq));
     let mut touched = Vec::new();
@@ -512,7 +449,7 @@ pub(crate) fn link_continuations(
             taken.insert(a.id);
         }
         if want != b.continues {
-            exec(tx, "UPDATE articles SET continues = ?1 WHERE id = ?2", params![want, b.id])?;
+            tx.execute("UPDATE articles SET continues = ?1 WHERE id = ?2", p![want, b.id])?;
             touched.push(b.issue);
             if let Some(a) = head {
                 touched.push(a.issue);
@@ -524,11 +461,11 @@ pub(crate) fn link_continuations(
     Ok(touched)
 }
 
-pub(crate) fn log_changes(tx: &Connection, issues: &[i64], at: &str) -> Result<(), StoreError> {
+pub(crate) fn log_changes(tx: &Db, issues: &[i64], at: &str) -> Result<(), StoreError> {
     let mut seen = std::collections::HashSet::new();
     for id in issues {
         if seen.insert(*id) {
-            exec(tx, "INSERT INTO changes (issue_id, at) VALUES (?1, ?2)", params![id, at])?;
+            tx.execute("INSERT INTO changes (issue_id, at) VALUES (?1, ?2)", p![id, at])?;
         }
     }
     Ok(())

@@ -3,7 +3,9 @@
 //! version, returned, unchanged when the same PDF page comes again, a new
 //! version when the text comes from elsewhere; reparse leaves them alone.
 
+use crate::Archive;
 use shuzibao_core::parse;
+use shuzibao_store::Backend;
 use shuzibao_store::{IngestRequest, LineBox, Outcome, PageAssets, PageImageRecord, Region, Store};
 
 const PAGE: &str = "# 老街焕发新活力\n\n\u{3000}\u{3000}本报讯 老街改造工程日前全面完工，沿街商铺陆续开门迎客。\n\n# 夜市烟火气\n\n\u{3000}\u{3000}入夜，示例区的夜市灯火通明，小吃摊前排起长队。\n";
@@ -52,10 +54,9 @@ fn ingest_pdf(store: &mut Store, a: &PageAssets, text: &str) -> shuzibao_store::
     store.ingest_pdf_page(&req, a, &regions(), &lines()).unwrap()
 }
 
-#[test]
-fn regions_and_assets_are_kept_and_the_same_pdf_page_again_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn regions_and_assets_are_kept_and_the_same_pdf_page_again_changes_nothing(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let first = ingest_pdf(&mut store, &assets(&"cd".repeat(32)), PAGE);
     assert_eq!(first.outcome, Outcome::Added);
     let articles = store.articles_of_issue(first.issue_id).unwrap();
@@ -87,10 +88,9 @@ fn regions_and_assets_are_kept_and_the_same_pdf_page_again_changes_nothing() {
     assert!(store.page_assets(9999).is_err());
 }
 
-#[test]
-fn a_text_page_has_no_regions_and_no_assets() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn a_text_page_has_no_regions_and_no_assets(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let issue = parse(PAGE);
     let req = IngestRequest {
         source: "page.txt",
@@ -133,3 +133,8 @@ fn a_schema_9_archive_keeps_its_regions_and_gains_empty_lines_by_its_upgrade() {
     let first = store.articles_of_issue(next.issue_id).unwrap()[0].id;
     assert_eq!(store.article_lines(first).unwrap(), lines()[0]);
 }
+
+crate::on_both_backends!(
+    regions_and_assets_are_kept_and_the_same_pdf_page_again_changes_nothing,
+    a_text_page_has_no_regions_and_no_assets,
+);

@@ -3,8 +3,10 @@
 //! stale or conflicting, followed by the mentions, and moving the regions
 //! of a page read from a PDF. The page is made up.
 
+use crate::Archive;
 use shuzibao_core::{parse, ArticleKind, Issue};
 use shuzibao_store::corrections::{Edit, Status};
+use shuzibao_store::Backend;
 use shuzibao_store::{ArticleRecord, IngestRequest, LineBox, PageAssets, Region, Store, StoreError};
 
 const PAGE: &str = "准印证号(B)0999 / 第12期(总第1200期) / 2023年3月20日 星期一
@@ -47,9 +49,9 @@ fn ingest_with(store: &mut Store, text: &str, issue: &Issue) -> i64 {
         .issue_id
 }
 
-fn setup() -> (tempfile::TempDir, Store, i64) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn setup(backend: Backend) -> (Archive, Store, i64) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let page = ingest_with(&mut store, PAGE, &parse(PAGE));
     let titles = titles(&store, page);
     assert_eq!(titles, ["滨江步道全线贯通", "旧书市集周末开市", "社区跑团招新"], "the made-up page parses so");
@@ -68,9 +70,8 @@ fn id(store: &Store, page: i64, title: &str) -> i64 {
     articles(store, page).into_iter().find(|a| a.title == title).unwrap_or_else(|| panic!("no 《{title}》")).id
 }
 
-#[test]
-fn split_at_a_paragraph_makes_two_articles_and_undo_restores_one() {
-    let (_d, mut store, page) = setup();
+fn split_at_a_paragraph_makes_two_articles_and_undo_restores_one(backend: Backend) {
+    let (_d, mut store, page) = setup(backend);
     let before = articles(&store, page);
     let split = Edit::Split { paragraph: 3, title: Some("篮球场免费开放".into()) };
     let done = store.correct(before[0].id, &split, "王编辑", None).unwrap();
@@ -101,9 +102,8 @@ fn split_at_a_paragraph_makes_two_articles_and_undo_restores_one() {
     assert_eq!(store.correction_revision(page).unwrap(), 3);
 }
 
-#[test]
-fn merge_joins_the_next_article_and_its_people() {
-    let (_d, mut store, page) = setup();
+fn merge_joins_the_next_article_and_its_people(backend: Backend) {
+    let (_d, mut store, page) = setup(backend);
     let (a, b) = (id(&store, page, "旧书市集周末开市"), id(&store, page, "社区跑团招新"));
     store.correct(a, &Edit::Merge { with: b }, "王编辑", None).unwrap();
     let after = articles(&store, page);
@@ -112,9 +112,8 @@ fn merge_joins_the_next_article_and_its_people() {
     assert!(after[1].body.ends_with("反光背心。"));
 }
 
-#[test]
-fn headline_byline_and_kind_are_set_and_the_people_follow() {
-    let (_d, mut store, page) = setup();
+fn headline_byline_and_kind_are_set_and_the_people_follow(backend: Backend) {
+    let (_d, mut store, page) = setup(backend);
     let a = id(&store, page, "旧书市集周末开市");
     let h =
         Edit::Headline {
@@ -135,9 +134,8 @@ fn headline_byline_and_kind_are_set_and_the_people_follow() {
     assert_eq!(store.article(id(&store, page, "旧书市集每周开市")).unwrap().kind, "notice");
 }
 
-#[test]
-fn a_paragraph_moves_to_another_article_in_reading_order() {
-    let (_d, mut store, page) = setup();
+fn a_paragraph_moves_to_another_article_in_reading_order(backend: Backend) {
+    let (_d, mut store, page) = setup(backend);
     let (from, to) = (id(&store, page, "滨江步道全线贯通"), id(&store, page, "旧书市集周末开市"));
     store.correct(from, &Edit::Move { paragraph: 3, to }, "王编辑", None).unwrap();
     let after = articles(&store, page);
@@ -147,9 +145,8 @@ fn a_paragraph_moves_to_another_article_in_reading_order() {
     assert_eq!(after[1].paragraphs.len(), 3);
 }
 
-#[test]
-fn furniture_is_hidden_an_article_or_a_paragraph() {
-    let (_d, mut store, page) = setup();
+fn furniture_is_hidden_an_article_or_a_paragraph(backend: Backend) {
+    let (_d, mut store, page) = setup(backend);
     let a = id(&store, page, "社区跑团招新");
     store.correct(a, &Edit::Hide { paragraph: Some(2) }, "王编辑", None).unwrap();
     let a = id(&store, page, "社区跑团招新");
@@ -162,9 +159,8 @@ fn furniture_is_hidden_an_article_or_a_paragraph() {
     assert!(store.raw_text(v[0].id).unwrap().contains("反光背心"));
 }
 
-#[test]
-fn corrections_survive_reparse_and_a_changed_parser() {
-    let (_d, mut store, page) = setup();
+fn corrections_survive_reparse_and_a_changed_parser(backend: Backend) {
+    let (_d, mut store, page) = setup(backend);
     let first = id(&store, page, "滨江步道全线贯通");
     store.correct(first, &Edit::Split { paragraph: 3, title: None }, "王编辑", None).unwrap();
     let market = id(&store, page, "旧书市集周末开市");
@@ -196,9 +192,8 @@ fn corrections_survive_reparse_and_a_changed_parser() {
     assert!(store.corrections(&Default::default()).unwrap().iter().all(|c| c.status == Status::Active));
 }
 
-#[test]
-fn a_new_version_of_the_text_re_anchors_by_matching_and_reports_what_is_gone() {
-    let (_d, mut store, page) = setup();
+fn a_new_version_of_the_text_re_anchors_by_matching_and_reports_what_is_gone(backend: Backend) {
+    let (_d, mut store, page) = setup(backend);
     let first = id(&store, page, "滨江步道全线贯通");
     store.correct(first, &Edit::Split { paragraph: 3, title: Some("篮球场开放".into()) }, "王编辑", None).unwrap();
     let runners = id(&store, page, "社区跑团招新");
@@ -220,9 +215,8 @@ fn a_new_version_of_the_text_re_anchors_by_matching_and_reports_what_is_gone() {
     assert!(all[1].reason.as_deref().unwrap().contains("报名者需自备跑鞋"), "{:?}", all[1].reason);
 }
 
-#[test]
-fn stale_and_conflicting_corrections_are_refused_with_the_article_named() {
-    let (_d, mut store, page) = setup();
+fn stale_and_conflicting_corrections_are_refused_with_the_article_named(backend: Backend) {
+    let (_d, mut store, page) = setup(backend);
     let rev = store.correction_revision(page).unwrap();
     let market = id(&store, page, "旧书市集周末开市");
     let mine = Edit::Headline { kicker: None, title: Some("旧书市集开市".into()), subtitle: None };
@@ -247,9 +241,8 @@ fn stale_and_conflicting_corrections_are_refused_with_the_article_named() {
     assert!(err.contains("undone already"), "{err}");
 }
 
-#[test]
-fn impossible_corrections_are_refused_and_change_nothing() {
-    let (_d, mut store, page) = setup();
+fn impossible_corrections_are_refused_and_change_nothing(backend: Backend) {
+    let (_d, mut store, page) = setup(backend);
     let a = id(&store, page, "社区跑团招新");
     let refused = |store: &mut Store, e: Edit| store.correct(a, &e, "王编辑", None).unwrap_err().to_string();
     assert!(refused(&mut store, Edit::Split { paragraph: 7, title: None }).contains("no paragraph 7"));
@@ -269,10 +262,9 @@ fn impossible_corrections_are_refused_and_change_nothing() {
 
 const PDF_PAGE: &str = "# 老街焕发新活力\n\n\u{3000}\u{3000}老街改造工程日前全面完工，沿街商铺开门。\n\n\u{3000}\u{3000}夜市同日开张，小吃摊前排起长队。\n";
 
-#[test]
-fn a_split_on_a_pdf_page_moves_the_hot_zones_with_the_lines() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn a_split_on_a_pdf_page_moves_the_hot_zones_with_the_lines(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let issue = parse(PDF_PAGE);
     assert_eq!(issue.articles.len(), 1);
     assert_eq!(issue.articles[0].paragraphs.len(), 2);
@@ -317,10 +309,9 @@ const FRONT: &str = "准印证号(B)0999 / 第12期(总第1200期) / 2023年3月
 /// Page 2 with the continuation (上接第1版) and an article of its own.
 const INNER: &str = "（上接第1版）\n\n食堂负责人介绍，下一步将推出送餐上门服务。\n\n## 区图书馆推出夜间阅读服务\n\n本报讯 从3月起，区图书馆每周五开放时间延长至晚上九点。\n";
 
-#[test]
-fn a_corrected_page_keeps_its_continuations_linked() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn a_corrected_page_keeps_its_continuations_linked(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let front = ingest_with(&mut store, FRONT, &parse(FRONT));
     let inner_issue = parse(INNER);
     let inner = store
@@ -353,3 +344,17 @@ fn a_corrected_page_keeps_its_continuations_linked() {
     let tail = &articles(&store, inner)[0];
     assert_eq!(tail.continues, Some(articles(&store, front)[0].id));
 }
+
+crate::on_both_backends!(
+    split_at_a_paragraph_makes_two_articles_and_undo_restores_one,
+    merge_joins_the_next_article_and_its_people,
+    headline_byline_and_kind_are_set_and_the_people_follow,
+    a_paragraph_moves_to_another_article_in_reading_order,
+    furniture_is_hidden_an_article_or_a_paragraph,
+    corrections_survive_reparse_and_a_changed_parser,
+    a_new_version_of_the_text_re_anchors_by_matching_and_reports_what_is_gone,
+    stale_and_conflicting_corrections_are_refused_with_the_article_named,
+    impossible_corrections_are_refused_and_change_nothing,
+    a_split_on_a_pdf_page_moves_the_hot_zones_with_the_lines,
+    a_corrected_page_keeps_its_continuations_linked,
+);

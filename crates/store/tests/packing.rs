@@ -1,6 +1,8 @@
 //! Raw texts packed with a dictionary trained on the archive's own texts.
 
+use crate::Archive;
 use shuzibao_core::Issue;
+use shuzibao_store::Backend;
 use shuzibao_store::{IngestRequest, Placement, Store};
 
 /// A made-up page: phrases of a small paper's vocabulary in a varied order.
@@ -46,17 +48,15 @@ fn put(store: &mut Store, n: usize) {
         .unwrap();
 }
 
-fn packed_bytes(dir: &std::path::Path, version: i64) -> i64 {
-    let db = rusqlite::Connection::open(dir.join(shuzibao_store::DB_FILE)).unwrap();
-    db.query_row("SELECT length(raw_text) FROM issue_versions WHERE id = ?1", [version], |r| r.get(0)).unwrap()
+fn packed_bytes(archive: &Archive, version: i64) -> i64 {
+    archive.number(&format!("SELECT CAST(length(raw_text) AS BIGINT) FROM issue_versions WHERE id = {version}"))
 }
 
-#[test]
-fn a_dictionary_is_trained_once_the_archive_has_enough_texts_and_every_text_reads_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn a_dictionary_is_trained_once_the_archive_has_enough_texts_and_every_text_reads_back(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     // a reader opened before there is any dictionary
-    let reader = Store::open_read_only(dir.path()).unwrap();
+    let reader = dir.open_read_only();
     store.begin_batch().unwrap();
     for n in 1..=999 {
         put(&mut store, n);
@@ -69,24 +69,27 @@ fn a_dictionary_is_trained_once_the_archive_has_enough_texts_and_every_text_read
     // the next page of the same paper packs smaller than the same page alone did
     put(&mut store, 1001);
     put(&mut store, 1002);
-    let elsewhere = tempfile::tempdir().unwrap();
-    put(&mut Store::open(elsewhere.path()).unwrap(), 1001);
-    let alone = packed_bytes(elsewhere.path(), 1);
-    let with = packed_bytes(dir.path(), 1001);
+    let elsewhere = Archive::new(backend);
+    put(&mut elsewhere.open(), 1001);
+    let alone = packed_bytes(&elsewhere, 1);
+    let with = packed_bytes(&dir, 1001);
     assert!(with * 3 < alone * 2, "with a dictionary {with} bytes, alone {alone}");
     // every text reads back byte for byte, through the writer, the reader
     // opened before the dictionary existed, and one opened after
-    let after = Store::open_read_only(dir.path()).unwrap();
+    let after = dir.open_read_only();
     for (version, n) in [(1, 1), (500, 500), (1000, 1000), (1001, 1001), (1002, 1002)] {
         for s in [&store, &reader, &after] {
             assert_eq!(s.raw_text(version).unwrap(), page(n), "version {version}");
         }
     }
     // pages of 16 KB: a page's packed text fits whole, a fifth less slack than on 4 KB
-    let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
-    assert_eq!(db.query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0)).unwrap(), 16_384);
+    if backend == Backend::Sqlite {
+        assert_eq!(dir.number("PRAGMA page_size"), 16_384);
+    }
     // and after reopening
     drop(store);
-    let store = Store::open(dir.path()).unwrap();
+    let store = dir.open();
     assert_eq!(store.raw_text(1002).unwrap(), page(1002));
 }
+
+crate::on_both_backends!(a_dictionary_is_trained_once_the_archive_has_enough_texts_and_every_text_reads_back);

@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used)]
 
+use crate::Archive;
 use shuzibao_core::parse;
+use shuzibao_store::Backend;
 use shuzibao_store::{IngestRequest, Store};
 
 fn issue(date: &str, no: u32, body: &str) -> String {
@@ -25,9 +27,9 @@ fn ingest(store: &mut Store, name: &str, text: &str) {
     store.ingest(&req).unwrap();
 }
 
-fn archive() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn archive(backend: Backend) -> (Archive, Store) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let days = [
         ("2023-01-09", "1月5日上午，区委书记周海涛出席会议并讲话。区委副书记、区长李明华主持会议，副区长孙浩参加。"),
         ("2023-03-06", "3月2日，区长李明华带队调研老旧小区改造。"),
@@ -40,9 +42,8 @@ fn archive() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-#[test]
-fn a_post_changes_hands_and_the_timeline_shows_it() {
-    let (_dir, store) = archive();
+fn a_post_changes_hands_and_the_timeline_shows_it(backend: Backend) {
+    let (_dir, store) = archive(backend);
     let tenures = store.post_holders("区长").unwrap();
     let who: Vec<(&str, String, String)> =
         tenures.iter().map(|t| (t.name.as_str(), t.first.unwrap().to_string(), t.last.unwrap().to_string())).collect();
@@ -61,9 +62,8 @@ fn a_post_changes_hands_and_the_timeline_shows_it() {
     assert_eq!(store.holder_on("区委书记", day("2023-07-01")).unwrap().unwrap().name, "周海涛");
 }
 
-#[test]
-fn one_name_two_people_when_their_posts_disagree() {
-    let (_dir, store) = archive();
+fn one_name_two_people_when_their_posts_disagree(backend: Backend) {
+    let (_dir, store) = archive(backend);
     let ids = store.person("李明华").unwrap();
     assert_eq!(ids.len(), 2, "{ids:#?}");
     let official = ids.iter().find(|i| i.posts.iter().any(|p| p.post.ends_with("区长"))).unwrap();
@@ -72,22 +72,20 @@ fn one_name_two_people_when_their_posts_disagree() {
     assert!(other.apart_because.is_some(), "the reason is given");
 }
 
-#[test]
-fn reporters_are_people_of_role_reporter() {
-    let (_dir, store) = archive();
+fn reporters_are_people_of_role_reporter(backend: Backend) {
+    let (_dir, store) = archive(backend);
     let ids = store.person("陈静").unwrap();
     assert_eq!(ids.len(), 1);
     assert_eq!(ids[0].roles, ["记者"]);
     assert_eq!(ids[0].mentions.len(), 4);
 }
 
-#[test]
-fn entities_found_beforehand_are_those_ingest_finds() {
+fn entities_found_beforehand_are_those_ingest_finds(backend: Backend) {
     let text = issue("2023-01-09", 1, "1月5日上午，区委书记周海涛出席会议并讲话。区委副书记、区长李明华主持会议。");
     let parsed = parse(&text);
     let mentions = |entities: Option<&[shuzibao_people::entities::Entities]>| {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let dir = Archive::new(backend);
+        let mut store = dir.open();
         let req = IngestRequest {
             source: "a",
             encoding: "UTF-8",
@@ -107,17 +105,13 @@ fn entities_found_beforehand_are_those_ingest_finds() {
     assert_eq!(mentions(Some(&found)), by_store);
 }
 
-#[test]
-fn mentions_of_another_extractor_are_made_again_and_the_index_told() {
-    let (dir, store) = archive();
+fn mentions_of_another_extractor_are_made_again_and_the_index_told(backend: Backend) {
+    let (dir, store) = archive(backend);
     let before = store.last_change().unwrap();
     let people = format!("{:?}", store.people(None, 100).unwrap());
     drop(store);
-    let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
-    db.execute("UPDATE meta SET value = 'older' WHERE key = 'entities'", []).unwrap();
-    db.execute("DELETE FROM mentions", []).unwrap();
-    drop(db);
-    let mut store = Store::open(dir.path()).unwrap();
+    dir.sql("UPDATE meta SET value = 'older' WHERE key = 'entities'; DELETE FROM mentions");
+    let mut store = dir.open();
     // opening never rewrites: the new mentions wait for an upgrade
     assert_eq!(store.last_change().unwrap(), before);
     assert_eq!(store.pending_upgrades().unwrap(), [shuzibao_store::Upgrade::Entities { pages: 4 }]);
@@ -140,14 +134,13 @@ fn mentions_of_another_extractor_are_made_again_and_the_index_told() {
     assert!(changes.iter().all(|c| c.seq > before && !c.first), "{changes:?}");
     drop(store);
     // and only once
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = dir.open();
     assert!(store.upgrade(|_| {}).unwrap().is_empty());
     assert_eq!(store.last_change().unwrap(), before + 4);
 }
 
-#[test]
-fn the_summary_of_people_is_read_while_current_and_counted_again_after_a_change() {
-    let (dir, mut store) = archive();
+fn the_summary_of_people_is_read_while_current_and_counted_again_after_a_change(backend: Backend) {
+    let (dir, mut store) = archive(backend);
     let counted = store.people(None, 100).unwrap();
     // names to learn: in two articles or more, three characters or more, the most named first
     let names = store.names_to_learn(100).unwrap();
@@ -161,8 +154,7 @@ fn the_summary_of_people_is_read_while_current_and_counted_again_after_a_change(
     assert_eq!(format!("{:?}", store.people(None, 100).unwrap()), format!("{counted:?}"));
     assert_eq!(store.people(Some("赵"), 10).unwrap().len(), 1);
     // nothing changed: the summary is read, not counted again
-    let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
-    db.execute("UPDATE people_summary SET articles = 99 WHERE name = '周海涛'", []).unwrap();
+    dir.sql("UPDATE people_summary SET articles = 99 WHERE name = '周海涛'");
     assert_eq!(store.names_to_learn(100).unwrap()[0], "周海涛");
     assert_eq!(store.people(None, 1).unwrap()[0].name, "周海涛");
     // a new issue is a change: people are counted from the mentions until
@@ -201,3 +193,12 @@ fn the_summary_of_people_is_read_while_current_and_counted_again_after_a_change(
         "the corrected issue no longer names him"
     );
 }
+
+crate::on_both_backends!(
+    a_post_changes_hands_and_the_timeline_shows_it,
+    one_name_two_people_when_their_posts_disagree,
+    reporters_are_people_of_role_reporter,
+    entities_found_beforehand_are_those_ingest_finds,
+    mentions_of_another_extractor_are_made_again_and_the_index_told,
+    the_summary_of_people_is_read_while_current_and_counted_again_after_a_change,
+);

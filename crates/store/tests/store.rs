@@ -3,8 +3,10 @@
 
 #![allow(clippy::unwrap_used)]
 
+use crate::Archive;
 use shuzibao_core::PageNo;
 use shuzibao_core::{parse, Issue};
+use shuzibao_store::Backend;
 use shuzibao_store::{IngestRequest, Outcome, Placement, Store};
 
 fn ingest(store: &mut Store, source: &str, text: &str, placement: Option<Placement>) -> shuzibao_store::IngestReport {
@@ -26,10 +28,9 @@ fn ingest(store: &mut Store, source: &str, text: &str, placement: Option<Placeme
 const FRONT: &str = "准印证号(B)0999 / 第12期(总第1200期) / 2023年3月20日 星期一\n\n## 社区食堂开到家门口\n\n● 记者 陈静\n\n本报讯 近日，北街街道第三家社区食堂开门迎客，老人就餐可享受九折优惠。\n\n(下转第2版)\n";
 const INNER: &str = "（上接第1版）\n\n食堂负责人介绍，下一步将推出送餐上门服务。\n\n## 区图书馆推出夜间阅读服务\n\n本报讯 从3月起，区图书馆每周五开放时间延长至晚上九点。\n";
 
-#[test]
-fn same_text_twice_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn same_text_twice_changes_nothing(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let a = ingest(&mut store, "a.txt", FRONT, None);
     assert_eq!(a.outcome, Outcome::Added);
     assert_eq!(a.key, "示例区报|2023-03-20|1");
@@ -40,10 +41,9 @@ fn same_text_twice_changes_nothing() {
     assert_eq!((s.issues, s.versions, s.articles), (1, 1, 1));
 }
 
-#[test]
-fn a_corrected_issue_is_a_new_version_and_the_old_text_stays() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn a_corrected_issue_is_a_new_version_and_the_old_text_stays(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let first = ingest(&mut store, "a.txt", FRONT, None);
     let corrected = FRONT.replace("九折", "八折");
     let second = ingest(&mut store, "a.txt", &corrected, None);
@@ -56,10 +56,9 @@ fn a_corrected_issue_is_a_new_version_and_the_old_text_stays() {
     assert!(articles[0].body.contains("八折"), "the current articles are the corrected ones");
 }
 
-#[test]
-fn without_a_date_the_text_is_the_identity_until_one_is_given() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn without_a_date_the_text_is_the_identity_until_one_is_given(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let r = ingest(&mut store, "inner.txt", INNER, None);
     assert!(r.key.starts_with("sha256:"), "{}", r.key);
     let placement = Placement {
@@ -72,11 +71,10 @@ fn without_a_date_the_text_is_the_identity_until_one_is_given() {
     assert_eq!(r.key, "示例区报|2023-03-20|2");
 }
 
-#[test]
-fn continuation_is_linked_across_pages_in_either_order() {
+fn continuation_is_linked_across_pages_in_either_order(backend: Backend) {
     for front_first in [true, false] {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let dir = Archive::new(backend);
+        let mut store = dir.open();
         let date = "2023-03-20".parse().ok();
         let inner_hints =
             Some(Placement {
@@ -100,10 +98,9 @@ fn continuation_is_linked_across_pages_in_either_order() {
     }
 }
 
-#[test]
-fn reparse_replaces_articles_and_keeps_the_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn reparse_replaces_articles_and_keeps_the_text(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let r = ingest(&mut store, "a.txt", FRONT, None);
     let before = store.last_change().unwrap();
     // a "parser" that finds nothing
@@ -126,17 +123,16 @@ fn reparse_replaces_articles_and_keeps_the_text() {
     assert_eq!(store.articles_of_issue(r.issue_id).unwrap().len(), 1);
 }
 
-#[test]
-fn reopening_keeps_everything_and_the_schema_version() {
-    let dir = tempfile::tempdir().unwrap();
+fn reopening_keeps_everything_and_the_schema_version(backend: Backend) {
+    let dir = Archive::new(backend);
     {
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = dir.open();
         ingest(&mut store, "a.txt", FRONT, None);
     }
-    let store = Store::open(dir.path()).unwrap();
+    let store = dir.open();
     assert_eq!(store.stats().unwrap().issues, 1);
     store.check_integrity().unwrap();
-    let ro = Store::open_read_only(dir.path()).unwrap();
+    let ro = dir.open_read_only();
     assert_eq!(ro.issues().unwrap().len(), 1);
 }
 
@@ -157,10 +153,9 @@ fn page(paper: &str, date: &str, page: &str) -> Option<Placement> {
     })
 }
 
-#[test]
-fn the_pages_of_a_day_are_each_their_own_and_a_page_again_replaces_only_itself() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn the_pages_of_a_day_are_each_their_own_and_a_page_again_replaces_only_itself(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let texts = [
         "## 甲版标题\n\n本报讯 第一页的文字。\n",
         "## 乙版标题\n\n本报讯 第二页的文字。\n",
@@ -193,10 +188,9 @@ fn the_pages_of_a_day_are_each_their_own_and_a_page_again_replaces_only_itself()
     );
 }
 
-#[test]
-fn an_undated_page_is_listed_and_given_a_date_later_with_its_history() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn an_undated_page_is_listed_and_given_a_date_later_with_its_history(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let undated =
         Some(Placement { paper: "示例区报".into(), page: Some(PageNo::plain(2)), ..Placement::default() });
     let r = ingest(&mut store, "inner.txt", INNER, undated);
@@ -352,10 +346,9 @@ fn contents(store: &Store) -> String {
     out
 }
 
-#[test]
-fn raw_texts_json_and_paragraphs_are_stored_packed_and_read_back_byte_for_byte() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn raw_texts_json_and_paragraphs_are_stored_packed_and_read_back_byte_for_byte(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let mut raw_bytes = 0;
     for (name, text) in samples() {
         let r = ingest(&mut store, name, text, None);
@@ -379,23 +372,22 @@ fn raw_texts_json_and_paragraphs_are_stored_packed_and_read_back_byte_for_byte()
     // the packed size is not what the archive reports: the raw bytes are
     assert_eq!(store.stats().unwrap().raw_bytes, raw_bytes);
     // on disk: packed BLOBs that unpack to the very JSON the parser makes
-    let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
-    let (versions, articles) = stored_values(&db);
-    for ((_, raw, parsed, ty), (_, text)) in versions.iter().zip(samples()) {
-        assert_eq!(ty, "blob");
-        assert_eq!(raw, text);
-        let mut want = shuzibao_core::json::to_value(&parse(text), None);
-        want.as_object_mut().unwrap().remove("articles");
-        assert_eq!(*parsed, want.to_string());
+    // (PostgreSQL's columns are BYTEA: packed always)
+    if backend == Backend::Sqlite {
+        let db = rusqlite::Connection::open(dir.path().join(shuzibao_store::DB_FILE)).unwrap();
+        let (versions, articles) = stored_values(&db);
+        for ((_, raw, parsed, ty), (_, text)) in versions.iter().zip(samples()) {
+            assert_eq!(ty, "blob");
+            assert_eq!(raw, text);
+            let mut want = shuzibao_core::json::to_value(&parse(text), None);
+            want.as_object_mut().unwrap().remove("articles");
+            assert_eq!(*parsed, want.to_string());
+        }
+        assert!(articles.iter().all(|a| a.2 == "blob"));
     }
-    assert!(articles.iter().all(|a| a.2 == "blob"));
-    let packed: i64 = db
-        .query_row(
-            "SELECT sum(length(raw_text)) + (SELECT sum(length(paragraphs)) FROM articles) FROM issue_versions",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let packed = dir.number(
+        "SELECT CAST(sum(length(raw_text)) + (SELECT sum(length(paragraphs)) FROM articles) AS BIGINT) FROM issue_versions",
+    );
     // raw text and paragraphs (the same text again) packed: less than the raw text alone
     assert!(packed < raw_bytes * 3 / 4, "{packed} bytes packed for {raw_bytes} raw");
     // a new parser: the articles are replaced, packed against the same raw text
@@ -584,10 +576,9 @@ pub const DROP_CONFIDENCE: &str =
 /// dateline; the second a line with no sign either way, then text.
 const DOUBTFUL: &str = "## 示例区新建三座口袋公园\n\n● 记者 王甲\n\n本报讯 近日，示例区新建的三座口袋公园向市民开放。\n\n公园里种了很多花草。\n\n游客可以乘坐公交前往\n\n码头的渡轮今天起调整班次，早班提前半小时。\n";
 
-#[test]
-fn each_article_keeps_its_confidence_and_the_least_sure_come_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+fn each_article_keeps_its_confidence_and_the_least_sure_come_first(backend: Backend) {
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
     let r = ingest(&mut store, "a.txt", DOUBTFUL, None);
     let parsed = parse(DOUBTFUL);
     let stored = store.articles_of_issue(r.issue_id).unwrap();
@@ -621,3 +612,16 @@ fn an_archive_of_the_schema_before_confidence_upgrades_and_its_articles_have_non
     assert!(!articles.is_empty() && articles.iter().all(|a| a.confidence.is_none()));
     assert!(store.doubtful_articles(id, 10).unwrap().is_empty(), "no confidence, no doubt shown");
 }
+
+crate::on_both_backends!(
+    raw_texts_json_and_paragraphs_are_stored_packed_and_read_back_byte_for_byte,
+    same_text_twice_changes_nothing,
+    a_corrected_issue_is_a_new_version_and_the_old_text_stays,
+    without_a_date_the_text_is_the_identity_until_one_is_given,
+    continuation_is_linked_across_pages_in_either_order,
+    reparse_replaces_articles_and_keeps_the_text,
+    reopening_keeps_everything_and_the_schema_version,
+    the_pages_of_a_day_are_each_their_own_and_a_page_again_replaces_only_itself,
+    an_undated_page_is_listed_and_given_a_date_later_with_its_history,
+    each_article_keeps_its_confidence_and_the_least_sure_come_first,
+);

@@ -70,10 +70,10 @@ fn edit_of(c: &CorrectCommand) -> Result<(i64, Option<Edit>, &CorrectArgs), Usag
 pub fn run(c: &CorrectCommand) -> Outcome {
     let (target, edit, common) = edit_of(c)?;
     let editor = editor(common)?;
-    if !common.data.dir.join(shuzibao_store::DB_FILE).is_file() {
+    if !common.data.has_archive()? {
         return Err(UsageError(format!("no archive in {}", common.data.dir.display())).into());
     }
-    let mut archive = super::open_archive(&common.data.dir)?;
+    let mut archive = super::open_archive(&common.data)?;
     let done = match &edit {
         Some(e) => archive.correct(target, e, &editor, common.revision),
         None => archive.undo_correction(target, &editor, common.revision),
@@ -110,7 +110,7 @@ fn editor_of(c: &CorrectionRecord) -> &str {
 
 /// Runs `shuzibao corrections`.
 pub fn list(a: &CorrectionsArgs) -> Outcome {
-    let store = super::open_store(&a.data.dir)?;
+    let store = super::open_store(&a.data)?;
     let mut filter = CorrectionFilter { paper: a.paper.clone(), ..CorrectionFilter::default() };
     if a.stale {
         filter.status = Some(CorrectionStatus::Stale);

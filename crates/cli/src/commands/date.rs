@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 pub fn run(a: &DateArgs) -> Outcome {
     let date: NaiveDate =
         a.date.parse().map_err(|_| UsageError(format!("{:?} is not a date like 2024-01-01", a.date)))?;
-    if !a.data.dir.join(shuzibao_store::DB_FILE).is_file() {
+    if !a.data.has_archive()? {
         return Err(UsageError(format!("no archive in {}", a.data.dir.display())).into());
     }
-    let mut archive = super::open_archive(&a.data.dir)?;
+    let mut archive = super::open_archive(&a.data)?;
     use shuzibao_archive::ArchiveError;
     use shuzibao_store::StoreError;
     let report = match archive.set_date(a.page, date, "editor") {

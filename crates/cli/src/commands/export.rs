@@ -8,7 +8,7 @@ use std::io::{BufWriter, Write};
 
 /// Runs the subcommand.
 pub fn run(a: &ExportArgs) -> Outcome {
-    let store = super::open_store(&a.data.dir)?;
+    let store = super::open_store(&a.data)?;
     let out: Box<dyn Write> = match &a.out {
         Some(path) => Box::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?),
         None => Box::new(std::io::stdout().lock()),

@@ -6,7 +6,7 @@
 //! summary of pages (files): added, updated, unchanged, failed (with the
 //! reason for each failure).
 
-use crate::cli::IngestArgs;
+use crate::cli::{DataArgs, IngestArgs};
 use crate::exit::{Outcome, Status, UsageError};
 use crate::inputs::expand;
 use anyhow::Context;
@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 /// What `ingest` was asked to do.
 pub struct IngestConfig {
-    data: PathBuf,
+    data: DataArgs,
     paths: Vec<PathBuf>,
     given: Given,
     json: bool,
@@ -43,7 +43,9 @@ impl TryFrom<IngestArgs> for IngestConfig {
             );
         }
         let paper = a.paper.map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
-        Ok(IngestConfig { data: a.data.dir, paths: a.paths, given: Given { paper, date, page }, json: a.json })
+        // (a database URL that is not PostgreSQL's is refused before any work)
+        a.data.location()?;
+        Ok(IngestConfig { data: a.data, paths: a.paths, given: Given { paper, date, page }, json: a.json })
     }
 }
 
@@ -57,7 +59,7 @@ pub fn run(c: &IngestConfig) -> Outcome {
         ))
         .into());
     }
-    if files.is_empty() && !bad_paths.is_empty() && !c.data.join(shuzibao_store::DB_FILE).exists() {
+    if files.is_empty() && !bad_paths.is_empty() && !c.data.has_archive()? {
         // nothing to ingest: no archive is made for nothing
         for (p, why) in &bad_paths {
             eprintln!("shuzibao: {}: {why}", p.display());

@@ -32,7 +32,7 @@ struct UndatedLine {
 
 /// Runs the subcommand.
 pub fn run(a: &IssuesArgs) -> Outcome {
-    let reader = super::open_reader(&a.data.dir)?;
+    let reader = super::open_reader(&a.data)?;
     let store = &reader.store;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if let Some(date) = a.doubtful {

@@ -11,7 +11,7 @@ fn day(d: Option<chrono::NaiveDate>) -> String {
 
 /// Runs the subcommand.
 pub fn run(a: &PeopleArgs) -> Outcome {
-    let store = super::open_store(&a.data.dir)?;
+    let store = super::open_store(&a.data)?;
     let mut out = std::io::stdout().lock();
     if let Some(post) = &a.post {
         let tenures = store.post_holders(post)?;

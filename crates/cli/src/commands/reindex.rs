@@ -7,7 +7,7 @@ use std::time::Instant;
 /// Runs the subcommand.
 pub fn run(data: &DataArgs) -> Outcome {
     let start = Instant::now();
-    let mut archive = super::open_archive(&data.dir)?;
+    let mut archive = super::open_archive(data)?;
     let n = archive.reindex()?;
     println!("indexed {n} articles in {:.1} s", start.elapsed().as_secs_f64());
     archive.close()?;

@@ -9,7 +9,7 @@ use crate::exit::{Outcome, Status};
 
 /// Runs the subcommand.
 pub fn run(data: &DataArgs) -> Outcome {
-    let mut archive = super::open_archive(&data.dir)?;
+    let mut archive = super::open_archive(data)?;
     let changed = archive.reparse()?;
     let total = archive.store().stats()?.issues;
     println!("{changed} of {total} pages parsed differently, and indexed again");

@@ -12,11 +12,10 @@ use shuzibao_search::query::date_range;
 use shuzibao_search::snippet::Snippet;
 use shuzibao_search::{parse_query, Clause, Facets, Query, SearchRequest, Sort};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 
 /// What `search` was asked to do.
 pub struct SearchConfig {
-    data: PathBuf,
+    data: crate::cli::DataArgs,
     /// The query with its filters; its text is cut into words again by the
     /// archive's own segmenter when it is opened (see `run`).
     request: SearchRequest,
@@ -69,7 +68,7 @@ impl TryFrom<SearchArgs> for SearchConfig {
             SortArg::Oldest => Sort::Oldest,
         };
         let request = SearchRequest { query, sort, offset: a.offset, limit: a.limit, facets: true };
-        Ok(SearchConfig { data: a.data.dir, request, text, text_clauses, query_text, json: a.json })
+        Ok(SearchConfig { data: a.data, request, text, text_clauses, query_text, json: a.json })
     }
 }
 

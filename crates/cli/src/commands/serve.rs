@@ -52,6 +52,14 @@ impl TryFrom<ServeArgs> for ServeConfig {
                 anyhow::bail!("--base-url {u:?} is not an address like https://news.example.org");
             }
         }
+        // (the web edition's readers open the SQLite file of the data
+        // folder: a server following a PostgreSQL archive is for later)
+        if let shuzibao_archive::Location::Postgres(_) = a.data.location()? {
+            anyhow::bail!(
+                "serve keeps its archive in the data folder for now: it does not take --database or {} yet",
+                super::DATABASE_ENV
+            );
+        }
         Ok(ServeConfig {
             config: Config {
                 data: a.data.dir,
@@ -119,8 +127,9 @@ pub fn run(c: &ServeConfig) -> Outcome {
         .init();
     // an archive of an older shuzibao is brought up to date first, logged
     let dir = &c.config.data;
+    let data = crate::cli::DataArgs { dir: dir.clone(), database: None };
     let mut archive = super::opening(
-        dir,
+        &data,
         Archive::open_upgrading(dir, |step| tracing::info!("upgrading the archive in {}: {step}", dir.display())),
     )?;
     if c.samples && archive.store().stats()?.issues == 0 {

@@ -7,23 +7,25 @@ use std::time::Instant;
 
 /// Runs the subcommand.
 pub fn run(data: &DataArgs) -> Outcome {
-    if !data.dir.join(shuzibao_store::DB_FILE).is_file() {
+    if !data.has_archive()? {
         return Err(UsageError(format!("no archive in {} to upgrade", data.dir.display())).into());
     }
     let start = Instant::now();
     let mut steps = 0;
+    let location = data.location()?;
+    let what = data.describe();
     let archive = super::opening(
-        &data.dir,
-        shuzibao_archive::Archive::open_upgrading(&data.dir, |step| {
+        data,
+        shuzibao_archive::Archive::open_upgrading_at(&location, &data.dir, |step| {
             steps += 1;
-            eprintln!("shuzibao: upgrading {}: {step}", data.dir.display());
+            eprintln!("shuzibao: upgrading {what}: {step}");
         }),
     )?;
     archive.close()?;
     if steps == 0 {
-        println!("the archive in {} is up to date", data.dir.display());
+        println!("{what} is up to date");
     } else {
-        println!("upgraded the archive in {} in {:.1} s", data.dir.display(), start.elapsed().as_secs_f64());
+        println!("upgraded {what} in {:.1} s", start.elapsed().as_secs_f64());
     }
     Ok(Status::Ok)
 }

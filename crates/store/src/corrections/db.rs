@@ -15,11 +15,11 @@
 
 use super::apply::{apply, find_article_in, Applied, Piece};
 use super::{kind_named, ArticleAnchor, Edit, Operation, ParagraphAnchor, Status};
+use crate::db::{p, Backend, Db, Row};
 use crate::pack::{packed, text_at};
 use crate::write::{link_continuations, log_changes, page_of, replace_articles, IssueMeta, PdfArticles};
-use crate::{exec, now, LineBox, Region, Store, StoreError};
+use crate::{now, LineBox, Region, Store, StoreError};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use shuzibao_core::{Article, Issue, Paragraph, Span};
 use shuzibao_people::entities;
@@ -148,15 +148,13 @@ fn clamp16(v: u32) -> u16 {
 /// new version, `reparse`) with the page's corrections applied, in the
 /// caller's transaction. Returns how many articles were written.
 pub(crate) fn write_articles(
-    tx: &Connection,
+    tx: &Db,
     meta: &IssueMeta<'_>,
     issue: &Issue,
     found: Vec<entities::Entities>,
     pdf: Option<PdfArticles<'_>>,
 ) -> Result<usize, StoreError> {
-    let any: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM corrections WHERE issue_id = ?1)")?
-        .query_row([meta.id], |r| r.get(0))?;
+    let any: bool = tx.value("SELECT EXISTS (SELECT 1 FROM corrections WHERE issue_id = ?1)", p![meta.id])?;
     if !any {
         return replace_articles(tx, meta, issue, found, pdf);
     }
@@ -165,12 +163,11 @@ pub(crate) fn write_articles(
     rewrite(tx, meta, &base)
 }
 
-fn save_base(tx: &Connection, meta: &IssueMeta<'_>, base: &Base) -> Result<(), StoreError> {
-    exec(
-        tx,
+fn save_base(tx: &Db, meta: &IssueMeta<'_>, base: &Base) -> Result<(), StoreError> {
+    tx.execute(
         "INSERT INTO correction_bases (issue_id, version_id, articles) VALUES (?1, ?2, ?3)
          ON CONFLICT (issue_id) DO UPDATE SET version_id = excluded.version_id, articles = excluded.articles",
-        params![meta.id, meta.version_id, packed(&serde_json::to_string(base)?, Some(meta.raw))?],
+        p![meta.id, meta.version_id, packed(&serde_json::to_string(base)?, Some(meta.raw))?],
     )?;
     Ok(())
 }
@@ -178,7 +175,7 @@ fn save_base(tx: &Connection, meta: &IssueMeta<'_>, base: &Base) -> Result<(), S
 /// Applies the page's corrections (not undone) to its base, records what
 /// became of each, and writes the articles, their mentions and which
 /// corrections each shows.
-fn rewrite(tx: &Connection, meta: &IssueMeta<'_>, base: &Base) -> Result<usize, StoreError> {
+fn rewrite(tx: &Db, meta: &IssueMeta<'_>, base: &Base) -> Result<usize, StoreError> {
     let ops: Vec<(i64, Operation)> = records(tx, &CorrectionFilter { page: Some(meta.id), ..Default::default() })?
         .into_iter()
         .filter(|c| c.status != Status::Undone)
@@ -187,12 +184,11 @@ fn rewrite(tx: &Connection, meta: &IssueMeta<'_>, base: &Base) -> Result<usize, 
     let Applied { pieces, outcomes } = apply(base.pieces(), &ops);
     for (id, why) in outcomes {
         let status = if why.is_some() { Status::Stale } else { Status::Active };
-        exec(tx, "UPDATE corrections SET status = ?1, reason = ?2 WHERE id = ?3", params![status.as_str(), why, id])?;
+        tx.execute("UPDATE corrections SET status = ?1, reason = ?2 WHERE id = ?3", p![status.as_str(), why, id])?;
     }
-    exec(
-        tx,
+    tx.execute(
         "DELETE FROM corrected_articles WHERE article_id IN (SELECT id FROM articles WHERE issue_id = ?1)",
-        [meta.id],
+        p![meta.id],
     )?;
     // an article an editor has corrected is as sure as its editor: none
     // of the parser's doubts about it stands
@@ -213,29 +209,25 @@ fn rewrite(tx: &Connection, meta: &IssueMeta<'_>, base: &Base) -> Result<usize, 
     let n = replace_articles(tx, meta, &issue, found, base.pdf.then_some((&regions[..], &lines[..])))?;
     for (id, piece) in article_ids(tx, meta.id)?.into_iter().zip(&pieces) {
         if !piece.corrections.is_empty() {
-            exec(
-                tx,
+            tx.execute(
                 "INSERT INTO corrected_articles (article_id, corrections) VALUES (?1, ?2)",
-                params![id, serde_json::to_string(&piece.corrections)?],
+                p![id, serde_json::to_string(&piece.corrections)?],
             )?;
         }
     }
     Ok(n)
 }
 
-fn article_ids(tx: &Connection, page: i64) -> Result<Vec<i64>, StoreError> {
-    let mut st = tx.prepare_cached("SELECT id FROM articles WHERE issue_id = ?1 ORDER BY seq")?;
-    let ids = st.query_map([page], |r| r.get(0))?.collect::<Result<Vec<i64>, _>>()?;
-    Ok(ids)
+fn article_ids(tx: &Db, page: i64) -> Result<Vec<i64>, StoreError> {
+    tx.query("SELECT id FROM articles WHERE issue_id = ?1 ORDER BY seq", p![page], |r| r.get(0))
 }
 
 const RECORD_COLUMNS: &str = "c.id, c.issue_id, c.version, c.parser_version, c.editor, c.created_at, c.kind,
     c.operation, c.article_title, c.status, c.reason, c.undone_by, c.undone_at";
 
-fn record_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<CorrectionRecord> {
+fn record_of(r: &Row<'_>) -> Result<CorrectionRecord, StoreError> {
     let op: String = r.get(7)?;
-    let operation = serde_json::from_str(&op)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, Box::new(e)))?;
+    let operation = serde_json::from_str(&op)?;
     Ok(CorrectionRecord {
         id: r.get(0)?,
         page_id: r.get(1)?,
@@ -246,35 +238,42 @@ fn record_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<CorrectionRecord> {
         kind: r.get(6)?,
         operation,
         article_title: r.get(8)?,
-        status: Status::parse(&r.get::<_, String>(9)?),
+        status: Status::parse(&r.get::<String>(9)?),
         reason: r.get(10)?,
         undone_by: r.get(11)?,
         undone_at: r.get(12)?,
     })
 }
 
-fn records(conn: &Connection, f: &CorrectionFilter) -> Result<Vec<CorrectionRecord>, StoreError> {
+fn records(conn: &Db, f: &CorrectionFilter) -> Result<Vec<CorrectionRecord>, StoreError> {
+    // (PostgreSQL is told the parameters' types: `?1 IS NULL` alone does not say)
+    let wanted = match conn.backend() {
+        Backend::Sqlite => {
+            "(?1 IS NULL OR c.issue_id = ?1) AND (?2 IS NULL OR i.paper = ?2) AND (?3 IS NULL OR i.date = ?3)
+           AND (?4 IS NULL OR c.status = ?4)"
+        }
+        Backend::Postgres => {
+            "(CAST(?1 AS BIGINT) IS NULL OR c.issue_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR i.paper = ?2)
+           AND (CAST(?3 AS TEXT) IS NULL OR i.date = ?3) AND (CAST(?4 AS TEXT) IS NULL OR c.status = ?4)"
+        }
+    };
     let sql = format!(
         "SELECT {RECORD_COLUMNS} FROM corrections c JOIN issues i ON i.id = c.issue_id
-         WHERE (?1 IS NULL OR c.issue_id = ?1) AND (?2 IS NULL OR i.paper = ?2) AND (?3 IS NULL OR i.date = ?3)
-           AND (?4 IS NULL OR c.status = ?4)
+         WHERE {wanted}
          ORDER BY c.id"
     );
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows =
-        st.query_map(params![f.page, f.paper, f.date.map(|d| d.to_string()), f.status.map(Status::as_str)], record_of)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    conn.query(sql, p![f.page, f.paper, f.date.map(|d| d.to_string()), f.status.map(Status::as_str)], record_of)
 }
 
 /// The revision of a page: how many times its articles were written (the
 /// change log's entries for it: an ingest, a new version, `reparse`, a
 /// correction, an undo, a date, a continuation linked).
-fn revision(conn: &Connection, page: i64) -> Result<i64, StoreError> {
-    Ok(conn.prepare_cached("SELECT count(*) FROM changes WHERE issue_id = ?1")?.query_row([page], |r| r.get(0))?)
+fn revision(conn: &Db, page: i64) -> Result<i64, StoreError> {
+    conn.value("SELECT count(*) FROM changes WHERE issue_id = ?1", p![page])
 }
 
 /// Refuses a change made on an older state of the page than its current one.
-fn check_revision(tx: &Connection, page: i64, expect: Option<i64>, title: &str) -> Result<(), StoreError> {
+fn check_revision(tx: &Db, page: i64, expect: Option<i64>, title: &str) -> Result<(), StoreError> {
     let Some(expect) = expect else { return Ok(()) };
     let now = revision(tx, page)?;
     if now == expect {
@@ -313,19 +312,20 @@ struct PageState {
 }
 
 impl PageState {
-    fn load(tx: &Connection, dicts: &crate::pack::Dictionaries, page: i64) -> Result<PageState, StoreError> {
-        let (version_id, version, parser_version, raw): (i64, i64, String, String) = tx.query_row(
-            "SELECT v.id, v.version, v.parser_version, v.raw_text FROM issues i JOIN issue_versions v ON v.id = i.current_version
+    fn load(tx: &Db, dicts: &crate::pack::Dictionaries, page: i64) -> Result<PageState, StoreError> {
+        let (version_id, version, parser_version, raw): (i64, i64, String, String) = tx
+            .query_opt(
+                "SELECT v.id, v.version, v.parser_version, v.raw_text FROM issues i JOIN issue_versions v ON v.id = i.current_version
              WHERE i.id = ?1",
-            [page],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, dicts.raw_at(r, 3, tx)?)),
-        )?;
+                p![page],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, dicts.raw_at(r, 3, tx)?)),
+            )?
+            .ok_or_else(|| StoreError::NotFound(format!("page {page}")))?;
         let (paper, date, page_no) = page_of(tx, page)?;
-        let kept: Option<String> = tx
-            .query_row("SELECT articles FROM correction_bases WHERE issue_id = ?1", [page], |r| {
+        let kept: Option<String> =
+            tx.query_opt("SELECT articles FROM correction_bases WHERE issue_id = ?1", p![page], |r| {
                 text_at(r, 0, Some(&raw))
-            })
-            .optional()?;
+            })?;
         let (base, fresh) = match kept {
             Some(json) => (serde_json::from_str(&json)?, false),
             None => (base_of_table(tx, dicts, page, version_id, &raw)?, true),
@@ -349,17 +349,16 @@ impl PageState {
 /// stored, which are the parser's (paragraphs found again in the raw text
 /// for their places).
 fn base_of_table(
-    tx: &Connection,
+    tx: &Db,
     dicts: &crate::pack::Dictionaries,
     page: i64,
     version_id: i64,
     raw: &str,
 ) -> Result<Base, StoreError> {
-    let pdf: bool =
-        tx.query_row("SELECT EXISTS (SELECT 1 FROM page_assets WHERE version_id = ?1)", [version_id], |r| r.get(0))?;
+    let pdf: bool = tx.value("SELECT EXISTS (SELECT 1 FROM page_assets WHERE version_id = ?1)", p![version_id])?;
     let mut articles = Vec::new();
     for a in crate::read::articles_of(tx, dicts, page)? {
-        let lines: Option<Vec<u8>> = tx.query_row("SELECT lines FROM articles WHERE id = ?1", [a.id], |r| r.get(0))?;
+        let lines: Option<Vec<u8>> = tx.value("SELECT lines FROM articles WHERE id = ?1", p![a.id])?;
         let lines = lines.map(|b| crate::lines::decode(&b)).unwrap_or_default();
         let mut from = a.span.0.min(raw.len());
         let paragraphs = a
@@ -413,7 +412,7 @@ impl Store {
         expect: Option<i64>,
     ) -> Result<Corrected, StoreError> {
         let editor = editor_name(editor)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         let (page, seq, title) = article_place(&tx, article_id)?;
         check_revision(&tx, page, expect, &title)?;
         let state = PageState::load(&tx, &self.dicts, page)?;
@@ -451,11 +450,10 @@ impl Store {
         if same(&trial.pieces, &current) {
             return Err(StoreError::Refused(format!("nothing to change: {named} already reads so")));
         }
-        exec(
-            &tx,
+        let id = tx.insert(
             "INSERT INTO corrections (issue_id, version, parser_version, editor, created_at, kind, operation, article_title, status)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'active')",
-            params![
+            p![
                 page,
                 state.version,
                 state.parser_version,
@@ -466,7 +464,6 @@ impl Store {
                 current[index].article.headline.title
             ],
         )?;
-        let id = tx.last_insert_rowid();
         let done = finish(&tx, &state, id)?;
         tx.commit()?;
         Ok(done)
@@ -477,10 +474,9 @@ impl Store {
     /// Corrections that rested on it and no longer apply are reported.
     pub fn undo_correction(&mut self, id: i64, editor: &str, expect: Option<i64>) -> Result<Corrected, StoreError> {
         let editor = editor_name(editor)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         let c = tx
-            .query_row(&format!("SELECT {RECORD_COLUMNS} FROM corrections c WHERE c.id = ?1"), [id], record_of)
-            .optional()?
+            .query_opt(format!("SELECT {RECORD_COLUMNS} FROM corrections c WHERE c.id = ?1"), p![id], record_of)?
             .ok_or_else(|| StoreError::NotFound(format!("correction {id}")))?;
         if c.status == Status::Undone {
             return Err(StoreError::Conflict(format!(
@@ -493,10 +489,9 @@ impl Store {
         }
         check_revision(&tx, c.page_id, expect, &c.article_title)?;
         let state = PageState::load(&tx, &self.dicts, c.page_id)?;
-        exec(
-            &tx,
+        tx.execute(
             "UPDATE corrections SET status = 'undone', undone_by = ?1, undone_at = ?2 WHERE id = ?3",
-            params![editor, now(), id],
+            p![editor, now(), id],
         )?;
         let done = finish(&tx, &state, id)?;
         tx.commit()?;
@@ -505,20 +500,23 @@ impl Store {
 
     /// Corrections, oldest first.
     pub fn corrections(&self, filter: &CorrectionFilter) -> Result<Vec<CorrectionRecord>, StoreError> {
-        records(&self.conn, filter)
+        records(&self.db, filter)
     }
 
     /// The corrections that changed an article (its history), oldest first.
     pub fn corrections_of_article(&self, article_id: i64) -> Result<Vec<CorrectionRecord>, StoreError> {
-        let ids: Option<String> = self
-            .conn
-            .query_row("SELECT corrections FROM corrected_articles WHERE article_id = ?1", [article_id], |r| r.get(0))
-            .optional()?;
+        let ids: Option<String> = self.db.query_opt(
+            "SELECT corrections FROM corrected_articles WHERE article_id = ?1",
+            p![article_id],
+            |r| r.get(0),
+        )?;
         let Some(ids) = ids else { return Ok(Vec::new()) };
         let ids: Vec<i64> = serde_json::from_str(&ids)?;
-        let page: i64 =
-            self.conn.query_row("SELECT issue_id FROM articles WHERE id = ?1", [article_id], |r| r.get(0))?;
-        let all = records(&self.conn, &CorrectionFilter { page: Some(page), ..Default::default() })?;
+        let page: i64 = self
+            .db
+            .query_opt("SELECT issue_id FROM articles WHERE id = ?1", p![article_id], |r| r.get(0))?
+            .ok_or_else(|| StoreError::NotFound(format!("article {article_id}")))?;
+        let all = records(&self.db, &CorrectionFilter { page: Some(page), ..Default::default() })?;
         Ok(all.into_iter().filter(|c| ids.contains(&c.id)).collect())
     }
 
@@ -526,12 +524,12 @@ impl Store {
     /// it to [`Store::correct`] to refuse a correction made on an older
     /// state).
     pub fn correction_revision(&self, page: i64) -> Result<i64, StoreError> {
-        revision(&self.conn, page)
+        revision(&self.db, page)
     }
 }
 
 /// Rewrites the page after a correction or undo and says what it did.
-fn finish(tx: &Connection, state: &PageState, id: i64) -> Result<Corrected, StoreError> {
+fn finish(tx: &Db, state: &PageState, id: i64) -> Result<Corrected, StoreError> {
     let meta = state.meta();
     if state.fresh {
         save_base(tx, &meta, &state.base)?;
@@ -565,11 +563,10 @@ fn editor_name(editor: &str) -> Result<String, StoreError> {
 }
 
 /// The page, place and title of an article.
-fn article_place(tx: &Connection, id: i64) -> Result<(i64, i64, String), StoreError> {
-    tx.query_row("SELECT issue_id, seq, title FROM articles WHERE id = ?1", [id], |r| {
+fn article_place(tx: &Db, id: i64) -> Result<(i64, i64, String), StoreError> {
+    tx.query_opt("SELECT issue_id, seq, title FROM articles WHERE id = ?1", p![id], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    })
-    .optional()?
+    })?
     .ok_or_else(|| {
         StoreError::NotFound(format!(
             "article {id} (a correction or a new version of its page may have replaced it since you read it: read the page again)"
@@ -587,7 +584,7 @@ fn article_anchor(a: &Article) -> ArticleAnchor {
 
 /// The operation an edit asks for, anchored on the current articles.
 fn operation_of(
-    tx: &Connection,
+    tx: &Db,
     edit: &Edit,
     current: &[Piece],
     index: usize,
