@@ -14,7 +14,7 @@ use crate::lines::Line;
 use crate::markers::{continued_from, continued_to, source_line, starts_with_dateline};
 use crate::model::{ArticleKind, Author, Byline, Span};
 use crate::teaser::parse_teaser;
-use crate::text::{char_len, fold_width, squash};
+use crate::text::{char_len, fold_width, opens_mid_sentence, squash};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -150,6 +150,11 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     let text = line.text;
     let span = line.span;
     let n = char_len(text);
+    // the rest of a line a column break cut (`、市长王甲`) is text, never a
+    // byline or a headline
+    if line.heading == 0 && opens_mid_sentence(text) {
+        return unit(UnitKind::Text, text, span, line);
+    }
     // Every rule below but the last reads short lines only; a paragraph of
     // running text skips them all.
     if n > 60 {

@@ -82,6 +82,36 @@ pub fn ends_mid_clause(text: &str) -> bool {
     )
 }
 
+/// Whether a line opens with a mark no sentence or headline opens with (a
+/// pause mark, a comma, a full stop, a closing quote or bracket): it is the
+/// rest of a line a column break cut (`、市长王甲`, `”他说。`).
+pub fn opens_mid_sentence(text: &str) -> bool {
+    matches!(
+        text.trim_start().chars().next(),
+        Some('、' | '，' | ',' | '。' | '；' | '：' | '？' | '！' | '”' | '’' | '）' | '》' | '】' | '〕')
+    )
+}
+
+/// Whether a line leaves a bracket, a quote or a title mark open that it
+/// opened (`（作者为某大学`, `他说：“今年`): a line a column break cut, as
+/// a headline keeps its marks in pairs.
+pub fn leaves_pair_open(text: &str) -> bool {
+    // full-width and half-width brackets are mixed in print: `（新年俗)`
+    const PAIRS: [(&[char], &[char]); 4] =
+        [(&['（', '('], &['）', ')']), (&['“'], &['”']), (&['《'], &['》']), (&['【'], &['】'])];
+    PAIRS.iter().any(|&(open, close)| {
+        let mut depth = 0i32;
+        for c in text.chars() {
+            if open.contains(&c) {
+                depth += 1;
+            } else if close.contains(&c) && depth > 0 {
+                depth -= 1;
+            }
+        }
+        depth > 0
+    })
+}
+
 /// Number of chars.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
@@ -278,6 +308,18 @@ pub fn parse_number(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_of_a_line_a_column_break_cut() {
+        assert!(opens_mid_sentence("、副区长李乙出席"));
+        assert!(opens_mid_sentence("”老张笑着说。"));
+        assert!(!opens_mid_sentence("“小菜园”里的大学问"));
+        assert!(leaves_pair_open("（作者为示例大学"));
+        assert!(leaves_pair_open("她笑着说：“今年的"));
+        assert!(!leaves_pair_open("守住诚信经营底线（财经观）"));
+        assert!(!leaves_pair_open("“小菜园”里的大学问"));
+        assert!(!leaves_pair_open("到农家过大年（新春见闻)"));
+    }
 
     #[test]
     fn sentence_ends() {

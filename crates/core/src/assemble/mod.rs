@@ -17,7 +17,7 @@ use crate::lexicon::column_kind;
 use crate::markers::{continued_from, continued_to, dateline, opens_as_lead, source_at_end, starts_with_dateline};
 use crate::model::{Article, ArticleKind, Author, Byline, Headline, Leftover, Paragraph, ParagraphRole, Span, Teaser};
 use crate::teaser::runs_on;
-use crate::text::{char_len, clean_inline, ends_sentence, is_han};
+use crate::text::{char_len, clean_inline, ends_sentence, is_han, opens_mid_sentence};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -644,8 +644,7 @@ fn push_paragraph(d: &mut Draft, u: &Unit, role: ParagraphRole) {
     }
     // a note wholly in brackets closes a text: `（作者为…）`, `（本报记者 张三）`;
     // at its head it is no close (a document's date: `（2019年1月31日）`)
-    let closing_note = !d.paras.is_empty()
-        && ((text.starts_with('（') && text.ends_with('）')) || (text.starts_with('(') && text.ends_with(')')));
+    let closing_note = !d.paras.is_empty() && is_closing_note(&text);
     d.paras.push(Paragraph { text, role, span: u.span });
     d.touch(u.span);
     read_paragraph_end(d);
@@ -703,6 +702,16 @@ fn append_to_last(d: &mut Draft, u: &Unit) {
     }
     d.touch(u.span);
     read_paragraph_end(d);
+    // a note wholly in brackets, joined from the pieces a column break cut,
+    // closes the text as it does whole (see `push_paragraph`)
+    if d.paras.len() > 1 && d.paras.last().is_some_and(|p| is_closing_note(&p.text)) {
+        d.ended = true;
+    }
+}
+
+/// Whether a paragraph is a note wholly in brackets: `（作者为…）`.
+fn is_closing_note(text: &str) -> bool {
+    (text.starts_with('（') && text.ends_with('）')) || (text.starts_with('(') && text.ends_with(')'))
 }
 
 /// Boxes that stand at the head of an article, before its first paragraph.
