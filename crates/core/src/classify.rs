@@ -14,7 +14,7 @@ use crate::lines::Line;
 use crate::markers::{continued_from, continued_to, source_line, starts_with_dateline};
 use crate::model::{ArticleKind, Author, Byline, Span};
 use crate::teaser::parse_teaser;
-use crate::text::{char_len, fold_width, opens_mid_sentence, squash};
+use crate::text::{char_len, continues_cut_line, fold_width, leaves_pair_open, squash};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -150,9 +150,9 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     let text = line.text;
     let span = line.span;
     let n = char_len(text);
-    // the rest of a line a column break cut (`、市长王甲`) is text, never a
-    // byline or a headline
-    if line.heading == 0 && opens_mid_sentence(text) {
+    // a line a column break cut (`（作者为某大学`), or the rest of one
+    // (`、市长王甲`, `研究院教授）`), is text, never a byline or a headline
+    if line.heading == 0 && (continues_cut_line(text) || leaves_pair_open(text)) {
         return unit(UnitKind::Text, text, span, line);
     }
     // Every rule below but the last reads short lines only; a paragraph of

@@ -173,8 +173,8 @@ impl Assembler<'_> {
         let in_column = self.column.is_some();
         let new_paragraph = self.indent_mode && u.indented;
         let d = self.fresh_draft_for_text();
-        // a piece opening mid-sentence (`、市长王甲`) goes on the line a column break cut
-        let rest_of_line = !d.paras.is_empty() && opens_mid_sentence(&u.text);
+        // the rest of a line a column break cut (`、市长王甲`) goes on that line
+        let rest_of_line = !d.paras.is_empty() && continues_cut_line(&u.text);
         if (d.open || rest_of_line) && !new_paragraph && !starts_with_dateline(&u.text) {
             append_to_last(d, u);
         } else {

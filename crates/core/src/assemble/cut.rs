@@ -60,7 +60,7 @@ mod tests {
     fn a_closing_note_or_a_signature_cut_by_a_column_break_stays_in_its_text() {
         // made-up flat page: the author's note and a signature each cut in two
         let text = "示例区推进老旧小区改造\n\n今年，示例区将完成二十个老旧小区的改造。\n\n\
-                    （作者为示例大学城市\n\n研究院教授）\n\n公园里的春天\n\n\
+                    （作者为示例\n\n大学城市研究院教授）\n\n公园里的春天\n\n\
                     清晨，公园里开满了花，游人来来往往。\n\n——示例市副市长\n\n、区长王甲\n";
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);

@@ -17,7 +17,7 @@ use crate::lexicon::column_kind;
 use crate::markers::{continued_from, continued_to, dateline, opens_as_lead, source_at_end, starts_with_dateline};
 use crate::model::{Article, ArticleKind, Author, Byline, Headline, Leftover, Paragraph, ParagraphRole, Span, Teaser};
 use crate::teaser::runs_on;
-use crate::text::{char_len, clean_inline, ends_sentence, is_han, opens_mid_sentence};
+use crate::text::{char_len, clean_inline, continues_cut_line, ends_sentence, is_han};
 use regex::Regex;
 use std::sync::LazyLock;
 
