@@ -68,4 +68,15 @@ mod tests {
         assert_eq!(issue.articles[1].headline.title, "公园里的春天");
         assert!(issue.articles[1].body().contains("——示例市副市长、区长王甲"), "{}", issue.articles[1].body());
     }
+
+    #[test]
+    fn a_report_s_first_line_cut_in_its_dateline_is_no_headline_line() {
+        // made-up flat page: the dateline cut after the month's figure
+        let text = "示例市春耕生产全面展开\n\n本报示例2月\n\n3日电（记者王甲）连日来，示例市各地抢抓农时，春耕生产全面展开。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.headline.title, "示例市春耕生产全面展开");
+        assert!(a.body().starts_with("本报示例2月3日电"), "{}", a.body());
+    }
 }

@@ -700,6 +700,15 @@ fn append_to_last(d: &mut Draft, u: &Unit) {
         p.text.push_str(u.text.trim());
         p.span = p.span.cover(u.span);
     }
+    // a dateline a column break cut is read once its pieces are joined
+    if d.paras.len() == 1 && d.dateline.is_none() && d.paras[0].role != ParagraphRole::Subheading {
+        if let Some(dl) = dateline(&d.paras[0].text) {
+            d.dateline = Some(dl.text);
+            if let Some(b) = dl.byline {
+                d.byline.merge(b);
+            }
+        }
+    }
     d.touch(u.span);
     read_paragraph_end(d);
     // a note wholly in brackets, joined from the pieces a column break cut,
