@@ -7,7 +7,9 @@
 //! split in two. Only what a line *is* is decided here; which article it
 //! belongs to is [`crate::assemble`]'s work, with the context this module lacks.
 
-use crate::byline::{parse_byline, parse_names_only, parse_signature, picture_and_words, strip_bullet};
+use crate::byline::{
+    parse_byline, parse_names_only, parse_place_signature, parse_signature, picture_and_words, strip_bullet,
+};
 use crate::headline::looks_like_headline;
 use crate::lexicon::{column_kind, is_box_label};
 use crate::lines::Line;
@@ -199,7 +201,7 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     if let Some(b) = parse_byline(text) {
         return unit(UnitKind::Byline(b), text, span, line);
     }
-    if let Some(a) = parse_signature(text) {
+    if let Some(a) = parse_signature(text).or_else(|| parse_place_signature(text)) {
         return unit(UnitKind::Signature(a), text, span, line);
     }
     // a front page's teasers may open with a bullet (`◆标题（2版）`)

@@ -116,9 +116,7 @@ static DATE_COMMA: LazyLock<Regex> =
 pub fn cut_lead(text: &str) -> bool {
     // (`本报评论员`, `新华社记者 王甲摄`, `新华社发` are bylines and credits)
     let credit = ["评论员", "记者"].iter().any(|w| text.contains(w)) || text.trim_end().ends_with(['发', '摄']);
-    (DATELINE_OPENING.is_match(text) && !credit)
-        || DATELINE_REST.is_match(text)
-        || DATE_COMMA.is_match(text)
+    (DATELINE_OPENING.is_match(text) && !credit) || DATELINE_REST.is_match(text) || DATE_COMMA.is_match(text)
 }
 
 /// The dateline match, refusing a dateless `本报电`/`新华社电` that runs on

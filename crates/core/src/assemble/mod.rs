@@ -8,7 +8,7 @@
 //! it, back to that text, groups the items of a column (大字新闻, 图片新闻),
 //! and takes the 落款 off a notice. What it cannot place becomes a leftover.
 
-use crate::byline::{parse_bracketed, picture_and_words, strip_bullet};
+use crate::byline::{parse_bracketed, parse_place_signature, picture_and_words, strip_bullet};
 use crate::classify::{Unit, UnitKind};
 use crate::headline::{
     has_column_tag, has_spaced_halves, is_enumerated, looks_like_subheading, split_headline, HeadLine,
@@ -236,6 +236,20 @@ impl Assembler<'_> {
                 }
                 UnitKind::Item => self.add_item(u),
                 UnitKind::Byline(b) => self.add_byline(u, b.clone()),
+                // A writer signing with their place (`江苏某某市 王甲`) at the
+                // foot of a text: the text's last line, as printed (a letter's
+                // signature); under a headline, its byline.
+                UnitKind::Signature(_)
+                    if self.drafts.last().is_some_and(|d| !d.paras.is_empty() && !d.closed)
+                        && parse_place_signature(&u.text).is_some() =>
+                {
+                    self.add_paragraph(u, ParagraphRole::Text);
+                    if let Some(d) = self.drafts.last_mut() {
+                        // a signature leaves no sentence open, and ends the text it signs
+                        d.open = false;
+                        d.ended = true;
+                    }
+                }
                 UnitKind::Signature(a) => {
                     let b = Byline { authors: vec![a.clone()], ..Byline::default() };
                     self.add_byline(u, b);
