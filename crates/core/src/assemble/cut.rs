@@ -79,4 +79,14 @@ mod tests {
         assert_eq!(a.headline.title, "示例市春耕生产全面展开");
         assert!(a.body().starts_with("本报示例2月3日电"), "{}", a.body());
     }
+
+    #[test]
+    fn a_dateline_cut_under_a_headline_still_starts_a_report() {
+        // made-up flat page: the second report's dateline is cut after the month's figure
+        let text = "示例市春耕生产全面展开\n\n本报示例2月3日电（记者王甲）连日来，示例市各地抢抓农时，春耕生产全面展开。\n\n\
+                    示例市春耕备耕物资供应充足\n\n新华社示例2\n\n月3日电（记者李乙）示例市春耕备耕物资供应充足，化肥价格平稳。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert_eq!(issue.articles[1].headline.title, "示例市春耕备耕物资供应充足");
+    }
 }

@@ -14,7 +14,9 @@ use crate::headline::{
     has_column_tag, has_spaced_halves, is_enumerated, looks_like_subheading, split_headline, HeadLine,
 };
 use crate::lexicon::column_kind;
-use crate::markers::{continued_from, continued_to, dateline, opens_as_lead, source_at_end, starts_with_dateline};
+use crate::markers::{
+    continued_from, continued_to, dateline, opens_as_lead, opens_cut_dateline, source_at_end, starts_with_dateline,
+};
 use crate::model::{Article, ArticleKind, Author, Byline, Headline, Leftover, Paragraph, ParagraphRole, Span, Teaser};
 use crate::teaser::runs_on;
 use crate::text::{char_len, clean_inline, continues_cut_line, ends_sentence, is_han};
@@ -438,7 +440,9 @@ impl Assembler<'_> {
         }
         match self.units.get(k) {
             Some(u) if u.kind == UnitKind::Text || u.kind == UnitKind::Item => {
-                starts_with_dateline(&u.text) || OPENING_BOXES.iter().any(|b| u.text.starts_with(b))
+                starts_with_dateline(&u.text)
+                    || opens_cut_dateline(&u.text)
+                    || OPENING_BOXES.iter().any(|b| u.text.starts_with(b))
             }
             Some(u) if u.kind == UnitKind::BoxLabel => OPENING_BOXES.iter().any(|b| u.text.contains(b)),
             Some(u) => matches!(u.kind, UnitKind::ContinuedFrom(_)),
