@@ -378,6 +378,39 @@ pub fn parse_signature(text: &str) -> Option<Author> {
     Some(Author { name, role: Some(post.to_string()) })
 }
 
+/// Administrative units a place name ends with (`兴化市`, `西城区`, `黟县`).
+const PLACE_ENDINGS: &[char] = &['省', '市', '区', '县', '州', '旗', '镇', '乡', '村'];
+
+/// Reads a writer's signature with the place they write from: `江苏某某市
+/// 王甲`, `北京西城  李乙`, `某某县 张 丙` (a letter, a reader's comment).
+/// The place is a few Han characters ending in an administrative unit or
+/// opening with a known place; the name looks like one.
+pub fn parse_place_signature(text: &str) -> Option<Author> {
+    const PLACE_CHARS: std::ops::RangeInclusive<usize> = 2..=12;
+    let folded = fold_width(text);
+    let parts: Vec<&str> = folded.split_whitespace().collect();
+    let (place, name) = match parts.as_slice() {
+        [place, name] => (*place, (*name).to_string()),
+        // a two-character name spaced out: `某某县 张 丙`
+        [place, a, b] if a.chars().count() == 1 && b.chars().count() == 1 => (*place, format!("{a}{b}")),
+        _ => return None,
+    };
+    let n = place.chars().count();
+    if !PLACE_CHARS.contains(&n) || !place.chars().all(is_han) {
+        return None;
+    }
+    let opens_with_place = (2..=3).any(|k| {
+        let head: String = place.chars().take(k).collect();
+        k < n && lexicon::is_known_place(&head)
+    });
+    if !(place.ends_with(PLACE_ENDINGS) || opens_with_place) {
+        return None;
+    }
+    let chars = name.chars().count();
+    ((2..=3).contains(&chars) && is_name(&name) && lexicon::has_surname(&name))
+        .then(|| Author { name, role: Some(place.to_string()) })
+}
+
 /// Reads a byline inside brackets after a dateline or at the end of the text:
 /// `（记者杜一菲）`, `（记者 刘坤 通讯员 张三）`, `(本报记者 王浩)`.
 pub fn parse_bracketed(inner: &str) -> Option<Byline> {
@@ -387,6 +420,16 @@ pub fn parse_bracketed(inner: &str) -> Option<Byline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_writer_signs_with_their_place() {
+        let a = parse_place_signature("江苏示例市  王小明").unwrap();
+        assert_eq!((a.name.as_str(), a.role.as_deref()), ("王小明", Some("江苏示例市")));
+        assert_eq!(parse_place_signature("北京西城 李 丽").unwrap().name, "李丽");
+        assert!(parse_place_signature("示例县 张甲").is_some());
+        assert!(parse_place_signature("山水相依 古今相望").is_none());
+        assert!(parse_place_signature("城市更新 王者归来").is_none());
+    }
 
     #[test]
     fn reporters_with_bullets() {

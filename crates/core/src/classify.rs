@@ -7,14 +7,16 @@
 //! split in two. Only what a line *is* is decided here; which article it
 //! belongs to is [`crate::assemble`]'s work, with the context this module lacks.
 
-use crate::byline::{parse_byline, parse_names_only, parse_signature, picture_and_words, strip_bullet};
+use crate::byline::{
+    parse_byline, parse_names_only, parse_place_signature, parse_signature, picture_and_words, strip_bullet,
+};
 use crate::headline::looks_like_headline;
 use crate::lexicon::{column_kind, is_box_label};
 use crate::lines::Line;
-use crate::markers::{continued_from, continued_to, source_line, starts_with_dateline};
+use crate::markers::{continued_from, continued_to, cut_lead, source_line, starts_with_dateline};
 use crate::model::{ArticleKind, Author, Byline, Span};
 use crate::teaser::parse_teaser;
-use crate::text::{char_len, fold_width, squash};
+use crate::text::{char_len, continues_cut_line, fold_width, leaves_pair_open, squash};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -154,6 +156,12 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     let text = line.text;
     let span = line.span;
     let n = char_len(text);
+    // a line a column break cut (`（作者为某大学`, `本报北京2月1`), or the
+    // rest of one (`、市长王甲`, `研究院教授）`), is text, never a byline or
+    // a headline
+    if line.heading == 0 && (continues_cut_line(text) || leaves_pair_open(text) || cut_lead(text)) {
+        return unit(UnitKind::Text, text, span, line);
+    }
     // Every rule below but the last reads short lines only; a paragraph of
     // running text skips them all.
     if n > 60 {
@@ -197,7 +205,7 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     if let Some(b) = parse_byline(text) {
         return unit(UnitKind::Byline(b), text, span, line);
     }
-    if let Some(a) = parse_signature(text) {
+    if let Some(a) = parse_signature(text).or_else(|| parse_place_signature(text)) {
         return unit(UnitKind::Signature(a), text, span, line);
     }
     // a front page's teasers may open with a bullet (`◆标题（2版）`)

@@ -84,6 +84,55 @@ pub fn starts_with_dateline(text: &str) -> bool {
     find_dateline(text).is_some()
 }
 
+/// The opening of a dateline a column break cut off (`本报北京2月1`,
+/// `新华社北京`): short, a paper or an agency first, and no dateline whole.
+static DATELINE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?:本报|(?:据)?新华社|中新社)[\p{Han}、]{0,12}?(?:[0-9０-９]{1,2}(?:月(?:[0-9０-９]{1,2}日?)?)?)?\s*$")
+});
+/// The rest of a dateline a column break cut (`日电（记者王甲）…`,
+/// `月1日电（…`, `电（记者…`): the end of a date, then `电` and a bracket.
+static DATELINE_REST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日|月[0-9０-９]{1,2}日|[0-9０-９]{0,2}日)?电\s*[（(]")
+});
+/// A text that opens with its date and a comma, as a lead does: `2月1日，`.
+static DATE_COMMA: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:(?:[0-9]{4}年)?[0-9]{1,2}月)?[0-9]{1,2}日(?:[上下]午|晚|早)?[，,]"));
+
+/// Whether a line is a piece of a report's first sentence that a column
+/// break cut: the opening of a dateline (`本报北京2月1`), the rest of one
+/// (`日电（记者王甲）…`), or a date and a comma (`2月1日，王`). A headline
+/// opens with none of them.
+///
+/// ```
+/// use shuzibao_core::markers::cut_lead;
+/// assert!(cut_lead("本报北京2月1"));
+/// assert!(cut_lead("日电（记者王甲）记者从示例部获悉"));
+/// assert!(cut_lead("2月1日，王"));
+/// assert!(cut_lead("15日上午，示例"));
+/// assert!(!cut_lead("本报北京2月1日电（记者王甲）记者从示例部获悉："));
+/// assert!(!cut_lead("本报评论员"));
+/// assert!(!cut_lead("新华社发"));
+/// assert!(!cut_lead("示例市召开春耕生产会"));
+/// ```
+pub fn cut_lead(text: &str) -> bool {
+    opens_cut_dateline(text) || DATELINE_REST.is_match(text) || DATE_COMMA.is_match(text)
+}
+
+/// Whether a line is the opening of a dateline a column break cut off
+/// (`本报北京2月1`, `新华社某地1`): as sure a sign that a report starts
+/// as a dateline whole.
+///
+/// ```
+/// use shuzibao_core::markers::opens_cut_dateline;
+/// assert!(opens_cut_dateline("新华社示例1"));
+/// assert!(!opens_cut_dateline("新华社记者 王甲摄"));
+/// ```
+pub fn opens_cut_dateline(text: &str) -> bool {
+    // (`本报评论员`, `新华社记者 王甲摄`, `新华社发` are bylines and credits)
+    let credit = ["评论员", "记者"].iter().any(|w| text.contains(w)) || text.trim_end().ends_with(['发', '摄']);
+    DATELINE_OPENING.is_match(text) && !credit
+}
+
 /// The dateline match, refusing a dateless `本报电`/`新华社电` that runs on
 /// into a word (`本报电视台`).
 fn find_dateline(text: &str) -> Option<regex::Match<'_>> {

@@ -82,6 +82,55 @@ pub fn ends_mid_clause(text: &str) -> bool {
     )
 }
 
+/// Whether a line opens with a mark no sentence or headline opens with (a
+/// pause mark, a comma, a full stop, a closing quote or bracket): it is the
+/// rest of a line a column break cut (`、市长王甲`, `”他说。`).
+pub fn opens_mid_sentence(text: &str) -> bool {
+    matches!(
+        text.trim_start().chars().next(),
+        Some('、' | '，' | ',' | '。' | '；' | '：' | '？' | '！' | '”' | '’' | '）' | '》' | '】' | '〕')
+    )
+}
+
+/// Marks printed in pairs; full-width and half-width brackets are mixed in
+/// print (`（新年俗)`).
+const PAIRS: [(&[char], &[char]); 4] =
+    [(&['（', '('], &['）', ')']), (&['“'], &['”']), (&['《'], &['》']), (&['【'], &['】'])];
+
+/// For each kind of pair: how many it leaves open, and how many it closes
+/// that it did not open.
+fn unpaired(text: &str) -> impl Iterator<Item = (u32, u32)> + '_ {
+    PAIRS.iter().map(move |&(open, close)| {
+        let (mut depth, mut stray) = (0u32, 0u32);
+        for c in text.chars() {
+            if open.contains(&c) {
+                depth += 1;
+            } else if close.contains(&c) {
+                if depth > 0 {
+                    depth -= 1;
+                } else {
+                    stray += 1;
+                }
+            }
+        }
+        (depth, stray)
+    })
+}
+
+/// Whether a line leaves a bracket, a quote or a title mark open that it
+/// opened (`（作者为某大学`, `他说：“今年`): a line a column break cut, as
+/// a headline keeps its marks in pairs.
+pub fn leaves_pair_open(text: &str) -> bool {
+    unpaired(text).any(|(open, _)| open > 0)
+}
+
+/// Whether a line is the rest of a line a column break cut: it opens
+/// mid-sentence (see [`opens_mid_sentence`]) or closes a bracket or quote it
+/// did not open (`研究院教授）`).
+pub fn continues_cut_line(text: &str) -> bool {
+    opens_mid_sentence(text) || unpaired(text).any(|(_, stray)| stray > 0)
+}
+
 /// Number of chars.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
@@ -278,6 +327,21 @@ pub fn parse_number(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_of_a_line_a_column_break_cut() {
+        assert!(opens_mid_sentence("、副区长李乙出席"));
+        assert!(opens_mid_sentence("”老张笑着说。"));
+        assert!(!opens_mid_sentence("“小菜园”里的大学问"));
+        assert!(leaves_pair_open("（作者为示例大学"));
+        assert!(leaves_pair_open("她笑着说：“今年的"));
+        assert!(!leaves_pair_open("守住诚信经营底线（财经观）"));
+        assert!(!leaves_pair_open("“小菜园”里的大学问"));
+        assert!(!leaves_pair_open("到农家过大年（新春见闻)"));
+        assert!(continues_cut_line("研究院教授）"));
+        assert!(continues_cut_line("、副区长李乙出席"));
+        assert!(!continues_cut_line("守住诚信经营底线（财经观）"));
+    }
 
     #[test]
     fn sentence_ends() {

@@ -173,7 +173,9 @@ impl Assembler<'_> {
         let in_column = self.column.is_some();
         let new_paragraph = self.indent_mode && u.indented;
         let d = self.fresh_draft_for_text();
-        if d.open && !new_paragraph && !starts_with_dateline(&u.text) {
+        // the rest of a line a column break cut (`、市长王甲`) goes on that line
+        let rest_of_line = !d.paras.is_empty() && continues_cut_line(&u.text);
+        if (d.open || rest_of_line) && !new_paragraph && !starts_with_dateline(&u.text) {
             append_to_last(d, u);
         } else {
             let role = if in_column && d.heads.is_empty() { ParagraphRole::Item } else { ParagraphRole::Text };

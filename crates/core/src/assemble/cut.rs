@@ -3,7 +3,7 @@
 //! a headline. Not the joining itself (that is `append_to_last`).
 
 use crate::lexicon::{has_surname, post_ending};
-use crate::text::ends_sentence;
+use crate::text::{ends_sentence, leaves_pair_open};
 
 /// Marks and words no headline ends with: a pause mark, an opening bracket
 /// or quote, the particle `的` or the conjunction `和` leave the phrase open
@@ -12,7 +12,8 @@ use crate::text::ends_sentence;
 const OPEN_ENDINGS: &[char] = &['的', '和', '、', '，', ',', '（', '“', '《'];
 
 /// Whether `text` stops where a column break cut it: after a word that
-/// leaves its phrase open, or inside a name, right after a post and a family
+/// leaves its phrase open, with a bracket or quote it opened still open
+/// (`（作者为某大学`), or inside a name, right after a post and a family
 /// name (`区委书记王` / `甲出席会议`).
 pub(super) fn cut_at_column_end(text: &str) -> bool {
     let t = text.trim_end();
@@ -20,7 +21,7 @@ pub(super) fn cut_at_column_end(text: &str) -> bool {
         return false;
     }
     let Some(last) = t.chars().next_back() else { return false };
-    if OPEN_ENDINGS.contains(&last) {
+    if OPEN_ENDINGS.contains(&last) || leaves_pair_open(t) {
         return true;
     }
     let rest = &t[..t.len() - last.len_utf8()];
@@ -36,6 +37,7 @@ mod tests {
     fn lines_that_end_where_no_headline_ends() {
         assert!(cut_at_column_end("今年将继续推动老旧小区的"));
         assert!(cut_at_column_end("区委书记王"));
+        assert!(cut_at_column_end("（作者为示例大学"));
         assert!(!cut_at_column_end("老旧小区焕发新生机"));
         assert!(!cut_at_column_end("城北小学三年级李小雨——"));
         assert!(!cut_at_column_end("会议要求落实责任。"));
@@ -52,5 +54,39 @@ mod tests {
         assert!(a.paragraphs.iter().all(|p| p.role != crate::model::ParagraphRole::Subheading), "{:#?}", a.paragraphs);
         assert!(a.body().contains("区委书记王甲出席会议并讲话"), "{}", a.body());
         assert!(a.body().contains("老旧小区的改造工作"), "{}", a.body());
+    }
+
+    #[test]
+    fn a_closing_note_or_a_signature_cut_by_a_column_break_stays_in_its_text() {
+        // made-up flat page: the author's note and a signature each cut in two
+        let text = "示例区推进老旧小区改造\n\n今年，示例区将完成二十个老旧小区的改造。\n\n\
+                    （作者为示例\n\n大学城市研究院教授）\n\n公园里的春天\n\n\
+                    清晨，公园里开满了花，游人来来往往。\n\n——示例市副市长\n\n、区长王甲\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert!(issue.articles[0].body().contains("（作者为示例大学城市研究院教授）"), "{}", issue.articles[0].body());
+        assert_eq!(issue.articles[1].headline.title, "公园里的春天");
+        assert!(issue.articles[1].body().contains("——示例市副市长、区长王甲"), "{}", issue.articles[1].body());
+    }
+
+    #[test]
+    fn a_report_s_first_line_cut_in_its_dateline_is_no_headline_line() {
+        // made-up flat page: the dateline cut after the month's figure
+        let text = "示例市春耕生产全面展开\n\n本报示例2月\n\n3日电（记者王甲）连日来，示例市各地抢抓农时，春耕生产全面展开。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert_eq!(a.headline.title, "示例市春耕生产全面展开");
+        assert!(a.body().starts_with("本报示例2月3日电"), "{}", a.body());
+    }
+
+    #[test]
+    fn a_dateline_cut_under_a_headline_still_starts_a_report() {
+        // made-up flat page: the second report's dateline is cut after the month's figure
+        let text = "示例市春耕生产全面展开\n\n本报示例2月3日电（记者王甲）连日来，示例市各地抢抓农时，春耕生产全面展开。\n\n\
+                    示例市春耕备耕物资供应充足\n\n新华社示例2\n\n月3日电（记者李乙）示例市春耕备耕物资供应充足，化肥价格平稳。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert_eq!(issue.articles[1].headline.title, "示例市春耕备耕物资供应充足");
     }
 }

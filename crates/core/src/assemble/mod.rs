@@ -8,16 +8,18 @@
 //! it, back to that text, groups the items of a column (大字新闻, 图片新闻),
 //! and takes the 落款 off a notice. What it cannot place becomes a leftover.
 
-use crate::byline::{parse_bracketed, picture_and_words, strip_bullet};
+use crate::byline::{parse_bracketed, parse_place_signature, picture_and_words, strip_bullet};
 use crate::classify::{Unit, UnitKind};
 use crate::headline::{
     has_column_tag, has_spaced_halves, is_enumerated, looks_like_subheading, split_headline, HeadLine,
 };
 use crate::lexicon::column_kind;
-use crate::markers::{continued_from, continued_to, dateline, opens_as_lead, source_at_end, starts_with_dateline};
+use crate::markers::{
+    continued_from, continued_to, dateline, opens_as_lead, opens_cut_dateline, source_at_end, starts_with_dateline,
+};
 use crate::model::{Article, ArticleKind, Author, Byline, Headline, Leftover, Paragraph, ParagraphRole, Span, Teaser};
 use crate::teaser::runs_on;
-use crate::text::{char_len, clean_inline, ends_sentence, is_han};
+use crate::text::{char_len, clean_inline, continues_cut_line, ends_sentence, is_han};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -236,6 +238,20 @@ impl Assembler<'_> {
                 }
                 UnitKind::Item => self.add_item(u),
                 UnitKind::Byline(b) => self.add_byline(u, b.clone()),
+                // A writer signing with their place (`江苏某某市 王甲`) at the
+                // foot of a text: the text's last line, as printed (a letter's
+                // signature); under a headline, its byline.
+                UnitKind::Signature(_)
+                    if self.drafts.last().is_some_and(|d| !d.paras.is_empty() && !d.closed)
+                        && parse_place_signature(&u.text).is_some() =>
+                {
+                    self.add_paragraph(u, ParagraphRole::Text);
+                    if let Some(d) = self.drafts.last_mut() {
+                        // a signature leaves no sentence open, and ends the text it signs
+                        d.open = false;
+                        d.ended = true;
+                    }
+                }
                 UnitKind::Signature(a) => {
                     let b = Byline { authors: vec![a.clone()], ..Byline::default() };
                     self.add_byline(u, b);
@@ -424,7 +440,9 @@ impl Assembler<'_> {
         }
         match self.units.get(k) {
             Some(u) if u.kind == UnitKind::Text || u.kind == UnitKind::Item => {
-                starts_with_dateline(&u.text) || OPENING_BOXES.iter().any(|b| u.text.starts_with(b))
+                starts_with_dateline(&u.text)
+                    || opens_cut_dateline(&u.text)
+                    || OPENING_BOXES.iter().any(|b| u.text.starts_with(b))
             }
             Some(u) if u.kind == UnitKind::BoxLabel => OPENING_BOXES.iter().any(|b| u.text.contains(b)),
             Some(u) => matches!(u.kind, UnitKind::ContinuedFrom(_)),
@@ -644,8 +662,7 @@ fn push_paragraph(d: &mut Draft, u: &Unit, role: ParagraphRole) {
     }
     // a note wholly in brackets closes a text: `（作者为…）`, `（本报记者 张三）`;
     // at its head it is no close (a document's date: `（2019年1月31日）`)
-    let closing_note = !d.paras.is_empty()
-        && ((text.starts_with('（') && text.ends_with('）')) || (text.starts_with('(') && text.ends_with(')')));
+    let closing_note = !d.paras.is_empty() && is_closing_note(&text);
     d.paras.push(Paragraph { text, role, span: u.span });
     d.touch(u.span);
     read_paragraph_end(d);
@@ -701,8 +718,27 @@ fn append_to_last(d: &mut Draft, u: &Unit) {
         p.text.push_str(u.text.trim());
         p.span = p.span.cover(u.span);
     }
+    // a dateline a column break cut is read once its pieces are joined
+    if d.paras.len() == 1 && d.dateline.is_none() && d.paras[0].role != ParagraphRole::Subheading {
+        if let Some(dl) = dateline(&d.paras[0].text) {
+            d.dateline = Some(dl.text);
+            if let Some(b) = dl.byline {
+                d.byline.merge(b);
+            }
+        }
+    }
     d.touch(u.span);
     read_paragraph_end(d);
+    // a note wholly in brackets, joined from the pieces a column break cut,
+    // closes the text as it does whole (see `push_paragraph`)
+    if d.paras.len() > 1 && d.paras.last().is_some_and(|p| is_closing_note(&p.text)) {
+        d.ended = true;
+    }
+}
+
+/// Whether a paragraph is a note wholly in brackets: `（作者为…）`.
+fn is_closing_note(text: &str) -> bool {
+    (text.starts_with('（') && text.ends_with('）')) || (text.starts_with('(') && text.ends_with(')'))
 }
 
 /// Boxes that stand at the head of an article, before its first paragraph.

@@ -468,3 +468,19 @@ fn a_notices_signer_with_no_date_under_it_is_its_sign_off_not_the_next_headline(
     assert_eq!(dated.articles[0].signed_date.as_deref(), Some("2024年1月5日"));
     assert_eq!(dated.articles[1].headline.kicker, None);
 }
+
+#[test]
+fn a_writer_s_place_and_name_sign_a_text_and_never_head_the_next() {
+    // made-up flat page of readers' letters: a signature under a title is
+    // its byline; at the foot of a text, the text's last line
+    let text = "公交站牌该更新了\n\n示例市东城区 王小明\n\n家门口的公交站牌多年未换，线路早已调整，站牌上却还是老样子。\n\n\
+                希望有关部门尽快更新。\n\n示例县 李 丽\n\n菜市场早市何时开\n\n清晨，菜市场门口排起长队，居民们盼着早市早点开门。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    let (a, b) = (&issue.articles[0], &issue.articles[1]);
+    assert_eq!(a.headline.title, "公交站牌该更新了");
+    assert_eq!(a.byline.authors.first().map(|x| x.name.as_str()), Some("王小明"));
+    let last = a.paragraphs.last().map(|p| p.text.split_whitespace().collect::<String>());
+    assert_eq!(last.as_deref(), Some("示例县李丽"), "{:#?}", a.paragraphs);
+    assert_eq!((b.headline.kicker.as_deref(), b.headline.title.as_str()), (None, "菜市场早市何时开"));
+}
