@@ -36,6 +36,7 @@ mod error;
 pub mod export;
 pub mod files;
 pub mod find;
+pub mod follow;
 pub mod ingest;
 pub mod lines;
 pub mod names;
@@ -84,6 +85,8 @@ pub struct Archive {
     /// [`Archive::begin_batch`]).
     batching: bool,
     dir: PathBuf,
+    /// Where the store is.
+    location: Location,
     /// Renders the pages of PDFs (its fonts loaded once, on first need).
     renderer: shuzibao_pdf::Renderer,
 }
@@ -130,27 +133,27 @@ impl Archive {
     /// brings its index up to date. An archive made by an older shuzibao is
     /// refused until upgraded.
     pub fn open(dir: &Path) -> Result<Archive> {
-        Self::with_store(Store::open(dir)?, dir)
+        Self::with_store(Store::open(dir)?, Location::Dir(dir.to_path_buf()), dir)
     }
 
     /// Opens (creating if needed) the archive whose store is at `location`
     /// for writing, with its index and files in the data folder `dir`.
     pub fn open_at(location: &Location, dir: &Path) -> Result<Archive> {
-        Self::with_store(Store::open_at(location, dir)?, dir)
+        Self::with_store(Store::open_at(location, dir)?, location.clone(), dir)
     }
 
     /// Opens (creating if needed) the archive in `dir` for writing, first
     /// bringing an older one up to date; `progress` is told each step.
     pub fn open_upgrading(dir: &Path, progress: impl FnMut(&str)) -> Result<Archive> {
-        Self::with_store(Store::open_upgrading(dir, progress)?, dir)
+        Self::with_store(Store::open_upgrading(dir, progress)?, Location::Dir(dir.to_path_buf()), dir)
     }
 
     /// As [`Archive::open_upgrading`], the store at `location`.
     pub fn open_upgrading_at(location: &Location, dir: &Path, progress: impl FnMut(&str)) -> Result<Archive> {
-        Self::with_store(Store::open_upgrading_at(location, dir, progress)?, dir)
+        Self::with_store(Store::open_upgrading_at(location, dir, progress)?, location.clone(), dir)
     }
 
-    fn with_store(store: Store, dir: &Path) -> Result<Archive> {
+    fn with_store(store: Store, location: Location, dir: &Path) -> Result<Archive> {
         let index_dir = dir.join(INDEX_DIR);
         let seg = segmenter(&store)?;
         let index = match SearchIndex::open_with(&index_dir, seg.clone()) {
@@ -171,6 +174,7 @@ impl Archive {
             staged,
             batching: false,
             dir: dir.to_path_buf(),
+            location,
             renderer: shuzibao_pdf::Renderer::new(),
         };
         if archive.store.last_change()? > staged {
@@ -284,6 +288,25 @@ impl Archive {
     /// The data folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Where the store is (the data folder, or a PostgreSQL database).
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// Applies to the index what other processes committed to the store
+    /// since it last applied a change (see [`follow`]): nothing, and no
+    /// index writer taken, when nothing changed. Returns how many issues
+    /// were indexed.
+    pub fn follow(&mut self) -> Result<usize> {
+        if self.batching {
+            return Ok(0); // (a bulk ingest syncs at its own pace)
+        }
+        if self.store.last_change()? <= self.staged.max(self.index.applied_change()?) {
+            return Ok(0);
+        }
+        self.sync()
     }
 
     /// Applies the store's changes since the index's last one and commits.

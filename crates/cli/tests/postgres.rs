@@ -6,7 +6,7 @@ use crate::common::{bin, run_str, samples_dir, stderr, stdout};
 use std::sync::OnceLock;
 
 /// The PostgreSQL server of this test binary.
-fn server() -> &'static shuzibao_testpg::Server {
+pub fn server() -> &'static shuzibao_testpg::Server {
     static SERVER: OnceLock<Result<shuzibao_testpg::Server, String>> = OnceLock::new();
     match SERVER.get_or_init(shuzibao_testpg::Server::start) {
         Ok(s) => s,
@@ -60,8 +60,9 @@ fn a_bad_database_url_or_an_absent_server_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("cannot use the PostgreSQL database") && !err.contains("secret"), "{err}");
-    // a server following a PostgreSQL archive is for later: refused, not ignored
-    let out = run_str(&["serve", "--data", &data, "--database", &gone]);
+    // a server too: told at once, not serving an archive of its own
+    let out = run_str(&["serve", "--data", &data, "--database", &gone, "--addr", "127.0.0.1:0"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("--database"), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("cannot use the PostgreSQL database") && !err.contains("secret"), "{err}");
 }

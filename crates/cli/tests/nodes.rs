@@ -1,0 +1,177 @@
+//! Several `shuzibao serve` nodes on one PostgreSQL archive, as processes:
+//! each keeps its own index in its own data folder and follows the change
+//! log, so an issue ingested through any node's API or by `shuzibao ingest
+//! --database` is searchable on every node within 2 s; a node started on an
+//! empty data folder builds its index from the database; a node killed
+//! (SIGKILL) catches up when it starts again.
+
+use crate::common::{bin, make_issues, run_str, stderr, stdout};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+/// The longest an issue may take to be searchable on every node.
+const DEADLINE: Duration = Duration::from_secs(2);
+
+/// A request to a node; the status line and the body.
+fn http(port: u16, method: &str, path: &str, token: Option<&str>, body: &[u8]) -> Option<(String, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
+    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n{auth}X-Source-Name: issue.txt\r\n\
+         Content-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .ok()?;
+    s.write_all(body).ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    let (head, body) = out.split_once("\r\n\r\n")?;
+    Some((head.lines().next()?.to_string(), body.to_string()))
+}
+
+/// How many articles a node finds on a date (`YYYY-MM-DD`); `None` while
+/// it does not answer.
+fn found_on(port: u16, date: &str) -> Option<u64> {
+    let (status, body) = http(port, "GET", &format!("/api/v1/search?q=date%3A{date}"), None, b"")?;
+    if !status.contains(" 200") {
+        return None;
+    }
+    serde_json::from_str::<serde_json::Value>(&body).ok()?["total"].as_u64()
+}
+
+/// A free port on 127.0.0.1.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A `serve` node on the archive at `url`, its index in `data`; returns
+/// once it answers. Its log goes to `data`'s sibling `PORT.log`.
+fn node(url: &str, data: &Path, port: u16, token_file: &Path) -> Child {
+    let log = data.with_file_name(format!("{port}.log"));
+    let mut child = bin()
+        .args(["serve", "--data", &data.display().to_string(), "--database", url])
+        .args(["--addr", &format!("127.0.0.1:{port}"), "--admin-token-file", &token_file.display().to_string()])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while http(port, "GET", "/api/v1/papers", None, b"").is_none() {
+        if start.elapsed() > Duration::from_secs(60) || child.try_wait().unwrap().is_some() {
+            let _ = child.kill();
+            panic!("the node on port {port} does not answer:\n{}", std::fs::read_to_string(&log).unwrap_or_default());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child
+}
+
+/// Waits until every node finds `want` articles on `date`; returns how
+/// long each took from `since`, failing the test past the deadline.
+fn searchable_everywhere(ports: &[u16], date: &str, want: u64, since: Instant, what: &str) -> Vec<Duration> {
+    let mut took = Vec::new();
+    for &port in ports {
+        loop {
+            let found = found_on(port, date);
+            if found == Some(want) {
+                break;
+            }
+            assert!(
+                since.elapsed() < DEADLINE,
+                "{what}: the node on port {port} finds {found:?} articles of {date}, not {want}, after {:?}",
+                since.elapsed()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        took.push(since.elapsed());
+    }
+    eprintln!("{what}: searchable on every node after {took:?}");
+    took
+}
+
+/// The date `make_issues` gives its issue `i` (the first 28).
+fn date_of(i: usize) -> String {
+    format!("2010-01-{:02}", 1 + i)
+}
+
+#[test]
+fn issues_written_anywhere_are_searchable_on_every_node_and_a_killed_node_catches_up() {
+    let url = crate::postgres::server().database().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().unwrap();
+    let token = "a-token-of-the-admin-0123456789";
+    let token_file = tmp.path().join("token");
+    std::fs::write(&token_file, token).unwrap();
+    let issues_dir = tmp.path().join("issues");
+    std::fs::create_dir(&issues_dir).unwrap();
+    let files = make_issues(&issues_dir, 6);
+    let articles = |i: usize| shuzibao_core::parse(&std::fs::read_to_string(&files[i]).unwrap()).articles.len() as u64;
+    let (a_data, b_data, cli_data) = (tmp.path().join("a"), tmp.path().join("b"), tmp.path().join("cli"));
+    let (a, b) = (free_port(), free_port());
+
+    // node A ingests the samples into the empty archive; B, started later on
+    // an empty data folder, builds its index from the database
+    let mut node_a = node(&url, &a_data, a, &token_file);
+    let mut node_b = node(&url, &b_data, b, &token_file);
+    assert_eq!(found_on(b, "2024-01-01"), found_on(a, "2024-01-01"));
+    assert!(found_on(b, "2024-01-01").is_some_and(|n| n > 0), "the samples are found on B");
+
+    // an issue through A's API
+    let text = std::fs::read(&files[0]).unwrap();
+    let (status, body) = http(a, "POST", "/api/v1/issues", Some(token), &text).unwrap();
+    let committed = Instant::now();
+    assert!(status.contains(" 200"), "{status}: {body}");
+    searchable_everywhere(&[a, b], &date_of(0), articles(0), committed, "through node A's API");
+
+    // an issue through B's API, seen on A
+    let text = std::fs::read(&files[1]).unwrap();
+    let (status, body) = http(b, "POST", "/api/v1/issues", Some(token), &text).unwrap();
+    let committed = Instant::now();
+    assert!(status.contains(" 200"), "{status}: {body}");
+    searchable_everywhere(&[b, a], &date_of(1), articles(1), committed, "through node B's API");
+
+    // an issue through the command line
+    let out = run_str(&[
+        "ingest",
+        &files[2].display().to_string(),
+        "--data",
+        &cli_data.display().to_string(),
+        "--database",
+        &url,
+    ]);
+    let committed = Instant::now();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("1 pages: 1 added"), "{}", stdout(&out));
+    searchable_everywhere(&[a, b], &date_of(2), articles(2), committed, "through the command line");
+
+    // B killed; two issues while it is down; B started again catches up
+    node_b.kill().unwrap();
+    node_b.wait().unwrap();
+    let out = run_str(&[
+        "ingest",
+        &files[3].display().to_string(),
+        "--data",
+        &cli_data.display().to_string(),
+        "--database",
+        &url,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (status, body) = http(a, "POST", "/api/v1/issues", Some(token), &std::fs::read(&files[4]).unwrap()).unwrap();
+    assert!(status.contains(" 200"), "{status}: {body}");
+    let mut node_b = node(&url, &b_data, b, &token_file);
+    let started = Instant::now();
+    searchable_everywhere(&[b, a], &date_of(3), articles(3), started, "written while B was down (CLI)");
+    searchable_everywhere(&[b], &date_of(4), articles(4), started, "written while B was down (A's API)");
+    for i in 0..5 {
+        assert_eq!(found_on(a, &date_of(i)), found_on(b, &date_of(i)), "both nodes find the same of {}", date_of(i));
+    }
+    for n in [&mut node_a, &mut node_b] {
+        n.kill().unwrap();
+        n.wait().unwrap();
+    }
+}
