@@ -27,8 +27,11 @@
 //! [`Archive::open_upgrading`] (`shuzibao upgrade`, or `serve`).
 //!
 //! The store is kept in the data folder (SQLite) or on a PostgreSQL server
-//! (the `_at` openers, given a [`Location`]); the index, the PDFs and their
-//! images are always in the data folder.
+//! (the `_at` openers, given a [`Location`]); the index is always in the
+//! data folder, the PDFs and their images too unless kept in a folder of
+//! their own ([`Archive::keep_files_in`], which the nodes of a PostgreSQL
+//! archive share). [`follow`] keeps a node's index in step with what other
+//! processes commit.
 
 pub mod doubtful;
 pub mod entity_stage;
@@ -87,6 +90,8 @@ pub struct Archive {
     dir: PathBuf,
     /// Where the store is.
     location: Location,
+    /// Where the PDFs and page images are kept.
+    files: files::Files,
     /// Renders the pages of PDFs (its fonts loaded once, on first need).
     renderer: shuzibao_pdf::Renderer,
 }
@@ -175,6 +180,7 @@ impl Archive {
             batching: false,
             dir: dir.to_path_buf(),
             location,
+            files: files::Files::of(dir),
             renderer: shuzibao_pdf::Renderer::new(),
         };
         if archive.store.last_change()? > staged {
@@ -288,6 +294,18 @@ impl Archive {
     /// The data folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Where the PDFs and page images are kept: the data folder's `files`,
+    /// unless [`Archive::keep_files_in`] said otherwise.
+    pub fn files(&self) -> &files::Files {
+        &self.files
+    }
+
+    /// Keeps the PDFs and page images in `dir` from here on (a folder
+    /// every node of a PostgreSQL archive reads: see ARCHITECTURE.md).
+    pub fn keep_files_in(&mut self, dir: PathBuf) {
+        self.files = files::Files::at(dir);
     }
 
     /// Where the store is (the data folder, or a PostgreSQL database).

@@ -328,6 +328,11 @@ pub struct DataArgs {
     /// and the PDFs. Also SHUZIBAO_DATABASE_URL.
     #[arg(long = "database", value_name = "URL", global = true)]
     pub database: Option<String>,
+    /// Keep the PDFs and page images in this folder instead of the data
+    /// folder's `files`: a folder every `serve` node of a PostgreSQL archive
+    /// reads (a shared mount).
+    #[arg(long = "files", value_name = "DIR", global = true)]
+    pub files: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

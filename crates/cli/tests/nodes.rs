@@ -28,8 +28,9 @@ fn http(port: u16, method: &str, path: &str, token: Option<&str>, body: &[u8]) -
     )
     .ok()?;
     s.write_all(body).ok()?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).ok()?;
+    let mut bytes = Vec::new();
+    s.read_to_end(&mut bytes).ok()?;
+    let out = String::from_utf8_lossy(&bytes);
     let (head, body) = out.split_once("\r\n\r\n")?;
     Some((head.lines().next()?.to_string(), body.to_string()))
 }
@@ -52,9 +53,11 @@ fn free_port() -> u16 {
 /// A `serve` node on the archive at `url`, its index in `data`; returns
 /// once it answers. Its log goes to `data`'s sibling `PORT.log`.
 fn node(url: &str, data: &Path, port: u16, token_file: &Path) -> Child {
+    let shared = data.with_file_name("shared-files");
     let log = data.with_file_name(format!("{port}.log"));
     let mut child = bin()
         .args(["serve", "--data", &data.display().to_string(), "--database", url])
+        .args(["--files", &shared.display().to_string()])
         .args(["--addr", &format!("127.0.0.1:{port}"), "--admin-token-file", &token_file.display().to_string()])
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
@@ -149,6 +152,34 @@ fn issues_written_anywhere_are_searchable_on_every_node_and_a_killed_node_catche
     assert!(stdout(&out).starts_with("1 pages: 1 added"), "{}", stdout(&out));
     searchable_everywhere(&[a, b], &date_of(2), articles(2), committed, "through the command line");
 
+    // a PDF page through the command line, its files in the shared folder:
+    // both nodes serve them
+    let pdfs = tmp.path().join("pdfs");
+    std::fs::create_dir(&pdfs).unwrap();
+    let pdf = pdfs.join("xhb-20240305-02.pdf");
+    std::fs::write(&pdf, crate::pdf::pdf_page::pdf(&[crate::pdf::pdf_page::two_articles(2, true)], None)).unwrap();
+    let shared = tmp.path().join("shared-files");
+    let out = run_str(&[
+        "ingest",
+        &pdf.display().to_string(),
+        "--data",
+        &cli_data.display().to_string(),
+        "--database",
+        &url,
+        "--files",
+        &shared.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let kept = walk(&shared);
+    assert_eq!(kept.len(), 4, "the PDF and its three images are kept in the shared folder: {kept:?}");
+    assert!(!cli_data.join(shuzibao_archive::files::FILES_DIR).exists(), "none in the data folder");
+    for name in &kept {
+        for port in [a, b] {
+            let (status, _) = http(port, "GET", &format!("/files/{name}"), None, b"").unwrap();
+            assert!(status.contains(" 200"), "node {port} serves {name}: {status}");
+        }
+    }
+
     // B killed; two issues while it is down; B started again catches up
     node_b.kill().unwrap();
     node_b.wait().unwrap();
@@ -174,4 +205,18 @@ fn issues_written_anywhere_are_searchable_on_every_node_and_a_killed_node_catche
         n.kill().unwrap();
         n.wait().unwrap();
     }
+}
+
+/// The names of the files under a folder.
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(e.file_name().to_string_lossy().into_owned());
+        }
+    }
+    out
 }

@@ -29,6 +29,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use pool::Pool;
+use shuzibao_archive::files::Files;
 use shuzibao_archive::follow::{self, Follower};
 use shuzibao_archive::Location;
 use shuzibao_search::SearchIndex;
@@ -79,6 +80,8 @@ pub struct AppState {
 
 struct Inner {
     readers: Pool,
+    /// Where the PDFs and page images are.
+    files: Files,
     /// On PostgreSQL, the thread that brings the index up to date with
     /// what other nodes and processes commit.
     follower: OnceLock<Follower>,
@@ -112,6 +115,7 @@ impl AppState {
         let state = AppState {
             inner: Arc::new(Inner {
                 readers: Pool::new(location.clone(), dir),
+                files: archive.files().clone(),
                 follower: OnceLock::new(),
                 index,
                 writer: Mutex::new(archive),
@@ -193,6 +197,11 @@ impl AppState {
     /// Wrong admin tokens by client.
     pub(crate) fn guesses(&self) -> &limits::Guesses {
         &self.inner.guesses
+    }
+
+    /// Where the PDFs and page images are kept.
+    pub fn files(&self) -> &Files {
+        &self.inner.files
     }
 
     /// The data folder.

@@ -20,6 +20,8 @@ const SAMPLES: &[(&str, &str)] = &[
 /// What `serve` was asked to do.
 pub struct ServeConfig {
     config: Config,
+    /// Where the PDFs and page images are, when not in the data folder.
+    files: Option<std::path::PathBuf>,
     addr: String,
     samples: bool,
 }
@@ -67,6 +69,7 @@ impl TryFrom<ServeArgs> for ServeConfig {
                 site_name: a.site_name,
                 base_url: a.base_url,
             },
+            files: a.data.files,
             addr: a.addr,
             samples: !a.no_samples,
         })
@@ -126,13 +129,16 @@ pub fn run(c: &ServeConfig) -> Outcome {
         .init();
     // an archive of an older shuzibao is brought up to date first, logged
     let dir = &c.config.data;
-    let data = crate::cli::DataArgs { dir: dir.clone(), database: c.config.database.clone() };
+    let data = crate::cli::DataArgs { dir: dir.clone(), database: c.config.database.clone(), files: c.files.clone() };
     let location = data.location()?;
     let described = data.describe();
     let mut archive = super::opening(
         &data,
         Archive::open_upgrading_at(&location, dir, |step| tracing::info!("upgrading {described}: {step}")),
     )?;
+    if let Some(files) = &c.files {
+        archive.keep_files_in(files.clone());
+    }
     if c.samples && archive.store().stats()?.issues == 0 {
         let n = ingest_samples(&mut archive)?;
         tracing::info!("empty archive: ingested {n} sample issues into {described}");
