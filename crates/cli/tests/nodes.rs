@@ -50,9 +50,27 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
+/// A node's process, killed (SIGKILL) when dropped: a failing test leaves
+/// no server behind.
+struct Node(Child);
+
+impl Node {
+    /// Kills it (SIGKILL) and waits for it.
+    fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
 /// A `serve` node on the archive at `url`, its index in `data`; returns
 /// once it answers. Its log goes to `data`'s sibling `PORT.log`.
-fn node(url: &str, data: &Path, port: u16, token_file: &Path) -> Child {
+fn node(url: &str, data: &Path, port: u16, token_file: &Path) -> Node {
     let shared = data.with_file_name("shared-files");
     let log = data.with_file_name(format!("{port}.log"));
     let mut child = bin()
@@ -72,7 +90,7 @@ fn node(url: &str, data: &Path, port: u16, token_file: &Path) -> Child {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    child
+    Node(child)
 }
 
 /// Waits until every node finds `want` articles on `date`; returns how
@@ -181,8 +199,7 @@ fn issues_written_anywhere_are_searchable_on_every_node_and_a_killed_node_catche
     }
 
     // B killed; two issues while it is down; B started again catches up
-    node_b.kill().unwrap();
-    node_b.wait().unwrap();
+    node_b.kill();
     let out = run_str(&[
         "ingest",
         &files[3].display().to_string(),
@@ -201,10 +218,8 @@ fn issues_written_anywhere_are_searchable_on_every_node_and_a_killed_node_catche
     for i in 0..5 {
         assert_eq!(found_on(a, &date_of(i)), found_on(b, &date_of(i)), "both nodes find the same of {}", date_of(i));
     }
-    for n in [&mut node_a, &mut node_b] {
-        n.kill().unwrap();
-        n.wait().unwrap();
-    }
+    node_a.kill();
+    node_b.kill();
 }
 
 /// The names of the files under a folder.

@@ -26,6 +26,7 @@ mod db;
 mod error;
 mod lines;
 mod listen;
+pub mod migrate;
 mod pack;
 pub mod people;
 mod read;

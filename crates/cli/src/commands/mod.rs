@@ -8,6 +8,7 @@ pub mod entities;
 pub mod export;
 pub mod ingest;
 pub mod issues;
+pub mod migrate;
 pub mod parse;
 pub mod people;
 pub mod reindex;
