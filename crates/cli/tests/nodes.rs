@@ -235,3 +235,84 @@ fn walk(dir: &Path) -> Vec<String> {
     }
     out
 }
+
+/// Articles of 2010 (the made-up issues') the store holds, each issue
+/// present checked whole (its articles those its text parses to); a
+/// continuation is searched with its head, so heads are counted.
+fn whole_articles_of_2010(url: &str, dir: &Path) -> (usize, u64) {
+    let store = shuzibao_store::Store::open_read_only_at(&shuzibao_store::Location::Postgres(url.into()), dir).unwrap();
+    let (mut issues, mut heads) = (0, 0);
+    for issue in store.issues().unwrap() {
+        let version = store.versions(issue.id).unwrap().last().unwrap().id;
+        let want = shuzibao_core::parse(&store.raw_text(version).unwrap()).articles.len();
+        let articles = store.articles_of_issue(issue.id).unwrap();
+        assert_eq!(articles.len(), want, "issue {} is half present", issue.key);
+        if articles.iter().any(|a| a.date.is_some_and(|d| d.to_string().starts_with("2010"))) {
+            issues += 1;
+            heads += articles.iter().filter(|a| a.continues.is_none()).count() as u64;
+        }
+    }
+    (issues, heads)
+}
+
+/// Issues of the ingest killed half-way.
+const ISSUES: usize = 200;
+
+#[test]
+fn an_ingest_killed_half_way_leaves_whole_issues_and_every_node_follows() {
+    let url = crate::postgres::server().database().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().unwrap();
+    let token_file = tmp.path().join("token");
+    std::fs::write(&token_file, "a-token-of-the-admin-0123456789").unwrap();
+    let issues = tmp.path().join("issues");
+    std::fs::create_dir(&issues).unwrap();
+    make_issues(&issues, ISSUES);
+    let (cli_data, a_data) = (tmp.path().join("cli"), tmp.path().join("a"));
+    let a = free_port();
+    let _node_a = node(&url, &a_data, a, &token_file);
+    let ingest = || {
+        bin()
+            .args(["ingest", &issues.display().to_string(), "--data", &cli_data.display().to_string()])
+            .args(["--database", &url])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // killed (SIGKILL) once its first pages are committed (a bulk ingest
+    // commits every 64 pages)
+    let mut first = ingest();
+    let start = Instant::now();
+    let stored = loop {
+        let (n, _) = whole_articles_of_2010(&url, &a_data);
+        if n > 0 {
+            break n;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "the ingest stores nothing");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let (kept, heads) = whole_articles_of_2010(&url, &a_data);
+    assert!(kept >= stored && kept < ISSUES, "killed half-way: {kept} of {ISSUES} issues stored");
+    let killed = Instant::now();
+    let searchable = |want: u64, since: Instant, deadline: Duration| loop {
+        let found = found_on(a, "2010");
+        if found == Some(want) {
+            eprintln!("{want} articles of 2010 searchable on the node after {:?}", since.elapsed());
+            break;
+        }
+        assert!(since.elapsed() < deadline, "the node finds {found:?} articles of 2010, not {want}");
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    searchable(heads, killed, DEADLINE);
+    // run again: the rest is stored, nothing twice, and the node follows
+    let status = ingest().wait().unwrap();
+    let done = Instant::now();
+    assert!(status.success());
+    let (all, heads) = whole_articles_of_2010(&url, &a_data);
+    assert_eq!(all, ISSUES);
+    // (the last batch is up to 64 pages at once, indexed after its commit:
+    // 1.3 s in a debug build; the deadline is for one issue, not a batch)
+    searchable(heads, done, DEADLINE * 5);
+}
