@@ -148,3 +148,39 @@ fn migrate_moves_an_archive_to_postgresql_and_back_with_the_same_rows_and_search
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("holds an archive already"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_same_input_gives_the_same_articles_search_ids_and_people_on_both_backends() {
+    let url = server().database().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().unwrap();
+    let issues = tmp.path().join("issues");
+    std::fs::create_dir(&issues).unwrap();
+    crate::common::make_issues(&issues, 12);
+    let (lite, pg) = (tmp.path().join("lite").display().to_string(), tmp.path().join("pg").display().to_string());
+    let with = |data: &str, database: Option<&str>, args: &[&str]| {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--data", data]);
+        if let Some(url) = database {
+            all.extend(["--database", url]);
+        }
+        let out = run_str(&all);
+        assert!(out.status.success(), "{all:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    for (data, database) in [(&lite, None), (&pg, Some(url.as_str()))] {
+        for from in [samples_dir(), issues.clone()] {
+            with(data, database, &["ingest", &from.display().to_string()]);
+        }
+    }
+    for q in ["主题教育", "徐汇", "date:2010-01", "reporter:刘坤", "食堂 OR 餐厅", "kind:briefs"] {
+        assert_eq!(search_ids(q, &lite, None), search_ids(q, &pg, Some(&url)), "{q}");
+    }
+    let export = |data: &str, database: Option<&str>| with(data, database, &["export"]);
+    let (a, b) = (export(&lite, None), export(&pg, Some(&url)));
+    assert_eq!(a.lines().count(), 50);
+    assert_eq!(a, b, "the same articles, ids and all");
+    let people = |data: &str, database: Option<&str>| with(data, database, &["people", "--json", "--limit", "500"]);
+    let (a, b) = (people(&lite, None), people(&pg, Some(&url)));
+    assert!(a.len() > 100, "{a}");
+    assert_eq!(a, b, "the same people");
+}
