@@ -16,7 +16,9 @@ use crate::{Store, StoreError};
 use sha2::{Digest, Sha256};
 
 /// The tables of an archive, parents before children, with the columns they
-/// are ordered by (`*`: all of them). The schema version is each backend's
+/// are ordered by: their key, read a page after the last row (keyset), or
+/// `*`, all of them, read by OFFSET (a table without a key: its pages cost
+/// more the further they are, so only small tables may be so). The schema version is each backend's
 /// own (made with the target) and not copied.
 const TABLES: &[(&str, &str)] = &[
     ("meta", "key"),
@@ -143,20 +145,47 @@ fn columns(db: &Db, table: &str) -> Result<Vec<String>, StoreError> {
     Ok(cols)
 }
 
-/// A page of a table's rows in key order.
-fn page(db: &Db, table: &str, cols: &[String], order: &str, offset: usize) -> Result<Vec<Vec<Cell>>, StoreError> {
-    let order = if order == "*" { cols.join(", ") } else { order.to_string() };
-    let order: Vec<String> = order.split(',').map(|c| format!("{} NULLS FIRST", c.trim())).collect();
-    let sql = format!("SELECT {} FROM {table} ORDER BY {} LIMIT ?1 OFFSET ?2", cols.join(", "), order.join(", "));
-    db.query(sql, crate::db::p![PAGE, offset], |r| (0..cols.len()).map(|i| cell(r, i, table)).collect())
+/// A page of a table's rows in key order: those after `after` (the last
+/// row read) by its key, or by OFFSET for a table without one (`*`).
+fn page(
+    db: &Db,
+    (table, cols, order): (&str, &[String], &str),
+    size: usize,
+    after: Option<&[Cell]>,
+    offset: usize,
+) -> Result<Vec<Vec<Cell>>, StoreError> {
+    let keyed = order != "*";
+    let key: Vec<&str> = if keyed { order.split(',').map(str::trim).collect() } else { Vec::new() };
+    let sorted: Vec<String> = if keyed {
+        key.iter().map(|c| c.to_string()).collect()
+    } else {
+        cols.iter().map(|c| format!("{c} NULLS FIRST")).collect()
+    };
+    let select = cols.join(", ");
+    let mut params: Vec<&dyn ToDb> = Vec::new();
+    let mut filter = String::new();
+    let last: Vec<Cell>;
+    if let Some(row) = after.filter(|_| keyed) {
+        // (row values compare as tuples on both backends; a key is never NULL)
+        last = key.iter().filter_map(|k| cols.iter().position(|c| c == k).map(|i| row[i].clone())).collect();
+        let marks: Vec<String> = (2..2 + last.len()).map(|i| format!("?{i}")).collect();
+        filter = format!("WHERE ({}) > ({})", key.join(", "), marks.join(", "));
+        params.extend(last.iter().map(|c| c as &dyn ToDb));
+    }
+    let skip = if keyed { 0 } else { offset };
+    let sql = format!("SELECT {select} FROM {table} {filter} ORDER BY {} LIMIT ?1 OFFSET {skip}", sorted.join(", "));
+    let mut all: Vec<&dyn ToDb> = vec![&size];
+    all.extend(params);
+    db.query(sql, &all, |r| (0..cols.len()).map(|i| cell(r, i, table)).collect())
 }
 
 /// Rows and hash of a table.
-fn check(db: &Db, table: &str, cols: &[String], order: &str) -> Result<(u64, String), StoreError> {
+fn check(db: &Db, table: &str, cols: &[String], order: &str, size: usize) -> Result<(u64, String), StoreError> {
     let mut hash = Sha256::new();
     let mut rows = 0u64;
+    let mut last: Option<Vec<Cell>> = None;
     loop {
-        let got = page(db, table, cols, order, rows as usize)?;
+        let got = page(db, (table, cols, order), size, last.as_deref(), rows as usize)?;
         for row in &got {
             for c in row {
                 match c {
@@ -175,7 +204,8 @@ fn check(db: &Db, table: &str, cols: &[String], order: &str) -> Result<(u64, Str
             }
         }
         rows += got.len() as u64;
-        if got.len() < PAGE {
+        last = got.last().cloned();
+        if got.len() < size {
             return Ok((rows, hash.finalize().iter().map(|b| format!("{b:02x}")).collect()));
         }
     }
@@ -192,7 +222,19 @@ fn bytes(hash: &mut Sha256, b: &[u8]) {
 /// each table. Then counts and hashes every table in both and returns them
 /// (see [`TableCheck::same`]). A target holding anything is refused, as is a
 /// source with a table this build does not know.
-pub fn copy(from: &Store, to: &mut Store, mut progress: impl FnMut(&str, u64)) -> Result<Vec<TableCheck>, StoreError> {
+pub fn copy(from: &Store, to: &mut Store, progress: impl FnMut(&str, u64)) -> Result<Vec<TableCheck>, StoreError> {
+    copy_in_pages(from, to, PAGE, progress)
+}
+
+/// [`copy`], reading `size` rows at a time (tests read a few at a time).
+#[doc(hidden)]
+pub fn copy_in_pages(
+    from: &Store,
+    to: &mut Store,
+    size: usize,
+    mut progress: impl FnMut(&str, u64),
+) -> Result<Vec<TableCheck>, StoreError> {
+    let size = size.max(1);
     let known: Vec<&str> = TABLES.iter().map(|(t, _)| *t).collect();
     for t in tables(&from.db)? {
         if !known.contains(&t.as_str()) {
@@ -225,8 +267,10 @@ pub fn copy(from: &Store, to: &mut Store, mut progress: impl FnMut(&str, u64)) -
         let id = cols.iter().position(|c| c == "id");
         let mut links = Vec::new();
         let mut done = 0usize;
+        let mut last: Option<Vec<Cell>> = None;
         loop {
-            let rows = page(&from.db, table, cols, order, done)?;
+            let rows = page(&from.db, (table, cols, order), size, last.as_deref(), done)?;
+            last = rows.last().cloned();
             for mut row in rows.iter().cloned() {
                 if let (Some(l), Some(id)) = (link, id) {
                     if row[l] != Cell::Null {
@@ -237,7 +281,7 @@ pub fn copy(from: &Store, to: &mut Store, mut progress: impl FnMut(&str, u64)) -
                 tx.execute(insert.as_str(), &params)?;
             }
             done += rows.len();
-            if rows.len() < PAGE {
+            if rows.len() < size {
                 break;
             }
         }
@@ -258,8 +302,8 @@ pub fn copy(from: &Store, to: &mut Store, mut progress: impl FnMut(&str, u64)) -
     to.dicts.load(&to.db)?;
     let mut checks = Vec::new();
     for (table, order, cols) in &plan {
-        let (rows_from, hash_from) = check(&from.db, table, cols, order)?;
-        let (rows_to, hash_to) = check(&to.db, table, cols, order)?;
+        let (rows_from, hash_from) = check(&from.db, table, cols, order, size)?;
+        let (rows_to, hash_to) = check(&to.db, table, cols, order, size)?;
         checks.push(TableCheck { table, rows: (rows_from, rows_to), hash: (hash_from, hash_to) });
     }
     Ok(checks)
