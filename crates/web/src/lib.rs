@@ -144,14 +144,31 @@ impl AppState {
     /// Starts the follower of the change log (see [`AppState::from_archive`]).
     fn follow(&self, location: &Location) {
         let weak = Arc::downgrade(&self.inner);
+        // (an error told once, not every poll while the database is away)
+        let mut failing: Option<String> = None;
         let started = Follower::start(location, follow::POLL, move || {
             // (the state dropped: the thread ends)
             let Some(inner) = weak.upgrade() else { return false };
             let mut writer = inner.writer.lock().unwrap_or_else(|p| p.into_inner());
             match writer.follow() {
-                Ok(0) => {}
-                Ok(n) => tracing::debug!("indexed {n} issues committed elsewhere"),
-                Err(e) => tracing::warn!("following the archive's changes: {e}"),
+                Ok(n) => {
+                    if failing.take().is_some() {
+                        tracing::info!("following the archive's changes again");
+                    }
+                    if n > 0 {
+                        tracing::debug!("indexed {n} issues committed elsewhere");
+                    }
+                }
+                Err(e) => {
+                    let text = e.to_string();
+                    if failing.as_deref() != Some(text.as_str()) {
+                        tracing::warn!(
+                            "following the archive's changes: {text} (trying again every {:?})",
+                            follow::POLL
+                        );
+                        failing = Some(text);
+                    }
+                }
             }
             true
         });
