@@ -324,7 +324,11 @@ impl Archive {
         if self.store.last_change()? <= self.staged.max(self.index.applied_change()?) {
             return Ok(0);
         }
-        self.sync()
+        // (no dictionary trained here: that is for the process that writes
+        // texts, not for every node that reads them)
+        let n = self.stage_with(false)?;
+        self.index.commit(self.staged)?;
+        Ok(n)
     }
 
     /// Applies the store's changes since the index's last one and commits.
@@ -339,9 +343,17 @@ impl Archive {
     /// without committing: the indexing threads work on them while the
     /// caller goes on storing. [`Archive::sync`] commits them.
     pub fn stage(&mut self) -> Result<usize> {
+        self.stage_with(true)
+    }
+
+    /// [`Archive::stage`], training the store's dictionary when one is due
+    /// if `train`.
+    fn stage_with(&mut self, train: bool) -> Result<usize> {
         // the index never holds what the store might still roll back
         self.store.commit_batch()?;
-        self.store.train_dictionary()?;
+        if train {
+            self.store.train_dictionary()?;
+        }
         // what another process committed since this one last wrote
         self.staged = self.staged.max(self.index.begin_writes()?);
         let mut indexed = 0;
