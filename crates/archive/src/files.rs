@@ -37,6 +37,17 @@ impl Files {
         Files { dir: data.join(FILES_DIR) }
     }
 
+    /// The kept files in a folder of their own, `dir` (a folder several
+    /// nodes share, `--files`), in place of the data folder's.
+    pub fn at(dir: PathBuf) -> Files {
+        Files { dir }
+    }
+
+    /// The folder of the kept files.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// Where the file of this hash and extension (`pdf`, `png`) is.
     pub fn path(&self, hash: &str, ext: &str) -> PathBuf {
         let fan = hash.get(..2).unwrap_or("00");

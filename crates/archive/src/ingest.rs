@@ -457,7 +457,7 @@ impl Archive {
     /// the PDF pages it has rendered already.
     pub fn preparer(&self) -> Result<Preparer, ArchiveError> {
         let rendered = self.store.rendered_pdf_pages()?;
-        Ok(Preparer::new(Files::of(&self.dir), self.renderer.clone()).with_rendered(rendered))
+        Ok(Preparer::new(self.files.clone(), self.renderer.clone()).with_rendered(rendered))
     }
 
     /// Ingests one page and makes it searchable (a request's body, a

@@ -27,8 +27,11 @@
 //! [`Archive::open_upgrading`] (`shuzibao upgrade`, or `serve`).
 //!
 //! The store is kept in the data folder (SQLite) or on a PostgreSQL server
-//! (the `_at` openers, given a [`Location`]); the index, the PDFs and their
-//! images are always in the data folder.
+//! (the `_at` openers, given a [`Location`]); the index is always in the
+//! data folder, the PDFs and their images too unless kept in a folder of
+//! their own ([`Archive::keep_files_in`], which the nodes of a PostgreSQL
+//! archive share). [`follow`] keeps a node's index in step with what other
+//! processes commit.
 
 pub mod doubtful;
 pub mod entity_stage;
@@ -36,6 +39,7 @@ mod error;
 pub mod export;
 pub mod files;
 pub mod find;
+pub mod follow;
 pub mod ingest;
 pub mod lines;
 pub mod names;
@@ -84,6 +88,10 @@ pub struct Archive {
     /// [`Archive::begin_batch`]).
     batching: bool,
     dir: PathBuf,
+    /// Where the store is.
+    location: Location,
+    /// Where the PDFs and page images are kept.
+    files: files::Files,
     /// Renders the pages of PDFs (its fonts loaded once, on first need).
     renderer: shuzibao_pdf::Renderer,
 }
@@ -130,27 +138,27 @@ impl Archive {
     /// brings its index up to date. An archive made by an older shuzibao is
     /// refused until upgraded.
     pub fn open(dir: &Path) -> Result<Archive> {
-        Self::with_store(Store::open(dir)?, dir)
+        Self::with_store(Store::open(dir)?, Location::Dir(dir.to_path_buf()), dir)
     }
 
     /// Opens (creating if needed) the archive whose store is at `location`
     /// for writing, with its index and files in the data folder `dir`.
     pub fn open_at(location: &Location, dir: &Path) -> Result<Archive> {
-        Self::with_store(Store::open_at(location, dir)?, dir)
+        Self::with_store(Store::open_at(location, dir)?, location.clone(), dir)
     }
 
     /// Opens (creating if needed) the archive in `dir` for writing, first
     /// bringing an older one up to date; `progress` is told each step.
     pub fn open_upgrading(dir: &Path, progress: impl FnMut(&str)) -> Result<Archive> {
-        Self::with_store(Store::open_upgrading(dir, progress)?, dir)
+        Self::with_store(Store::open_upgrading(dir, progress)?, Location::Dir(dir.to_path_buf()), dir)
     }
 
     /// As [`Archive::open_upgrading`], the store at `location`.
     pub fn open_upgrading_at(location: &Location, dir: &Path, progress: impl FnMut(&str)) -> Result<Archive> {
-        Self::with_store(Store::open_upgrading_at(location, dir, progress)?, dir)
+        Self::with_store(Store::open_upgrading_at(location, dir, progress)?, location.clone(), dir)
     }
 
-    fn with_store(store: Store, dir: &Path) -> Result<Archive> {
+    fn with_store(store: Store, location: Location, dir: &Path) -> Result<Archive> {
         let index_dir = dir.join(INDEX_DIR);
         let seg = segmenter(&store)?;
         let index = match SearchIndex::open_with(&index_dir, seg.clone()) {
@@ -171,6 +179,8 @@ impl Archive {
             staged,
             batching: false,
             dir: dir.to_path_buf(),
+            location,
+            files: files::Files::of(dir),
             renderer: shuzibao_pdf::Renderer::new(),
         };
         if archive.store.last_change()? > staged {
@@ -286,6 +296,41 @@ impl Archive {
         &self.dir
     }
 
+    /// Where the PDFs and page images are kept: the data folder's `files`,
+    /// unless [`Archive::keep_files_in`] said otherwise.
+    pub fn files(&self) -> &files::Files {
+        &self.files
+    }
+
+    /// Keeps the PDFs and page images in `dir` from here on (a folder
+    /// every node of a PostgreSQL archive reads: see ARCHITECTURE.md).
+    pub fn keep_files_in(&mut self, dir: PathBuf) {
+        self.files = files::Files::at(dir);
+    }
+
+    /// Where the store is (the data folder, or a PostgreSQL database).
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// Applies to the index what other processes committed to the store
+    /// since it last applied a change (see [`follow`]): nothing, and no
+    /// index writer taken, when nothing changed. Returns how many issues
+    /// were indexed.
+    pub fn follow(&mut self) -> Result<usize> {
+        if self.batching {
+            return Ok(0); // (a bulk ingest syncs at its own pace)
+        }
+        if self.store.last_change()? <= self.staged.max(self.index.applied_change()?) {
+            return Ok(0);
+        }
+        // (no dictionary trained here: that is for the process that writes
+        // texts, not for every node that reads them)
+        let n = self.stage_with(false)?;
+        self.index.commit(self.staged)?;
+        Ok(n)
+    }
+
     /// Applies the store's changes since the index's last one and commits.
     /// Returns how many issues were indexed (an issue changed twice counts twice).
     pub fn sync(&mut self) -> Result<usize> {
@@ -298,9 +343,17 @@ impl Archive {
     /// without committing: the indexing threads work on them while the
     /// caller goes on storing. [`Archive::sync`] commits them.
     pub fn stage(&mut self) -> Result<usize> {
+        self.stage_with(true)
+    }
+
+    /// [`Archive::stage`], training the store's dictionary when one is due
+    /// if `train`.
+    fn stage_with(&mut self, train: bool) -> Result<usize> {
         // the index never holds what the store might still roll back
         self.store.commit_batch()?;
-        self.store.train_dictionary()?;
+        if train {
+            self.store.train_dictionary()?;
+        }
         // what another process committed since this one last wrote
         self.staged = self.staged.max(self.index.begin_writes()?);
         let mut indexed = 0;

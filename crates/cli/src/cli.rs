@@ -89,6 +89,27 @@ pub enum Command {
     /// articles and ids, to correct them), of a paper, or all; those that
     /// no longer apply with --stale.
     Corrections(CorrectionsArgs),
+    /// Move an archive between a data folder (SQLite) and PostgreSQL.
+    ///
+    /// Copies every table into a new, empty archive, ids kept, in one
+    /// transaction; then counts and hashes (SHA-256) every table on both
+    /// sides, prints them and fails unless they agree; then builds the
+    /// target's search index.
+    Migrate(MigrateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// The archive to copy: a data folder or a postgres:// URL.
+    #[arg(long, value_name = "DIR|URL")]
+    pub from: String,
+    /// The new archive: a data folder or a postgres:// URL (refused unless empty).
+    #[arg(long, value_name = "DIR|URL")]
+    pub to: String,
+    /// The data folder of the PostgreSQL side (its search index), when
+    /// neither is a data folder or to put the target's index elsewhere.
+    #[arg(long = "data", value_name = "DIR")]
+    pub data: Option<PathBuf>,
 }
 
 /// `shuzibao correct …`.
@@ -328,6 +349,11 @@ pub struct DataArgs {
     /// and the PDFs. Also SHUZIBAO_DATABASE_URL.
     #[arg(long = "database", value_name = "URL", global = true)]
     pub database: Option<String>,
+    /// Keep the PDFs and page images in this folder instead of the data
+    /// folder's `files`: a folder every `serve` node of a PostgreSQL archive
+    /// reads (a shared mount).
+    #[arg(long = "files", value_name = "DIR", global = true)]
+    pub files: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

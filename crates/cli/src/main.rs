@@ -31,6 +31,7 @@ fn run(command: cli::Command) -> Outcome {
         Command::Upgrade(d) => commands::upgrade::run(&d),
         Command::Correct(c) => commands::correct::run(&c),
         Command::Corrections(a) => commands::correct::list(&a),
+        Command::Migrate(a) => commands::migrate::run(&a),
     }
 }
 

@@ -4,7 +4,7 @@
 //! the PDF and its images, and a bad PDF is one clear line naming it.
 
 #[path = "../../archive/tests/support/pdf_page.rs"]
-mod pdf_page;
+pub(crate) mod pdf_page;
 
 use crate::common::{run_str, stderr, stdout};
 use pdf_page::{pdf, two_articles, A_TITLE, B_TITLE};

@@ -12,6 +12,8 @@
 //! - `disk`: a full disk and a read-only data folder.
 //! - `pages`: a day's pages named as papers name them, papers apart, undated
 //!   pages dated later, a mistyped data folder.
+//! - `nodes`: several `serve` nodes on one PostgreSQL archive, each index
+//!   following the change log; a node killed catches up.
 //! - `postgres`: the archive kept on PostgreSQL (`--database`), a
 //!   throw-away server started by the test binary.
 //! - `pdf`: PDF pages through `parse` and `ingest` (made-up pages).
@@ -26,6 +28,7 @@ mod concurrent;
 mod corrections;
 mod crash;
 mod disk;
+mod nodes;
 mod pages;
 mod parse;
 mod pdf;

@@ -25,6 +25,8 @@ pub mod corrections;
 mod db;
 mod error;
 mod lines;
+mod listen;
+pub mod migrate;
 mod pack;
 pub mod people;
 mod read;
@@ -39,6 +41,7 @@ pub use corrections::{Corrected, CorrectionFilter, CorrectionRecord};
 pub use db::Backend;
 pub use error::StoreError;
 pub use lines::{plain_text, LineBox};
+pub use listen::Listener;
 pub use records::*;
 pub use upgrade::Upgrade;
 

@@ -6,6 +6,8 @@
 //! - `people`: people, posts over time and dates inferred across issues.
 //! - `packing`: raw texts packed with a dictionary of the archive's own.
 //! - `assets`: pages from PDFs: regions and page assets kept and returned.
+//! - `files_measure`: (ignored) page images from the database or from
+//!   files, measured.
 //! - `corrections`: corrections by editors, each kind, surviving reparse,
 //!   a changed parser and a new text, conflicts refused, hot zones moved.
 //!
@@ -22,6 +24,7 @@
 mod assets;
 mod backends;
 mod corrections;
+mod files_measure;
 mod packing;
 mod people;
 mod store;

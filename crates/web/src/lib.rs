@@ -29,9 +29,12 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use pool::Pool;
+use shuzibao_archive::files::Files;
+use shuzibao_archive::follow::{self, Follower};
+use shuzibao_archive::Location;
 use shuzibao_search::SearchIndex;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
@@ -48,8 +51,12 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// How the server was configured.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
-    /// The data folder.
+    /// The data folder: the archive (SQLite), or with [`Config::database`]
+    /// this node's search index only.
     pub data: PathBuf,
+    /// The PostgreSQL database of the archive (`postgres://…`), shared by
+    /// every node serving it; `None` for the SQLite file in the data folder.
+    pub database: Option<String>,
     /// The token that allows `POST /api/v1/issues`; writing is off without
     /// it or an editor's token. Its corrections are recorded as editor `admin`.
     pub admin_token: Option<String>,
@@ -73,6 +80,11 @@ pub struct AppState {
 
 struct Inner {
     readers: Pool,
+    /// Where the PDFs and page images are.
+    files: Files,
+    /// On PostgreSQL, the thread that brings the index up to date with
+    /// what other nodes and processes commit.
+    follower: OnceLock<Follower>,
     index: Arc<SearchIndex>,
     writer: Mutex<Archive>,
     /// Who may write: (editor's name, token); the admin token is `admin`'s.
@@ -83,21 +95,28 @@ struct Inner {
 }
 
 impl AppState {
-    /// Opens the archive in `config.data` (creating it if needed) and brings
+    /// Opens the archive of `config` (creating it if needed) and brings
     /// its index up to date.
     pub fn open(config: &Config) -> Result<AppState, ArchiveError> {
-        let archive = Archive::open(&config.data)?;
+        let location = Location::parse(config.database.as_deref(), &config.data)?;
+        let archive = Archive::open_at(&location, &config.data)?;
         Ok(Self::from_archive(archive, config))
     }
 
-    /// A state around an archive already open.
+    /// A state around an archive already open. On PostgreSQL, a thread
+    /// follows the change log from here on (see
+    /// [`shuzibao_archive::follow`]): what other nodes and processes commit
+    /// becomes searchable here too, within [`follow::POLL`] at the latest.
     pub fn from_archive(archive: Archive, config: &Config) -> AppState {
         let index = archive.index().clone();
         let dir = archive.dir().to_path_buf();
+        let location = archive.location().clone();
         let site_name = if config.site_name.is_empty() { "数字报".to_string() } else { config.site_name.clone() };
-        AppState {
+        let state = AppState {
             inner: Arc::new(Inner {
-                readers: Pool::new(dir),
+                readers: Pool::new(location.clone(), dir),
+                files: archive.files().clone(),
+                follower: OnceLock::new(),
                 index,
                 writer: Mutex::new(archive),
                 tokens: config
@@ -115,6 +134,49 @@ impl AppState {
                     .map(|u| u.trim().trim_end_matches('/').to_string())
                     .filter(|u| !u.is_empty()),
             }),
+        };
+        if let Location::Postgres(_) = location {
+            state.follow(&location);
+        }
+        state
+    }
+
+    /// Starts the follower of the change log (see [`AppState::from_archive`]).
+    fn follow(&self, location: &Location) {
+        let weak = Arc::downgrade(&self.inner);
+        // (an error told once, not every poll while the database is away)
+        let mut failing: Option<String> = None;
+        let started = Follower::start(location, follow::POLL, move || {
+            // (the state dropped: the thread ends)
+            let Some(inner) = weak.upgrade() else { return false };
+            let mut writer = inner.writer.lock().unwrap_or_else(|p| p.into_inner());
+            match writer.follow() {
+                Ok(n) => {
+                    if failing.take().is_some() {
+                        tracing::info!("following the archive's changes again");
+                    }
+                    if n > 0 {
+                        tracing::debug!("indexed {n} issues committed elsewhere");
+                    }
+                }
+                Err(e) => {
+                    let text = e.to_string();
+                    if failing.as_deref() != Some(text.as_str()) {
+                        tracing::warn!(
+                            "following the archive's changes: {text} (trying again every {:?})",
+                            follow::POLL
+                        );
+                        failing = Some(text);
+                    }
+                }
+            }
+            true
+        });
+        match started {
+            Ok(f) => {
+                let _ = self.inner.follower.set(f);
+            }
+            Err(e) => tracing::error!("cannot follow the archive's changes (a thread): {e}"),
         }
     }
 
@@ -152,6 +214,11 @@ impl AppState {
     /// Wrong admin tokens by client.
     pub(crate) fn guesses(&self) -> &limits::Guesses {
         &self.inner.guesses
+    }
+
+    /// Where the PDFs and page images are kept.
+    pub fn files(&self) -> &Files {
+        &self.inner.files
     }
 
     /// The data folder.
@@ -292,8 +359,16 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-/// Whether a data folder holds no issue yet (a fresh install).
-pub fn is_empty_archive(dir: &Path) -> bool {
-    !dir.join(shuzibao_store::DB_FILE).exists()
-        || shuzibao_store::Store::open_read_only(dir).and_then(|s| s.stats()).map(|s| s.issues == 0).unwrap_or(true)
+/// Whether the archive at `location` (its data folder `dir`) holds no
+/// issue yet (a fresh install).
+pub fn is_empty_archive(location: &Location, dir: &Path) -> bool {
+    if let Location::Dir(d) = location {
+        if !d.join(shuzibao_store::DB_FILE).exists() {
+            return true;
+        }
+    }
+    shuzibao_store::Store::open_read_only_at(location, dir)
+        .and_then(|s| s.stats())
+        .map(|s| s.issues == 0)
+        .unwrap_or(true)
 }

@@ -1,8 +1,9 @@
 //! A small pool of read-only connections to the archive: one per request in
 //! flight at most, reused, opened on demand. SQLite in WAL mode lets them
-//! read while the writer writes.
+//! read while the writer writes; on PostgreSQL each is a connection of its
+//! own (readers are never blocked there either).
 
-use shuzibao_store::{Store, StoreError};
+use shuzibao_store::{Location, Store, StoreError};
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -12,6 +13,7 @@ const KEEP: usize = 16;
 
 /// The pool.
 pub struct Pool {
+    location: Location,
     dir: PathBuf,
     idle: Mutex<Vec<Store>>,
 }
@@ -23,9 +25,9 @@ pub struct Pooled<'a> {
 }
 
 impl Pool {
-    /// A pool for the archive in `dir`.
-    pub fn new(dir: PathBuf) -> Pool {
-        Pool { dir, idle: Mutex::new(Vec::new()) }
+    /// A pool for the archive at `location`, its data folder `dir`.
+    pub fn new(location: Location, dir: PathBuf) -> Pool {
+        Pool { location, dir, idle: Mutex::new(Vec::new()) }
     }
 
     /// The data folder.
@@ -38,7 +40,7 @@ impl Pool {
         let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
         let store = match idle {
             Some(s) => s,
-            None => Store::open_read_only(&self.dir)?,
+            None => Store::open_read_only_at(&self.location, &self.dir)?,
         };
         Ok(Pooled { store: Some(store), pool: self })
     }

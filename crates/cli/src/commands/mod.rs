@@ -8,6 +8,7 @@ pub mod entities;
 pub mod export;
 pub mod ingest;
 pub mod issues;
+pub mod migrate;
 pub mod parse;
 pub mod people;
 pub mod reindex;
@@ -71,7 +72,11 @@ pub fn opening<T>(data: &DataArgs, r: Result<T, ArchiveError>) -> anyhow::Result
 /// Opens the archive for writing, creating it if there is none.
 pub fn open_archive(data: &DataArgs) -> anyhow::Result<Archive> {
     let location = data.location()?;
-    opening(data, Archive::open_at(&location, &data.dir))
+    let mut archive = opening(data, Archive::open_at(&location, &data.dir))?;
+    if let Some(files) = &data.files {
+        archive.keep_files_in(files.clone());
+    }
+    Ok(archive)
 }
 
 /// Opens the archive for reading only: creates and writes nothing.

@@ -20,6 +20,8 @@ const SAMPLES: &[(&str, &str)] = &[
 /// What `serve` was asked to do.
 pub struct ServeConfig {
     config: Config,
+    /// Where the PDFs and page images are, when not in the data folder.
+    files: Option<std::path::PathBuf>,
     addr: String,
     samples: bool,
 }
@@ -52,22 +54,22 @@ impl TryFrom<ServeArgs> for ServeConfig {
                 anyhow::bail!("--base-url {u:?} is not an address like https://news.example.org");
             }
         }
-        // (the web edition's readers open the SQLite file of the data
-        // folder: a server following a PostgreSQL archive is for later)
-        if let shuzibao_archive::Location::Postgres(_) = a.data.location()? {
-            anyhow::bail!(
-                "serve keeps its archive in the data folder for now: it does not take --database or {} yet",
-                super::DATABASE_ENV
-            );
-        }
+        // (on PostgreSQL, several nodes may serve one archive: each keeps
+        // its own index in its data folder, following the change log)
+        let database = match a.data.location()? {
+            shuzibao_archive::Location::Postgres(url) => Some(url),
+            shuzibao_archive::Location::Dir(_) => None,
+        };
         Ok(ServeConfig {
             config: Config {
                 data: a.data.dir,
+                database,
                 admin_token: token,
                 editors,
                 site_name: a.site_name,
                 base_url: a.base_url,
             },
+            files: a.data.files,
             addr: a.addr,
             samples: !a.no_samples,
         })
@@ -127,14 +129,22 @@ pub fn run(c: &ServeConfig) -> Outcome {
         .init();
     // an archive of an older shuzibao is brought up to date first, logged
     let dir = &c.config.data;
-    let data = crate::cli::DataArgs { dir: dir.clone(), database: None };
+    let data = crate::cli::DataArgs { dir: dir.clone(), database: c.config.database.clone(), files: c.files.clone() };
+    let location = data.location()?;
+    let described = data.describe();
     let mut archive = super::opening(
         &data,
-        Archive::open_upgrading(dir, |step| tracing::info!("upgrading the archive in {}: {step}", dir.display())),
+        Archive::open_upgrading_at(&location, dir, |step| tracing::info!("upgrading {described}: {step}")),
     )?;
+    if let Some(files) = &c.files {
+        archive.keep_files_in(files.clone());
+    }
     if c.samples && archive.store().stats()?.issues == 0 {
         let n = ingest_samples(&mut archive)?;
-        tracing::info!("empty archive: ingested {n} sample issues into {}", c.config.data.display());
+        tracing::info!("empty archive: ingested {n} sample issues into {described}");
+    }
+    if c.config.database.is_some() {
+        tracing::info!("{described}: this node's index in {} follows its changes", dir.display());
     }
     let state = AppState::from_archive(archive, &c.config);
     if c.config.admin_token.is_some() {

@@ -69,8 +69,15 @@ impl<T: Sql + ?Sized> Sql for &T {
 }
 
 /// The transaction of a PostgreSQL writer: the archive's advisory lock
-/// (its key the bytes of `shuzibao`), released at commit or rollback.
-const WRITE_LOCK: &str = "BEGIN; SELECT pg_advisory_xact_lock(8316025880554135919)";
+/// (its key the bytes of `shuzibao`), released at commit or rollback, and a
+/// notice on [`CHANGES_CHANNEL`], which PostgreSQL delivers to its
+/// listeners when (and only if) the transaction commits: the followers of
+/// the change log wake to read what the commit made visible.
+const WRITE_LOCK: &str = "BEGIN; SELECT pg_advisory_xact_lock(8316025880554135919); NOTIFY shuzibao_changes";
+
+/// The channel a PostgreSQL writer notifies at each commit (see
+/// [`crate::Listener`]).
+pub const CHANGES_CHANNEL: &str = "shuzibao_changes";
 
 /// An open connection.
 pub(crate) enum Db {
@@ -82,13 +89,13 @@ pub(crate) enum Db {
 /// A PostgreSQL connection: its client, the statements prepared on it (by
 /// their SQLite text) and whether a transaction is open.
 pub(crate) struct Pg {
-    client: RefCell<postgres::Client>,
+    client: RefCell<Client>,
     prepared: RefCell<HashMap<String, postgres::Statement>>,
     in_transaction: Cell<bool>,
 }
 
 impl Pg {
-    pub(crate) fn new(client: postgres::Client) -> Pg {
+    pub(crate) fn new(client: Client) -> Pg {
         Pg { client: RefCell::new(client), prepared: RefCell::default(), in_transaction: Cell::new(false) }
     }
 
@@ -97,7 +104,10 @@ impl Pg {
         if let Some(st) = self.prepared.borrow().get(sql) {
             return Ok(st.clone());
         }
-        let st = self.client.borrow_mut().prepare(&placeholders(sql))?;
+        let text = placeholders(sql);
+        let mut client = self.client.borrow_mut();
+        let client: &mut postgres::Client = &mut client;
+        let st = off_runtime(move || client.prepare(&text))?;
         self.prepared.borrow_mut().insert(sql.to_string(), st.clone());
         Ok(st)
     }
@@ -107,7 +117,9 @@ impl Pg {
         let values: Vec<Value<'_>> = params.iter().map(|p| p.to_value()).collect();
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn postgres::types::ToSql + Sync)).collect();
-        Ok(self.client.borrow_mut().query(&st, &refs)?)
+        let mut client = self.client.borrow_mut();
+        let client: &mut postgres::Client = &mut client;
+        Ok(off_runtime(move || client.query(&st, &refs))?)
     }
 
     fn execute(&self, sql: &str, params: Params<'_>) -> Result<usize, StoreError> {
@@ -115,8 +127,60 @@ impl Pg {
         let values: Vec<Value<'_>> = params.iter().map(|p| p.to_value()).collect();
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn postgres::types::ToSql + Sync)).collect();
-        let n = self.client.borrow_mut().execute(&st, &refs)?;
+        let mut client = self.client.borrow_mut();
+        let client: &mut postgres::Client = &mut client;
+        let n = off_runtime(move || client.execute(&st, &refs))?;
         Ok(usize::try_from(n).unwrap_or(usize::MAX))
+    }
+}
+
+/// Runs `f`, a call of PostgreSQL's blocking client, off any async runtime:
+/// the client blocks on a runtime of its own, which tokio refuses inside
+/// another (a web server's handlers read the store from its workers). There
+/// it runs on a scoped thread of its own (tens of microseconds, against a
+/// round trip to the server); anywhere else (the command line, the
+/// follower's thread) on the caller's thread, at no cost.
+pub(crate) fn off_runtime<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    if tokio::runtime::Handle::try_current().is_err() {
+        return f();
+    }
+    std::thread::scope(|s| match s.spawn(f).join() {
+        Ok(r) => r,
+        Err(panic) => std::panic::resume_unwind(panic),
+    })
+}
+
+/// PostgreSQL's blocking client, closed off any async runtime when dropped
+/// (closing blocks on its runtime too: see [`off_runtime`]).
+pub(crate) struct Client(Option<postgres::Client>);
+
+impl Client {
+    /// Wraps a connected client.
+    pub(crate) fn new(client: postgres::Client) -> Client {
+        Client(Some(client))
+    }
+}
+
+impl std::ops::Deref for Client {
+    type Target = postgres::Client;
+    fn deref(&self) -> &postgres::Client {
+        self.0.as_ref().unwrap_or_else(|| unreachable!("a client is present until dropped"))
+    }
+}
+
+impl std::ops::DerefMut for Client {
+    fn deref_mut(&mut self) -> &mut postgres::Client {
+        self.0.as_mut().unwrap_or_else(|| unreachable!("a client is present until dropped"))
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        if let Some(client) = self.0.take() {
+            if tokio::runtime::Handle::try_current().is_ok() {
+                let _ = std::thread::Builder::new().name("pg-close".into()).spawn(move || drop(client));
+            }
+        }
     }
 }
 
@@ -276,7 +340,11 @@ impl Db {
         let sql = sql.text(self.backend());
         match self {
             Db::Sqlite(c) => Ok(c.execute_batch(sql)?),
-            Db::Pg(pg) => Ok(pg.client.borrow_mut().batch_execute(sql)?),
+            Db::Pg(pg) => {
+                let mut client = pg.client.borrow_mut();
+                let client: &mut postgres::Client = &mut client;
+                Ok(off_runtime(move || client.batch_execute(sql))?)
+            }
         }
     }
 
@@ -368,15 +436,20 @@ impl std::ops::Deref for Tx<'_> {
 /// Connects to the PostgreSQL database at `url` (a `postgres://` URL or
 /// `key=value` pairs), without TLS (a Unix socket or a trusted network).
 pub(crate) fn connect_pg(url: &str) -> Result<Db, StoreError> {
+    Ok(Db::Pg(Box::new(Pg::new(client_pg(url)?))))
+}
+
+/// A client of the PostgreSQL database at `url` (see [`connect_pg`]).
+pub(crate) fn client_pg(url: &str) -> Result<Client, StoreError> {
     let fail = |reason: String| StoreError::Connect { url: redacted(url), reason };
     let config: postgres::Config = url.parse().map_err(|e: postgres::Error| fail(e.to_string()))?;
-    let client = config.connect(postgres::NoTls).map_err(|e| {
+    let client = off_runtime(|| config.connect(postgres::NoTls)).map_err(|e| {
         fail(match e.as_db_error() {
             Some(db) => db.message().to_string(),
             None => std::error::Error::source(&e).map_or_else(|| e.to_string(), |s| format!("{e}: {s}")),
         })
     })?;
-    Ok(Db::Pg(Box::new(Pg::new(client))))
+    Ok(Client::new(client))
 }
 
 /// A database URL fit to show: its password, if any, hidden.

@@ -14,7 +14,6 @@ use crate::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use shuzibao_archive::files::Files;
 use shuzibao_store::Store;
 use std::io::Write;
 
@@ -71,7 +70,7 @@ pub(crate) async fn issue_zip(
     if pdfs.is_empty() {
         return Err(PageError(Failure::NotFound(format!("{paper} {date} 没有 PDF (no page of this issue is a PDF)"))));
     }
-    let files = Files::of(&state.data_dir());
+    let files = state.files();
     let paths: Vec<_> =
         pdfs.iter().map(|(hash, label)| (files.path(hash, "pdf"), format!("{date}-{label}.pdf"))).collect();
     if let Some((missing, _)) = paths.iter().find(|(p, _)| !p.is_file()) {

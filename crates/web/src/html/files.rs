@@ -11,7 +11,6 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use shuzibao_archive::files::Files;
 
 /// How long a kept file may be cached: a year (its name is its content).
 const CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
@@ -47,7 +46,7 @@ pub(crate) async fn file(
     let missing = || PageError(Failure::NotFound("没有这个文件 (no such file)".into()));
     let (hash, ext, mime) = parse_name(&name).ok_or_else(missing)?;
     let etag = format!("\"{hash}\"");
-    let path = Files::of(&state.data_dir()).path(hash, ext);
+    let path = state.files().path(hash, ext);
     let fixed = |etag: &str| {
         [
             (header::ETAG, HeaderValue::from_str(etag).unwrap_or(HeaderValue::from_static("\"\""))),
