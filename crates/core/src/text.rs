@@ -92,43 +92,48 @@ pub fn opens_mid_sentence(text: &str) -> bool {
     )
 }
 
-/// Marks printed in pairs; full-width and half-width brackets are mixed in
-/// print (`（新年俗)`).
-const PAIRS: [(&[char], &[char]); 4] =
-    [(&['（', '('], &['）', ')']), (&['“'], &['”']), (&['《'], &['》']), (&['【'], &['】'])];
-
-/// For each kind of pair: how many it leaves open, and how many it closes
-/// that it did not open.
-fn unpaired(text: &str) -> impl Iterator<Item = (u32, u32)> + '_ {
-    PAIRS.iter().map(move |&(open, close)| {
-        let (mut depth, mut stray) = (0u32, 0u32);
-        for c in text.chars() {
-            if open.contains(&c) {
-                depth += 1;
-            } else if close.contains(&c) {
-                if depth > 0 {
-                    depth -= 1;
-                } else {
-                    stray += 1;
-                }
-            }
+/// For the marks printed in pairs (brackets, full-width and half-width mixed
+/// in print as `（新年俗)`; quotes; title marks; square brackets), in one
+/// pass over the text: whether it leaves one open that it opened, and
+/// whether it closes one it did not open. (Every line of a page is read
+/// so: one pass, no allocation.)
+fn unpaired(text: &str) -> (bool, bool) {
+    let (mut depth, mut stray) = ([0u32; 4], false);
+    for c in text.chars() {
+        let (kind, opens) = match c {
+            '（' | '(' => (0, true),
+            '）' | ')' => (0, false),
+            '“' => (1, true),
+            '”' => (1, false),
+            '《' => (2, true),
+            '》' => (2, false),
+            '【' => (3, true),
+            '】' => (3, false),
+            _ => continue,
+        };
+        if opens {
+            depth[kind] += 1;
+        } else if depth[kind] > 0 {
+            depth[kind] -= 1;
+        } else {
+            stray = true;
         }
-        (depth, stray)
-    })
+    }
+    (depth.iter().any(|&d| d > 0), stray)
 }
 
 /// Whether a line leaves a bracket, a quote or a title mark open that it
 /// opened (`（作者为某大学`, `他说：“今年`): a line a column break cut, as
 /// a headline keeps its marks in pairs.
 pub fn leaves_pair_open(text: &str) -> bool {
-    unpaired(text).any(|(open, _)| open > 0)
+    unpaired(text).0
 }
 
 /// Whether a line is the rest of a line a column break cut: it opens
 /// mid-sentence (see [`opens_mid_sentence`]) or closes a bracket or quote it
 /// did not open (`研究院教授）`).
 pub fn continues_cut_line(text: &str) -> bool {
-    opens_mid_sentence(text) || unpaired(text).any(|(_, stray)| stray > 0)
+    opens_mid_sentence(text) || unpaired(text).1
 }
 
 /// Number of chars.
