@@ -16,7 +16,7 @@ use crate::lines::Line;
 use crate::markers::{continued_from, continued_to, cut_lead, source_line, starts_with_dateline};
 use crate::model::{ArticleKind, Author, Byline, Span};
 use crate::teaser::parse_teaser;
-use crate::text::{char_len, continues_cut_line, fold_width, leaves_pair_open, squash};
+use crate::text::{char_len, cut_line_signs, fold_width, squash};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -159,7 +159,7 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     // a line a column break cut (`（作者为某大学`, `本报北京2月1`), or the
     // rest of one (`、市长王甲`, `研究院教授）`), is text, never a byline or
     // a headline
-    if line.heading == 0 && (continues_cut_line(text) || leaves_pair_open(text) || cut_lead(text)) {
+    if line.heading == 0 && (cut_line_signs(text) != (false, false) || cut_lead(text)) {
         return unit(UnitKind::Text, text, span, line);
     }
     // Every rule below but the last reads short lines only; a paragraph of

@@ -99,18 +99,29 @@ pub fn opens_mid_sentence(text: &str) -> bool {
 /// so: one pass, no allocation.)
 fn unpaired(text: &str) -> (bool, bool) {
     let (mut depth, mut stray) = ([0u32; 4], false);
-    for c in text.chars() {
-        let (kind, opens) = match c {
-            '（' | '(' => (0, true),
-            '）' | ')' => (0, false),
-            '“' => (1, true),
-            '”' => (1, false),
-            '《' => (2, true),
-            '》' => (2, false),
-            '【' => (3, true),
-            '】' => (3, false),
-            _ => continue,
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // the marks are `(` `)` and three-byte characters: `（）` EF BC 88/89,
+        // `“”` E2 80 9C/9D, `《》` E3 80 8A/8B, `【】` E3 80 90/91
+        let mark = match b[i] {
+            b'(' => Some((0, true)),
+            b')' => Some((0, false)),
+            0xEF | 0xE2 | 0xE3 if i + 2 < b.len() => match (b[i], b[i + 1], b[i + 2]) {
+                (0xEF, 0xBC, 0x88) => Some((0, true)),
+                (0xEF, 0xBC, 0x89) => Some((0, false)),
+                (0xE2, 0x80, 0x9C) => Some((1, true)),
+                (0xE2, 0x80, 0x9D) => Some((1, false)),
+                (0xE3, 0x80, 0x8A) => Some((2, true)),
+                (0xE3, 0x80, 0x8B) => Some((2, false)),
+                (0xE3, 0x80, 0x90) => Some((3, true)),
+                (0xE3, 0x80, 0x91) => Some((3, false)),
+                _ => None,
+            },
+            _ => None,
         };
+        i += 1;
+        let Some((kind, opens)) = mark else { continue };
         if opens {
             depth[kind] += 1;
         } else if depth[kind] > 0 {
@@ -120,6 +131,13 @@ fn unpaired(text: &str) -> (bool, bool) {
         }
     }
     (depth.iter().any(|&d| d > 0), stray)
+}
+
+/// Whether a line leaves a pair open (see [`leaves_pair_open`]) and whether
+/// it is the rest of a cut line (see [`continues_cut_line`]), in one pass.
+pub fn cut_line_signs(text: &str) -> (bool, bool) {
+    let (open, stray) = unpaired(text);
+    (open, opens_mid_sentence(text) || stray)
 }
 
 /// Whether a line leaves a bracket, a quote or a title mark open that it
