@@ -159,7 +159,9 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     // a line a column break cut (`（作者为某大学`, `本报北京2月1`), or the
     // rest of one (`、市长王甲`, `研究院教授）`), is text, never a byline or
     // a headline
-    if line.heading == 0 && (cut_line_signs(text) != (false, false) || cut_lead(text)) {
+    // (a long line that is no item is text whatever it holds: not read)
+    let long_text = n > 60 && !strip_bullet(text).0;
+    if line.heading == 0 && !long_text && (cut_line_signs(text) != (false, false) || cut_lead(text)) {
         return unit(UnitKind::Text, text, span, line);
     }
     // Every rule below but the last reads short lines only; a paragraph of

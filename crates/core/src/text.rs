@@ -96,32 +96,10 @@ pub fn opens_mid_sentence(text: &str) -> bool {
 /// in print as `（新年俗)`; quotes; title marks; square brackets), in one
 /// pass over the text: whether it leaves one open that it opened, and
 /// whether it closes one it did not open. (Every line of a page is read
-/// so: one pass, no allocation.)
+/// so: one pass, no allocation, the marks found by memchr.)
 fn unpaired(text: &str) -> (bool, bool) {
     let (mut depth, mut stray) = ([0u32; 4], false);
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // the marks are `(` `)` and three-byte characters: `（）` EF BC 88/89,
-        // `“”` E2 80 9C/9D, `《》` E3 80 8A/8B, `【】` E3 80 90/91
-        let mark = match b[i] {
-            b'(' => Some((0, true)),
-            b')' => Some((0, false)),
-            0xEF | 0xE2 | 0xE3 if i + 2 < b.len() => match (b[i], b[i + 1], b[i + 2]) {
-                (0xEF, 0xBC, 0x88) => Some((0, true)),
-                (0xEF, 0xBC, 0x89) => Some((0, false)),
-                (0xE2, 0x80, 0x9C) => Some((1, true)),
-                (0xE2, 0x80, 0x9D) => Some((1, false)),
-                (0xE3, 0x80, 0x8A) => Some((2, true)),
-                (0xE3, 0x80, 0x8B) => Some((2, false)),
-                (0xE3, 0x80, 0x90) => Some((3, true)),
-                (0xE3, 0x80, 0x91) => Some((3, false)),
-                _ => None,
-            },
-            _ => None,
-        };
-        i += 1;
-        let Some((kind, opens)) = mark else { continue };
+    let mut step = |kind: usize, opens: bool| {
         if opens {
             depth[kind] += 1;
         } else if depth[kind] > 0 {
@@ -129,6 +107,31 @@ fn unpaired(text: &str) -> (bool, bool) {
         } else {
             stray = true;
         }
+    };
+    // the marks are `(` `)` and three-byte characters: `（）` EF BC 88/89,
+    // `“”` E2 80 9C/9D, `《》` E3 80 8A/8B, `【】` E3 80 90/91; their first
+    // bytes are found with memchr (Han characters start E4–E9), in text order
+    let b = text.as_bytes();
+    let mut ascii = memchr::memchr2_iter(b'(', b')', b).peekable();
+    for i in memchr::memchr3_iter(0xEF, 0xE2, 0xE3, b) {
+        while let Some(a) = ascii.next_if(|&a| a < i) {
+            step(0, b[a] == b'(');
+        }
+        let mark = match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (0xEF, Some(0xBC), Some(0x88)) => (0, true),
+            (0xEF, Some(0xBC), Some(0x89)) => (0, false),
+            (0xE2, Some(0x80), Some(0x9C)) => (1, true),
+            (0xE2, Some(0x80), Some(0x9D)) => (1, false),
+            (0xE3, Some(0x80), Some(0x8A)) => (2, true),
+            (0xE3, Some(0x80), Some(0x8B)) => (2, false),
+            (0xE3, Some(0x80), Some(0x90)) => (3, true),
+            (0xE3, Some(0x80), Some(0x91)) => (3, false),
+            _ => continue,
+        };
+        step(mark.0, mark.1);
+    }
+    for a in ascii {
+        step(0, b[a] == b'(');
     }
     (depth.iter().any(|&d| d > 0), stray)
 }
