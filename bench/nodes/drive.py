@@ -62,6 +62,12 @@ def main():
 
     stop = threading.Event()
     reads = []
+    errors = []  # every failed request or command, told at the end
+    lock = threading.Lock()
+
+    def error(what):
+        with lock:
+            errors.append(what)
 
     def reader():
         words = ["主题教育", "徐汇", "食堂", "城市更新", "date:2010"]
@@ -71,10 +77,11 @@ def main():
             q = urllib.parse.quote(words[k % len(words)])
             t = time.monotonic()
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/search?q={q}", timeout=10).read()
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/search?q={q}", timeout=10) as r:
+                    json.load(r)
                 reads.append(time.monotonic() - t)
-            except Exception:
-                pass
+            except Exception as e:
+                error(f"read :{port} {words[k % len(words)]}: {e}")
             k += 1
 
     readers = [threading.Thread(target=reader, daemon=True) for _ in range(a.readers)]
@@ -82,54 +89,99 @@ def main():
         r.start()
 
     delays = {p: [] for p in a.ports}
-    lock = threading.Lock()
+    missed = []
 
     def watch(date, committed, port):
         while not found(port, date):
             if time.monotonic() - committed > 30:
-                break
+                with lock:
+                    missed.append((port, date))
+                return
             time.sleep(0.01)
         with lock:
             delays[port].append(time.monotonic() - committed)
 
+    watchers = []
+    per_node = {}  # port: (issues, seconds)
+
+    def poster(port, mine):
+        t0 = time.monotonic()
+        for date, text in mine:
+            req = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/v1/issues", data=text.encode(), method="POST",
+                headers={"Authorization": f"Bearer {a.token}", "X-Source-Name": f"issue-{date}.txt"})
+            try:
+                urllib.request.urlopen(req, timeout=60).read()
+            except Exception as e:
+                error(f"POST :{port} {date}: {e}")
+                continue
+            committed = time.monotonic()
+            for p in a.ports:
+                w = threading.Thread(target=watch, args=(date, committed, p))
+                w.start()
+                with lock:
+                    watchers.append(w)
+        per_node[port] = (len(mine), time.monotonic() - t0)
+
     start = time.monotonic()
+    cli_log = open(os.path.join(a.work, "cli.log"), "w")
     cli = subprocess.Popen(
         [a.bin, "ingest", cli_dir, "--database", a.database, "--data", os.path.join(a.work, "cli"),
          "--files", os.path.join(a.work, "files")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    watchers = []
-    for i, (date, text) in enumerate(by_api):
-        port = a.ports[i % len(a.ports)]
-        req = urllib.request.Request(
-            f"http://127.0.0.1:{port}/api/v1/issues", data=text.encode(), method="POST",
-            headers={"Authorization": f"Bearer {a.token}", "X-Source-Name": f"issue-{date}.txt"})
-        urllib.request.urlopen(req, timeout=60).read()
-        committed = time.monotonic()
-        for p in a.ports:
-            w = threading.Thread(target=watch, args=(date, committed, p))
-            w.start()
-            watchers.append(w)
-    cli.wait()
+        stdout=cli_log, stderr=subprocess.STDOUT)
+    # one poster per node, all at once, beside the command line
+    posters = [threading.Thread(target=poster, args=(port, by_api[i::len(a.ports)]))
+               for i, port in enumerate(a.ports)]
+    cli_end = []
+    cli_waiter = threading.Thread(target=lambda: (cli.wait(), cli_end.append(time.monotonic())))
+    for t in posters + [cli_waiter]:
+        t.start()
+    for t in posters + [cli_waiter]:
+        t.join()
+    if cli.returncode != 0:
+        error(f"ingest --database exited with {cli.returncode} (see {a.work}/cli.log)")
+    cli_secs = cli_end[0] - start
     api_done = time.monotonic() - start
-    for w in watchers:
+    for w in list(watchers):
         w.join()
     # every issue, the command line's too, on every node
+    absent = []
     for date, _ in issues:
         for port in a.ports:
             deadline = time.monotonic() + 30
-            while not found(port, date) and time.monotonic() < deadline:
+            while not found(port, date):
+                if time.monotonic() > deadline:
+                    absent.append((port, date))
+                    break
                 time.sleep(0.05)
     total = time.monotonic() - start
     stop.set()
+    for r in readers:
+        r.join()
     print(f"{a.issues} issues ({len(by_api)} through the APIs of {len(a.ports)} nodes, {len(by_cli)} by one "
           f"ingest --database at once): written in {api_done:.1f} s, searchable everywhere after {total:.1f} s "
-          f"({a.issues / total:.1f} issues/s)")
+          f"({a.issues / total:.1f} issues/s together)")
+    for port in a.ports:
+        n, secs = per_node.get(port, (0, float("nan")))
+        print(f"node :{port}: {n} issues posted in {secs:.1f} s ({n / secs:.1f} issues/s)")
+    print(f"ingest --database: {len(by_cli)} issues in {cli_secs:.1f} s ({len(by_cli) / cli_secs:.1f} issues/s)")
     for port in a.ports:
         d = delays[port]
-        print(f"node :{port}: commit to searchable p50 {pct(d, .5) * 1000:.0f} ms, p99 {pct(d, .99) * 1000:.0f} ms, "
-              f"max {max(d) * 1000:.0f} ms ({len(d)} issues)")
+        if d:
+            print(f"node :{port}: commit to searchable p50 {pct(d, .5) * 1000:.0f} ms, "
+                  f"p99 {pct(d, .99) * 1000:.0f} ms, max {max(d) * 1000:.0f} ms ({len(d)} issues)")
     print(f"readers ({a.readers}, all nodes): {len(reads)} searches, p50 {pct(reads, .5) * 1000:.1f} ms, "
           f"p99 {pct(reads, .99) * 1000:.1f} ms")
+    seen = len(issues) * len(a.ports) - len(absent)
+    print(f"visible: {seen} of {len(issues) * len(a.ports)} (issue, node) pairs; "
+          f"not searchable within 30 s of commit: {len(missed)}")
+    print(f"errors: {len(errors)}")
+    for e in errors[:20]:
+        print(f"  {e}")
+    for port, date in absent[:20]:
+        print(f"  absent: {date} on :{port}")
+    if errors or absent or missed:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

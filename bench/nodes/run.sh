@@ -24,6 +24,11 @@ RUNAS=()
 if [ "$(id -u)" = 0 ]; then RUNAS=(runuser -u nobody --); fi
 PIDS=()
 cleanup() {
+  local rc=$?
+  if [ "$rc" != 0 ]; then
+    for i in 0 1 2; do [ -f "$WORK/node$i.log" ] && { echo "--- node$i.log" >&2; tail -20 "$WORK/node$i.log" >&2; }; done
+    [ -f "$WORK/cli.log" ] && { echo "--- cli.log" >&2; tail -20 "$WORK/cli.log" >&2; }
+  fi
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   "${RUNAS[@]}" "$PG/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$WORK"

@@ -96,6 +96,12 @@ impl Server {
         Ok(server)
     }
 
+    /// Where the server's programs are (`pg_dump`, `pg_restore`, `psql` too):
+    /// the client programs of its own version.
+    pub fn bin_dir(&self) -> &Path {
+        &self.bin
+    }
+
     /// The folder of the server's Unix socket.
     pub fn socket_dir(&self) -> PathBuf {
         self.root.join("socket")
