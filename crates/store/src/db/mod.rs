@@ -112,24 +112,34 @@ impl Pg {
         Ok(st)
     }
 
-    fn rows(&self, sql: &str, params: Params<'_>) -> Result<Vec<postgres::Row>, StoreError> {
+    /// Runs the prepared statement of `sql` with `params` through `run`,
+    /// off any async runtime.
+    fn run<T: Send>(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        run: impl FnOnce(
+                &mut postgres::Client,
+                &postgres::Statement,
+                &[&(dyn postgres::types::ToSql + Sync)],
+            ) -> Result<T, postgres::Error>
+            + Send,
+    ) -> Result<T, StoreError> {
         let st = self.statement(sql)?;
         let values: Vec<Value<'_>> = params.iter().map(|p| p.to_value()).collect();
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn postgres::types::ToSql + Sync)).collect();
         let mut client = self.client.borrow_mut();
         let client: &mut postgres::Client = &mut client;
-        Ok(off_runtime(move || client.query(&st, &refs))?)
+        Ok(off_runtime(move || run(client, &st, &refs))?)
+    }
+
+    fn rows(&self, sql: &str, params: Params<'_>) -> Result<Vec<postgres::Row>, StoreError> {
+        self.run(sql, params, |c, st, refs| c.query(st, refs))
     }
 
     fn execute(&self, sql: &str, params: Params<'_>) -> Result<usize, StoreError> {
-        let st = self.statement(sql)?;
-        let values: Vec<Value<'_>> = params.iter().map(|p| p.to_value()).collect();
-        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
-            values.iter().map(|v| v as &(dyn postgres::types::ToSql + Sync)).collect();
-        let mut client = self.client.borrow_mut();
-        let client: &mut postgres::Client = &mut client;
-        let n = off_runtime(move || client.execute(&st, &refs))?;
+        let n = self.run(sql, params, |c, st, refs| c.execute(st, refs))?;
         Ok(usize::try_from(n).unwrap_or(usize::MAX))
     }
 }
