@@ -4,7 +4,7 @@
 //! also links continuations across the pages of the issue and logs the
 //! pages whose articles changed, for the search index to follow.
 
-use crate::db::{p, Both, Db};
+use crate::db::{p, Both, Db, ToDb};
 use crate::pack::packed;
 use crate::people::{KIND_EVENT, KIND_ORGANIZATION, KIND_PERSON, KIND_PLACE};
 use crate::records::regions_json;
@@ -15,6 +15,7 @@ use crate::{
 use chrono::NaiveDate;
 use shuzibao_core::{json, Article, Issue, PageNo};
 use shuzibao_people::entities;
+use std::collections::HashMap;
 
 /// What a page read from a PDF keeps besides its text: its assets, and
 /// each article's regions and lines.
@@ -374,36 +375,81 @@ pub(crate) fn store_entities(
     date: Option<NaiveDate>,
     e: &entities::Entities,
 ) -> Result<(), StoreError> {
-    // (a name once per article: its first post, and its byline role over
-    // a mention in the text)
     // (the table named: PostgreSQL finds a bare `post` ambiguous there)
-    const INSERT: &str = "INSERT INTO mentions (article_id, kind, name, date, seq, post, role, paragraph)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-         ON CONFLICT (article_id, kind, name) DO UPDATE SET
+    const MENTIONS: &str = "INSERT INTO mentions (article_id, kind, name, date, seq, post, role, paragraph) VALUES";
+    const ON_CONFLICT: &str = "ON CONFLICT (article_id, kind, name) DO UPDATE SET
              post = coalesce(mentions.post, excluded.post), role = coalesce(mentions.role, excluded.role)";
+    const DATES: &str =
+        "INSERT INTO event_dates (article_id, issue_id, text, date, approximate, part_of_day, paragraph) VALUES";
     let day = date.map(crate::people::day_code);
-    let mut seq = 0i64;
-    for p in &e.people {
-        let role = crate::people::role_code(p.role);
-        seq += 1;
-        tx.execute(INSERT, p![article_id, KIND_PERSON, p.name, day, seq, p.post, role, p.paragraph])?;
+    let rows = mention_rows(e);
+    let mut params: Vec<&dyn ToDb> = Vec::with_capacity(rows.len() * 8);
+    for m in &rows {
+        params.extend([&article_id as &dyn ToDb, &m.kind, &m.name, &day, &m.seq, &m.post, &m.role, &m.paragraph]);
     }
-    for (kind, names) in [(KIND_ORGANIZATION, &e.organizations), (KIND_PLACE, &e.places), (KIND_EVENT, &e.events)] {
-        for n in names {
-            seq += 1;
-            tx.execute(
-                INSERT,
-                p![article_id, kind, n, day, seq, Option::<String>::None, Option::<i64>::None, Option::<i64>::None],
-            )?;
+    tx.insert_rows(MENTIONS, 8, ON_CONFLICT, &params)?;
+    let days: Vec<Option<String>> = e.dates.iter().map(|d| d.date.map(|x| x.to_string())).collect();
+    let mut params: Vec<&dyn ToDb> = Vec::with_capacity(e.dates.len() * 7);
+    for (d, day) in e.dates.iter().zip(&days) {
+        params.extend([
+            &article_id as &dyn ToDb,
+            &issue_id,
+            &d.text,
+            day,
+            &d.approximate,
+            &d.part_of_day,
+            &d.paragraph,
+        ]);
+    }
+    tx.insert_rows(DATES, 7, "", &params)?;
+    Ok(())
+}
+
+/// One row of `mentions` to be written.
+struct MentionRow<'a> {
+    kind: i64,
+    name: &'a str,
+    seq: i64,
+    post: Option<&'a str>,
+    role: Option<i64>,
+    paragraph: Option<usize>,
+}
+
+/// An article's mentions as rows: people, then organisations, places and
+/// events, numbered in that order; a name once a kind, at its first
+/// mention, with the first post and the first role written for it (a byline
+/// role over a mention in the text).
+fn mention_rows(e: &entities::Entities) -> Vec<MentionRow<'_>> {
+    let mut rows: Vec<MentionRow<'_>> = Vec::new();
+    let mut at: HashMap<(i64, &str), usize> = HashMap::new();
+    let people = e.people.iter().map(|p| MentionRow {
+        kind: KIND_PERSON,
+        name: &p.name,
+        seq: 0,
+        post: p.post.as_deref(),
+        role: crate::people::role_code(p.role),
+        paragraph: p.paragraph,
+    });
+    let others = [(KIND_ORGANIZATION, &e.organizations), (KIND_PLACE, &e.places), (KIND_EVENT, &e.events)]
+        .into_iter()
+        .flat_map(|(kind, names)| {
+            names.iter().map(move |n| MentionRow { kind, name: n, seq: 0, post: None, role: None, paragraph: None })
+        });
+    for (seq, mut row) in (1..).zip(people.chain(others)) {
+        match at.get(&(row.kind, row.name)) {
+            Some(&i) => {
+                let first = &mut rows[i];
+                first.post = first.post.or(row.post);
+                first.role = first.role.or(row.role);
+            }
+            None => {
+                at.insert((row.kind, row.name), rows.len());
+                row.seq = seq;
+                rows.push(row);
+            }
         }
     }
-    for d in &e.dates {
-        tx.execute(
-            "INSERT INTO event_dates (article_id, issue_id, text, date, approximate, part_of_day, paragraph) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            p![article_id, issue_id, d.text, d.date.map(|x| x.to_string()), d.approximate, d.part_of_day, d.paragraph],
-        )?;
-    }
-    Ok(())
+    rows
 }
 
 /// Links every article marked `上接第M版` on page N of a paper's issue of

@@ -207,3 +207,60 @@ crate::on_both_backends!(
     one_writer_at_a_time_and_readers_are_never_blocked,
     an_archive_of_a_newer_shuzibao_or_none_is_refused
 );
+
+/// A person of an article: name, post, role.
+type Named = (String, Option<String>, String);
+
+/// What an article with more names than one statement of rows takes (a
+/// name given twice, its post only the second time) keeps, read back.
+fn many_names(backend: Backend) -> (Vec<Named>, Vec<(String, String)>) {
+    use shuzibao_people::entities::{Entities, PersonMention, PersonRole};
+    let dir = Archive::new(backend);
+    let mut store = dir.open();
+    let text = "## 名单\n\n本报讯 名单如下。\n";
+    let issue = parse(text);
+    let mut e = Entities::default();
+    for n in 0..150 {
+        e.people.push(PersonMention {
+            name: format!("人{n:03}"),
+            post: None,
+            role: PersonRole::Mentioned,
+            paragraph: Some(0),
+        });
+        e.organizations.push(format!("机构{n:03}"));
+    }
+    e.people.push(PersonMention {
+        name: "人007".into(),
+        post: Some("主任".into()),
+        role: PersonRole::Mentioned,
+        paragraph: Some(0),
+    });
+    let found = vec![e; issue.articles.len()];
+    let mut placement = crate::placement(&issue);
+    placement.date = "2023-03-20".parse().ok();
+    store
+        .ingest(&IngestRequest {
+            source: "1.txt",
+            encoding: "UTF-8",
+            raw_text: text,
+            issue: &issue,
+            placement,
+            parser_version: "t",
+            entities: Some(&found),
+        })
+        .unwrap();
+    let article =
+        store.issues().unwrap().into_iter().flat_map(|i| store.articles_of_issue(i.id).unwrap()).next().unwrap();
+    (store.people_of_article(article.id).unwrap(), store.things_of_article(article.id).unwrap())
+}
+
+#[test]
+fn an_article_with_many_names_keeps_each_once_in_order_on_both_backends() {
+    let (people, things) = many_names(Backend::Sqlite);
+    assert_eq!(people.len(), 150, "{people:?}");
+    assert_eq!(things.len(), 150, "{things:?}");
+    assert_eq!(people[0].0, "人000");
+    assert_eq!(people[149].0, "人149", "in the order found");
+    assert_eq!(people[7].1.as_deref(), Some("主任"), "the post written at a later mention is kept");
+    assert_eq!(many_names(Backend::Postgres), (people, things));
+}

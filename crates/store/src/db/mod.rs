@@ -345,6 +345,57 @@ impl Db {
         self.query_one(sql, params, |r| r.get(0))
     }
 
+    /// Inserts many rows by one `INSERT`: `head` is the statement up to
+    /// `VALUES`, each row `width` of the flat `params`, `tail` what follows
+    /// the rows (an `ON CONFLICT` clause). SQLite runs its one-row statement
+    /// a row (prepared once, no round trips to save); PostgreSQL takes the
+    /// rows in statements of 64, 32, … 1 rows, a round trip each, so that a
+    /// handful of statements are prepared a table. Rows of one statement
+    /// must not conflict with each other (PostgreSQL refuses to update a row
+    /// twice in one statement).
+    pub(crate) fn insert_rows(
+        &self,
+        head: &str,
+        width: usize,
+        tail: &str,
+        params: Params<'_>,
+    ) -> Result<(), StoreError> {
+        const MOST: usize = 64;
+        if width == 0 || params.len() % width != 0 {
+            return Err(StoreError::Corrupt(format!("{} values for rows of {width}: {head}", params.len())));
+        }
+        let statement = |rows: usize| {
+            let mut sql = format!("{head} ");
+            for r in 0..rows {
+                sql.push_str(if r == 0 { "(" } else { ", (" });
+                for c in 0..width {
+                    if c > 0 {
+                        sql.push_str(", ");
+                    }
+                    sql.push_str(&format!("?{}", r * width + c + 1));
+                }
+                sql.push(')');
+            }
+            sql.push(' ');
+            sql.push_str(tail);
+            sql
+        };
+        if let Db::Sqlite(_) = self {
+            let one = statement(1);
+            return params.chunks(width).try_for_each(|row| self.execute(&one, row).map(drop));
+        }
+        let mut rest = params;
+        while !rest.is_empty() {
+            // (the greatest power of two no more than the rows left)
+            let left = (rest.len() / width).min(MOST);
+            let rows = 1 << (usize::BITS - 1 - left.leading_zeros());
+            let (now, later) = rest.split_at(rows * width);
+            self.execute(statement(rows), now)?;
+            rest = later;
+        }
+        Ok(())
+    }
+
     /// Runs statements without parameters, `;`-separated.
     pub(crate) fn batch(&self, sql: impl Sql) -> Result<(), StoreError> {
         let sql = sql.text(self.backend());
