@@ -94,6 +94,8 @@ pub struct Archive {
     files: files::Files,
     /// Renders the pages of PDFs (its fonts loaded once, on first need).
     renderer: shuzibao_pdf::Renderer,
+    /// When the index last committed a write of this process's.
+    wrote_at: Option<std::time::Instant>,
 }
 
 /// The archive for a command that only reads: the store opened read-only and
@@ -182,6 +184,7 @@ impl Archive {
             location,
             files: files::Files::of(dir),
             renderer: shuzibao_pdf::Renderer::new(),
+            wrote_at: None,
         };
         if archive.store.last_change()? > staged {
             archive.sync()?;
@@ -281,13 +284,38 @@ impl Archive {
         Ok(())
     }
 
+    /// Applies the store's changes to the index and commits (searchable
+    /// from here), keeping the index's writer for the next write: the merges
+    /// a commit starts go on in the background instead of being waited for
+    /// (what a server does after writing an issue; [`Archive::release_idle`]
+    /// lets the writer go when writes stop).
+    pub fn sync_and_keep(&mut self) -> Result<usize> {
+        let n = self.sync()?;
+        self.store.refresh_people()?;
+        Ok(n)
+    }
+
+    /// Releases the index's writer, once its merges are done, when this
+    /// process has not written for `idle`: another process (an ingest on
+    /// the same data folder) may then write. True when it was released.
+    pub fn release_idle(&mut self, idle: std::time::Duration) -> Result<bool> {
+        match self.wrote_at {
+            Some(at) if at.elapsed() >= idle => {
+                self.index.finish_writes()?;
+                self.wrote_at = None;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
     /// Applies the store's changes to the index, commits, and releases the
     /// index's writer so that another process can write (what a server does
     /// after writing an issue).
     pub fn sync_and_release(&mut self) -> Result<usize> {
-        let n = self.sync()?;
-        self.store.refresh_people()?;
+        let n = self.sync_and_keep()?;
         self.index.finish_writes()?;
+        self.wrote_at = None;
         Ok(n)
     }
 
@@ -328,6 +356,7 @@ impl Archive {
         // texts, not for every node that reads them)
         let n = self.stage_with(false)?;
         self.index.commit(self.staged)?;
+        self.wrote_at = Some(std::time::Instant::now());
         Ok(n)
     }
 
@@ -336,6 +365,7 @@ impl Archive {
     pub fn sync(&mut self) -> Result<usize> {
         let n = self.stage()?;
         self.index.commit(self.staged)?;
+        self.wrote_at = Some(std::time::Instant::now());
         Ok(n)
     }
 

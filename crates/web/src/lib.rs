@@ -71,6 +71,10 @@ pub struct Config {
     pub base_url: Option<String>,
 }
 
+/// How long the index's writer is kept after a write (see
+/// [`AppState::release_idle_writer`]).
+const WRITER_IDLE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// What every handler can reach: the archive for reading, its index, and
 /// the archive for writing when writing is allowed.
 #[derive(Clone)]
@@ -138,7 +142,31 @@ impl AppState {
         if let Location::Postgres(_) = location {
             state.follow(&location);
         }
+        if !state.inner.tokens.is_empty() || matches!(location, Location::Postgres(_)) {
+            state.release_idle_writer();
+        }
         state
+    }
+
+    /// Starts the thread that lets the index's writer go once writes stop
+    /// for [`WRITER_IDLE`] (see [`Archive::release_idle`]): a write keeps
+    /// the writer, so that its merges run in the background, not in the
+    /// next request; an ingest on the same data folder may then write.
+    fn release_idle_writer(&self) {
+        let weak = Arc::downgrade(&self.inner);
+        let started = std::thread::Builder::new().name("release-index-writer".into()).spawn(move || loop {
+            std::thread::sleep(WRITER_IDLE / 2);
+            // (the state dropped: the thread ends)
+            let Some(inner) = weak.upgrade() else { return };
+            // (a writer busy now is asked again at the next turn)
+            let Ok(mut writer) = inner.writer.try_lock() else { continue };
+            if let Err(e) = writer.release_idle(WRITER_IDLE) {
+                tracing::warn!("releasing the index's writer: {e}");
+            }
+        });
+        if let Err(e) = started {
+            tracing::error!("cannot start the thread that releases the index's writer: {e}");
+        }
     }
 
     /// Starts the follower of the change log (see [`AppState::from_archive`]).

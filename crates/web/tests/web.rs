@@ -326,6 +326,35 @@ async fn writing_needs_the_admin_token() {
     assert_eq!(body["ingest"]["key"], "测试报|2025-05-05|2");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ingest_on_the_same_folder_writes_after_the_server_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path(), Some("a-long-enough-admin-token"));
+    let issue = "测试报\n第9期(总第1999期) / 2025年5月5日 星期一\n\n## 新的一期头版新闻\n\n本报讯 五月的一天，某区举行了一次特别的活动。\n";
+    let (status, body) = post(&s, Some("a-long-enough-admin-token"), issue).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // the server keeps its index writer a moment after a write; an ingest
+    // (another process, here another archive on the folder) waits for it
+    let path = dir.path().to_path_buf();
+    let found = tokio::task::spawn_blocking(move || {
+        let mut other = Archive::open(&path).unwrap();
+        let page = "## 另一条新闻\n\n本报讯 街道里开了一家修鞋铺。\n";
+        ingest(&mut other, "another.txt", page, common::given("测试报", "2025-05-12", 1));
+        other.sync().unwrap();
+        let found = |q: &str| {
+            let req =
+                shuzibao_search::SearchRequest { query: other.index().parse_query(q).unwrap(), ..Default::default() };
+            other.index().search(&req).unwrap().total
+        };
+        let both = (found("修鞋铺"), found("特别的活动"));
+        other.close().unwrap();
+        both
+    })
+    .await
+    .unwrap();
+    assert_eq!(found, (1, 1), "the ingest wrote beside what the server wrote");
+}
+
 #[tokio::test]
 async fn people_pages_show_posts_over_time_and_who_held_a_post() {
     let dir = tempfile::tempdir().unwrap();

@@ -80,7 +80,7 @@ pub(crate) async fn write(
     tokio::task::spawn_blocking(move || -> Result<_, Failure> {
         let mut archive = state.writer();
         let done = f(&mut archive)?;
-        archive.sync_and_release()?;
+        archive.sync_and_keep()?;
         Ok(done)
     })
     .await

@@ -388,7 +388,7 @@ async fn post_issue(
             e => e.into(),
         })?;
         let stale = archive.stale_corrections(&report)?;
-        archive.sync_and_release()?;
+        archive.sync_and_keep()?;
         Ok((report, page.issue, stale))
     })
     .await
@@ -420,7 +420,7 @@ async fn date_page(
     let (report, page) = tokio::task::spawn_blocking(move || -> Result<_, Failure> {
         let mut archive = state2.writer();
         let report = archive.set_date(id, date, "editor")?;
-        archive.sync_and_release()?;
+        archive.sync_and_keep()?;
         let page = archive.store().issue(id)?;
         Ok((report, page))
     })
