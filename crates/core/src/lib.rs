@@ -135,6 +135,24 @@ pub fn parse(text: &str) -> Issue {
         }
         l
     }));
+    let mut page_header = page_header;
+    // credits with no article above them (under a front page's teasers)
+    // are the page's: its header then reaches down to them
+    problems.retain(|l| match page_header::credits_alone(&l.text) {
+        Some(editors) => {
+            let h = page_header.get_or_insert_with(|| model::PageHeader { span: l.span, ..Default::default() });
+            h.editors.extend(editors);
+            h.span = h.span.cover(l.span);
+            false
+        }
+        None => true,
+    });
+    // the label over the teasers (`导读`) is the masthead area's
+    if let Some(m) = masthead.as_mut().filter(|_| !teasers.is_empty()) {
+        let (labels, rest): (Vec<_>, Vec<_>) = problems.into_iter().partition(|l| teaser::is_teaser_label(&l.text));
+        m.furniture.extend(labels.into_iter().map(|l| l.text));
+        problems = rest;
+    }
     Issue { masthead, page_header, teasers, articles: assembled.articles, leftovers: problems }
 }
 
@@ -164,6 +182,29 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<(Issue, Decoded), DecodeError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn credits_under_a_front_pages_teasers_are_the_pages() {
+        let text = "第1版\n\n10-11 城市更新让老小区焕发新生机\n\n09 社区食堂开到家门口\n\n\
+                    责任编辑：王小明  版式设计：李华\n\n示例区召开大会\n\n本报讯 会议要求，各部门压实责任。\n";
+        let issue = super::parse(text);
+        assert!(issue.leftovers.is_empty(), "{:?}", issue.leftovers);
+        let h = issue.page_header.unwrap();
+        let names: Vec<&str> = h.editors.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["王小明", "李华"]);
+        assert_eq!(&text[h.span.start..h.span.end].lines().last().unwrap()[..6], "责任");
+        assert_eq!(issue.articles.len(), 1);
+    }
+
+    #[test]
+    fn the_label_over_a_front_pages_teasers_is_masthead_furniture() {
+        let text = "某某日报\n\n第8期 2024年3月5日 星期二\n\n导读\n\n10-11 城市更新让老小区焕发新生机\n\n\
+                    09 社区食堂开到家门口\n\n示例区召开大会\n\n本报讯 会议要求，各部门压实责任。\n";
+        let issue = super::parse(text);
+        assert!(issue.leftovers.is_empty(), "{:?}", issue.leftovers);
+        assert!(issue.masthead.unwrap().furniture.contains(&"导读".to_string()));
+        assert_eq!(issue.teasers.len(), 2);
+    }
+
     #[test]
     fn a_page_header_saying_page_one_makes_a_front_page() {
         let text =

@@ -63,6 +63,32 @@ impl HeaderLine {
         self.page.is_some() || (!self.editors.is_empty() && (self.dated || self.paper.is_some()))
     }
 
+    /// Whether the fields of `other`, a line of its own next to this
+    /// header line, are more of them: no page number, nothing this line
+    /// already says.
+    fn takes(&self, other: &HeaderLine) -> bool {
+        other.page.is_none()
+            && (other.name.is_some() || other.paper.is_some() || other.dated || !other.editors.is_empty())
+            && !(other.name.is_some() && self.name.is_some())
+            && !(other.paper.is_some() && self.paper.is_some())
+            && !(other.dated && self.dated)
+    }
+
+    /// Adds the fields of `other` (see [`HeaderLine::takes`]).
+    fn merge(&mut self, other: &HeaderLine) {
+        self.name = self.name.take().or_else(|| other.name.clone());
+        self.paper = self.paper.take().or_else(|| other.paper.clone());
+        if other.dated {
+            (self.date, self.dated) = (other.date, true);
+        }
+        self.editors.extend(other.editors.iter().cloned());
+    }
+
+    /// A page's name alone: `要闻`.
+    fn is_name_only(&self) -> bool {
+        self.name.is_some() && self.page.is_none() && self.paper.is_none() && !self.dated && self.editors.is_empty()
+    }
+
     /// Credits alone: `责任编辑：某某  版式设计：某某`.
     fn is_credits(&self) -> bool {
         !self.editors.is_empty() && self.page.is_none() && self.name.is_none() && self.paper.is_none() && !self.dated
@@ -143,6 +169,11 @@ fn read_line(text: &str) -> Option<HeaderLine> {
         }
     }
     Some(h)
+}
+
+/// The credits of a line that says nothing else (`责任编辑：某某  版式设计：某某`).
+pub(crate) fn credits_alone(text: &str) -> Option<Vec<Editor>> {
+    read_line(text).filter(HeaderLine::is_credits).map(|h| h.editors)
 }
 
 /// Drops the spaces extraction leaves inside a number and its unit
@@ -245,19 +276,41 @@ fn header_in(lines: &[Line<'_>], window: &[usize], at_top: bool) -> Option<Heade
     };
     let mut taken = vec![first];
     let mut before = first;
-    // at the foot of a page, credits over the header close the text above them
-    while let Some(c) = before.checked_sub(1).filter(|_| at_top).and_then(credits) {
+    // over it and under it, its credits; at the top of an inner page also
+    // the fields it sets on lines of their own (`某某日报` / `要闻` / `第2版` /
+    // the date), as layouts that place each field apart extract them; a
+    // front page's paper and date are its masthead's
+    let inner = at_top && h.page.is_some_and(|p| p.number != 1);
+    let more = |h: &HeaderLine, i: usize| {
+        read.iter()
+            .find(|(j, _)| *j == i)
+            .map(|(_, c)| c)
+            .filter(|c| c.is_credits() || (inner && lines[i].heading == 0 && h.takes(c)))
+    };
+    // (at the foot of a page, credits over the header close the text above them)
+    while let Some(c) = before.checked_sub(1).filter(|_| at_top).and_then(|i| more(&h, i)) {
         before -= 1;
         taken.insert(0, before);
         let mut editors = c.editors.clone();
         editors.append(&mut h.editors);
         h.editors = editors;
+        h.merge(&HeaderLine { editors: Vec::new(), ..c.clone() });
     }
     let mut after = first + 1;
-    while let Some(c) = credits(after) {
-        taken.push(after);
-        h.editors.extend(c.editors.iter().cloned());
+    // (a page's name last in the run under it may be a short headline)
+    let mut run: Vec<(usize, &HeaderLine)> = Vec::new();
+    let mut fields = h.clone();
+    while let Some(c) = more(&fields, after) {
+        fields.merge(c);
+        run.push((after, c));
         after += 1;
+    }
+    while run.last().is_some_and(|(_, c)| c.is_name_only()) {
+        run.pop();
+    }
+    for (i, c) in run {
+        taken.push(i);
+        h.merge(c);
     }
     Some(area(lines, h, taken))
 }
@@ -320,6 +373,34 @@ mod tests {
         let names: Vec<&str> = area.header.editors.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["王小明", "李华", "赵一", "钱二"]);
         assert_eq!(area.header.span, lines[0].span.cover(lines[2].span));
+    }
+
+    #[test]
+    fn an_inner_pages_header_set_field_by_field_on_lines_of_their_own() {
+        let text = format!("第2版\n要闻\n某某日报\n2024年3月5日  星期二\n责任编辑： 王小明  版式设计： 李华{BODY}");
+        let lines = split_lines(&text);
+        let area = find_page_header(&lines).unwrap();
+        assert_eq!(area.lines, [0, 1, 2, 3, 4]);
+        let h = area.header;
+        assert_eq!((page(&h).as_str(), h.name.as_deref(), h.paper.as_deref()), ("2", Some("要闻"), Some("某某日报")));
+        assert_eq!(h.date, NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert_eq!(h.editors.len(), 2);
+        // a short line last in the run may be a headline
+        let area = find_page_header(&split_lines(&format!("第2版\n示例大会{BODY}"))).unwrap();
+        assert_eq!(area.lines, [0]);
+        // a field said twice is no more of the header: the headline's own
+        let area = find_page_header(&split_lines(&format!("第2版 要闻\n综述{BODY}"))).unwrap();
+        assert_eq!(area.lines, [0]);
+        // fields over the page number too
+        let text = format!("2024年3月5日  星期二\n某某日报\n要闻\n第2版\n责任编辑： 王小明{BODY}");
+        let area = find_page_header(&split_lines(&text)).unwrap();
+        assert_eq!(area.lines, [0, 1, 2, 3, 4]);
+        assert_eq!((area.header.name.as_deref(), area.header.paper.as_deref()), (Some("要闻"), Some("某某日报")));
+        // a front page's paper and date are its masthead's
+        let area = find_page_header(&split_lines(&format!("第1版\n某某日报\n2024年3月5日  星期二{BODY}"))).unwrap();
+        assert_eq!(area.lines, [0]);
+        let area = find_page_header(&split_lines(&format!("某某日报\n2024年3月5日  星期二\n第1版{BODY}"))).unwrap();
+        assert_eq!(area.lines, [2]);
     }
 
     #[test]

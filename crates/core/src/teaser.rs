@@ -119,8 +119,31 @@ pub fn runs_on(title: &str, next: &str, next_marked: bool, after: Option<(&str, 
     dangling || after.is_none_or(|(text, marked)| marked || parse_teaser(text).is_some())
 }
 
+/// Whether a line is the label over a block of teasers (`导读`, `今日导读`,
+/// `本期要目`), perhaps after the paper's name (`某某日报 导读`).
+pub fn is_teaser_label(text: &str) -> bool {
+    const LABELS: [&str; 2] = ["导读", "要目"];
+    const BEFORE: [&str; 3] = ["今日", "本期", "本版"];
+    let is_label = |t: &str| {
+        let t = BEFORE.iter().find_map(|b| t.strip_prefix(b)).unwrap_or(t);
+        LABELS.contains(&t)
+    };
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    tokens.iter().any(|t| is_label(t)) && tokens.iter().all(|t| is_label(t) || crate::masthead::paper_name(t).is_some())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_label_over_teasers() {
+        for label in ["导读", "今日导读", "本期要目", "某某日报 导读"] {
+            assert!(super::is_teaser_label(label), "{label}");
+        }
+        for line in ["导读文章", "某某日报", "导读 全力做好工作", ""] {
+            assert!(!super::is_teaser_label(line), "{line}");
+        }
+    }
+
     use super::*;
 
     #[test]
