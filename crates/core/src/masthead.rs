@@ -62,7 +62,8 @@ pub fn find_masthead(lines: &[Line<'_>]) -> Option<MastheadArea> {
         let sq = squash(&fold_width(line.text));
         if is_anchor(&sq) && sq.chars().count() <= 80 {
             last_anchor = Some(i);
-        } else if !is_furniture(line) {
+        } else if !is_furniture(line) && crate::teaser::parse_teaser(line.text).is_none() {
+            // (teasers may stand among the masthead's lines, beside them on the page)
             break;
         }
     }
@@ -113,6 +114,18 @@ mod tests {
     use super::*;
     use crate::lines::split_lines;
     use chrono::NaiveDate;
+
+    #[test]
+    fn teasers_among_the_mastheads_lines() {
+        let text = "某某日报\n导读\n春风里的小城，新故事（时代楷模）  第6版\n2024年3月5日  星期二\n第8期\n\
+                    示例标题\n\n本报讯 会议要求，各部门压实责任。\n";
+        let lines = split_lines(text);
+        let area = find_masthead(&lines).unwrap();
+        assert_eq!(area.masthead.paper.as_deref(), Some("某某日报"));
+        assert_eq!(area.masthead.date, NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert_eq!(area.lines, 5);
+        assert_eq!(area.other_lines, [1, 2]);
+    }
 
     #[test]
     fn one_field_a_line_with_a_spread_date() {
