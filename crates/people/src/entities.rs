@@ -46,6 +46,7 @@ mod lists;
 mod named;
 mod posts;
 mod roll;
+mod sides;
 mod signatures;
 mod words;
 
