@@ -42,6 +42,7 @@ use shuzibao_core::segment;
 mod bodies;
 mod dates;
 mod issue;
+mod latin;
 mod lists;
 mod named;
 mod posts;
@@ -193,6 +194,8 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     // first, then the rules' lists and dotted names around them
     let named = named::find(text, &toks);
     named::add_people(text, &toks, &named, paragraph, &mut used, out);
+    // a name in Latin letters in brackets after a person's (`阿特金森（Martin Atkinson）`)
+    latin::bracketed(text, paragraph, out);
     // names listed with a name (`王光英、程思远、王朝文`): each item of a list
     // of `、` next to a person is one too when it reads as a name
     lists::listed_names(text, &toks, paragraph, &mut used, out);
