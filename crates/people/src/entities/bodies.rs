@@ -26,6 +26,14 @@ static LEVELS: LazyLock<Vec<&str>> = LazyLock::new(|| word_list(include_str!("..
 /// `data/counted.txt`).
 static COUNTED: LazyLock<Vec<char>> = LazyLock::new(|| char_list(include_str!("../../data/counted.txt")));
 
+/// Whether the words at `range` open with a count of things (`多家公司`,
+/// `三所学校`): a kind, not a name.
+pub(super) fn counted(toks: &[Tok<'_>], range: &std::ops::Range<usize>) -> bool {
+    toks.iter().find(|t| t.start == range.start).is_some_and(|t| {
+        matches!(t.tag, "m" | "mq") && t.start + t.word.len() < range.end && t.word.ends_with(COUNTED.as_slice())
+    })
+}
+
 /// Organisations, places and events: runs of nouns closed by a known ending
 /// (`徐汇区委统战部`, `漕河泾会议中心`, `迎新春团拜会`), none through a token
 /// an earlier pass has `used`. Records the events, and the body or place

@@ -10,6 +10,7 @@
 //!
 //! Not the model (`crate::model`), nor the passes for events and dates.
 
+use super::bodies;
 use super::posts::{listed_post, post_before};
 use super::sides;
 use super::words::PLACES;
@@ -283,6 +284,10 @@ pub(super) fn add_bodies_and_places(
             .iter()
             .any(|m| m.paragraph == paragraph && m.range.start < n.range.end && n.range.start < m.range.end);
         if taken {
+            continue;
+        }
+        // a count of bodies is a kind of body (`多家公司`)
+        if bodies::counted(toks, &n.range) {
             continue;
         }
         let name = text[n.range.clone()].to_string();
