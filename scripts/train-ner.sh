@@ -2,8 +2,9 @@
 # Trains the entity model (crates/people/model/ner.bin) from the annotated
 # training sets in ../shared/data/ner-train.tar.xz: MSRA train (nine of every
 # ten sentences; the tenth is the development split), Weibo NER and Resume
-# NER train. Deterministic: the same data gives the same file, byte for byte.
-# The data is unpacked to a temporary folder and never copied into the project.
+# NER train, and once more each of those sentences with its names replaced
+# by other names of the training sentences. Deterministic: the same data
+# gives the same file, byte for byte. The data is unpacked to a temporary folder and never copied into the project.
 #
 #   scripts/train-ner.sh [path/to/ner-train.tar.xz] [OUT.bin]
 set -euo pipefail

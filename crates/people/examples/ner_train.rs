@@ -6,16 +6,77 @@
 //! NER_TRAIN_DIR is `ner-train.tar.xz` unpacked (`msra/`, `weibo/`,
 //! `resume/`). Every tenth MSRA training sentence is kept aside as the
 //! development split, with Weibo's and Resume's dev files; the epoch that
-//! scores best on them is kept. scripts/train-ner.sh runs this.
+//! scores best on them is kept. Every training sentence holding a name is
+//! also trained on once more with its names replaced by other names of the
+//! training sentences ([`SWAP`]; mention replacement, so that the words
+//! around a name count more than the names learned by heart).
+//! scripts/train-ner.sh runs this.
+//!
+//! For experiments: `NER_SWAP=pol:2` (other passes; `-` none), `NER_WEIBO=K`
+//! (Weibo's sentences K times), `NER_NOPUNCT=N` (every Nth MSRA sentence once
+//! more without punctuation).
 
 use shuzibao_core::segment::Segmenter;
 use shuzibao_people::corpus::{self, Sentence};
 use shuzibao_people::train::{self, Example, Options};
+use shuzibao_people::Kind;
 use std::path::Path;
 use std::time::Instant;
 
 fn read(dir: &Path, file: &str) -> Result<String, String> {
     std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{}: {e}", dir.join(file).display()))
+}
+
+/// The passes of mention replacement the shipped model is trained with:
+/// kinds (p person, o organisation, l place), then one of every how many
+/// sentences holding such a name is copied with other names.
+const SWAP: &str = "pol:1";
+
+/// The names of the training sentences by kind ([`Kind::ALL`] order), each
+/// once, sorted; only those written in Chinese characters (a Latin word put
+/// where a name stood teaches that any Latin word there is a name).
+fn pools(sents: &[Sentence]) -> Vec<Vec<String>> {
+    let mut pools: Vec<Vec<String>> = vec![Vec::new(); Kind::ALL.len()];
+    for s in sents {
+        let chars: Vec<char> = s.text.chars().collect();
+        for n in &s.names {
+            let name = &chars[n.start..n.end];
+            if name.iter().all(|c| !c.is_ascii_alphanumeric()) {
+                pools[kind_index(n.kind)].push(name.iter().collect());
+            }
+        }
+    }
+    for pool in &mut pools {
+        pool.sort_unstable();
+        pool.dedup();
+    }
+    pools
+}
+
+fn kind_index(k: Kind) -> usize {
+    Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)
+}
+
+/// One of every `every` sentences holding a name of `kinds`, with those
+/// names replaced by names of `pools` that `rng` (xorshift64) picks.
+fn swapped(sents: &[Sentence], kinds: &[Kind], every: usize, pools: &[Vec<String>], rng: &mut u64) -> Vec<Sentence> {
+    let mut next = || {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        *rng
+    };
+    sents
+        .iter()
+        .filter(|s| s.names.iter().any(|n| kinds.contains(&n.kind)))
+        .step_by(every)
+        .map(|s| {
+            corpus::with_other_names(s, kinds, |k| {
+                let pool = &pools[kind_index(k)];
+                (!pool.is_empty()).then(|| pool[(next() % pool.len() as u64) as usize].clone())
+            })
+        })
+        .collect()
 }
 
 fn main() -> Result<(), String> {
@@ -35,8 +96,41 @@ fn main() -> Result<(), String> {
         }
     }
     let n_msra = train_set.len();
-    train_set.extend(corpus::weibo(&read(dir, "weibo/weiboNER_2nd_conll.train")?));
+    let knob = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<usize>().ok());
+    // NER_NOPUNCT=N: every Nth MSRA sentence once more, without punctuation
+    if let Some(every) = knob("NER_NOPUNCT").filter(|&n| n > 0) {
+        let extra: Vec<Sentence> = train_set.iter().step_by(every).filter_map(corpus::without_punctuation).collect();
+        train_set.extend(extra);
+    }
+    let weibo = corpus::weibo(&read(dir, "weibo/weiboNER_2nd_conll.train")?);
+    // NER_WEIBO=K: Weibo's sentences K times
+    for _ in 0..knob("NER_WEIBO").unwrap_or(1) {
+        train_set.extend(weibo.iter().cloned());
+    }
     train_set.extend(corpus::resume(&read(dir, "resume/train.char.bmes")?));
+    // mention replacement: sentences once more with their names replaced by
+    // other names of the training sentences (passes `kinds:every`, NER_SWAP
+    // or SWAP; `-` none)
+    let spec = std::env::var("NER_SWAP").unwrap_or_else(|_| SWAP.to_string());
+    let original = train_set.len();
+    let pools = pools(&train_set);
+    let mut rng = 0x9E37_79B9_7F4A_7C15u64;
+    for pass in spec.split(',').filter(|p| *p != "-") {
+        let (kinds, every) = pass.split_once(':').ok_or_else(|| format!("NER_SWAP: {pass}: not kinds:every"))?;
+        let kinds: Vec<Kind> = kinds
+            .chars()
+            .filter_map(|c| match c {
+                'p' => Some(Kind::Person),
+                'o' => Some(Kind::Organization),
+                'l' => Some(Kind::Place),
+                _ => None,
+            })
+            .collect();
+        let every: usize = every.parse().map_err(|_| format!("NER_SWAP: {pass}: not kinds:every"))?;
+        let extra = swapped(&train_set[..original], &kinds, every.max(1), &pools, &mut rng);
+        eprintln!("{pass}: {} sentences with other names", extra.len());
+        train_set.extend(extra);
+    }
     dev_set.extend(corpus::weibo(&read(dir, "weibo/weiboNER_2nd_conll.dev")?));
     dev_set.extend(corpus::resume(&read(dir, "resume/dev.char.bmes")?));
     let seg = Segmenter::base();
@@ -57,6 +151,7 @@ fn main() -> Result<(), String> {
     let notes = serde_json::json!({
         "trained_on": ["msra/train1.txt (9 of every 10 sentences)", "weibo/weiboNER_2nd_conll.train", "resume/train.char.bmes"],
         "development": ["msra/train1.txt (every 10th sentence)", "weibo/weiboNER_2nd_conll.dev", "resume/dev.char.bmes"],
+        "mention_replacement": spec, "names_replaced_from": "the training sentences' names in Chinese characters, each once",
         "epochs": opts.epochs, "min_count": opts.min_count, "prune": opts.prune, "seed": opts.seed,
         "log": log,
     });

@@ -7,6 +7,10 @@
 //! `address` and `scene` left out: they are addresses and sights, not the
 //! places the model names).
 //!
+//! Also two ways to make more training sentences of one: with other names
+//! in it (`with_other_names`) and without its punctuation
+//! (`without_punctuation`).
+//!
 //! Pure text in, sentences out: which files to read is the caller's.
 
 use crate::tags::{Kind, Span};
@@ -160,9 +164,89 @@ pub fn cluener(data: &str) -> Vec<Sentence> {
     out
 }
 
+/// The sentence without its punctuation and spaces (web text often runs
+/// names into each other with nothing between them), or none if it has none
+/// or a name holds some. Names keep their characters, their spans move.
+pub fn without_punctuation(s: &Sentence) -> Option<Sentence> {
+    let chars: Vec<char> = s.text.chars().collect();
+    let drop = |c: char| {
+        c.is_whitespace() || c.is_ascii_punctuation() || "，。、；：？！“”‘’（）《》【】…—·「」『』".contains(c)
+    };
+    if !chars.iter().any(|&c| drop(c)) {
+        return None;
+    }
+    if s.names.iter().any(|n| chars[n.start..n.end].iter().any(|&c| drop(c))) {
+        return None;
+    }
+    // new index of each old character
+    let mut at = Vec::with_capacity(chars.len() + 1);
+    let mut text = String::new();
+    let mut n = 0;
+    for &c in &chars {
+        at.push(n);
+        if !drop(c) {
+            text.push(c);
+            n += 1;
+        }
+    }
+    at.push(n);
+    if text.is_empty() {
+        return None;
+    }
+    let names = s.names.iter().map(|x| Span { start: at[x.start], end: at[x.end], kind: x.kind }).collect();
+    Some(Sentence { text, names })
+}
+
+/// The sentence with each name of a kind in `kinds` replaced by another
+/// name of that kind, `pick(kind)` choosing it (mention replacement: the
+/// model sees the same words around a name it has not learned by heart).
+pub fn with_other_names(s: &Sentence, kinds: &[Kind], mut pick: impl FnMut(Kind) -> Option<String>) -> Sentence {
+    let chars: Vec<char> = s.text.chars().collect();
+    let mut text = String::new();
+    let mut names = Vec::with_capacity(s.names.len());
+    let (mut from, mut at) = (0, 0);
+    for n in &s.names {
+        if n.start < from {
+            continue;
+        }
+        text.extend(&chars[from..n.start]);
+        at += n.start - from;
+        let name = if kinds.contains(&n.kind) { pick(n.kind) } else { None }
+            .unwrap_or_else(|| chars[n.start..n.end].iter().collect());
+        let len = name.chars().count();
+        text.push_str(&name);
+        names.push(Span { start: at, end: at + len, kind: n.kind });
+        at += len;
+        from = n.end;
+    }
+    text.extend(&chars[from..]);
+    Sentence { text, names }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn punctuation_goes_names_stay() {
+        let s = msra("张三/nr ，/o 李四/nr 在/o 上海市/ns 。/o\n");
+        let t = without_punctuation(&s[0]).expect("has punctuation");
+        assert_eq!(t.text, "张三李四在上海市");
+        let got: Vec<String> =
+            t.names.iter().map(|n| t.text.chars().skip(n.start).take(n.end - n.start).collect()).collect();
+        assert_eq!(got, ["张三", "李四", "上海市"]);
+        assert_eq!(without_punctuation(&t), None);
+    }
+
+    #[test]
+    fn names_replaced_spans_follow() {
+        let s = msra("张三/nr 在/o 上海市/ns 见/o 李四/nr 。/o\n");
+        let t = with_other_names(&s[0], &[Kind::Person], |_| Some("欧阳小明".to_string()));
+        assert_eq!(t.text, "欧阳小明在上海市见欧阳小明。");
+        let got: Vec<String> =
+            t.names.iter().map(|n| t.text.chars().skip(n.start).take(n.end - n.start).collect()).collect();
+        assert_eq!(got, ["欧阳小明", "上海市", "欧阳小明"]);
+    }
 
     #[test]
     fn msra_words_become_spans() {

@@ -20,13 +20,16 @@
 //! 2. `signatures::standalone_names`: a signature, a paragraph or brackets
 //!    holding nothing but names (`《辽金史新论》（林文渊）`);
 //! 3. `named::add_people`: the people the model names, with the post written
-//!    before them (`posts`);
-//! 4. `lists::listed_names`: names listed with a name (`王光英、程思远、王朝文`);
-//! 5. `bodies::by_ending`: events closed by a known ending (`…团拜会`) and the
+//!    before them (`posts`); a club it reads as a person or a place is an
+//!    organisation when a match is written next to it (`sides`);
+//! 4. `latin::bracketed`: a name in Latin letters in brackets after a
+//!    person's (`阿特金森（Martin Atkinson）`), a mention of that person;
+//! 5. `lists::listed_names`: names listed with a name (`王光英、程思远、王朝文`);
+//! 6. `bodies::by_ending`: events closed by a known ending (`…团拜会`) and the
 //!    body or place that opens an event's name;
-//! 6. `named::add_bodies_and_places`: organisations and places as the model
-//!    names them;
-//! 7. `bodies::named_alone`: a committee written alone (`筹委会`), a mention
+//! 7. `named::add_bodies_and_places`: organisations and places as the model
+//!    names them, but a count of bodies (`多家公司`);
+//! 8. `bodies::named_alone`: a committee written alone (`筹委会`), a mention
 //!    only.
 //!
 //! Then, for a text, `dates::scan_dates` finds its dates and
@@ -42,10 +45,12 @@ use shuzibao_core::segment;
 mod bodies;
 mod dates;
 mod issue;
+mod latin;
 mod lists;
 mod named;
 mod posts;
 mod roll;
+mod sides;
 mod signatures;
 mod words;
 
@@ -192,6 +197,8 @@ fn scan(text: &str, paragraph: usize, out: &mut Entities) {
     // first, then the rules' lists and dotted names around them
     let named = named::find(text, &toks);
     named::add_people(text, &toks, &named, paragraph, &mut used, out);
+    // a name in Latin letters in brackets after a person's (`阿特金森（Martin Atkinson）`)
+    latin::bracketed(text, paragraph, out);
     // names listed with a name (`王光英、程思远、王朝文`): each item of a list
     // of `、` next to a person is one too when it reads as a name
     lists::listed_names(text, &toks, paragraph, &mut used, out);

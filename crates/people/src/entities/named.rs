@@ -10,7 +10,9 @@
 //!
 //! Not the model (`crate::model`), nor the passes for events and dates.
 
+use super::bodies;
 use super::posts::{listed_post, post_before};
+use super::sides;
 use super::words::PLACES;
 use super::{push_unique, Entities, Mention, MentionKind, PersonMention, PersonRole, Tok};
 use crate::tags::Kind;
@@ -42,12 +44,39 @@ pub(super) fn find(text: &str, toks: &[Tok<'_>]) -> Vec<Named> {
         return Vec::new();
     }
     let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
-    spans
+    let mut named: Vec<Named> = spans
         .into_iter()
         .map(|s| Named { range: offsets[s.start]..offsets[s.end], kind: s.kind })
         .filter(|n| balanced(&text[n.range.clone()]))
         .filter(|n| n.kind != Kind::Person || !a_works_title(text, &n.range))
-        .collect()
+        .collect();
+    as_sides(text, &mut named);
+    named
+}
+
+/// Makes organisations of the clubs the model read as people or places
+/// (`桑德兰vs博尔顿`, `sides`): a name with a match next to it, the same
+/// name elsewhere in the text, and the names listed with one.
+fn as_sides(text: &str, named: &mut [Named]) {
+    let mut sides: Vec<Range<usize>> = named
+        .iter()
+        .filter(|n| n.kind != Kind::Organization && sides::a_side(text, &n.range))
+        .map(|n| n.range.clone())
+        .collect();
+    if sides.is_empty() {
+        return;
+    }
+    let paired: Vec<Range<usize>> = named
+        .iter()
+        .filter(|n| sides.iter().any(|s| sides::next_to(text, &n.range, s)))
+        .map(|n| n.range.clone())
+        .collect();
+    sides.extend(paired);
+    for n in named.iter_mut().filter(|n| n.kind != Kind::Organization) {
+        if sides.iter().any(|s| text[s.clone()] == text[n.range.clone()]) {
+            n.kind = Kind::Organization;
+        }
+    }
 }
 
 /// Pairs of marks a name may hold only whole.
@@ -255,6 +284,10 @@ pub(super) fn add_bodies_and_places(
             .iter()
             .any(|m| m.paragraph == paragraph && m.range.start < n.range.end && n.range.start < m.range.end);
         if taken {
+            continue;
+        }
+        // a count of bodies is a kind of body (`多家公司`)
+        if bodies::counted(toks, &n.range) {
             continue;
         }
         let name = text[n.range.clone()].to_string();
