@@ -6,10 +6,10 @@
 //!
 //! Text (the default) prints each paragraph's names as `name/PER`; `--json`
 //! prints one JSON object per input line (JSON Lines), documented in
-//! `docs/entities.md`: `{"text", "entities": [{"type", "text", "start",
-//! "end"}]}` with offsets in characters (Unicode scalar values), end
-//! exclusive. An empty line gives an object with no entities, so that
-//! output lines match input lines.
+//! `docs/entities.md`: `{"line", "text", "entities": [{"kind", "text",
+//! "start", "end"}]}`, the line numbered from 1 in its file, with offsets
+//! in characters (Unicode scalar values), end exclusive. An empty line gives
+//! an object with no entities, so that output lines match input lines.
 
 use crate::cli::EntitiesArgs;
 use crate::exit::{Outcome, Status};
@@ -21,7 +21,6 @@ use std::io::{self, Read, Write};
 #[derive(Debug, Serialize)]
 struct Found<'a> {
     /// `person`, `organization`, `place` or `event`.
-    #[serde(rename = "type")]
     kind: &'static str,
     text: &'a str,
     /// First character (counted in Unicode scalar values).
@@ -33,6 +32,8 @@ struct Found<'a> {
 /// A line of input with its names.
 #[derive(Debug, Serialize)]
 struct Line<'a> {
+    /// The line's number in its file, from 1.
+    line: usize,
     text: &'a str,
     entities: Vec<Found<'a>>,
 }
@@ -104,11 +105,11 @@ pub fn run(a: &EntitiesArgs) -> Outcome {
                 }
             }
         };
-        for line in text.lines() {
+        for (n, line) in (1..).zip(text.lines()) {
             let line = line.trim_end_matches('\r');
             let found = names(line, a.events);
             if a.json {
-                serde_json::to_writer(&mut out, &Line { text: line, entities: found })?;
+                serde_json::to_writer(&mut out, &Line { line: n, text: line, entities: found })?;
                 writeln!(out)?;
             } else if !found.is_empty() {
                 let shown: Vec<String> = found
@@ -149,5 +150,16 @@ mod tests {
             assert_eq!(chars[f.start..f.end].iter().collect::<String>(), f.text);
         }
         assert!(found.iter().all(|f| f.kind != "event"));
+    }
+
+    #[test]
+    fn json_numbers_lines_and_names_each_kind() {
+        let found = names("区长王小明在徐汇区调研。", false);
+        let json =
+            serde_json::to_value(Line { line: 3, text: "区长王小明在徐汇区调研。", entities: found }).unwrap();
+        assert_eq!(json["line"], 3);
+        assert_eq!(json["entities"][0]["kind"], "person");
+        assert_eq!(json["entities"][0]["text"], "王小明");
+        assert!(json["entities"][0].get("type").is_none());
     }
 }
