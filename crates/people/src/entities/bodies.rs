@@ -485,8 +485,7 @@ mod tests {
         assert_eq!(e.organizations, ["中共中央", "民盟"], "{e:?}");
         let e = extract_text("他会见了法国外交部长和国防部长。", None);
         assert!(e.organizations.iter().any(|o| o == "法国外交部"), "{e:?}");
-        // (`国防部` of the second post: the model retrained with names
-        // replaced, issue 21, misses it; no rule finds it)
+        assert!(e.organizations.iter().any(|o| o == "国防部"), "{e:?}");
         assert!(!e.organizations.iter().any(|o| o.ends_with('长')), "{e:?}");
     }
 
@@ -557,9 +556,7 @@ mod tests {
     #[test]
     fn a_common_word_before_a_body_is_not_part_of_it() {
         let e = extract_text("他代表中国政府和人民致辞。要发挥致公党的作用，充分发挥参政党职能。", None);
-        // (`致公党` itself: the model retrained with names replaced, issue
-        // 21, misses it; no rule finds it)
-        assert!(e.organizations.iter().all(|o| !o.contains("代表") && !o.contains("发挥")), "{e:?}");
+        assert_eq!(e.organizations, ["致公党"], "{e:?}");
     }
 
     #[test]
