@@ -602,9 +602,10 @@ impl Assembler<'_> {
             self.sign.set(Sign::Kicker);
             return HeadRole::Start;
         }
-        // After a closing byline, source or credits, even a line set like a
-        // sub-heading (`讲好故事，让电影走进观众心里`) heads the next article.
-        if cur.ended {
+        // After a closing byline, source or credits, or right under the
+        // sentence naming who attended, even a line set like a sub-heading
+        // (`讲好故事，让电影走进观众心里`) heads the next article.
+        if cur.ended || self.under_attendees(cur, i) {
             self.sign.set(Sign::AfterEnd);
             return HeadRole::Start;
         }
