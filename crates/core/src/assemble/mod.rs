@@ -538,7 +538,10 @@ impl Assembler<'_> {
             self.sign.set(Sign::FootLine);
             return HeadRole::SignOff;
         }
-        if cur.closed || u.level > 0 || self.strong_start(i) {
+        // as strong: bulleted points summing a report up over its dateline,
+        // unless the sentence before is open (a point a column break cut)
+        let points = || !cur.open && self.points_over_dateline(self.group_end(i));
+        if cur.closed || u.level > 0 || self.strong_start(i) || points() {
             self.sign.set(Sign::Strong);
             return HeadRole::Start;
         }

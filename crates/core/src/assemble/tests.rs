@@ -508,3 +508,15 @@ fn the_sentence_naming_who_attended_may_follow_the_lead() {
     let issue = parse(text);
     assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
 }
+
+#[test]
+fn a_headline_over_bulleted_points_and_a_dateline_starts_a_report() {
+    // The second report shares the first one's theme; its headline stands
+    // over two bulleted points that sum it up, then its dateline.
+    let text = "示例市春节客流创新高\n\n本报示例2月10日电 示例市春节假期客流创新高，地铁、公交客流同比增长两成。\n\n\
+                示例市交通部门表示，春节假期地铁、公交运行平稳。\n\n示例市春节消费红火\n\n■ 商场客流同比增长两成\n\n■ 餐饮收入超过十亿元\n\n\
+                本报示例2月10日电 示例市春节假期消费红火，商场、地铁、公交客流同比增长两成。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    assert_eq!(issue.articles[1].headline.title, "示例市春节消费红火");
+}
