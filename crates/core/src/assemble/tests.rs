@@ -520,3 +520,15 @@ fn a_headline_over_bulleted_points_and_a_dateline_starts_a_report() {
     assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
     assert_eq!(issue.articles[1].headline.title, "示例市春节消费红火");
 }
+
+#[test]
+fn a_line_under_a_datelined_report_on_an_uncut_page_starts_an_article() {
+    // A report under a dateline has no sub-headings: the line after it,
+    // though the next text shares its theme, heads an article of its own.
+    let text = "示例市春季植树活动启动\n\n本报示例3月12日电 示例市春季义务植树活动今天启动，市民在城郊植树造林。\n\n\
+                今年示例市计划新增造林面积一万亩，植树活动将持续到四月。\n\n城郊新添一片林\n\n\
+                清晨，示例市城郊的植树现场人头攒动，市民们挥锹培土，新增造林面积的计划让市民干劲十足。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    assert_eq!(issue.articles[1].headline.title, "城郊新添一片林");
+}
