@@ -86,6 +86,20 @@ impl Assembler<'_> {
         k
     }
 
+    /// Whether bulleted points that sum up a report (`■ 全市客流超过一亿人次`,
+    /// a 提要 under its headline) start at `k` and stand over a dateline:
+    /// the headline above them opens that report.
+    pub(super) fn points_over_dateline(&self, k: usize) -> bool {
+        const MAX_POINT_CHARS: usize = 60;
+        let points = self.units[k..]
+            .iter()
+            .take(MAX_HEAD_LINES)
+            .take_while(|u| u.kind == UnitKind::Item && char_len(&u.text) <= MAX_POINT_CHARS)
+            .count();
+        points > 0
+            && self.units.get(k + points).is_some_and(|t| t.kind == UnitKind::Text && starts_with_dateline(&t.text))
+    }
+
     /// Whether the text from `k` up to the next headline is as short as a
     /// photo caption: one or two paragraphs, a few sentences.
     pub(super) fn caption_follows(&self, k: usize) -> bool {

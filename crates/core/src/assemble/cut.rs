@@ -90,3 +90,19 @@ mod tests {
         assert_eq!(issue.articles[1].headline.title, "示例市春耕备耕物资供应充足");
     }
 }
+
+/// Longest line that may stand whole without a sentence end (a headline, a
+/// credit); longer ones that stop mid-sentence were cut by a column break.
+const CUT_LINE_CHARS: usize = 30;
+
+/// Whether column breaks cut the page's paragraphs into lines (text taken
+/// from a PDF page line by line): a long line of text stops mid-sentence.
+/// On such a page a headline-like line may be the first piece of a cut
+/// paragraph; on a page with none, it cannot.
+pub(super) fn columns_cut(units: &[crate::classify::Unit]) -> bool {
+    units.iter().any(|u| {
+        u.kind == crate::classify::UnitKind::Text
+            && !ends_sentence(&u.text)
+            && crate::text::char_len(&u.text) > CUT_LINE_CHARS
+    })
+}

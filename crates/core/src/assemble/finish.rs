@@ -44,6 +44,64 @@ pub(super) fn read_paragraph_end(d: &mut Draft) {
     }
 }
 
+/// The longest sentence that may only name who attended.
+const ATTENDEES_CHARS: usize = 60;
+
+/// How a report of a meeting, a visit or a ceremony closes: the last
+/// sentence names, in one list, who else took part (`王甲、李乙等参加会见。`,
+/// `…出席会议。`, `…陪同。`). Nothing of the report follows it.
+const ATTENDED: &[&str] = &[
+    "参加会见",
+    "参加会谈",
+    "参加会议",
+    "参加活动",
+    "参加上述活动",
+    "参加仪式",
+    "参加座谈",
+    "参加座谈会",
+    "出席会议",
+    "出席活动",
+    "出席上述活动",
+    "出席仪式",
+    "出席开幕式",
+    "出席闭幕式",
+    "出席座谈会",
+    "陪同",
+    "陪同会见",
+    "陪同参观",
+    "陪同考察",
+    "陪同调研",
+    "参加考察",
+    "参加调研",
+    "参加上述会见",
+];
+
+/// Whether a paragraph is the sentence that closes a report by naming who
+/// else attended: one sentence, no clause before the list of names. Such a
+/// sentence may also follow a report's lead, so it closes the report only
+/// where a headline-like line stands right under it.
+pub(super) fn names_attendees(text: &str) -> bool {
+    let Some(body) = text.strip_suffix('。') else { return false };
+    !body.contains(['，', '。', '；', ',', '：'])
+        && char_len(text) <= ATTENDEES_CHARS
+        && ATTENDED.iter().any(|w| body.ends_with(w))
+}
+
+impl Assembler<'_> {
+    /// Whether the headline-like line `i` stands right under the sentence
+    /// naming who attended (see [`names_attendees`]), and is not the first
+    /// piece of a sentence a column break cut (its next line does not go on
+    /// with a mark no line of text opens with).
+    pub(super) fn under_attendees(&self, cur: &Draft, i: usize) -> bool {
+        let attended = cur.paras.last().is_some_and(|p| p.role == ParagraphRole::Text && names_attendees(&p.text));
+        let cut = self
+            .units
+            .get(i + 1)
+            .is_some_and(|n| n.text.trim_start().starts_with(['、', '，', '。', '；', '：', '）', '”']));
+        attended && !cut
+    }
+}
+
 pub(super) static NOTICE_WORDS: &[&str] = &["小启", "启事", "公告", "通告", "声明", "通知", "须知"];
 pub(super) static LETTER_WORDS: &[&str] =
     &["贺词", "献词", "公开信", "倡议书", "慰问信", "贺信", "感谢信", "一封信", "致辞", "寄语", "家书"];

@@ -120,6 +120,7 @@ pub fn assemble(units: &[Unit]) -> Assembled {
         leftovers: Vec::new(),
         column: None,
         indent_mode: indent_marks_paragraphs(units),
+        columns_cut: cut::columns_cut(units),
         sign: Cell::new(Sign::First),
     };
     a.run();
@@ -161,6 +162,8 @@ pub(super) struct Assembler<'u> {
     /// The page indents every paragraph, so an indent starts a paragraph and
     /// a line without one is a headline or a continuation.
     indent_mode: bool,
+    /// Column breaks cut the page's paragraphs (see [`cut::columns_cut`]).
+    columns_cut: bool,
     /// What decided the last [`Assembler::head_role`].
     sign: Cell<Sign>,
 }
@@ -538,7 +541,10 @@ impl Assembler<'_> {
             self.sign.set(Sign::FootLine);
             return HeadRole::SignOff;
         }
-        if cur.closed || u.level > 0 || self.strong_start(i) {
+        // as strong: bulleted points summing a report up over its dateline,
+        // unless the sentence before is open (a point a column break cut)
+        let points = || !cur.open && self.points_over_dateline(self.group_end(i));
+        if cur.closed || u.level > 0 || self.strong_start(i) || points() {
             self.sign.set(Sign::Strong);
             return HeadRole::Start;
         }
@@ -602,9 +608,10 @@ impl Assembler<'_> {
             self.sign.set(Sign::Kicker);
             return HeadRole::Start;
         }
-        // After a closing byline, source or credits, even a line set like a
-        // sub-heading (`讲好故事，让电影走进观众心里`) heads the next article.
-        if cur.ended {
+        // After a closing byline, source or credits, or right under the
+        // sentence naming who attended, even a line set like a sub-heading
+        // (`讲好故事，让电影走进观众心里`) heads the next article.
+        if cur.ended || self.under_attendees(cur, i) {
             self.sign.set(Sign::AfterEnd);
             return HeadRole::Start;
         }
@@ -635,7 +642,14 @@ impl Assembler<'_> {
         let c = cohesion(cur, &self.units[j..]);
         self.sign.set(Sign::Cohesion(c));
         let lead = || self.units.get(j).is_some_and(|n| n.kind == UnitKind::Text && opens_as_lead(&n.text));
-        if c < NEW_TOPIC
+        // A report under a dateline (`本报北京3月1日电`) is not cut into parts:
+        // its first line left to cohesion heads the next article (unless
+        // column breaks cut the page's paragraphs: then it is often a piece).
+        let report = cur.dateline.is_some()
+            && !self.columns_cut
+            && !cur.paras.iter().any(|p| p.role == ParagraphRole::Subheading);
+        if report
+            || c < NEW_TOPIC
             || c < 2.0 * NEW_TOPIC && (lead() || reads_as_title_pair(group))
             || c < 2.5 * NEW_TOPIC && set_unlike_subheadings(cur, &u.text)
         {

@@ -484,3 +484,51 @@ fn a_writer_s_place_and_name_sign_a_text_and_never_head_the_next() {
     assert_eq!(last.as_deref(), Some("示例县李丽"), "{:#?}", a.paragraphs);
     assert_eq!((b.headline.kicker.as_deref(), b.headline.title.as_str()), (None, "菜市场早市何时开"));
 }
+
+#[test]
+fn a_headline_under_the_sentence_naming_who_attended_starts_a_report() {
+    // The first report closes with who else attended; the next one, on the
+    // same meeting's theme, shares many of its words.
+    let text = "示例市长会见外国客人\n\n本报示例3月1日电 示例市长王甲今天在市政府会见外国客人，双方就示例市和友好城市的合作交换意见。\n\n\
+                王甲表示，示例市愿同友好城市深化合作，推动经贸、文化交流。\n\n李乙、张丙参加会见。\n\n\
+                示例市召开合作交流会议\n\n示例市长王甲今天主持召开会议，研究深化同友好城市的合作，推动经贸、文化交流。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    assert_eq!(issue.articles[1].headline.title, "示例市召开合作交流会议");
+    assert!(issue.articles[0].body().ends_with("李乙、张丙参加会见。"), "{}", issue.articles[0].body());
+}
+
+#[test]
+fn the_sentence_naming_who_attended_may_follow_the_lead() {
+    assert!(super::names_attendees("国务院副总理王甲、国务委员李乙等参加会见。"));
+    assert!(!super::names_attendees("会见后，王甲陪同客人参观了展览。"));
+    // after the lead, text goes on: the line under it is no headline
+    let text = "示例市长会见外国客人\n\n本报示例3月1日电 示例市长王甲今天在市政府会见外国客人。\n\n李乙参加会见。\n\n\
+                王甲表示，示例市愿同友好城市深化合作。\n\n双方签署了合作协议。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+}
+
+#[test]
+fn a_headline_over_bulleted_points_and_a_dateline_starts_a_report() {
+    // The second report shares the first one's theme; its headline stands
+    // over two bulleted points that sum it up, then its dateline.
+    let text = "示例市春节客流创新高\n\n本报示例2月10日电 示例市春节假期客流创新高，地铁、公交客流同比增长两成。\n\n\
+                示例市交通部门表示，春节假期地铁、公交运行平稳。\n\n示例市春节消费红火\n\n■ 商场客流同比增长两成\n\n■ 餐饮收入超过十亿元\n\n\
+                本报示例2月10日电 示例市春节假期消费红火，商场、地铁、公交客流同比增长两成。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    assert_eq!(issue.articles[1].headline.title, "示例市春节消费红火");
+}
+
+#[test]
+fn a_line_under_a_datelined_report_on_an_uncut_page_starts_an_article() {
+    // A report under a dateline has no sub-headings: the line after it,
+    // though the next text shares its theme, heads an article of its own.
+    let text = "示例市春季植树活动启动\n\n本报示例3月12日电 示例市春季义务植树活动今天启动，市民在城郊植树造林。\n\n\
+                今年示例市计划新增造林面积一万亩，植树活动将持续到四月。\n\n城郊新添一片林\n\n\
+                清晨，示例市城郊的植树现场人头攒动，市民们挥锹培土，新增造林面积的计划让市民干劲十足。\n";
+    let issue = parse(text);
+    assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    assert_eq!(issue.articles[1].headline.title, "城郊新添一片林");
+}
