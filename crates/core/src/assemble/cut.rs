@@ -28,6 +28,22 @@ pub(super) fn cut_at_column_end(text: &str) -> bool {
     has_surname(&last.to_string()) && post_ending(rest).is_some_and(|p| rest.ends_with(p))
 }
 
+/// Longest line that may stand whole without a sentence end (a headline, a
+/// credit); longer ones that stop mid-sentence were cut by a column break.
+const CUT_LINE_CHARS: usize = 30;
+
+/// Whether column breaks cut the page's paragraphs into lines (text taken
+/// from a PDF page line by line): a long line of text stops mid-sentence.
+/// On such a page a headline-like line may be the first piece of a cut
+/// paragraph; on a page with none, it cannot.
+pub(super) fn columns_cut(units: &[crate::classify::Unit]) -> bool {
+    units.iter().any(|u| {
+        u.kind == crate::classify::UnitKind::Text
+            && !ends_sentence(&u.text)
+            && crate::text::char_len(&u.text) > CUT_LINE_CHARS
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::cut_at_column_end;
@@ -89,20 +105,4 @@ mod tests {
         assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
         assert_eq!(issue.articles[1].headline.title, "示例市春耕备耕物资供应充足");
     }
-}
-
-/// Longest line that may stand whole without a sentence end (a headline, a
-/// credit); longer ones that stop mid-sentence were cut by a column break.
-const CUT_LINE_CHARS: usize = 30;
-
-/// Whether column breaks cut the page's paragraphs into lines (text taken
-/// from a PDF page line by line): a long line of text stops mid-sentence.
-/// On such a page a headline-like line may be the first piece of a cut
-/// paragraph; on a page with none, it cannot.
-pub(super) fn columns_cut(units: &[crate::classify::Unit]) -> bool {
-    units.iter().any(|u| {
-        u.kind == crate::classify::UnitKind::Text
-            && !ends_sentence(&u.text)
-            && crate::text::char_len(&u.text) > CUT_LINE_CHARS
-    })
 }
