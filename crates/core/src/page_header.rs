@@ -257,13 +257,22 @@ pub fn find_page_header(lines: &[Line<'_>]) -> Option<HeaderArea> {
 fn header_in(lines: &[Line<'_>], window: &[usize], at_top: bool) -> Option<HeaderArea> {
     let read: Vec<(usize, HeaderLine)> =
         window.iter().filter_map(|&i| read_line(lines[i].text).map(|h| (i, h))).collect();
-    let mut heads = read.iter().filter(|(_, h)| h.is_header());
+    let mut heads: Vec<&(usize, HeaderLine)> = read.iter().filter(|(_, h)| h.is_header()).collect();
+    // a front page's teasers (`春风里的小城 第2版`) read like a page's name
+    // and number: among several such lines, the one that is no teaser heads
+    // the page
+    if heads.len() > 1 {
+        heads.retain(|(i, _)| crate::teaser::parse_teaser(lines[*i].text).is_none());
+        if heads.len() != 1 {
+            return None;
+        }
+    }
     let credits = |i: usize| read.iter().find(|(j, h)| *j == i && h.is_credits()).map(|(_, h)| h);
-    let (first, mut h) = match (heads.next(), heads.next()) {
-        (Some((i, h)), None) => (*i, h.clone()),
-        (Some(_), Some(_)) => return None,
+    let (first, mut h) = match heads.as_slice() {
+        [(i, h)] => (*i, h.clone()),
+        [_, _, ..] => return None,
         // credits alone at the top of the page, over everything else
-        (None, _) if at_top => {
+        [] if at_top => {
             let n = (0..).take_while(|&i| credits(i).is_some()).count();
             if n == 0 {
                 return None;
@@ -272,7 +281,7 @@ fn header_in(lines: &[Line<'_>], window: &[usize], at_top: bool) -> Option<Heade
             (0..n).filter_map(credits).for_each(|c| h.editors.extend(c.editors.iter().cloned()));
             return Some(area(lines, h, (0..n).collect()));
         }
-        (None, _) => return None,
+        [] => return None,
     };
     let mut taken = vec![first];
     let mut before = first;
@@ -474,6 +483,14 @@ mod tests {
     #[test]
     fn a_list_of_pages_is_no_header() {
         assert!(header(&format!("第2版 要闻\n第3版 综合{BODY}")).is_none());
+    }
+
+    #[test]
+    fn teasers_beside_a_front_pages_header_are_no_header() {
+        let text = format!("导读\n春风里的小城  第2版\n第1版\n老街新貌（城市笔记）  第5版{BODY}");
+        let area = find_page_header(&split_lines(&text)).unwrap();
+        assert_eq!(area.lines, [2]);
+        assert_eq!(page(&area.header), "1");
     }
 
     #[test]
