@@ -174,20 +174,9 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 
 /// Finds the entities of one paragraph of text.
 fn scan(text: &str, paragraph: usize, out: &mut Entities) {
-    let tags = {
-        let seg = segment::Segmenter::base();
-        let mut at = 0;
-        seg.tagged(text)
-            .into_iter()
-            .map(|(r, tag)| {
-                let tok = (text[r.clone()].to_string(), tag.to_string(), at);
-                at = r.end;
-                tok
-            })
-            .collect::<Vec<_>>()
-    };
+    let seg = segment::Segmenter::base();
     let toks: Vec<Tok<'_>> =
-        tags.iter().map(|(w, t, s)| Tok { word: &text[*s..*s + w.len()], tag: t.as_str(), start: *s }).collect();
+        seg.tagged(text).into_iter().map(|(r, tag)| Tok { word: &text[r.clone()], tag, start: r.start }).collect();
     let mut used = vec![false; toks.len()];
     // names printed side by side in a roll (`委员：张立林海陈志远`)
     signatures::name_rolls(text, &toks, paragraph, &mut used, out);
