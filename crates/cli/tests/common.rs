@@ -88,3 +88,17 @@ pub fn check_index_agrees(data: &Path, articles: i64) {
     assert_eq!(archive.index().num_docs() as i64, articles, "one index document per article");
     archive.close().unwrap();
 }
+
+/// The files under a folder, its subfolders' too.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

@@ -5,7 +5,7 @@
 //! empty data folder builds its index from the database; a node killed
 //! (SIGKILL) catches up when it starts again.
 
-use crate::common::{bin, make_issues, run_str, stderr, stdout};
+use crate::common::{bin, files_under, make_issues, run_str, stderr, stdout};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -188,7 +188,8 @@ fn issues_written_anywhere_are_searchable_on_every_node_and_a_killed_node_catche
         &shared.display().to_string(),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let kept = walk(&shared);
+    let kept: Vec<String> =
+        files_under(&shared).iter().filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())).collect();
     assert_eq!(kept.len(), 4, "the PDF and its three images are kept in the shared folder: {kept:?}");
     assert!(!cli_data.join(shuzibao_archive::files::FILES_DIR).exists(), "none in the data folder");
     for name in &kept {
@@ -220,20 +221,6 @@ fn issues_written_anywhere_are_searchable_on_every_node_and_a_killed_node_catche
     }
     node_a.kill();
     node_b.kill();
-}
-
-/// The names of the files under a folder.
-fn walk(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(e.file_name().to_string_lossy().into_owned());
-        }
-    }
-    out
 }
 
 /// Articles of 2010 (the made-up issues') the store holds, each issue

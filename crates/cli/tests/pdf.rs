@@ -6,7 +6,7 @@
 #[path = "../../archive/tests/support/pdf_page.rs"]
 pub(crate) mod pdf_page;
 
-use crate::common::{run_str, stderr, stdout};
+use crate::common::{files_under, run_str, stderr, stdout};
 use pdf_page::{pdf, two_articles, A_TITLE, B_TITLE};
 
 #[test]
@@ -80,24 +80,11 @@ fn ingest_takes_pdfs_from_a_folder_and_refuses_a_bad_one_by_name() {
     assert!(stderr(&out).contains("xhb-20240305-03.pdf: not a PDF file: it is a ZIP archive"), "{}", stderr(&out));
     let out = run_str(&["search", "老年助餐", "--data", &d]);
     assert!(stdout(&out).contains(B_TITLE), "{}", stdout(&out));
-    let kept: Vec<_> = walk(&data.join("files"));
-    assert_eq!(kept.iter().filter(|p| p.ends_with(".pdf")).count(), 1, "{kept:?}");
-    assert_eq!(kept.iter().filter(|p| p.ends_with(".png")).count(), 3, "{kept:?}");
+    let kept = files_under(&data.join("files"));
+    let with = |ext: &str| kept.iter().filter(|p| p.extension().is_some_and(|e| e == ext)).count();
+    assert_eq!(with("pdf"), 1, "{kept:?}");
+    assert_eq!(with("png"), 3, "{kept:?}");
     // again: unchanged
     let out = run_str(&["ingest", &p, "--data", &d]);
     assert!(stdout(&out).starts_with("2 pages: 0 added, 0 updated, 1 unchanged, 1 failed"), "{}", stdout(&out));
-}
-
-/// The files under a folder, as strings.
-fn walk(dir: &std::path::Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p.display().to_string());
-        }
-    }
-    out
 }

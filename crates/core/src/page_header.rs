@@ -268,11 +268,10 @@ fn header_in(lines: &[Line<'_>], window: &[usize], at_top: bool) -> Option<Heade
         }
     }
     let credits = |i: usize| read.iter().find(|(j, h)| *j == i && h.is_credits()).map(|(_, h)| h);
-    let (first, mut h) = match heads.as_slice() {
-        [(i, h)] => (*i, h.clone()),
-        [_, _, ..] => return None,
+    let (first, mut h) = match heads.first() {
+        Some((i, h)) => (*i, h.clone()),
         // credits alone at the top of the page, over everything else
-        [] if at_top => {
+        None if at_top => {
             let n = (0..).take_while(|&i| credits(i).is_some()).count();
             if n == 0 {
                 return None;
@@ -281,7 +280,7 @@ fn header_in(lines: &[Line<'_>], window: &[usize], at_top: bool) -> Option<Heade
             (0..n).filter_map(credits).for_each(|c| h.editors.extend(c.editors.iter().cloned()));
             return Some(area(lines, h, (0..n).collect()));
         }
-        [] => return None,
+        None => return None,
     };
     let mut taken = vec![first];
     let mut before = first;
