@@ -21,7 +21,9 @@
 //!    holding nothing but names (`《辽金史新论》（林文渊）`);
 //! 3. `named::add_people`: the people the model names, with the post written
 //!    before them (`posts`); a club it reads as a person or a place is an
-//!    organisation when a match is written next to it (`sides`);
+//!    organisation when a match is written next to it (`sides`); a person's
+//!    name loses a date's digits or a verb written against it, and is a
+//!    craft's or a place's by what follows it (`neighbours`);
 //! 4. `latin::bracketed`: a name in Latin letters in brackets after a
 //!    person's (`阿特金森（Martin Atkinson）`), a mention of that person;
 //! 5. `lists::listed_names`: names listed with a name (`王光英、程思远、王朝文`);
@@ -48,6 +50,7 @@ mod issue;
 mod latin;
 mod lists;
 mod named;
+mod neighbours;
 mod posts;
 mod roll;
 mod sides;

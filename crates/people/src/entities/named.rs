@@ -11,6 +11,7 @@
 //! Not the model (`crate::model`), nor the passes for events and dates.
 
 use super::bodies;
+use super::neighbours;
 use super::posts::{listed_post, post_before};
 use super::sides;
 use super::words::PLACES;
@@ -47,11 +48,33 @@ pub(super) fn find(text: &str, toks: &[Tok<'_>]) -> Vec<Named> {
     let mut named: Vec<Named> = spans
         .into_iter()
         .map(|s| Named { range: offsets[s.start]..offsets[s.end], kind: s.kind })
+        .filter_map(|n| by_neighbours(text, n))
         .filter(|n| balanced(&text[n.range.clone()]))
         .filter(|n| n.kind != Kind::Person || !a_works_title(text, &n.range))
         .collect();
     as_sides(text, &mut named);
+    neighbours::listed_with_places(text, &mut named);
     named
+}
+
+/// A person's name as what stands next to it shows it (`neighbours`):
+/// without a date's digits or a verb, a place, a state body, or nothing (a
+/// craft).
+fn by_neighbours(text: &str, n: Named) -> Option<Named> {
+    if n.kind != Kind::Person {
+        return Some(n);
+    }
+    let range = neighbours::without_verb(text, neighbours::without_digits(text, n.range));
+    if range.is_empty() || neighbours::a_craft(text, &range) {
+        return None;
+    }
+    if neighbours::a_state_body(text, &range) {
+        return Some(Named { range, kind: Kind::Organization });
+    }
+    match neighbours::as_place(text, &range) {
+        Some(place) => Some(Named { range: place, kind: Kind::Place }),
+        None => Some(Named { range, kind: Kind::Person }),
+    }
 }
 
 /// Makes organisations of the clubs the model read as people or places

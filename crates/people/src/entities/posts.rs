@@ -6,7 +6,7 @@
 //! Not the names themselves (`named`, `lists`), nor who holds a post over
 //! time (`store`).
 
-use super::words::{is_ordinal, is_person_tag, name_ok, not_a_name_ending, word_list};
+use super::words::{is_ordinal, is_person_tag, name_ok, not_a_name_ending, word_list, ORGS};
 use super::{Entities, Tok};
 use shuzibao_core::lexicon;
 use shuzibao_core::text::is_han;
@@ -45,7 +45,10 @@ pub(super) fn post_before(toks: &[Tok<'_>], i: usize) -> Option<String> {
         // a verb (`得知`, `应`, `综合`) or a count (`两位`, a dateline's
         // `2月25日`) is no part of a post; an ordinal is (`第十三届`), and so
         // are the verbs posts are made of (`驻`, `兼`)
-        let verb = t.tag.starts_with('v') && !VERBS_IN_POSTS.contains(&t.word);
+        // a verbal noun before a body's word is of the body's name
+        // (`外事` `工作` `委员会`)
+        let of_body = t.tag == "vn" && ORGS.find(toks[j].word) == Some(toks[j].word);
+        let verb = t.tag.starts_with('v') && !VERBS_IN_POSTS.contains(&t.word) && !of_body;
         let count = matches!(t.tag, "m" | "mq" | "t") && !is_ordinal(t.word);
         // a dateline's end (`25日电`, `专电`) is where a reporter's post starts
         let dateline = t.word.ends_with('电');
@@ -79,5 +82,14 @@ mod tests {
         let p = people("区委书记曹立强出席会议。区委副书记、区长钟晓咏主持。");
         assert!(p.contains(&("曹立强".into(), Some("区委书记".into()))), "{p:?}");
         assert!(p.contains(&("钟晓咏".into(), Some("区委副书记、区长".into()))), "{p:?}");
+    }
+
+    #[test]
+    fn a_body_named_with_a_verbal_noun_stays_in_the_post() {
+        let p = people("中共中央政治局委员、中央外事工作委员会办公室主任王明远出席。");
+        assert!(
+            p.contains(&("王明远".into(), Some("中共中央政治局委员、中央外事工作委员会办公室主任".into()))),
+            "{p:?}"
+        );
     }
 }

@@ -6,6 +6,7 @@
 //!
 //! Not the names the model finds (`named`), nor posts.
 
+use super::neighbours;
 use super::roll;
 use super::words::{dictionary_tag, is_person_tag, jieba_has, name_ok, not_a_name_ending};
 use super::{Entities, Mention, MentionKind, PersonMention, PersonRole, Tok};
@@ -60,6 +61,10 @@ pub(super) fn name_rolls(text: &str, toks: &[Tok<'_>], paragraph: usize, used: &
     }
     for (run, pieces) in runs.iter().zip(cuts) {
         let Some(pieces) = pieces.flatten().filter(|p| roll::is_part_of_roll(p)) else { continue };
+        // a craft's name (`“…海军元帅”号`) is no roll
+        if neighbours::a_craft(text, run) {
+            continue;
+        }
         for p in pieces {
             push_person(out, paragraph, run.start + p.range.start..run.start + p.range.end, text);
         }
