@@ -14,7 +14,7 @@ use super::bodies;
 use super::neighbours;
 use super::posts::{listed_post, post_before};
 use super::sides;
-use super::words::PLACES;
+use super::words::{opens_with_common_word, PLACES};
 use super::{push_unique, Entities, Mention, MentionKind, PersonMention, PersonRole, Tok};
 use crate::tags::Kind;
 use crate::Model;
@@ -262,7 +262,7 @@ pub(super) fn add_people(
         let sure = !cut
             && !unit
             && !in_mixed_list(text, &n.range, named)
-            && (person.post.is_some() || looks_like_a_name(name));
+            && (person.post.is_some() || looks_like_a_name(name) && !opens_with_common_word(name));
         let list = if sure { &mut out.people } else { &mut out.tentative };
         if !list.iter().any(|p| p.name == name) {
             list.push(person);
@@ -478,6 +478,17 @@ mod tests {
         assert!(people("特区行政长官董建华出席。").iter().any(|x| x.0 == "董建华"));
         // a family name and a title of one character that make a word (`施工`)
         assert!(mentions("严格按程序施工。", MentionKind::Person).is_empty());
+    }
+
+    #[test]
+    fn a_name_opening_with_a_common_word_needs_a_post_or_a_sure_mention() {
+        // `黄金` `档`: prime time, not a person
+        for text in ["该剧今晚在综合频道黄金档播出。", "这部纪录片将于6月8日在黄金档播出，网络平台同步上线。"]
+        {
+            assert!(extract_text(text, None).people.is_empty(), "{text}: {:?}", people(text));
+        }
+        // with a post it is a person
+        assert!(people("区委书记黄金档出席。").iter().any(|x| x.0 == "黄金档"), "{:?}", people("区委书记黄金档出席。"));
     }
 
     #[test]

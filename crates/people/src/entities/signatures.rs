@@ -8,7 +8,7 @@
 
 use super::neighbours;
 use super::roll;
-use super::words::{dictionary_tag, is_person_tag, jieba_has, name_ok, not_a_name_ending};
+use super::words::{dictionary_tag, is_person_tag, jieba_has, name_ok, not_a_name_ending, opens_with_common_word};
 use super::{Entities, Mention, MentionKind, PersonMention, PersonRole, Tok};
 use regex::Regex;
 use shuzibao_core::lexicon;
@@ -145,14 +145,6 @@ fn push_person(out: &mut Entities, paragraph: usize, range: std::ops::Range<usiz
             paragraph: Some(paragraph),
         });
     }
-}
-
-/// Whether a word of three characters begins with a word of two the
-/// dictionary knows as something other than a name (`纪念` in `纪念章`).
-/// Its end is no sign: given names are often words (`建华`, `锦涛`).
-fn opens_with_common_word(word: &str) -> bool {
-    let Some((third, _)) = word.char_indices().nth(2) else { return false };
-    dictionary_tag(&word[..third]).is_some_and(|t| !is_person_tag(&t) && !t.starts_with("ns"))
 }
 
 #[cfg(test)]

@@ -77,3 +77,10 @@ pub(super) fn dictionary_tag(word: &str) -> Option<String> {
 pub(super) fn is_ordinal(w: &str) -> bool {
     w.starts_with('第') && w.ends_with(['届', '次', '任', '期']) && w.chars().count() >= 3
 }
+/// Whether a word of three characters begins with a word of two the
+/// dictionary knows as something other than a name (`纪念` in `纪念章`).
+/// Its end is no sign: given names are often words (`建华`, `锦涛`).
+pub(super) fn opens_with_common_word(word: &str) -> bool {
+    let Some((third, _)) = word.char_indices().nth(2) else { return false };
+    dictionary_tag(&word[..third]).is_some_and(|t| !is_person_tag(&t) && !t.starts_with("ns"))
+}
