@@ -101,6 +101,13 @@ pub(super) fn standalone_names(text: &str, toks: &[Tok<'_>], paragraph: usize, u
         if !(2..=10).contains(&run.chars().count()) || !run.chars().all(is_han) || run.ends_with('摄') {
             continue;
         }
+        if let Some((picture, words)) = picture_and_text(run) {
+            let at = |r: std::ops::Range<usize>| span.start + r.start..span.start + r.end;
+            push_person_as(out, paragraph, at(picture), text, PersonRole::Photographer);
+            push_person_as(out, paragraph, at(words), text, PersonRole::Author);
+            take(toks, used, &span);
+            continue;
+        }
         let Some(pieces) = roll::split(run, known_as) else { continue };
         let name_like = |w: &str| {
             name_ok(w)
@@ -135,21 +142,41 @@ fn take(toks: &[Tok<'_>], used: &mut [bool], range: &std::ops::Range<usize>) {
 
 /// Records a person named at `range` of the paragraph, with no post.
 fn push_person(out: &mut Entities, paragraph: usize, range: std::ops::Range<usize>, text: &str) {
+    push_person_as(out, paragraph, range, text, PersonRole::Mentioned);
+}
+
+fn push_person_as(out: &mut Entities, paragraph: usize, range: std::ops::Range<usize>, text: &str, role: PersonRole) {
     let name = &text[range.clone()];
     out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range });
     if !out.people.iter().any(|q| q.name == name) {
-        out.people.push(PersonMention {
-            name: name.to_string(),
-            post: None,
-            role: PersonRole::Mentioned,
-            paragraph: Some(paragraph),
-        });
+        out.people.push(PersonMention { name: name.to_string(), post: None, role, paragraph: Some(paragraph) });
     }
+}
+
+/// A picture story's credit on a line of its own (`曹一图李清文`, printed
+/// `曹  一图  李  清文`): picture by one, text by the other. Each name two to
+/// four characters opening with a family name.
+fn picture_and_text(run: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let body = run.strip_suffix('文')?;
+    let (k, _) = body.match_indices('图').find(|(k, _)| {
+        let (a, b) = (&body[..*k], &body[k + '图'.len_utf8()..]);
+        [a, b].iter().all(|w| (2..=4).contains(&w.chars().count()) && lexicon::has_surname(w))
+    })?;
+    Some((0..k, k + '图'.len_utf8()..body.len()))
 }
 
 #[cfg(test)]
 mod tests {
     use crate::entities::testing::people;
+
+    #[test]
+    fn a_picture_and_text_credit() {
+        let e = crate::entities::extract_text("曹一图李清文", None);
+        let p: Vec<(&str, super::PersonRole)> = e.people.iter().map(|p| (p.name.as_str(), p.role)).collect();
+        assert_eq!(p, [("曹一", super::PersonRole::Photographer), ("李清", super::PersonRole::Author)]);
+        assert!(super::picture_and_text("王宏图").is_none());
+        assert!(super::picture_and_text("李宏图书文").is_none());
+    }
 
     #[test]
     fn names_printed_side_by_side() {
