@@ -59,13 +59,16 @@ pub(super) fn find(text: &str, toks: &[Tok<'_>]) -> Vec<Named> {
 
 /// A person's name as what stands next to it shows it (`neighbours`):
 /// without a date's digits or a verb, a place, a state body, or nothing (a
-/// craft).
+/// craft, a side of talks, the opening of a term's name).
 fn by_neighbours(text: &str, n: Named) -> Option<Named> {
     if n.kind != Kind::Person {
         return Some(n);
     }
     let range = neighbours::without_verb(text, neighbours::without_digits(text, n.range));
-    if range.is_empty() || neighbours::a_craft(text, &range) {
+    let thing = |r: &Range<usize>| {
+        neighbours::a_craft(text, r) || neighbours::a_side(text, r) || neighbours::opens_a_term(text, r)
+    };
+    if range.is_empty() || thing(&range) {
         return None;
     }
     if neighbours::a_state_body(text, &range) {

@@ -8,6 +8,9 @@
 //! - a craft named after someone (`“…”号航空母舰`, `…号飞船`), or a name
 //!   within a craft's (`“…海军元帅”号`);
 //! - an organisation's ending after `国家` (`国家…局`);
+//! - a side of talks (`中方…孟方`): a country's abbreviation and `方`;
+//! - the opening of a term's name: in quotes that close after more words
+//!   (`“…通道”`), or after a region (`西部…通道`);
 //! - an administrative unit after it (`…州`, `…省`, but not `州长`, `省委`),
 //!   a list's `等地`, or a list whose other items are places: a place.
 //!
@@ -122,6 +125,38 @@ pub(super) fn a_craft(text: &str, range: &Range<usize>) -> bool {
         }
     }
     after.strip_prefix('号').is_some_and(|rest| CRAFTS.iter().any(|w| rest.starts_with(w)))
+}
+
+/// Whether the name is a side of talks (`孟方` where the text writes `中方`
+/// or `双方`): a country's one-character abbreviation and `方`.
+pub(super) fn a_side(text: &str, range: &Range<usize>) -> bool {
+    let mut chars = text[range.clone()].chars();
+    let (Some(first), Some('方'), None) = (chars.next(), chars.next(), chars.next()) else { return false };
+    let talks =
+        ["中方", "双方", "两国"].iter().any(|w| text[..range.start].contains(w) || text[range.end..].contains(w));
+    talks && lexicon::place_abbreviation(first).is_some()
+}
+
+/// Regions that open the name of a project or a route (`西部…通道`), never
+/// written before a person's name.
+const REGIONS: &[&str] = &["西部", "东部", "南部", "北部", "中部", "中西部", "东北部", "西北部", "西南部", "东南部"];
+
+/// Whether the name opens the name of a thing (a project, a route, a
+/// slogan): quotes open right before it and close after more words that are
+/// no post (`“…通道”`, not `“王明远同志”`), or a region stands right before it
+/// and words follow (`西部…通道`).
+pub(super) fn opens_a_term(text: &str, range: &Range<usize>) -> bool {
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    if before.ends_with(['“', '「']) {
+        if let Some(c) = after.find(['”', '」']) {
+            let rest = &after[..c];
+            let n = rest.chars().count();
+            let person = lexicon::post_ending(rest).is_some() || ["同志", "先生", "女士"].contains(&rest);
+            return (1..=8).contains(&n) && rest.chars().all(is_han) && !person;
+        }
+    }
+    REGIONS.iter().any(|r| before.ends_with(r)) && after.starts_with(is_han)
 }
 
 /// Whether the name is a state body's (`国家…局`): `国家` before it and an
@@ -262,6 +297,32 @@ mod tests {
         assert!(!a_craft(t, &at(t, "王明远")));
         let p = people("胡塞武装称用导弹和无人机打击了美国航空母舰“哈里·杜明”号及多艘军舰。");
         assert!(p.iter().all(|(n, _)| !n.contains("杜明")), "{p:?}");
+    }
+
+    #[test]
+    fn the_opening_of_a_terms_name_is_no_person() {
+        let t = "加大对“陆明新通道”建设投入";
+        assert!(opens_a_term(t, &at(t, "陆明新")));
+        let t = "大力推进西部陆明新通道建设";
+        assert!(opens_a_term(t, &at(t, "陆明新")));
+        for (t, name) in [
+            ("“王明远同志”", "王明远"),
+            ("“王明远”", "王明远"),
+            ("“王明远书记”", "王明远"),
+            ("西部，王明远说", "王明远"),
+        ] {
+            assert!(!opens_a_term(t, &at(t, name)), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_side_of_talks_is_no_person() {
+        let t = "中方坚定支持孟方走符合本国国情的发展道路";
+        assert!(a_side(t, &at(t, "孟方")));
+        let t = "孟方走符合本国国情的发展道路";
+        assert!(!a_side(t, &at(t, "孟方")));
+        let t = "中方代表与李方会谈";
+        assert!(!a_side(t, &at(t, "李方")));
     }
 
     #[test]
