@@ -278,7 +278,25 @@ pub fn extract(article: &Article, issue_date: Option<NaiveDate>) -> Entities {
         p.role != PersonRole::Mentioned
             || !names.iter().any(|n| n.chars().count() > p.name.chars().count() && n.starts_with(p.name.as_str()))
     });
+    // a name that took the next name's first character in a roll printed
+    // without marks (`蔡奇丁` of `…王沪宁蔡奇丁薛祥李希…`) where the article
+    // writes both names apart
+    out.people.retain(|p| p.role != PersonRole::Mentioned || !glued(&p.name, &names, &texts));
     out
+}
+
+/// Whether `name` is another name of `names` with the first character of a
+/// third glued on, the text writing the two side by side.
+fn glued(name: &str, names: &[String], texts: &[&str]) -> bool {
+    let Some(last) = name.chars().next_back() else { return false };
+    let head = &name[..name.len() - last.len_utf8()];
+    if head.chars().count() < 2 || !names.iter().any(|n| n == head) {
+        return false;
+    }
+    names.iter().filter(|n| n.as_str() != name && n.starts_with(last) && n.chars().count() >= 2).any(|next| {
+        let both = format!("{head}{next}");
+        texts.iter().any(|t| t.contains(&both))
+    })
 }
 
 /// What the tests of the passes ask of the whole finder.
@@ -305,6 +323,16 @@ mod testing {
 mod tests {
     use super::testing::{mentions, people};
     use super::*;
+
+    #[test]
+    fn a_name_glued_to_the_next_in_a_roll_is_the_two_names() {
+        let names: Vec<String> = ["王甲乙", "蔡丙", "丁戊己", "蔡丙丁"].iter().map(|s| s.to_string()).collect();
+        let texts = ["王甲乙蔡丙丁戊己出席", "委员王甲乙、蔡丙、丁戊己"];
+        assert!(glued("蔡丙丁", &names, &texts));
+        assert!(!glued("丁戊己", &names, &texts));
+        // written apart nowhere: nothing to go by
+        assert!(!glued("蔡丙丁", &names, &["蔡丙丁出席"]));
+    }
 
     #[test]
     fn a_figure_of_the_past_called_by_family_name_and_gong() {

@@ -59,16 +59,13 @@ pub(super) fn find(text: &str, toks: &[Tok<'_>]) -> Vec<Named> {
 
 /// A person's name as what stands next to it shows it (`neighbours`):
 /// without a date's digits or a verb, a place, a state body, or nothing (a
-/// craft, a side of talks, the opening of a term's name).
+/// craft, a side of talks).
 fn by_neighbours(text: &str, n: Named) -> Option<Named> {
     if n.kind != Kind::Person {
         return Some(n);
     }
     let range = neighbours::without_verb(text, neighbours::without_digits(text, n.range));
-    let thing = |r: &Range<usize>| {
-        neighbours::a_craft(text, r) || neighbours::a_side(text, r) || neighbours::opens_a_term(text, r)
-    };
-    if range.is_empty() || thing(&range) {
+    if range.is_empty() || neighbours::a_craft(text, &range) || neighbours::a_side(text, &range) {
         return None;
     }
     if neighbours::a_state_body(text, &range) {
@@ -262,8 +259,12 @@ pub(super) fn add_people(
         let inside = |at: usize| toks.iter().any(|t| t.start < at && at < t.start + t.word.len());
         let cut = inside(n.range.start) || inside(n.range.end);
         let unit = text[n.range.end..].starts_with('某');
+        // the opening of a term's name (`“…通道”`) names a person in it
+        // (`“…杯”`) or none: sure only where the issue names it otherwise
+        let term = neighbours::opens_a_term(text, &n.range);
         let sure = !cut
             && !unit
+            && !term
             && !in_mixed_list(text, &n.range, named)
             && (person.post.is_some() || looks_like_a_name(name) && !opens_with_common_word(name));
         let list = if sure { &mut out.people } else { &mut out.tentative };

@@ -9,8 +9,9 @@
 //!   within a craft's (`“…海军元帅”号`);
 //! - an organisation's ending after `国家` (`国家…局`);
 //! - a side of talks (`中方…孟方`): a country's abbreviation and `方`;
-//! - the opening of a term's name: in quotes that close after more words
-//!   (`“…通道”`), or after a region (`西部…通道`);
+//! - the opening of a term's name, in quotes that close after more words
+//!   (`“…通道”`) or after a region (`西部…通道`), is no sure name: a person
+//!   in a prize's name (`“…杯”`) or none;
 //! - an administrative unit after it (`…州`, `…省`, but not `州长`, `省委`),
 //!   a list's `等地`, or a list whose other items are places: a place.
 //!
