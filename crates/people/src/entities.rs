@@ -233,6 +233,10 @@ pub fn extract_paragraphs(paragraphs: &[&str], issue_date: Option<NaiveDate>) ->
         dates::scan_dates(p, i, issue_date, &mut last, &mut out.dates);
     }
     issue::mention_again(paragraphs, &mut out);
+    // a name that hides who it is (`张某`, `王女士`), whichever pass found
+    // it, names a different person each time: a mention, no one to follow
+    out.people.retain(|p| !named::anonymised(&p.name));
+    out.tentative.retain(|p| !named::anonymised(&p.name));
     out
 }
 
@@ -323,6 +327,12 @@ mod testing {
 mod tests {
     use super::testing::{mentions, people};
     use super::*;
+
+    #[test]
+    fn a_name_that_hides_who_it_is_is_no_one_to_follow_whichever_pass_finds_it() {
+        let e = extract_paragraphs(&["他在表哥（李老师）的帮助下康复了。", "我当天就和李老师联系。"], None);
+        assert!(e.people.is_empty() && e.tentative.is_empty(), "{:?} {:?}", e.people, e.tentative);
+    }
 
     #[test]
     fn a_name_glued_to_the_next_in_a_roll_is_the_two_names() {

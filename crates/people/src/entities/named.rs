@@ -190,9 +190,23 @@ fn in_mixed_list(text: &str, range: &Range<usize>, named: &[Named]) -> bool {
         .any(|s| !named.iter().any(|o| o.kind == Kind::Person && o.range.start < s.end && s.start < o.range.end))
 }
 
-/// Whether a name hides who it is: `张某`, `王某某`, `李某甲`.
+/// Words that follow a family name to speak of someone without naming them
+/// (`王女士`, `李先生`, `陈姓男子`): a different person each time.
+const ADDRESSES: &[&str] = &["女士", "先生", "小姐", "老师", "师傅", "阿姨", "大爷", "大妈", "同学", "姓"];
+
+/// Whether a name hides who it is: `张某`, `王某某`, `李某甲`; a family name
+/// and a word of address (`王女士`, `李先生`, `陈姓`); `老` or `小` and a
+/// family name (`老王`, `小李`).
 pub(super) fn anonymised(name: &str) -> bool {
+    // `s`, the start of `name`, is a family name
+    let family = |s: &str| match s.chars().count() {
+        1 => lexicon::has_surname(s),
+        2 => lexicon::has_compound_surname(name),
+        _ => false,
+    };
     name.contains('某')
+        || ADDRESSES.iter().any(|a| name.strip_suffix(a).is_some_and(family))
+        || ["老", "小"].iter().any(|p| name.strip_prefix(p).is_some_and(|s| s.chars().count() == 1 && family(s)))
 }
 
 /// Adds the people among `named` whose words no rule has taken, with their
@@ -400,6 +414,14 @@ mod tests {
         assert!(anonymised("张某"));
         assert!(anonymised("王某某"));
         assert!(!anonymised("张立"));
+        for name in ["王女士", "李先生", "陈姓", "欧阳女士", "老王", "小李"] {
+            assert!(anonymised(name), "{name}");
+        }
+        for name in ["王女", "李先", "张小李", "老舍", "王先生甲"] {
+            assert!(!anonymised(name), "{name}");
+        }
+        let p = extract_text("家住城南的王女士告诉记者，她上周买的空调坏了。", None);
+        assert!(!p.people.iter().chain(&p.tentative).any(|x| x.name.contains("女士")), "{:?}", p.people);
     }
 
     #[test]
