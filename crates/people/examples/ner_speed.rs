@@ -45,7 +45,13 @@ fn main() -> Result<(), String> {
         None => model,
     };
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    // what a process pays once: the base dictionary and the built-in model
+    // read (not counted in the speeds below)
+    let t = Clock::now();
     let seg = Segmenter::base();
+    shuzibao_people::entities::extract_text("区委书记王明远出席会议。", None);
+    let load = t.elapsed();
+    println!("loading the dictionary and the model, once a process: {load:.2} s (not counted below)");
     let mb = text.len() as f64 / 1e6;
     if std::env::var_os("NER_FINDER_ONLY").is_some() {
         // the whole finder alone, e.g. under a profiler
