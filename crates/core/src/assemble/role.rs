@@ -206,6 +206,13 @@ impl Assembler<'_> {
             self.sign.set(Sign::AfterEnd);
             return HeadRole::Start;
         }
+        // A report under a dateline sets its sub-headings, if any, one line
+        // each: a group of two headline lines or more (a kicker over a
+        // title) before its first sub-heading heads the next report.
+        if self.report_without_subheadings(cur) && group.len() >= 2 {
+            self.sign.set(Sign::ReportHead);
+            return HeadRole::Start;
+        }
         if u.bold || looks_like_subheading(&u.text) {
             self.sign.set(Sign::SubLook);
             return HeadRole::Sub;
@@ -236,9 +243,7 @@ impl Assembler<'_> {
         // A report under a dateline (`本报北京3月1日电`) is not cut into parts:
         // its first line left to cohesion heads the next article (unless
         // column breaks cut the page's paragraphs: then it is often a piece).
-        let report = cur.dateline.is_some()
-            && !self.columns_cut
-            && !cur.paras.iter().any(|p| p.role == ParagraphRole::Subheading);
+        let report = self.report_without_subheadings(cur) && !self.columns_cut;
         if report
             || c < NEW_TOPIC
             || c < 2.0 * NEW_TOPIC && (lead() || reads_as_title_pair(group))
@@ -247,5 +252,31 @@ impl Assembler<'_> {
             return HeadRole::Start;
         }
         HeadRole::Sub
+    }
+
+    /// Whether `cur` is a report under a dateline (`本报北京3月1日电`) with
+    /// no sub-heading so far.
+    pub(super) fn report_without_subheadings(&self, cur: &Draft) -> bool {
+        cur.dateline.is_some() && !cur.paras.iter().any(|p| p.role == ParagraphRole::Subheading)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::ParagraphRole;
+    use crate::parse;
+
+    #[test]
+    fn a_kicker_over_a_title_inside_a_report_heads_the_next_report() {
+        // made-up flat page: a report under a dateline, then a second one whose
+        // headline is a kicker (a sentence with a comma) over a short title
+        let text = "示例市春耕生产全面展开\n\n本报示例2月3日电（记者王甲）连日来，示例市各地抢抓农时，春耕生产全面展开。\n\n\
+                    各地农技人员深入田间地头，指导农民科学种田，确保不误农时。\n\n\
+                    示例县推广节水灌溉，亩均用水下降三成\n\n田间地头“节水账”\n\n\
+                    清晨，示例县的农田里，滴灌带正在有序运转。\n\n“以前大水漫灌，现在一滴水都不浪费。”种粮大户李乙说。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert_eq!(issue.articles[1].headline.title, "田间地头“节水账”");
+        assert!(issue.articles[0].paragraphs.iter().all(|p| p.role != ParagraphRole::Subheading));
     }
 }
