@@ -279,4 +279,19 @@ mod tests {
         assert_eq!(issue.articles[1].headline.title, "田间地头“节水账”");
         assert!(issue.articles[0].paragraphs.iter().all(|p| p.role != ParagraphRole::Subheading));
     }
+
+    #[test]
+    fn a_dash_line_over_a_closing_byline_names_who_spoke_the_text_above() {
+        // made-up flat page: a speech's words, who said them, the note of who
+        // took them down, then the next article
+        let text = "把实事办到群众心坎上（声音）\n\n办实事，要从群众最关心的事情做起，一件接着一件办。\n\n\
+                    要让每一项举措都经得起群众检验。\n\n——示例市市长王甲日前在市政府全体会议上说\n\n\
+                    （本报记者李乙整理）\n\n公园里的春天\n\n清晨，公园里开满了花，游人来来往往。\n";
+        let issue = parse(text);
+        assert!(issue.leftovers.is_empty(), "{:?}", issue.leftovers);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert!(a.body().ends_with("——示例市市长王甲日前在市政府全体会议上说"), "{}", a.body());
+        assert_eq!(issue.articles[1].headline.title, "公园里的春天");
+    }
 }
