@@ -87,13 +87,17 @@ static INLINE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// Page credits printed at the foot of a text: `版式设计：郭明`, `本版制图：张晓`;
-/// and the credit of the pictures a text shows, its role word led by what
+/// the credit of the pictures a text shows, its role word led by what
 /// the pictures are (`剧照摄影：某某`, `示意图制图：某某`), with names alone
-/// after it — set bold and centred under a text as often as not, never a
-/// sub-heading.
+/// after it; where its pictures or figures come from (`图片来源：某某图库`,
+/// `数据来源：某某局`, `图片由某某博物馆提供`); and the prompt to scan the
+/// code printed beside it (`观看视频，请扫描二维码`); where to send
+/// contributions (`栏目投稿邮箱：`, `来稿请寄：name@example.com`, an address
+/// alone) — set bold and centred
+/// under a text as often as not, never a sub-heading or a headline.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:本版|本期)?(?:版式设计|版式|制图|美编|责任编辑|责编|编辑|统筹|本版统筹|策划|校对|图片编辑|设计|图表|数据来源|资料来源)\s*[：:]|\p{Han}{1,4}(?:摄影|制图|绘图|插图)\s*[：:]\s*[\p{Han}·・、\s]{2,30}$)",
+        r"^(?:(?:本版|本期)?(?:版式设计|版式|制图|美编|责任编辑|责编|编辑|统筹|本版统筹|策划|校对|图片编辑|设计|图表|数据来源|资料来源|图片来源|照片来源)\s*[：:]|\p{Han}{1,4}(?:摄影|制图|绘图|插图)\s*[：:]\s*[\p{Han}·・、\s]{2,30}$|(?:图片|照片|图表?)由[^。！？，]{2,40}提供$|[^。！？]{0,16}扫描?二维码[^。！？]{0,12}$|\p{Han}{0,6}(?:邮箱|信箱|请寄|投稿)\s*[：:]\s*[\x21-\x7e]*$|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$)",
     )
 });
 /// A role word alone on a line, closing the names on the line above: `摄影报道`.
@@ -281,6 +285,39 @@ mod tests {
         // a sub-heading that merely opens with such a word stays one
         let k = kinds("示例舞剧的启示\n\n　　舞剧演出结束了。\n**现场摄影：见证每一个瞬间的人们。**\n");
         assert_eq!(k[2], UnitKind::Head);
+    }
+
+    #[test]
+    fn where_the_pictures_come_from_is_a_credit_not_a_headline() {
+        let k = kinds(
+            "示例古城的春天\n\n清晨，古城的街巷里开满了花。\n\n图片来源：示例图库\n\n图片由示例博物馆提供\n\n\
+             观看视频，请用手机扫描二维码\n",
+        );
+        assert_eq!(k[2..], [UnitKind::Credit, UnitKind::Credit, UnitKind::Credit]);
+        // a flat page: the credit stays with the text above, and starts nothing
+        let issue = crate::parse(
+            "示例古城的春天\n\n清晨，古城的街巷里开满了花。\n\n图片来源：示例图库\n\n\
+                                  公园里的早市\n\n早市上，菜农们摆开了新鲜的蔬菜。\n",
+        );
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert!(issue.articles[0].body().ends_with("图片来源：示例图库"), "{}", issue.articles[0].body());
+        assert_eq!(issue.articles[1].headline.title, "公园里的早市");
+    }
+
+    #[test]
+    fn where_to_send_contributions_is_a_credit_and_closes_the_text() {
+        let k = kinds("示例专栏\n\n清晨，古城的街巷里开满了花。\n\n栏目投稿邮箱：\n\nexample@example.com\n\n来稿请寄：letters@example.cn\n");
+        assert_eq!(k[2..], [UnitKind::Credit, UnitKind::Credit, UnitKind::Credit]);
+        // a flat page: the label and the address, left open by the colon,
+        // do not run on into the next article's headline
+        let issue = crate::parse(
+            "细节里见作风（示例专栏）\n\n作风建设，要从一顿饭、一张桌抓起。\n\n（作者为本报记者）\n\n栏目投稿邮箱：\n\n\
+             example@example.com\n\n各地深化改革，加快职能转变\n\n放出活力 管出公平\n\n\
+             示例市深化改革，群众办事时间压缩一半。\n",
+        );
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert!(issue.articles[0].body().ends_with("example@example.com"), "{}", issue.articles[0].body());
+        assert_eq!(issue.articles[1].headline.title, "放出活力 管出公平");
     }
 
     #[test]

@@ -37,6 +37,22 @@ impl Assembler<'_> {
                 return k;
             }
         }
+        // A line opening with a dash (`——某市市长王甲日前在会上说`) under a
+        // text, with nothing after it but a closing byline, names who spoke
+        // the text above it: that text's last line, as printed, never a
+        // headline with no text.
+        if orphan && k > j && self.units[i].text.trim_start().starts_with('—') {
+            if let Some(host) = self.drafts.last_mut().filter(|h| !h.paras.is_empty() && !h.closed) {
+                for u in &self.units[i..j] {
+                    push_paragraph(host, u, ParagraphRole::Text);
+                }
+                host.open = false;
+                host.byline.merge(byline);
+                host.ended = true;
+                host.touch(span);
+                return k;
+            }
+        }
         if orphan {
             // A notice's 落款: the signing body on its own line at the very end.
             if let Some(host) = self.drafts.last_mut() {

@@ -61,6 +61,8 @@ pub(super) enum Sign {
     Kicker,
     /// The article before had ended (a closing byline, source, credits).
     AfterEnd,
+    /// A group of headline lines under a report with no sub-heading yet.
+    ReportHead,
     /// Bold or set as a sub-heading.
     SubLook,
     /// In a column of photos.
@@ -117,7 +119,7 @@ impl Sign {
             Sign::ColumnLabel => 0.93,
             Sign::DocumentTitle | Sign::FeaturePart => 0.9,
             Sign::Strong | Sign::Sibling => 0.88,
-            Sign::Tagged | Sign::BoxTitle | Sign::AfterLeadIn | Sign::BriefItem => 0.85,
+            Sign::Tagged | Sign::BoxTitle | Sign::AfterLeadIn | Sign::BriefItem | Sign::ReportHead => 0.85,
             Sign::First | Sign::OpenSentence | Sign::Caption => 0.83,
             Sign::SpacedHalves | Sign::Exclaim => 0.8,
             Sign::SubLook => 0.75,
