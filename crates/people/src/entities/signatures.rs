@@ -1,8 +1,9 @@
 //! Names the rules place before the model: rolls of names printed side by
 //! side (名单, `委员：张立林海陈志远`, cut by `roll`) and signatures, a
 //! paragraph or brackets holding nothing but names (`林文渊`,
-//! `《辽金史新论》（林文渊）`). The tokens they take are marked used, so no
-//! later pass names them again.
+//! `《辽金史新论》（林文渊）`), and a picture story's credit on a line of its
+//! own (`曹一图李清文`). The tokens they take are marked used, so no later
+//! pass names them again.
 //!
 //! Not the names the model finds (`named`), nor posts.
 
@@ -145,6 +146,8 @@ fn push_person(out: &mut Entities, paragraph: usize, range: std::ops::Range<usiz
     push_person_as(out, paragraph, range, text, PersonRole::Mentioned);
 }
 
+/// Records a person named at `range` of the paragraph, with no post, in the
+/// part `role` says (a credit's photographer or author).
 fn push_person_as(out: &mut Entities, paragraph: usize, range: std::ops::Range<usize>, text: &str, role: PersonRole) {
     let name = &text[range.clone()];
     out.mentions.push(Mention { kind: MentionKind::Person, paragraph, range });
