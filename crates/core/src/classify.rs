@@ -93,8 +93,8 @@ static INLINE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `数据来源：某某局`, `图片由某某博物馆提供`); and the prompt to scan the
 /// code printed beside it (`观看视频，请扫描二维码`); where to send
 /// contributions (`栏目投稿邮箱：`, `来稿请寄：name@example.com`, an address
-/// alone) — set bold and centred
-/// under a text as often as not, never a sub-heading or a headline.
+/// alone) — set bold and centred under a text as often as not, never a
+/// sub-heading or a headline.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:(?:本版|本期)?(?:版式设计|版式|制图|美编|责任编辑|责编|编辑|统筹|本版统筹|策划|校对|图片编辑|设计|图表|数据来源|资料来源|图片来源|照片来源)\s*[：:]|\p{Han}{1,4}(?:摄影|制图|绘图|插图)\s*[：:]\s*[\p{Han}·・、\s]{2,30}$|(?:图片|照片|图表?)由[^。！？，]{2,40}提供$|[^。！？]{0,16}扫描?二维码[^。！？]{0,12}$|\p{Han}{0,6}(?:邮箱|信箱|请寄|投稿)\s*[：:]\s*[\x21-\x7e]*$|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$)",
@@ -312,12 +312,12 @@ mod tests {
         // do not run on into the next article's headline
         let issue = crate::parse(
             "细节里见作风（示例专栏）\n\n作风建设，要从一顿饭、一张桌抓起。\n\n（作者为本报记者）\n\n栏目投稿邮箱：\n\n\
-             example@example.com\n\n各地深化改革，加快职能转变\n\n放出活力 管出公平\n\n\
+             example@example.com\n\n各地深化改革，加快职能转变\n\n街巷更整洁 居民更舒心\n\n\
              示例市深化改革，群众办事时间压缩一半。\n",
         );
         assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
         assert!(issue.articles[0].body().ends_with("example@example.com"), "{}", issue.articles[0].body());
-        assert_eq!(issue.articles[1].headline.title, "放出活力 管出公平");
+        assert_eq!(issue.articles[1].headline.title, "街巷更整洁 居民更舒心");
     }
 
     #[test]

@@ -284,7 +284,7 @@ mod tests {
     fn a_dash_line_over_a_closing_byline_names_who_spoke_the_text_above() {
         // made-up flat page: a speech's words, who said them, the note of who
         // took them down, then the next article
-        let text = "把实事办到群众心坎上（声音）\n\n办实事，要从群众最关心的事情做起，一件接着一件办。\n\n\
+        let text = "小事办好 大事办实（声音）\n\n办实事，要从群众最关心的事情做起，一件接着一件办。\n\n\
                     要让每一项举措都经得起群众检验。\n\n——示例市市长王甲日前在市政府全体会议上说\n\n\
                     （本报记者李乙整理）\n\n公园里的春天\n\n清晨，公园里开满了花，游人来来往往。\n";
         let issue = parse(text);
