@@ -330,7 +330,8 @@ mod tests {
 
     #[test]
     fn a_name_that_hides_who_it_is_is_no_one_to_follow_whichever_pass_finds_it() {
-        let e = extract_paragraphs(&["他在表哥（李老师）的帮助下康复了。", "我当天就和李老师联系。"], None);
+        let e =
+            extract_paragraphs(&["多亏邻居（李老师）热心相助，他才找回了钱包。", "第二天，他又去看望了李老师。"], None);
         assert!(e.people.is_empty() && e.tentative.is_empty(), "{:?} {:?}", e.people, e.tentative);
     }
 

@@ -509,7 +509,7 @@ mod tests {
     #[test]
     fn a_name_opening_with_a_common_word_needs_a_post_or_a_sure_mention() {
         // `黄金` `档`: prime time, not a person
-        for text in ["该剧今晚在综合频道黄金档播出。", "这部纪录片将于6月8日在黄金档播出，网络平台同步上线。"]
+        for text in ["这部电视剧下周起在黄金档与观众见面。", "这部纪录片将于6月8日在黄金档播出，网络平台同步上线。"]
         {
             assert!(extract_text(text, None).people.is_empty(), "{text}: {:?}", people(text));
         }

@@ -260,7 +260,7 @@ mod tests {
         assert_eq!(&t[without_digits(t, at(t, "王明远9"))], "王明远");
         assert_eq!(&t[without_digits(t, at(t, "王明远"))], "王明远");
         assert!(without_digits("2019", 0..4).is_empty());
-        let p = people("中共中央政治局常委、中央纪委书记赵希9月16日至18日对古巴进行正式友好访问。");
+        let p = people("市委常委、区委书记赵希9月16日至18日赴外地考察。");
         assert!(p.iter().any(|(n, _)| n == "赵希"), "{p:?}");
         assert!(p.iter().all(|(n, _)| !n.chars().any(|c| c.is_ascii_digit())), "{p:?}");
     }
@@ -288,15 +288,15 @@ mod tests {
         assert!(a_craft(t, &at(t, "哈利·杜文")));
         let t = "驶来的杜文号驱逐舰";
         assert!(a_craft(t, &at(t, "杜文")));
-        let t = "“戈尔什夫海军元帅”号护卫舰";
-        assert!(a_craft(t, &at(t, "什夫")) && a_craft(t, &at(t, "元帅")));
+        let t = "“高尔基海军上将”号护卫舰";
+        assert!(a_craft(t, &at(t, "尔基")) && a_craft(t, &at(t, "上将")));
         let t = "王明远号召大家";
         assert!(!a_craft(t, &at(t, "王明远")));
         let t = "“我们要学习王明远”，号召大家";
         assert!(!a_craft(t, &at(t, "王明远")));
         let t = "“王明远”号召大家";
         assert!(!a_craft(t, &at(t, "王明远")));
-        let p = people("胡塞武装称用导弹和无人机打击了美国航空母舰“哈里·杜明”号及多艘军舰。");
+        let p = people("据报道，一架无人机飞近“哈里·杜明”号及随行军舰。");
         assert!(p.iter().all(|(n, _)| !n.contains("杜明")), "{p:?}");
     }
 
@@ -318,9 +318,9 @@ mod tests {
 
     #[test]
     fn a_side_of_talks_is_no_person() {
-        let t = "中方坚定支持孟方走符合本国国情的发展道路";
+        let t = "中方愿同孟方加强在农业和教育领域的合作";
         assert!(a_side(t, &at(t, "孟方")));
-        let t = "孟方走符合本国国情的发展道路";
+        let t = "孟方代表团今天抵达";
         assert!(!a_side(t, &at(t, "孟方")));
         let t = "中方代表与李方会谈";
         assert!(!a_side(t, &at(t, "李方")));
@@ -384,9 +384,9 @@ mod tests {
             [person("王甲"), Named { range: at(t, "乌云其"), kind: Kind::Place }, person("李乙"), person("张丙")];
         listed_with_places(t, &mut named);
         assert!(named.iter().filter(|n| n.kind == Kind::Person).count() == 3);
-        let p = people("乌克兰方面26日称，苏梅、第聂伯罗彼得罗夫斯克等多地基础设施遭俄军袭击。");
+        let p = people("当地官员称，苏梅、第聂伯罗彼得罗夫斯克等多地电网受损。");
         assert!(!p.iter().any(|(n, _)| n.contains("苏梅")), "{p:?}");
-        let places = mentions("乌克兰空军称，哈尔科夫、苏梅等地遭俄军导弹和无人机袭击。", MentionKind::Place);
+        let places = mentions("据报道，哈尔科夫、苏梅等地昨夜停电。", MentionKind::Place);
         assert!(places.contains(&"苏梅"), "{places:?}");
     }
 }
