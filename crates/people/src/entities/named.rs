@@ -14,7 +14,7 @@ use super::bodies;
 use super::neighbours;
 use super::posts::{listed_post, post_before};
 use super::sides;
-use super::words::{opens_with_common_word, PLACES};
+use super::words::{opens_with_common_word, word_list, PLACES};
 use super::{push_unique, Entities, Mention, MentionKind, PersonMention, PersonRole, Tok};
 use crate::tags::Kind;
 use crate::Model;
@@ -191,8 +191,9 @@ fn in_mixed_list(text: &str, range: &Range<usize>, named: &[Named]) -> bool {
 }
 
 /// Words that follow a family name to speak of someone without naming them
-/// (`王女士`, `李先生`, `陈姓男子`): a different person each time.
-const ADDRESSES: &[&str] = &["女士", "先生", "小姐", "老师", "师傅", "阿姨", "大爷", "大妈", "同学", "姓"];
+/// (`王女士`, `李先生`, `陈姓男子`): a different person each time
+/// (`data/addresses.txt`).
+static ADDRESSES: LazyLock<Vec<&str>> = LazyLock::new(|| word_list(include_str!("../../data/addresses.txt")));
 
 /// Whether a name hides who it is: `张某`, `王某某`, `李某甲`; a family name
 /// and a word of address (`王女士`, `李先生`, `陈姓`); `老` or `小` and a

@@ -19,11 +19,12 @@
 //! someone (`named::named_after`).
 
 use super::named::Named;
-use super::words::ORGS;
+use super::words::{word_list, ORGS};
 use crate::tags::Kind;
 use shuzibao_core::lexicon;
 use shuzibao_core::text::is_han;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The name without the Arabic digits at its ends: a date or a count written
 /// against it.
@@ -39,28 +40,9 @@ pub(super) fn without_digits(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// The objects of `作` in news text (`作报告`, `作的…报告`, `作重要讲话`):
-/// after a name, `作` is the verb, not the end of the name.
-const AFTER_ZUO: &[&str] = &[
-    "的",
-    "了",
-    "出",
-    "报告",
-    "工作报告",
-    "说明",
-    "讲话",
-    "重要",
-    "批示",
-    "指示",
-    "发言",
-    "部署",
-    "动员",
-    "总结",
-    "主旨",
-    "专题",
-    "辅导",
-    "交流",
-    "表态",
-];
+/// after a name, `作` is the verb, not the end of the name
+/// (`data/after_zuo.txt`).
+static AFTER_ZUO: LazyLock<Vec<&str>> = LazyLock::new(|| word_list(include_str!("../../data/after_zuo.txt")));
 
 /// Adverbs and verbs that follow a name as its sentence goes on (`还`,
 /// `也`, `说`) and end no given name of two characters.
@@ -88,25 +70,9 @@ pub(super) fn without_verb(text: &str, range: Range<usize>) -> Range<usize> {
     }
 }
 
-/// What a craft's name is followed by after `号` when no quotes mark it.
-const CRAFTS: &[&str] = &[
-    "航空母舰",
-    "航母",
-    "驱逐舰",
-    "护卫舰",
-    "舰",
-    "潜艇",
-    "邮轮",
-    "货轮",
-    "轮",
-    "科考船",
-    "飞船",
-    "探测器",
-    "卫星",
-    "火箭",
-    "列车",
-    "客机",
-];
+/// What a craft's name is followed by after `号` when no quotes mark it
+/// (`data/crafts.txt`).
+static CRAFTS: LazyLock<Vec<&str>> = LazyLock::new(|| word_list(include_str!("../../data/crafts.txt")));
 
 /// Whether the name is a craft's (a ship, a spacecraft, a train) or a
 /// part of one: in quotes closed before `号` (`“…”号`, `“…海军元帅”号`), or
@@ -139,8 +105,8 @@ pub(super) fn a_side(text: &str, range: &Range<usize>) -> bool {
 }
 
 /// Regions that open the name of a project or a route (`西部…通道`), never
-/// written before a person's name.
-const REGIONS: &[&str] = &["西部", "东部", "南部", "北部", "中部", "中西部", "东北部", "西北部", "西南部", "东南部"];
+/// written before a person's name (`data/regions.txt`).
+static REGIONS: LazyLock<Vec<&str>> = LazyLock::new(|| word_list(include_str!("../../data/regions.txt")));
 
 /// Whether the name opens the name of a thing (a project, a route, a
 /// slogan): quotes open right before it and close after more words that are
