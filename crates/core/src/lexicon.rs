@@ -101,6 +101,13 @@ impl Endings {
         Endings { by_last }
     }
 
+    /// Whether any of the words is written somewhere in `text`.
+    pub fn occur_in(&self, text: &str) -> bool {
+        text.char_indices().any(|(i, c)| {
+            self.by_last.get(&c).is_some_and(|words| words.iter().any(|w| text[..i + c.len_utf8()].ends_with(w)))
+        })
+    }
+
     /// The longest word that ends `text`.
     pub fn find(&self, text: &str) -> Option<&'static str> {
         let last = text.chars().next_back()?;
@@ -138,6 +145,11 @@ static COLUMN_MAP: LazyLock<HashMap<&'static str, ArticleKind>> = LazyLock::new(
 });
 
 static BOX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(BOXES).collect());
+
+/// Whether `w` is a known family name, single or compound (`王`, `欧阳`).
+pub fn is_surname(w: &str) -> bool {
+    SURNAME_SET.contains(w)
+}
 
 /// Whether `name` starts with a known family name (single or compound).
 pub fn has_surname(name: &str) -> bool {
@@ -204,6 +216,15 @@ pub fn post_ending(text: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn endings_written_anywhere() {
+        let e = Endings::from_data("座谈会\n论坛\n");
+        assert!(e.occur_in("区里开了座谈会，大家发言"));
+        assert!(e.occur_in("论坛"));
+        assert!(!e.occur_in("座谈在会后举行"), "each character apart is no word");
+        assert!(!e.occur_in(""));
+    }
 
     #[test]
     fn surnames_single_and_compound() {

@@ -62,7 +62,7 @@ pub fn fold(c: char) -> char {
 /// A character's class: 0 Han, 1 digit (Arabic or Chinese), 2 Latin, 3
 /// punctuation, 4 space, 5 other.
 fn class(c: char) -> u32 {
-    if c.is_ascii_digit() || "〇一二三四五六七八九十百千万亿零两".contains(c) {
+    if c.is_ascii_digit() || matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '零' | '两') {
         1
     } else if shuzibao_core::text::is_han(c) {
         0
@@ -73,7 +73,7 @@ fn class(c: char) -> u32 {
     } else if c.is_ascii_punctuation()
         || ('\u{3000}'..='\u{303F}').contains(&c)
         || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-        || "·•—…“”‘’".contains(c)
+        || matches!(c, '·' | '•' | '—' | '…' | '“' | '”' | '‘' | '’')
     {
         3
     } else {
@@ -115,6 +115,8 @@ pub fn extract_tagged(text: &str, tagged: &[(std::ops::Range<usize>, &str)]) -> 
     let chars: Vec<char> = text.chars().map(fold).collect();
     let n = chars.len();
     let classes: Vec<u32> = chars.iter().map(|&c| class(c)).collect();
+    // the lists' answers, once a character (the features ask four times)
+    let sounds: Vec<bool> = chars.iter().map(|&c| lexicon::is_transliteration_char(c)).collect();
     // byte offset of each character, and of the end
     let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
     let mut words: Vec<Word> = Vec::new();
@@ -155,8 +157,9 @@ pub fn extract_tagged(text: &str, tagged: &[(std::ops::Range<usize>, &str)]) -> 
         };
         let prev = word_of[i].checked_sub(1).map(|k| &words[k]);
         let next = words.get(word_of[i] + 1);
-        let one = &text[offsets[i]..offsets[i + 1]];
-        let three = &text[offsets[i]..offsets[(i + 3).min(n)]];
+        // a family name of one character here, or of two with a name after
+        let surname = lexicon::is_surname(&text[offsets[i]..offsets[i + 1]]);
+        let compound = i + 3 <= n && lexicon::is_surname(&text[offsets[i]..offsets[i + 2]]);
         let f = [
             Mix::new(0),
             Mix::new(1).add(ch(ii - 2)),
@@ -178,15 +181,15 @@ pub fn extract_tagged(text: &str, tagged: &[(std::ops::Range<usize>, &str)]) -> 
             Mix::new(17).add(place).add(short(next)),
             Mix::new(18)
                 .add(place)
-                .add(u32::from(lexicon::has_surname(one)))
-                .add(u32::from(lexicon::has_compound_surname(three))),
+                .add(u32::from(surname))
+                .add(u32::from(compound)),
             Mix::new(19).add(place).add(u32::from(prev.is_some_and(|p| p.post))),
             Mix::new(20).add(place).add(w.len.min(5) as u32).add(w.tag_h),
             Mix::new(21)
-                .add(u32::from(i > 0 && lexicon::is_transliteration_char(chars[i - 1])))
-                .add(u32::from(lexicon::is_transliteration_char(chars[i])))
-                .add(u32::from(i + 1 < n && lexicon::is_transliteration_char(chars[i + 1])))
-                .add(u32::from(i + 2 < n && lexicon::is_transliteration_char(chars[i + 2]))),
+                .add(u32::from(i > 0 && sounds[i - 1]))
+                .add(u32::from(sounds[i]))
+                .add(u32::from(i + 1 < n && sounds[i + 1]))
+                .add(u32::from(i + 2 < n && sounds[i + 2])),
         ];
         out.extend(f.iter().map(|h| h.done()));
     }
