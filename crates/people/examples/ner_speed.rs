@@ -44,6 +44,7 @@ fn main() -> Result<(), String> {
         Some(eps) => model.pruned(eps),
         None => model,
     };
+    println!("{} features", model.features());
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     // what a process pays once: the base dictionary and the built-in model
     // read (not counted in the speeds below)
