@@ -33,6 +33,11 @@ static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| re(r"(https?://[^\s<>）)]+|www\.[A-Za-z0-9.\-/]+)"));
 static PAPER_QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r"《([^》]{2,14})》"));
+/// A date as eight digits (`20240305`), as archives title an issue's file
+/// (`《某某晚报》 (20240305)`): a field only beside a name in 《》, where a
+/// number of eight digits can be nothing else.
+static COMPACT_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)"));
 /// A line that is only part of a date spread over lines: `2024 年`, `1 月 1 日`.
 static DATE_PART: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:(?:19|20)[0-9]{2}年|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}月|[0-9]{1,2}日)$"));
@@ -53,8 +58,20 @@ pub(crate) fn is_anchor(squashed: &str) -> bool {
         || squashed.contains("数字报")
         || squashed.contains("电子版");
     let dated = DATE_PART.is_match(squashed)
-        || ((strong || !is_bracketed(squashed)) && DATE.is_match(squashed) && dates_stand_as_fields(squashed));
+        || ((strong || !is_bracketed(squashed)) && DATE.is_match(squashed) && dates_stand_as_fields(squashed))
+        || titled_compact_date(squashed).is_some();
     (strong || dated) && !reads_as_sentence(squashed)
+}
+
+/// The date of a line that names a paper in 《》 beside eight digits
+/// (`《某某晚报》(20240305)`), if those make a day of the calendar.
+fn titled_compact_date(s: &str) -> Option<NaiveDate> {
+    if !PAPER_QUOTED.is_match(s) {
+        return None;
+    }
+    let c = COMPACT_DATE.captures(s)?;
+    let n = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
+    NaiveDate::from_ymd_opt(n(1)? as i32, n(2)?, n(3)?)
 }
 
 /// Whether the whole line is in brackets: `（2024年1月1日）`.
@@ -114,6 +131,8 @@ pub(super) fn read_fields(s: &str, m: &mut Masthead) -> Option<String> {
         if m.date.is_none() {
             impossible = Some(c[0].to_string());
         }
+    } else {
+        m.date = s.split('|').find_map(titled_compact_date);
     }
     m.weekday = WEEKDAY.captures(s).map(|c| weekday_name(&c[1]));
     m.page_count = PAGES.captures(s).and_then(|c| parse_number(&c[1]));
@@ -210,6 +229,19 @@ mod tests {
         assert!(counts_pages("本期 16 版"));
         assert!(counts_pages("今日8版"));
         assert!(!counts_pages("第16版"));
+    }
+
+    #[test]
+    fn eight_digits_date_an_issue_only_beside_a_quoted_name() {
+        let mut m = Masthead::default();
+        assert!(is_anchor(&squash("# 《某某晚报》 (20240305)")));
+        read_fields(&squash("# 《某某晚报》 (20240305)"), &mut m);
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert_eq!(m.paper.as_deref(), Some("某某晚报"));
+        // no day of the calendar, a longer number, or no name beside them
+        assert!(!is_anchor(&squash("《某某晚报》(20240231)")));
+        assert!(!is_anchor(&squash("《某某晚报》 订阅电话 202403051")));
+        assert!(!is_anchor(&squash("编号 20240305")));
     }
 
     #[test]
