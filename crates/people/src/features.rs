@@ -62,7 +62,27 @@ pub fn fold(c: char) -> char {
 /// A character's class: 0 Han, 1 digit (Arabic or Chinese), 2 Latin, 3
 /// punctuation, 4 space, 5 other.
 fn class(c: char) -> u32 {
-    if c.is_ascii_digit() || matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '零' | '两') {
+    if c.is_ascii_digit()
+        || matches!(
+            c,
+            '〇' | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '亿'
+                | '零'
+                | '两'
+        )
+    {
         1
     } else if shuzibao_core::text::is_han(c) {
         0
@@ -179,10 +199,7 @@ pub fn extract_tagged(text: &str, tagged: &[(std::ops::Range<usize>, &str)]) -> 
             Mix::new(15).add(place).add(tag(next)),
             Mix::new(16).add(place).add(short(prev)),
             Mix::new(17).add(place).add(short(next)),
-            Mix::new(18)
-                .add(place)
-                .add(u32::from(surname))
-                .add(u32::from(compound)),
+            Mix::new(18).add(place).add(u32::from(surname)).add(u32::from(compound)),
             Mix::new(19).add(place).add(u32::from(prev.is_some_and(|p| p.post))),
             Mix::new(20).add(place).add(w.len.min(5) as u32).add(w.tag_h),
             Mix::new(21)
