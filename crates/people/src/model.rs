@@ -10,7 +10,10 @@
 
 use crate::features::{self, PER_CHAR};
 use crate::tags::{self, Span, LABELS};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::HashMap;
+use table::Table;
+
+mod table;
 use shuzibao_core::segment::Segmenter;
 
 const MAGIC: &[u8; 8] = b"SZBNER1\0";
@@ -34,63 +37,12 @@ pub enum ModelError {
     Compression(#[from] std::io::Error),
 }
 
-/// Rows of features by hash: open addressing on the hash itself (the
-/// features are hashes already), linear probing, at most half full.
-#[derive(Clone)]
-struct Table {
-    /// (hash, row + 1); row 0 marks an empty slot.
-    slots: Vec<(u32, u32)>,
-    mask: usize,
-}
-
-impl Table {
-    fn new(rows: &HashMap<u32, u32>) -> Table {
-        let size = (rows.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0u32, 0u32); size];
-        let mask = size - 1;
-        for (&k, &r) in rows {
-            let mut i = k as usize & mask;
-            while slots[i].1 != 0 {
-                i = (i + 1) & mask;
-            }
-            slots[i] = (k, r + 1);
-        }
-        Table { slots, mask }
-    }
-
-    /// Asks the memory for the slot where a look-up of `k` starts, without
-    /// waiting for it.
-    #[inline]
-    fn prefetch(&self, k: u32) {
-        mem_prefetch::prefetch_read_data::<_, 3>(&self.slots[k as usize & self.mask]);
-    }
-
-    #[inline]
-    fn get(&self, k: u32) -> Option<usize> {
-        let mut i = k as usize & self.mask;
-        loop {
-            let (key, row) = self.slots[i];
-            if row == 0 {
-                return None;
-            }
-            if key == k {
-                return Some(row as usize - 1);
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-}
-
 /// A trained labeller.
 #[derive(Clone)]
 pub struct Model {
-    /// Row of each feature in `weights`.
-    rows: HashMap<u32, u32>,
-    /// The same, for labelling.
+    /// The weights of each feature, in units of `scale`.
     table: Table,
-    /// `LABELS` weights per row, in units of `scale`.
-    weights: Vec<i16>,
-    /// What one unit of `weights` is worth.
+    /// What one unit of the weights is worth.
     scale: f32,
     /// `trans[prev][next]`; row `LABELS` is the text's start.
     trans: [[f32; LABELS]; LABELS + 1],
@@ -100,7 +52,7 @@ pub struct Model {
 
 impl std::fmt::Debug for Model {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Model").field("features", &self.rows.len()).finish()
+        f.debug_struct("Model").field("features", &self.table.len()).finish()
     }
 }
 
@@ -114,25 +66,29 @@ impl Model {
     ) -> Model {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(f32::MIN_POSITIVE);
         let scale = max / f32::from(i16::MAX);
-        let weights = weights.iter().map(|w| (w / scale).round() as i16).collect();
-        Model { table: Table::new(&rows), rows, weights, scale, trans, notes }
+        let entries = rows
+            .iter()
+            .map(|(&k, &r)| {
+                let mut w = [0i16; LABELS];
+                for (q, x) in w.iter_mut().zip(&weights[r as usize * LABELS..(r as usize + 1) * LABELS]) {
+                    *q = (x / scale).round() as i16;
+                }
+                (k, w)
+            })
+            .collect();
+        Model { table: Table::new(entries), scale, trans, notes }
     }
 
     /// The model without the features whose weights all stay within
     /// `eps` of zero.
     pub fn pruned(self, eps: f32) -> Model {
-        let mut keys: Vec<(u32, u32)> = self.rows.iter().map(|(&k, &r)| (k, r)).collect();
-        keys.sort_unstable();
-        let mut rows = HashMap::with_capacity(keys.len());
-        let mut weights = Vec::new();
-        for (k, r) in keys {
-            let w = &self.weights[r as usize * LABELS..(r as usize + 1) * LABELS];
-            if w.iter().any(|&x| f32::from(x).abs() * self.scale > eps) {
-                rows.insert(k, (weights.len() / LABELS) as u32);
-                weights.extend_from_slice(w);
-            }
-        }
-        Model { table: Table::new(&rows), rows, weights, ..self }
+        let kept = self
+            .table
+            .entries()
+            .into_iter()
+            .filter(|(_, w)| w.iter().any(|&x| f32::from(x).abs() * self.scale > eps))
+            .collect();
+        Model { table: Table::new(kept), ..self }
     }
 
     /// The model with its training notes.
@@ -142,7 +98,7 @@ impl Model {
 
     /// How many features have weights.
     pub fn features(&self) -> usize {
-        self.rows.len()
+        self.table.len()
     }
 
     /// The training notes the file carries (JSON).
@@ -167,7 +123,7 @@ impl Model {
         let n = f.len() / PER_CHAR;
         let mut scores = vec![0f32; n * LABELS];
         for (i, row) in scores.chunks_exact_mut(LABELS).enumerate() {
-            // the table is far larger than the caches: the slots of the
+            // the table is far larger than the caches: the buckets of the
             // features a few characters on are asked for now, so that their
             // look-ups overlap instead of each waiting for memory
             if let Some(ahead) = f.get((i + AHEAD) * PER_CHAR..(i + AHEAD + 1) * PER_CHAR) {
@@ -177,12 +133,7 @@ impl Model {
             }
             let mut sum = [0i32; LABELS];
             for h in &f[i * PER_CHAR..(i + 1) * PER_CHAR] {
-                if let Some(r) = self.table.get(*h) {
-                    let w = &self.weights[r * LABELS..(r + 1) * LABELS];
-                    for (s, w) in sum.iter_mut().zip(w) {
-                        *s += i32::from(*w);
-                    }
-                }
+                self.table.add(*h, &mut sum);
             }
             for (s, x) in row.iter_mut().zip(sum) {
                 *s = x as f32 * self.scale;
@@ -193,8 +144,7 @@ impl Model {
 
     /// The model as a file.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut keys: Vec<(u32, u32)> = self.rows.iter().map(|(&k, &r)| (k, r)).collect();
-        keys.sort_unstable();
+        let entries = self.table.entries();
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(PER_CHAR as u32).to_le_bytes());
@@ -204,13 +154,13 @@ impl Model {
                 out.extend_from_slice(&t.to_le_bytes());
             }
         }
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for (k, _) in &keys {
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for (k, _) in &entries {
             out.extend_from_slice(&k.to_le_bytes());
         }
-        for (_, r) in &keys {
-            for w in &self.weights[*r as usize * LABELS..(*r as usize + 1) * LABELS] {
-                out.extend_from_slice(&w.to_le_bytes());
+        for (_, w) in &entries {
+            for x in w {
+                out.extend_from_slice(&x.to_le_bytes());
             }
         }
         out.extend_from_slice(self.notes.as_bytes());
@@ -235,18 +185,26 @@ impl Model {
             }
         }
         let n = r.u32()? as usize;
-        let mut rows = HashMap::with_capacity(n);
-        for i in 0..n {
-            rows.insert(r.u32()?, i as u32);
-        }
-        if rows.len() != n {
+        let keys = (0..n).map(|_| r.u32()).collect::<Result<Vec<u32>, _>>()?;
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        if sorted.windows(2).any(|w| w[0] == w[1]) {
             return Err(ModelError::Damaged("a feature twice"));
         }
-        let mut weights = Vec::with_capacity(n * LABELS);
         let block = r.take(n * LABELS * 2)?;
-        weights.extend(block.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])));
+        let entries = keys
+            .into_iter()
+            .zip(block.chunks_exact(LABELS * 2))
+            .map(|(k, row)| {
+                let mut w = [0i16; LABELS];
+                for (x, c) in w.iter_mut().zip(row.chunks_exact(2)) {
+                    *x = i16::from_le_bytes([c[0], c[1]]);
+                }
+                (k, w)
+            })
+            .collect();
         let notes = String::from_utf8(r.b.to_vec()).map_err(|_| ModelError::Damaged("notes not UTF-8"))?;
-        Ok(Model { table: Table::new(&rows), rows, weights, scale, trans, notes })
+        Ok(Model { table: Table::new(entries), scale, trans, notes })
     }
 }
 
@@ -359,8 +317,10 @@ mod tests {
         let back = Model::from_bytes(&m.to_bytes()).expect("reads back");
         assert_eq!(back.features(), 2);
         assert_eq!(back.notes(), "{\"x\":1}");
-        let r = back.rows[&7] as usize;
-        assert!((f32::from(back.weights[r * LABELS + 3]) * back.scale - 1.5).abs() < 1e-3);
+        let w = back.table.get(7).expect("feature 7 kept");
+        assert!((f32::from(w[3]) * back.scale - 1.5).abs() < 1e-3);
+        let w = back.table.get(9).expect("feature 9 kept");
+        assert!((f32::from(w[4]) * back.scale + 0.25).abs() < 1e-3);
         assert!(Model::from_bytes(b"not a model").is_err());
         let bytes = m.to_bytes();
         assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err());
