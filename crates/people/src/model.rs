@@ -306,7 +306,7 @@ mod tests {
 
     #[test]
     fn a_model_survives_its_file() {
-        let mut rows = HashMap::new();
+        let mut rows = HashMap::default();
         rows.insert(7u32, 0u32);
         rows.insert(9u32, 1u32);
         let mut weights = vec![0f32; 2 * LABELS];

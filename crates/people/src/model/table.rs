@@ -102,9 +102,11 @@ impl Table {
     /// lacks it).
     #[inline]
     pub(super) fn add(&self, k: u32, sum: &mut [i32; LABELS]) {
-        for at in [first(k, self.bits), second(k, self.bits)] {
+        let (a, b) = (first(k, self.bits), second(k, self.bits));
+        // (where both buckets of a hash are one, it is read once)
+        for (at, counts) in [(a, true), (b, a != b)] {
             for s in &self.buckets[at].0 {
-                let mask = -i32::from(s.key == k);
+                let mask = -i32::from(s.key == k && counts);
                 for (x, w) in sum.iter_mut().zip(s.weights) {
                     *x += i32::from(w) & mask;
                 }
