@@ -41,6 +41,7 @@ pub mod dating;
 mod decode;
 mod error;
 pub mod headline;
+pub mod html;
 pub mod json;
 pub mod lexicon;
 pub mod lines;

@@ -2,7 +2,9 @@
 //!
 //! Extraction tools write pages as Markdown-ish text: `#` headings, `**bold**`,
 //! `<http://…>` links, two trailing spaces for a line break, ideographic spaces
-//! to indent a paragraph. This module turns the text into [`Line`]s that carry
+//! to indent a paragraph; and, from web archives, HTML inside the Markdown,
+//! whose block tags (`<p>`, `<br>`) end a line as a line break does
+//! ([`crate::html`]). This module turns the text into [`Line`]s that carry
 //! the clean content, those marks as flags, and the byte span of the content in
 //! the input. It knows nothing of newspapers.
 
@@ -46,6 +48,23 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
         let line_start = start;
         start += piece.len();
         let raw = piece.trim_end_matches(['\n', '\r']);
+        if let Some(pieces) = crate::html::blocks(raw) {
+            // paragraphs kept as HTML on one line: a line each, in place
+            let before = out.len();
+            for (r, level) in pieces {
+                if let Some(mut line) = read_line(&raw[r.clone()], line_start + r.start) {
+                    line.blanks_before = if out.len() == before { blanks } else { 0 };
+                    line.heading = line.heading.max(level);
+                    out.push(line);
+                }
+            }
+            if out.len() == before {
+                blanks += 1;
+            } else {
+                blanks = 0;
+            }
+            continue;
+        }
         match read_line(raw, line_start) {
             Some(mut line) => {
                 line.blanks_before = blanks;
@@ -113,6 +132,23 @@ mod tests {
         assert!(lines[0].bold);
         assert_eq!(lines[0].text, "打造新优势");
         assert_eq!(lines[1].blanks_before, 2);
+    }
+
+    #[test]
+    fn paragraphs_kept_as_html_are_lines_in_place() {
+        let input = "### 示例标题\n\n<p><strong>本台消息</strong>：第一段。</p><p>第二段。</p>\n";
+        let lines = split_lines(input);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["示例标题", "<strong>本台消息</strong>：第一段。", "第二段。"]);
+        for l in &lines {
+            assert_eq!(&input[l.span.start..l.span.end], l.text);
+        }
+        assert_eq!((lines[1].blanks_before, lines[2].blanks_before), (1, 0));
+        // a line of tags alone is a blank line
+        let lines = split_lines("甲\n<p></p>\n乙");
+        assert_eq!(lines[1].blanks_before, 1);
+        let lines = split_lines("<h2>小标题</h2>");
+        assert_eq!((lines[0].text, lines[0].heading), ("小标题", 2));
     }
 
     #[test]

@@ -235,6 +235,7 @@ fn has_invisible_control(s: &str) -> bool {
 /// assert_eq!(clean_inline("正文\u{202e}倒\u{202c}\u{1b}[31m红"), "正文倒[31m红");
 /// ```
 pub fn clean_inline(s: &str) -> String {
+    let s = crate::html::strip_inline(s);
     let s = s.trim_matches(|c: char| c.is_whitespace());
     let s = if s.contains("**") { s.replace("**", "") } else { s.to_string() };
     let s = if has_invisible_control(&s) { s.replace(is_invisible_control, "") } else { s };
@@ -266,7 +267,7 @@ pub fn clean_inline(s: &str) -> String {
 /// Cleans a headline: like [`clean_inline`], but keeps one space between two
 /// Han phrases, since headlines use it to separate halves (`共谋发展向前看 区区合作再出发`).
 pub fn clean_headline(s: &str) -> String {
-    let mut s = s.replace("**", "");
+    let mut s = crate::html::strip_inline(s).replace("**", "");
     if has_invisible_control(&s) {
         s = s.replace(is_invisible_control, "");
     }
