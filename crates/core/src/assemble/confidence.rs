@@ -63,6 +63,8 @@ pub(super) enum Sign {
     AfterEnd,
     /// A group of headline lines under a report with no sub-heading yet.
     ReportHead,
+    /// A headline-like line after a commentary's full length with no sub-heading.
+    CommentaryEnd,
     /// Bold or set as a sub-heading.
     SubLook,
     /// In a column of photos.
@@ -119,7 +121,12 @@ impl Sign {
             Sign::ColumnLabel => 0.93,
             Sign::DocumentTitle | Sign::FeaturePart => 0.9,
             Sign::Strong | Sign::Sibling => 0.88,
-            Sign::Tagged | Sign::BoxTitle | Sign::AfterLeadIn | Sign::BriefItem | Sign::ReportHead => 0.85,
+            Sign::Tagged
+            | Sign::BoxTitle
+            | Sign::AfterLeadIn
+            | Sign::BriefItem
+            | Sign::ReportHead
+            | Sign::CommentaryEnd => 0.85,
             Sign::First | Sign::OpenSentence | Sign::Caption => 0.83,
             Sign::SpacedHalves | Sign::Exclaim => 0.8,
             Sign::SubLook => 0.75,

@@ -213,6 +213,13 @@ impl Assembler<'_> {
             self.sign.set(Sign::ReportHead);
             return HeadRole::Start;
         }
+        // A commentary (a title with its column's tag, `（…论）`) is short
+        // and runs unbroken: a headline-like line after a commentary's full
+        // length of text with no sub-heading heads the next article.
+        if !self.columns_cut && group.len() == 1 && self.commentary_done(cur, &u.text) {
+            self.sign.set(Sign::CommentaryEnd);
+            return HeadRole::Start;
+        }
         if u.bold || looks_like_subheading(&u.text) {
             self.sign.set(Sign::SubLook);
             return HeadRole::Sub;
@@ -254,6 +261,27 @@ impl Assembler<'_> {
         HeadRole::Sub
     }
 
+    /// Whether `cur` is a commentary under a title with a column tag that
+    /// has run a commentary's length (several paragraphs, most of a thousand
+    /// characters) with no sub-heading, so that `line`, set as a headline
+    /// (not a closing exclamation or question, a credit, a signer's name),
+    /// heads the next article.
+    pub(super) fn commentary_done(&self, cur: &Draft, line: &str) -> bool {
+        const PARAGRAPHS: usize = 6;
+        const CHARS: usize = 750;
+        let tagged = cur.heads.iter().any(|h| has_column_tag(&h.text));
+        // a summary (提要) set under the title may be a sub-heading: not counted
+        let subheaded = cur.paras.iter().skip(1).any(|p| p.role == ParagraphRole::Subheading);
+        if !tagged || subheaded || cur.dateline.is_some() || cur.ended {
+            return false;
+        }
+        let text: Vec<&Paragraph> = cur.paras.iter().filter(|p| p.role == ParagraphRole::Text).collect();
+        let chars: usize = text.iter().map(|p| char_len(&p.text)).sum();
+        let t = line.trim();
+        let name = char_len(t) <= 4 && crate::lexicon::has_surname(t);
+        text.len() >= PARAGRAPHS && chars >= CHARS && !exclaims(t) && !t.contains(['：', ':']) && !name
+    }
+
     /// Whether `cur` is a report under a dateline (`本报北京3月1日电`) with
     /// no sub-heading so far.
     pub(super) fn report_without_subheadings(&self, cur: &Draft) -> bool {
@@ -293,5 +321,33 @@ mod tests {
         let a = &issue.articles[0];
         assert!(a.body().ends_with("——示例市市长王甲日前在市政府全体会议上说"), "{}", a.body());
         assert_eq!(issue.articles[1].headline.title, "公园里的春天");
+    }
+
+    #[test]
+    fn a_headline_line_after_a_whole_commentary_heads_the_next_article() {
+        // made-up flat page: a commentary under a title with its column's tag,
+        // six paragraphs and no sub-heading, then a short report on the same
+        // theme under a one-line headline (it shares many of its words)
+        let para = |lead: &str| {
+            format!(
+                "{lead}社区书屋开在家门口，居民下楼就能借书读书，老人孩子都爱来。\
+                 书屋里的图书要常换常新，管理要跟上，服务要贴心，让书屋真正成为居民的精神家园。\
+                 各地在建设社区书屋时，要多听居民意见，把好事办好、实事办实。\
+                 有的书屋还开展读书会、亲子阅读等活动，办得有声有色。\n\n"
+            )
+        };
+        let mut text = String::from("让社区书屋亮起来（示例论）\n\n");
+        for lead in ["近年来，", "有居民说，", "也要看到，", "说到底，", "建好书屋，", "归根结底，"]
+        {
+            text.push_str(&para(lead));
+        }
+        text.push_str(
+            "村里的书屋热闹了\n\n走进示例村的书屋，十几位村民正在读书，孩子们围坐在一起看图书。\n\n\
+             村支书说，书屋的图书常换常新，村民下地回来就来借书。\n",
+        );
+        let issue = parse(&text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert_eq!(issue.articles[1].headline.title, "村里的书屋热闹了");
+        assert!(issue.articles[0].paragraphs.iter().all(|p| p.role != ParagraphRole::Subheading));
     }
 }
