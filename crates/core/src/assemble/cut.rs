@@ -2,7 +2,9 @@
 //! headline ends is the first piece of a paragraph, never a sub-heading or
 //! a headline. Not the joining itself (that is `append_to_last`).
 
+use super::{has_column_tag, opens_cut_dateline, starts_with_dateline, UnitKind, OPENING_BOXES};
 use crate::lexicon::{has_surname, post_ending};
+use crate::text::char_len;
 use crate::text::{ends_sentence, leaves_pair_open};
 
 /// Marks and words no headline ends with: a pause mark, an opening bracket
@@ -42,6 +44,32 @@ pub(super) fn columns_cut(units: &[crate::classify::Unit]) -> bool {
             && !ends_sentence(&u.text)
             && crate::text::char_len(&u.text) > CUT_LINE_CHARS
     })
+}
+
+impl super::Assembler<'_> {
+    /// Whether the line at `j`, under a headline line, is the first piece of
+    /// the text a column break cut: it holds a pause of a sentence (`，`,
+    /// `；`, `：`), is as long as a sentence's opening (a title of two short
+    /// halves, `甲乙丙，丁戊己庚`, is shorter), is no quote, carries no column
+    /// tag, and plain text follows it (no dateline, no box).
+    pub(super) fn text_piece_under_head(&self, j: usize) -> bool {
+        const PIECE_CHARS: usize = 12;
+        let u = &self.units[j];
+        let t = u.text.trim();
+        let paused = t.contains(['，', '；', '：']);
+        let quoted = t.starts_with('“') || t.ends_with('”');
+        let after_kicker = self.units[j - 1].text.trim_end().ends_with('—');
+        let short = char_len(t) < PIECE_CHARS;
+        if !paused || short || quoted || after_kicker || has_column_tag(t) || t.starts_with('—') {
+            return false;
+        }
+        self.units.get(j + 1).is_some_and(|n| {
+            n.kind == UnitKind::Text
+                && !starts_with_dateline(&n.text)
+                && !opens_cut_dateline(&n.text)
+                && !OPENING_BOXES.iter().any(|b| n.text.starts_with(b))
+        })
+    }
 }
 
 #[cfg(test)]
@@ -104,5 +132,21 @@ mod tests {
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
         assert_eq!(issue.articles[1].headline.title, "示例市春耕备耕物资供应充足");
+    }
+
+    #[test]
+    fn a_text_s_first_piece_cut_by_a_column_break_is_no_headline_line() {
+        // made-up flat page whose column breaks cut paragraphs: the second
+        // report's first paragraph is cut after a pause, right under its title
+        let text =
+            "示例区推进老旧小区改造\n\n今年，示例区将完成二十个老旧小区的改造，为居民楼加装电梯、更换老化的水管、\n\n\
+                    整修道路、增设停车位，让居民住得更舒心。（本报记者王甲）\n\n\
+                    示例村里过大年\n\n春节前夕，示例村的村民们早早\n\n\
+                    地贴上了春联，挂起了红灯笼，村里处处洋溢着喜庆的气氛。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        let b = &issue.articles[1];
+        assert_eq!((b.headline.title.as_str(), b.headline.subtitle.as_deref()), ("示例村里过大年", None));
+        assert!(b.body().starts_with("春节前夕，示例村的村民们早早地贴上了春联"), "{}", b.body());
     }
 }

@@ -384,6 +384,11 @@ impl Assembler<'_> {
             if is_repeat(&self.units[i..j], u) {
                 break;
             }
+            // where column breaks cut the paragraphs, a text's first piece
+            // may look like the headline's next line
+            if self.columns_cut && !self.indent_mode && self.text_piece_under_head(j) {
+                break;
+            }
             let after_subtitle = prev.text.starts_with('—');
             let after_tag = prev.level == 0 && has_column_tag(&prev.text) && !u.text.starts_with('—');
             if after_subtitle || after_tag {
