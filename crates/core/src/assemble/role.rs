@@ -174,6 +174,19 @@ impl Assembler<'_> {
             return HeadRole::Sub;
         }
         let group = &self.units[i..j];
+        // A commentary (a title with its column's tag, `（…论）`) is short
+        // and runs unbroken: a headline-like line after a commentary's full
+        // length of text with no sub-heading heads the next article, even
+        // when later lines are set like it (short articles that follow it).
+        if !self.columns_cut && group.len() == 1 && self.commentary_done(cur, &u.text) {
+            self.sign.set(Sign::CommentaryEnd);
+            return HeadRole::Start;
+        }
+        // Of those short articles, each headline is set like the last one's.
+        if !self.columns_cut && self.set_like_own_title(cur, group) {
+            self.sign.set(Sign::CommentaryEnd);
+            return HeadRole::Start;
+        }
         let photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));
         if !cur.ended && !photo_column && column_kind(&u.text).is_none() && self.has_sibling(cur, i, j) {
             self.sign.set(Sign::Sibling);
@@ -211,13 +224,6 @@ impl Assembler<'_> {
         // title) before its first sub-heading heads the next report.
         if self.report_without_subheadings(cur) && group.len() >= 2 {
             self.sign.set(Sign::ReportHead);
-            return HeadRole::Start;
-        }
-        // A commentary (a title with its column's tag, `（…论）`) is short
-        // and runs unbroken: a headline-like line after a commentary's full
-        // length of text with no sub-heading heads the next article.
-        if !self.columns_cut && group.len() == 1 && self.commentary_done(cur, &u.text) {
-            self.sign.set(Sign::CommentaryEnd);
             return HeadRole::Start;
         }
         if u.bold || looks_like_subheading(&u.text) {
@@ -280,6 +286,22 @@ impl Assembler<'_> {
         let t = line.trim();
         let name = char_len(t) <= 4 && crate::lexicon::has_surname(t);
         text.len() >= PARAGRAPHS && chars >= CHARS && !exclaims(t) && !t.contains(['：', ':']) && !name
+    }
+
+    /// Whether `cur` is one of the short articles after a commentary (it
+    /// was started so), with no sub-heading, and `group` is one line set
+    /// like its own one-line headline: the next of them.
+    pub(super) fn set_like_own_title(&self, cur: &Draft, group: &[Unit]) -> bool {
+        let [line] = group else { return false };
+        let [own] = cur.heads.as_slice() else { return false };
+        let subheaded = cur.paras.iter().any(|p| p.role == ParagraphRole::Subheading);
+        if cur.start != Sign::CommentaryEnd || subheaded || cur.paras.is_empty() {
+            return false;
+        }
+        match (line_shape(&own.text), line_shape(&line.text)) {
+            (Some(a), Some(b)) => sibling_alike(&a, &b),
+            _ => false,
+        }
     }
 
     /// Whether `cur` is a report under a dateline (`本报北京3月1日电`) with
@@ -349,5 +371,32 @@ mod tests {
         assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
         assert_eq!(issue.articles[1].headline.title, "村里的书屋热闹了");
         assert!(issue.articles[0].paragraphs.iter().all(|p| p.role != ParagraphRole::Subheading));
+    }
+
+    #[test]
+    fn short_articles_set_alike_after_a_commentary_are_articles_not_its_parts() {
+        // made-up flat page: a commentary with its column's tag, then three
+        // short pieces on the same theme under one-line titles set alike
+        let mut text = String::from("春天里的好日子（示例论）\n\n");
+        for lead in ["新春佳节，", "这些年来，", "走进乡村，", "说到底，", "放眼各地，", "新的一年，"]
+        {
+            text.push_str(&format!(
+                "{lead}家家户户的日子越过越红火，村里的路宽了，灯亮了，水清了，乡亲们的笑容也多了。\
+                 好日子是干出来的，每一份幸福的背后，都有一代代人的辛勤奋斗。\
+                 我们要珍惜今天的好日子，撸起袖子加油干，把家乡建设得更加美好。\
+                 只要大家心往一处想、劲往一处使，明天的日子一定会更好。\n\n"
+            ));
+        }
+        text.push_str(
+            "村口修了新路\n\n示例村的新路修到了家门口，乡亲们出门再也不怕下雨天。\n\n\
+             村民王甲说，路通了，日子也越过越红火。\n\n\
+             村里开了书屋\n\n示例村的书屋开张了，乡亲们闲下来就来读书看报。\n\n\
+             村民李乙说，书屋让村里的日子更有滋味。\n\n\
+             河边建了公园\n\n示例村的河边建起了公园，乡亲们傍晚都来散步。\n\n\
+             村民张丙说，河水清了，村里的日子更美好。\n",
+        );
+        let issue = parse(&text);
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
+        assert_eq!(titles, ["春天里的好日子（示例论）", "村口修了新路", "村里开了书屋", "河边建了公园"]);
     }
 }
