@@ -149,4 +149,17 @@ mod tests {
         assert_eq!((b.headline.title.as_str(), b.headline.subtitle.as_deref()), ("示例村里过大年", None));
         assert!(b.body().starts_with("春节前夕，示例村的村民们早早地贴上了春联"), "{}", b.body());
     }
+
+    #[test]
+    fn a_credit_cut_by_a_column_break_closes_its_text() {
+        // made-up flat page: the page's credit cut at its colon, then the
+        // next article's headline
+        let text = "示例村的新变化\n\n示例村地处山区，过去交通不便，村民出行要走两个小时的山路才能到镇上，\n\n\
+                    十分辛苦。如今路修好了，日子也好了。\n\n版式设计\n\n：王甲\n\n\
+                    示例河畔春来早\n\n清晨，示例河畔的柳树抽出了新芽，游人三三两两地散着步。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert!(issue.articles[0].body().ends_with("版式设计：王甲"), "{}", issue.articles[0].body());
+        assert_eq!(issue.articles[1].headline.title, "示例河畔春来早");
+    }
 }

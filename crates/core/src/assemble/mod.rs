@@ -511,6 +511,11 @@ fn append_to_last(d: &mut Draft, u: &Unit) {
     if d.paras.len() > 1 && d.paras.last().is_some_and(|p| is_closing_note(&p.text)) {
         d.ended = true;
     }
+    // and so does a credit a column break cut (`版式设计` / `：王甲`)
+    if d.paras.len() > 1 && d.paras.last().is_some_and(|p| crate::classify::is_credit(&p.text)) {
+        d.open = false;
+        d.ended = true;
+    }
 }
 
 /// Whether a paragraph is a note wholly in brackets: `（作者为…）`.
