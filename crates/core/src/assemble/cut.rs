@@ -5,7 +5,7 @@
 use super::{has_column_tag, opens_cut_dateline, starts_with_dateline, UnitKind, OPENING_BOXES};
 use crate::lexicon::{has_surname, post_ending};
 use crate::text::char_len;
-use crate::text::{ends_sentence, leaves_pair_open};
+use crate::text::{continues_cut_line, ends_sentence, leaves_pair_open};
 
 /// Marks and words no headline ends with: a pause mark, an opening bracket
 /// or quote, the particle `的` or the conjunction `和` leave the phrase open
@@ -28,6 +28,13 @@ pub(super) fn cut_at_column_end(text: &str) -> bool {
     }
     let rest = &t[..t.len() - last.len_utf8()];
     has_surname(&last.to_string()) && post_ending(rest).is_some_and(|p| rest.ends_with(p))
+}
+
+/// Whether a line goes on with the sentence of the line before it, which
+/// a column break cut: it opens with a mark no sentence opens with or closes
+/// a bracket it did not open (see [`continues_cut_line`]).
+pub(super) fn goes_on_from_cut_line(text: &str) -> bool {
+    continues_cut_line(text.trim_start())
 }
 
 /// Longest line that may stand whole without a sentence end (a headline, a
@@ -148,6 +155,20 @@ mod tests {
         let b = &issue.articles[1];
         assert_eq!((b.headline.title.as_str(), b.headline.subtitle.as_deref()), ("示例村里过大年", None));
         assert!(b.body().starts_with("春节前夕，示例村的村民们早早地贴上了春联"), "{}", b.body());
+    }
+
+    #[test]
+    fn a_line_whose_next_line_goes_on_with_its_sentence_is_a_piece() {
+        // made-up flat page whose column breaks cut paragraphs: a paragraph
+        // cut after a phrase that reads like a sub-heading, its rest opening
+        // with a comma
+        let text = "示例村的新变化\n\n示例村地处山区，过去交通不便，村民出行要走两个小时的山路才能到镇上，\n\n\
+                    十分辛苦。\n\n村里的老人们常说\n\n，这几年村里的变化太大了，路修好了，日子也好了。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert!(a.paragraphs.iter().all(|p| p.role != crate::model::ParagraphRole::Subheading), "{:#?}", a.paragraphs);
+        assert!(a.body().contains("村里的老人们常说，这几年村里的变化太大了"), "{}", a.body());
     }
 
     #[test]

@@ -71,7 +71,12 @@ impl Assembler<'_> {
         // a line that ends where no headline ends is a paragraph's first
         // piece, cut by a column break: text, never a sub-heading
         let text_follows = self.units.get(i + 1).is_some_and(|n| matches!(n.kind, UnitKind::Text | UnitKind::Head));
-        if !cur.closed && u.level == 0 && !u.bold && text_follows && cut::cut_at_column_end(&u.text) {
+        // and so is a line whose next line goes on with its sentence (opens
+        // with a mark no sentence opens with, or closes a bracket it did not open)
+        let next_goes_on =
+            self.units.get(i + 1).is_some_and(|n| n.kind == UnitKind::Text && cut::goes_on_from_cut_line(&n.text));
+        let cut_here = cut::cut_at_column_end(&u.text) || next_goes_on;
+        if !cur.closed && u.level == 0 && !u.bold && text_follows && cut_here {
             self.sign.set(Sign::OpenSentence);
             return HeadRole::Fragment;
         }
