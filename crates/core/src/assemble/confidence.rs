@@ -171,6 +171,20 @@ pub(super) fn printed_title(start: Sign, page: Page, lines: usize) -> f32 {
     start.sureness(page) * group
 }
 
+/// The most characters of a title that reads as a column label (`来论`,
+/// `身边事`), not a headline.
+const LABEL_CHARS: usize = 4;
+/// How much a group of headline lines whose title is that short takes off
+/// the title: most often a column label set over (or under) the headline of
+/// the article, read as its title, or two headlines run together (on every
+/// split, most such articles were wrong).
+const LABEL_AS_TITLE: f32 = 0.6;
+
+/// Whether a title is as short as a column label, white space aside.
+fn label_as_title(title: &str) -> bool {
+    title.chars().filter(|c| !c.is_whitespace()).count() <= LABEL_CHARS
+}
+
 /// The most characters of a line of running text that may be a headline
 /// read as text (a short line with no sentence end, with text after it).
 const HIDDEN_HEAD_CHARS: usize = 30;
@@ -264,6 +278,8 @@ pub(super) fn of(a: &Article, signs: &Signs) -> Confidence {
         LABEL_TITLE
     } else if signs.orphan {
         ORPHAN_TITLE
+    } else if signs.lines >= 2 && label_as_title(&a.headline.title) {
+        printed_title(signs.start, page, signs.lines) * LABEL_AS_TITLE
     } else {
         printed_title(signs.start, page, signs.lines)
     };
@@ -345,5 +361,17 @@ mod tests {
     fn a_split_headline_group_is_less_sure_than_one_line() {
         assert!(printed_title(Sign::Strong, Page::Flat, 2) < printed_title(Sign::Strong, Page::Flat, 1));
         assert!(printed_title(Sign::Cohesion(NEW_TOPIC), Page::Flat, 1) < LABEL_TITLE);
+    }
+
+    #[test]
+    fn a_title_as_short_as_a_column_label_under_another_line_is_less_sure() {
+        // made-up flat pages: a lead-in over a three-character title, and a
+        // one-line title
+        let text = "清晨，示例村的新路上车来车往，村民们忙着把蔬菜运到城里。\n";
+        let short = crate::parse(&format!("示例村老支书王甲——\n\n好日子\n\n{text}"));
+        let plain = crate::parse(&format!("示例村的好日子\n\n{text}"));
+        let (s, p) = (&short.articles[0], &plain.articles[0]);
+        assert_eq!(s.headline.title, "好日子", "{:#?}", s.headline);
+        assert!(s.confidence.title < 0.7 * p.confidence.title, "{} {}", s.confidence.title, p.confidence.title);
     }
 }
