@@ -100,6 +100,11 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:本版|本期)?(?:版式设计|版式|制图|美编|责任编辑|责编|编辑|统筹|本版统筹|策划|校对|图片编辑|设计|图表|数据来源|资料来源|图片来源|照片来源)\s*[：:]|\p{Han}{1,4}(?:摄影|制图|绘图|插图)\s*[：:]\s*[\p{Han}·・、\s]{2,30}$|(?:图片|照片|图表?)由[^。！？，]{2,40}提供$|[^。！？]{0,16}扫描?二维码[^。！？]{0,12}$|\p{Han}{0,6}(?:邮箱|信箱|请寄|投稿)\s*[：:]\s*[\x21-\x7e]*$|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$)",
     )
 });
+/// Whether a line is a credit (see `CREDIT`): `版式设计：郭明`.
+pub fn is_credit(text: &str) -> bool {
+    CREDIT.is_match(text)
+}
+
 /// A role word alone on a line, closing the names on the line above: `摄影报道`.
 static SUFFIX_ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:摄影报道|摄影|摄|图文报道|报道)$"));
 

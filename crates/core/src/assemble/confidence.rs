@@ -63,6 +63,8 @@ pub(super) enum Sign {
     AfterEnd,
     /// A group of headline lines under a report with no sub-heading yet.
     ReportHead,
+    /// A headline-like line after a commentary's full length with no sub-heading.
+    CommentaryEnd,
     /// Bold or set as a sub-heading.
     SubLook,
     /// In a column of photos.
@@ -119,7 +121,12 @@ impl Sign {
             Sign::ColumnLabel => 0.93,
             Sign::DocumentTitle | Sign::FeaturePart => 0.9,
             Sign::Strong | Sign::Sibling => 0.88,
-            Sign::Tagged | Sign::BoxTitle | Sign::AfterLeadIn | Sign::BriefItem | Sign::ReportHead => 0.85,
+            Sign::Tagged
+            | Sign::BoxTitle
+            | Sign::AfterLeadIn
+            | Sign::BriefItem
+            | Sign::ReportHead
+            | Sign::CommentaryEnd => 0.85,
             Sign::First | Sign::OpenSentence | Sign::Caption => 0.83,
             Sign::SpacedHalves | Sign::Exclaim => 0.8,
             Sign::SubLook => 0.75,
@@ -162,6 +169,20 @@ pub(super) fn printed_title(start: Sign, page: Page, lines: usize) -> f32 {
         _ => 0.3,
     };
     start.sureness(page) * group
+}
+
+/// The most characters of a title that reads as a column label (`来论`,
+/// `身边事`), not a headline.
+const LABEL_CHARS: usize = 4;
+/// How much a group of headline lines whose title is that short takes off
+/// the title: most often a column label set over (or under) the headline of
+/// the article, read as its title, or two headlines run together (on every
+/// split, most such articles were wrong).
+const LABEL_AS_TITLE: f32 = 0.6;
+
+/// Whether a title is as short as a column label, white space aside.
+fn label_as_title(title: &str) -> bool {
+    title.chars().filter(|c| !c.is_whitespace()).count() <= LABEL_CHARS
 }
 
 /// The most characters of a line of running text that may be a headline
@@ -257,6 +278,8 @@ pub(super) fn of(a: &Article, signs: &Signs) -> Confidence {
         LABEL_TITLE
     } else if signs.orphan {
         ORPHAN_TITLE
+    } else if signs.lines >= 2 && label_as_title(&a.headline.title) {
+        printed_title(signs.start, page, signs.lines) * LABEL_AS_TITLE
     } else {
         printed_title(signs.start, page, signs.lines)
     };
@@ -338,5 +361,17 @@ mod tests {
     fn a_split_headline_group_is_less_sure_than_one_line() {
         assert!(printed_title(Sign::Strong, Page::Flat, 2) < printed_title(Sign::Strong, Page::Flat, 1));
         assert!(printed_title(Sign::Cohesion(NEW_TOPIC), Page::Flat, 1) < LABEL_TITLE);
+    }
+
+    #[test]
+    fn a_title_as_short_as_a_column_label_under_another_line_is_less_sure() {
+        // made-up flat pages: a lead-in over a three-character title, and a
+        // one-line title
+        let text = "清晨，示例村的新路上车来车往，村民们忙着把蔬菜运到城里。\n";
+        let short = crate::parse(&format!("示例村老支书王甲——\n\n好日子\n\n{text}"));
+        let plain = crate::parse(&format!("示例村的好日子\n\n{text}"));
+        let (s, p) = (&short.articles[0], &plain.articles[0]);
+        assert_eq!(s.headline.title, "好日子", "{:#?}", s.headline);
+        assert!(s.confidence.title < 0.7 * p.confidence.title, "{} {}", s.confidence.title, p.confidence.title);
     }
 }

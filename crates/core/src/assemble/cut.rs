@@ -2,8 +2,10 @@
 //! headline ends is the first piece of a paragraph, never a sub-heading or
 //! a headline. Not the joining itself (that is `append_to_last`).
 
+use super::{has_column_tag, opens_cut_dateline, starts_with_dateline, UnitKind, OPENING_BOXES};
 use crate::lexicon::{has_surname, post_ending};
-use crate::text::{ends_sentence, leaves_pair_open};
+use crate::text::char_len;
+use crate::text::{continues_cut_line, ends_sentence, leaves_pair_open};
 
 /// Marks and words no headline ends with: a pause mark, an opening bracket
 /// or quote, the particle `的` or the conjunction `和` leave the phrase open
@@ -28,6 +30,13 @@ pub(super) fn cut_at_column_end(text: &str) -> bool {
     has_surname(&last.to_string()) && post_ending(rest).is_some_and(|p| rest.ends_with(p))
 }
 
+/// Whether a line goes on with the sentence of the line before it, which
+/// a column break cut: it opens with a mark no sentence opens with or closes
+/// a bracket it did not open (see [`continues_cut_line`]).
+pub(super) fn goes_on_from_cut_line(text: &str) -> bool {
+    continues_cut_line(text.trim_start())
+}
+
 /// Longest line that may stand whole without a sentence end (a headline, a
 /// credit); longer ones that stop mid-sentence were cut by a column break.
 const CUT_LINE_CHARS: usize = 30;
@@ -42,6 +51,32 @@ pub(super) fn columns_cut(units: &[crate::classify::Unit]) -> bool {
             && !ends_sentence(&u.text)
             && crate::text::char_len(&u.text) > CUT_LINE_CHARS
     })
+}
+
+impl super::Assembler<'_> {
+    /// Whether the line at `j`, under a headline line, is the first piece of
+    /// the text a column break cut: it holds a pause of a sentence (`，`,
+    /// `；`, `：`), is as long as a sentence's opening (a title of two short
+    /// halves, `甲乙丙，丁戊己庚`, is shorter), is no quote, carries no column
+    /// tag, and plain text follows it (no dateline, no box).
+    pub(super) fn text_piece_under_head(&self, j: usize) -> bool {
+        const PIECE_CHARS: usize = 12;
+        let u = &self.units[j];
+        let t = u.text.trim();
+        let paused = t.contains(['，', '；', '：']);
+        let quoted = t.starts_with('“') || t.ends_with('”');
+        let after_kicker = self.units[j - 1].text.trim_end().ends_with('—');
+        let short = char_len(t) < PIECE_CHARS;
+        if !paused || short || quoted || after_kicker || has_column_tag(t) || t.starts_with('—') {
+            return false;
+        }
+        self.units.get(j + 1).is_some_and(|n| {
+            n.kind == UnitKind::Text
+                && !starts_with_dateline(&n.text)
+                && !opens_cut_dateline(&n.text)
+                && !OPENING_BOXES.iter().any(|b| n.text.starts_with(b))
+        })
+    }
 }
 
 #[cfg(test)]
@@ -104,5 +139,48 @@ mod tests {
         let issue = parse(text);
         assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
         assert_eq!(issue.articles[1].headline.title, "示例市春耕备耕物资供应充足");
+    }
+
+    #[test]
+    fn a_text_s_first_piece_cut_by_a_column_break_is_no_headline_line() {
+        // made-up flat page whose column breaks cut paragraphs: the second
+        // report's first paragraph is cut after a pause, right under its title
+        let text =
+            "示例区推进老旧小区改造\n\n今年，示例区将完成二十个老旧小区的改造，为居民楼加装电梯、更换老化的水管、\n\n\
+                    整修道路、增设停车位，让居民住得更舒心。（本报记者王甲）\n\n\
+                    示例村里过大年\n\n春节前夕，示例村的村民们早早\n\n\
+                    地贴上了春联，挂起了红灯笼，村里处处洋溢着喜庆的气氛。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        let b = &issue.articles[1];
+        assert_eq!((b.headline.title.as_str(), b.headline.subtitle.as_deref()), ("示例村里过大年", None));
+        assert!(b.body().starts_with("春节前夕，示例村的村民们早早地贴上了春联"), "{}", b.body());
+    }
+
+    #[test]
+    fn a_line_whose_next_line_goes_on_with_its_sentence_is_a_piece() {
+        // made-up flat page whose column breaks cut paragraphs: a paragraph
+        // cut after a phrase that reads like a sub-heading, its rest opening
+        // with a comma
+        let text = "示例村的新变化\n\n示例村地处山区，过去交通不便，村民出行要走两个小时的山路才能到镇上，\n\n\
+                    十分辛苦。\n\n村里的老人们常说\n\n，这几年村里的变化太大了，路修好了，日子也好了。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        let a = &issue.articles[0];
+        assert!(a.paragraphs.iter().all(|p| p.role != crate::model::ParagraphRole::Subheading), "{:#?}", a.paragraphs);
+        assert!(a.body().contains("村里的老人们常说，这几年村里的变化太大了"), "{}", a.body());
+    }
+
+    #[test]
+    fn a_credit_cut_by_a_column_break_closes_its_text() {
+        // made-up flat page: the page's credit cut at its colon, then the
+        // next article's headline
+        let text = "示例村的新变化\n\n示例村地处山区，过去交通不便，村民出行要走两个小时的山路才能到镇上，\n\n\
+                    十分辛苦。如今路修好了，日子也好了。\n\n版式设计\n\n：王甲\n\n\
+                    示例河畔春来早\n\n清晨，示例河畔的柳树抽出了新芽，游人三三两两地散着步。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert!(issue.articles[0].body().ends_with("版式设计：王甲"), "{}", issue.articles[0].body());
+        assert_eq!(issue.articles[1].headline.title, "示例河畔春来早");
     }
 }

@@ -384,6 +384,11 @@ impl Assembler<'_> {
             if is_repeat(&self.units[i..j], u) {
                 break;
             }
+            // where column breaks cut the paragraphs, a text's first piece
+            // may look like the headline's next line
+            if self.columns_cut && !self.indent_mode && self.text_piece_under_head(j) {
+                break;
+            }
             let after_subtitle = prev.text.starts_with('—');
             let after_tag = prev.level == 0 && has_column_tag(&prev.text) && !u.text.starts_with('—');
             if after_subtitle || after_tag {
@@ -504,6 +509,11 @@ fn append_to_last(d: &mut Draft, u: &Unit) {
     // a note wholly in brackets, joined from the pieces a column break cut,
     // closes the text as it does whole (see `push_paragraph`)
     if d.paras.len() > 1 && d.paras.last().is_some_and(|p| is_closing_note(&p.text)) {
+        d.ended = true;
+    }
+    // and so does a credit a column break cut (`版式设计` / `：王甲`)
+    if d.paras.len() > 1 && d.paras.last().is_some_and(|p| crate::classify::is_credit(&p.text)) {
+        d.open = false;
         d.ended = true;
     }
 }

@@ -71,7 +71,12 @@ impl Assembler<'_> {
         // a line that ends where no headline ends is a paragraph's first
         // piece, cut by a column break: text, never a sub-heading
         let text_follows = self.units.get(i + 1).is_some_and(|n| matches!(n.kind, UnitKind::Text | UnitKind::Head));
-        if !cur.closed && u.level == 0 && !u.bold && text_follows && cut::cut_at_column_end(&u.text) {
+        // and so is a line whose next line goes on with its sentence (opens
+        // with a mark no sentence opens with, or closes a bracket it did not open)
+        let next_goes_on =
+            self.units.get(i + 1).is_some_and(|n| n.kind == UnitKind::Text && cut::goes_on_from_cut_line(&n.text));
+        let cut_here = cut::cut_at_column_end(&u.text) || next_goes_on;
+        if !cur.closed && u.level == 0 && !u.bold && text_follows && cut_here {
             self.sign.set(Sign::OpenSentence);
             return HeadRole::Fragment;
         }
@@ -174,6 +179,19 @@ impl Assembler<'_> {
             return HeadRole::Sub;
         }
         let group = &self.units[i..j];
+        // A commentary (a title with its column's tag, `（…论）`) is short
+        // and runs unbroken: a headline-like line after a commentary's full
+        // length of text with no sub-heading heads the next article, even
+        // when later lines are set like it (short articles that follow it).
+        if !self.columns_cut && group.len() == 1 && self.commentary_done(cur, &u.text) {
+            self.sign.set(Sign::CommentaryEnd);
+            return HeadRole::Start;
+        }
+        // Of those short articles, each headline is set like the last one's.
+        if !self.columns_cut && self.set_like_own_title(cur, group) {
+            self.sign.set(Sign::CommentaryEnd);
+            return HeadRole::Start;
+        }
         let photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));
         if !cur.ended && !photo_column && column_kind(&u.text).is_none() && self.has_sibling(cur, i, j) {
             self.sign.set(Sign::Sibling);
@@ -254,6 +272,43 @@ impl Assembler<'_> {
         HeadRole::Sub
     }
 
+    /// Whether `cur` is a commentary under a title with a column tag that
+    /// has run a commentary's length (several paragraphs, most of a thousand
+    /// characters) with no sub-heading, so that `line`, set as a headline
+    /// (not a closing exclamation or question, a credit, a signer's name),
+    /// heads the next article.
+    pub(super) fn commentary_done(&self, cur: &Draft, line: &str) -> bool {
+        const PARAGRAPHS: usize = 6;
+        const CHARS: usize = 750;
+        let tagged = cur.heads.iter().any(|h| has_column_tag(&h.text));
+        // a summary (提要) set under the title may be a sub-heading: not counted
+        let subheaded = cur.paras.iter().skip(1).any(|p| p.role == ParagraphRole::Subheading);
+        if !tagged || subheaded || cur.dateline.is_some() || cur.ended {
+            return false;
+        }
+        let text: Vec<&Paragraph> = cur.paras.iter().filter(|p| p.role == ParagraphRole::Text).collect();
+        let chars: usize = text.iter().map(|p| char_len(&p.text)).sum();
+        let t = line.trim();
+        let name = char_len(t) <= 4 && crate::lexicon::has_surname(t);
+        text.len() >= PARAGRAPHS && chars >= CHARS && !exclaims(t) && !t.contains(['：', ':']) && !name
+    }
+
+    /// Whether `cur` is one of the short articles after a commentary (it
+    /// was started so), with no sub-heading, and `group` is one line set
+    /// like its own one-line headline: the next of them.
+    pub(super) fn set_like_own_title(&self, cur: &Draft, group: &[Unit]) -> bool {
+        let [line] = group else { return false };
+        let [own] = cur.heads.as_slice() else { return false };
+        let subheaded = cur.paras.iter().any(|p| p.role == ParagraphRole::Subheading);
+        if cur.start != Sign::CommentaryEnd || subheaded || cur.paras.is_empty() {
+            return false;
+        }
+        match (line_shape(&own.text), line_shape(&line.text)) {
+            (Some(a), Some(b)) => sibling_alike(&a, &b),
+            _ => false,
+        }
+    }
+
     /// Whether `cur` is a report under a dateline (`本报北京3月1日电`) with
     /// no sub-heading so far.
     pub(super) fn report_without_subheadings(&self, cur: &Draft) -> bool {
@@ -293,5 +348,60 @@ mod tests {
         let a = &issue.articles[0];
         assert!(a.body().ends_with("——示例市市长王甲日前在市政府全体会议上说"), "{}", a.body());
         assert_eq!(issue.articles[1].headline.title, "公园里的春天");
+    }
+
+    #[test]
+    fn a_headline_line_after_a_whole_commentary_heads_the_next_article() {
+        // made-up flat page: a commentary under a title with its column's tag,
+        // six paragraphs and no sub-heading, then a short report on the same
+        // theme under a one-line headline (it shares many of its words)
+        let para = |lead: &str| {
+            format!(
+                "{lead}社区书屋开在家门口，居民下楼就能借书读书，老人孩子都爱来。\
+                 书屋里的图书要常换常新，管理要跟上，服务要贴心，让书屋真正成为居民的精神家园。\
+                 各地在建设社区书屋时，要多听居民意见，把好事办好、实事办实。\
+                 有的书屋还开展读书会、亲子阅读等活动，办得有声有色。\n\n"
+            )
+        };
+        let mut text = String::from("让社区书屋亮起来（示例论）\n\n");
+        for lead in ["近年来，", "有居民说，", "也要看到，", "说到底，", "建好书屋，", "归根结底，"]
+        {
+            text.push_str(&para(lead));
+        }
+        text.push_str(
+            "村里的书屋热闹了\n\n走进示例村的书屋，十几位村民正在读书，孩子们围坐在一起看图书。\n\n\
+             村支书说，书屋的图书常换常新，村民下地回来就来借书。\n",
+        );
+        let issue = parse(&text);
+        assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+        assert_eq!(issue.articles[1].headline.title, "村里的书屋热闹了");
+        assert!(issue.articles[0].paragraphs.iter().all(|p| p.role != ParagraphRole::Subheading));
+    }
+
+    #[test]
+    fn short_articles_set_alike_after_a_commentary_are_articles_not_its_parts() {
+        // made-up flat page: a commentary with its column's tag, then three
+        // short pieces on the same theme under one-line titles set alike
+        let mut text = String::from("春天里的好日子（示例论）\n\n");
+        for lead in ["新春佳节，", "这些年来，", "走进乡村，", "说到底，", "放眼各地，", "新的一年，"]
+        {
+            text.push_str(&format!(
+                "{lead}家家户户的日子越过越红火，村里的路宽了，灯亮了，水清了，乡亲们的笑容也多了。\
+                 好日子是干出来的，每一份幸福的背后，都有一代代人的辛勤奋斗。\
+                 我们要珍惜今天的好日子，撸起袖子加油干，把家乡建设得更加美好。\
+                 只要大家心往一处想、劲往一处使，明天的日子一定会更好。\n\n"
+            ));
+        }
+        text.push_str(
+            "村口修了新路\n\n示例村的新路修到了家门口，乡亲们出门再也不怕下雨天。\n\n\
+             村民王甲说，路通了，日子也越过越红火。\n\n\
+             村里开了书屋\n\n示例村的书屋开张了，乡亲们闲下来就来读书看报。\n\n\
+             村民李乙说，书屋让村里的日子更有滋味。\n\n\
+             河边建了公园\n\n示例村的河边建起了公园，乡亲们傍晚都来散步。\n\n\
+             村民张丙说，河水清了，村里的日子更美好。\n",
+        );
+        let issue = parse(&text);
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
+        assert_eq!(titles, ["春天里的好日子（示例论）", "村口修了新路", "村里开了书屋", "河边建了公园"]);
     }
 }
