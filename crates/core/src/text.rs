@@ -235,31 +235,27 @@ fn has_invisible_control(s: &str) -> bool {
 /// assert_eq!(clean_inline("正文\u{202e}倒\u{202c}\u{1b}[31m红"), "正文倒[31m红");
 /// ```
 pub fn clean_inline(s: &str) -> String {
-    let s = crate::html::strip_inline(s);
-    let s = s.trim_matches(|c: char| c.is_whitespace());
-    let s = if s.contains("**") { s.replace("**", "") } else { s.to_string() };
-    let s = if has_invisible_control(&s) { s.replace(is_invisible_control, "") } else { s };
-    let chars: Vec<char> = s.trim().chars().collect();
+    let stripped = crate::html::strip_inline(s);
+    let mut s = std::borrow::Cow::Borrowed(stripped.trim_matches(|c: char| c.is_whitespace()));
+    if s.contains("**") {
+        s = std::borrow::Cow::Owned(s.replace("**", ""));
+    }
+    if has_invisible_control(&s) {
+        s = std::borrow::Cow::Owned(s.replace(is_invisible_control, ""));
+    }
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut chars = s.trim().chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_whitespace() {
-            let mut j = i;
-            while j < chars.len() && chars[j].is_whitespace() {
-                j += 1;
-            }
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
             let prev = out.chars().next_back();
-            let next = chars.get(j).copied();
-            match (prev, next) {
+            match (prev, chars.peek().copied()) {
                 (Some(a), Some(b)) if space_is_artefact(a, b) => {}
                 _ => out.push(' '),
             }
-            i = j;
             continue;
         }
         out.push(c);
-        i += 1;
     }
     out
 }
