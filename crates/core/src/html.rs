@@ -20,12 +20,16 @@ fn re(p: &str) -> Regex {
 /// Tags that make a block: a paragraph, a line break, a heading, a list
 /// item, a cell.
 static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)</?(?:p|div|br|hr|li|ul|ol|h([1-6])|section|article|blockquote|table|tbody|thead|tr|td|th)(?:\s[^<>]*)?/?>")
+    re(
+        r"(?i)</?(?:p|div|br|hr|li|ul|ol|h([1-6])|section|article|blockquote|table|tbody|thead|tr|td|th)(?:\s[^<>]*)?/?>",
+    )
 });
 
 /// Tags inside a paragraph, and pictures (which hold no text of the page).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)</?(?:strong|b|em|i|u|s|span|font|a|sup|sub|small|big|mark|code|abbr|cite|q|ins|del)(?:\s[^<>]*)?>|<img(?:\s[^<>]*)?/?>")
+    re(
+        r"(?i)</?(?:strong|b|em|i|u|s|span|font|a|sup|sub|small|big|mark|code|abbr|cite|q|ins|del)(?:\s[^<>]*)?>|<img(?:\s[^<>]*)?/?>",
+    )
 });
 
 /// A Markdown link, `[words](address)`, or picture, `![words](address)`.
