@@ -114,7 +114,9 @@ pub fn classify(lines: &[Line<'_>], front_page: bool) -> Vec<Unit> {
     for line in lines {
         let text = line.text;
         // `刘坤 陈文卿` / `摄影报道`: the role word closes the line above.
-        if SUFFIX_ROLE_LINE.is_match(&squash(text)) {
+        // (four characters at most: other lines are not copied to be asked)
+        let short = text.chars().filter(|c| !c.is_whitespace()).take(5).count() <= 4;
+        if short && SUFFIX_ROLE_LINE.is_match(&squash(text)) {
             if let Some(prev) = units.last_mut() {
                 let joined = format!("{} {}", prev.text, squash(text));
                 if let Some(b) = parse_byline(&joined) {
