@@ -160,7 +160,10 @@ fn kickers_trailing_off(units: &mut [Unit]) {
 }
 
 fn unit(kind: UnitKind, text: &str, span: Span, line: &Line<'_>) -> Unit {
-    Unit { kind, text: text.to_string(), span, level: line.heading, bold: line.bold, indented: line.indented }
+    // (a piece of HTML keeps its words, not its inline tags and entities;
+    // in any other text a tag-like string is the page's text)
+    let text = if line.html { crate::html::strip_inline(text).into_owned() } else { text.to_string() };
+    Unit { kind, text, span, level: line.heading, bold: line.bold, indented: line.indented }
 }
 
 fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
@@ -279,6 +282,17 @@ fn split_inline_headline(line: &Line<'_>) -> Option<(Unit, Unit)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_are_markup_only_in_pieces_of_html() {
+        let lines = crate::lines::split_lines(
+            "<p>本报讯 <strong>示例</strong>正文一段&ldquo;引语&rdquo;。</p>\n文中写到<strong>标签</strong>的用法。\n",
+        );
+        let units = classify(&lines, false);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert!(units[0].text.contains("示例正文一段“引语”"), "{}", units[0].text);
+        assert!(units[1].text.contains("<strong>标签</strong>"), "text the page printed: {}", units[1].text);
+    }
     use crate::lines::split_lines;
 
     fn kinds(text: &str) -> Vec<UnitKind> {

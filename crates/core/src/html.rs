@@ -3,9 +3,10 @@
 //! Archives scraped from the web keep each story as HTML inside their
 //! Markdown (`<p><strong>本台消息</strong>……</p><p>……</p>` on one line),
 //! with entities (`&nbsp;`, `&ldquo;`) and links (`[查看原文](https://…)`).
-//! Block tags end a paragraph, as a line break does ([`blocks`]); inline
-//! tags are dropped, entities decoded and a link kept as its words
-//! ([`strip_inline`]). It knows nothing of newspapers.
+//! Block tags end a paragraph, as a line break does ([`blocks`]); in the
+//! pieces they cut (and only there: elsewhere a tag-like string is text the
+//! page printed), inline tags are dropped, entities decoded and a link kept
+//! as its words ([`strip_inline`]). It knows nothing of newspapers.
 
 use regex::Regex;
 use std::borrow::Cow;

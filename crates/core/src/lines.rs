@@ -27,6 +27,9 @@ pub struct Line<'a> {
     pub indented: bool,
     /// How many blank lines stand between this line and the previous one.
     pub blanks_before: usize,
+    /// The line is a piece of HTML (block tags cut it out of its line): its
+    /// inline tags and entities are markup, not text.
+    pub html: bool,
 }
 
 /// Splits `text` into its non-blank lines.
@@ -55,6 +58,7 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
                 if let Some(mut line) = read_line(&raw[r.clone()], line_start + r.start) {
                     line.blanks_before = if out.len() == before { blanks } else { 0 };
                     line.heading = line.heading.max(level);
+                    line.html = true;
                     out.push(line);
                 }
             }
@@ -105,7 +109,16 @@ fn read_line(raw: &str, offset: usize) -> Option<Line<'_>> {
         return None;
     }
     let start = offset + (text.as_ptr() as usize - raw.as_ptr() as usize);
-    Some(Line { raw, text, span: Span::new(start, start + text.len()), heading, bold, indented, blanks_before: 0 })
+    Some(Line {
+        raw,
+        text,
+        span: Span::new(start, start + text.len()),
+        heading,
+        bold,
+        indented,
+        blanks_before: 0,
+        html: false,
+    })
 }
 
 #[cfg(test)]
@@ -144,6 +157,7 @@ mod tests {
             assert_eq!(&input[l.span.start..l.span.end], l.text);
         }
         assert_eq!((lines[1].blanks_before, lines[2].blanks_before), (1, 0));
+        assert!(!lines[0].html && lines[1].html && lines[2].html);
         // a line of tags alone is a blank line
         let lines = split_lines("甲\n<p></p>\n乙");
         assert_eq!(lines[1].blanks_before, 1);

@@ -235,8 +235,7 @@ fn has_invisible_control(s: &str) -> bool {
 /// assert_eq!(clean_inline("正文\u{202e}倒\u{202c}\u{1b}[31m红"), "正文倒[31m红");
 /// ```
 pub fn clean_inline(s: &str) -> String {
-    let stripped = crate::html::strip_inline(s);
-    let mut s = std::borrow::Cow::Borrowed(stripped.trim_matches(|c: char| c.is_whitespace()));
+    let mut s = std::borrow::Cow::Borrowed(s.trim_matches(|c: char| c.is_whitespace()));
     if s.contains("**") {
         s = std::borrow::Cow::Owned(s.replace("**", ""));
     }
@@ -263,7 +262,7 @@ pub fn clean_inline(s: &str) -> String {
 /// Cleans a headline: like [`clean_inline`], but keeps one space between two
 /// Han phrases, since headlines use it to separate halves (`共谋发展向前看 区区合作再出发`).
 pub fn clean_headline(s: &str) -> String {
-    let mut s = crate::html::strip_inline(s).replace("**", "");
+    let mut s = s.replace("**", "");
     if has_invisible_control(&s) {
         s = s.replace(is_invisible_control, "");
     }
