@@ -11,10 +11,10 @@
 use crate::features::{self, PER_CHAR};
 use crate::tags::{self, Span, LABELS};
 use foldhash::HashMap;
+use shuzibao_core::segment::Segmenter;
 use table::Table;
 
 mod table;
-use shuzibao_core::segment::Segmenter;
 
 const MAGIC: &[u8; 8] = b"SZBNER1\0";
 
