@@ -16,6 +16,7 @@ use crate::lines::Line;
 use crate::markers::{continued_from, continued_to, cut_lead, source_line, starts_with_dateline};
 use crate::model::{ArticleKind, Author, Byline, Span};
 use crate::teaser::parse_teaser;
+use crate::text::re;
 use crate::text::{char_len, cut_line_signs, fold_width, squash};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -68,11 +69,6 @@ pub struct Unit {
     pub bold: bool,
     /// The line began with an indent.
     pub indented: bool,
-}
-
-#[allow(clippy::unwrap_used)] // constant patterns, exercised by the tests below
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap()
 }
 
 static DATE_ALONE: LazyLock<Regex> = LazyLock::new(|| {

@@ -9,14 +9,10 @@
 
 use crate::markers::starts_with_dateline;
 use crate::model::Headline;
+use crate::text::re;
 use crate::text::{char_len, clean_headline, ends_sentence, han_ratio};
 use regex::Regex;
 use std::sync::LazyLock;
-
-#[allow(clippy::unwrap_used)] // constant patterns, exercised by the tests below
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap()
-}
 
 static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -8,15 +8,11 @@
 //! page printed), inline tags are dropped, entities decoded and a link kept
 //! as its words ([`strip_inline`]). It knows nothing of newspapers.
 
+use crate::text::re;
 use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
-
-#[allow(clippy::unwrap_used)] // constant patterns, exercised by the tests below
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap()
-}
 
 /// Tags that make a block: a paragraph, a line break, a heading, a list
 /// item, a cell.

@@ -16,15 +16,11 @@ use crate::byline::is_name;
 use crate::lines::Line;
 use crate::masthead::{counts_pages, date_at_start, paper_name, weekday_at_start};
 use crate::model::{Editor, PageHeader, Span};
+use crate::text::re;
 use crate::text::{char_len, ends_sentence, fold_width, is_han, parse_number};
 use crate::PageNo;
 use regex::Regex;
 use std::sync::LazyLock;
-
-#[allow(clippy::unwrap_used)] // constant patterns, exercised by the tests below
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap()
-}
 
 /// A page number with its 版, at the start of a token: `第2版`, `02版：`, `A3版`.
 static PAGE: LazyLock<Regex> =

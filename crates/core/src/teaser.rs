@@ -6,14 +6,10 @@
 //! module reads one line as a teaser; the assembler decides where teasers may
 //! stand and joins a title that runs on to the next line.
 
+use crate::text::re;
 use crate::text::{ends_sentence, fold_width, han_ratio, parse_number};
 use regex::Regex;
 use std::sync::LazyLock;
-
-#[allow(clippy::unwrap_used)] // constant patterns, exercised by the tests below
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap()
-}
 
 static PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:第\s*)?([0-9]{2})(?:\s*[-–—~～、,，/]\s*([0-9]{2}))?\s*(?:版\s*|\s+)(\S.*)$"));

@@ -4,6 +4,13 @@
 //! space between `1 月 13 日` is removed, how full-width forms are folded for
 //! matching. Pure functions on `&str`; no knowledge of layout lives here.
 
+/// A regular expression from a constant pattern of this crate (each is
+/// compiled once, in a `LazyLock`, and exercised by its module's tests).
+#[allow(clippy::unwrap_used)]
+pub(crate) fn re(p: &str) -> regex::Regex {
+    regex::Regex::new(p).unwrap()
+}
+
 /// Whether `c` is a Han ideograph (CJK unified, extension A, compatibility).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,

@@ -7,15 +7,11 @@
 //! decide where the area begins and ends; [`super::find_masthead`] does.
 
 use crate::model::Masthead;
+use crate::text::re;
 use crate::text::{is_han, parse_number, squash, to_simplified};
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
-
-#[allow(clippy::unwrap_used)] // constant patterns, exercised by the tests below
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap()
-}
 
 static ISSUE: LazyLock<Regex> = LazyLock::new(|| re(r"(总)?第([0-9]{1,6})期"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
