@@ -91,6 +91,33 @@ fn a_page_whose_paper_is_found_nowhere_is_refused_and_the_others_go_on() {
 }
 
 #[test]
+fn an_ingest_that_stores_nothing_leaves_no_archive_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    page(&input.join("scan-20191001-01.txt"), 1);
+    let file = input.join("scan-20191001-01.txt").display().to_string();
+    // a new folder: taken away whole
+    let data = tmp.path().join("typo");
+    let out = run_str(&["ingest", &file, "--data", &data.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no archive was made"), "{}", stderr(&out));
+    assert!(!data.exists(), "a folder made for nothing is taken away");
+    // a folder of the user's: only what the ingest made goes
+    let own = tmp.path().join("own");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::write(own.join("notes.txt"), "mine").unwrap();
+    let out = run_str(&["ingest", &file, "--data", &own.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    let left: Vec<String> =
+        std::fs::read_dir(&own).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(left, vec!["notes.txt".to_string()]);
+    // once a page is stored, the archive stays
+    let out = run_str(&["ingest", &file, "--paper", "示例日报", "--data", &own.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(own.join("archive.sqlite3").is_file());
+}
+
+#[test]
 fn two_papers_on_one_date_stay_apart() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");

@@ -66,6 +66,7 @@ pub fn run(c: &IngestConfig) -> Outcome {
         }
         return Err(UsageError("nothing to ingest".into()).into());
     }
+    let made_here = NewArchive::before_opening(&c.data)?;
     let mut archive = super::open_archive(&c.data)?;
     let inputs: Vec<Input> = files.iter().map(|f| Input::file(f, c.given.clone())).collect();
     let bar = (files.len() >= 20 && std::io::stderr().is_terminal() && !c.json).then(|| {
@@ -113,5 +114,56 @@ pub fn run(c: &IngestConfig) -> Outcome {
         eprintln!("shuzibao: {}: {}", f.file, f.reason);
     }
     archive.close()?;
+    if let Some(new) = made_here {
+        if summary.added == 0 && summary.updated == 0 && summary.unchanged == 0 {
+            new.remove()?;
+            eprintln!("shuzibao: no page was stored, so no archive was made in {}", c.data.dir.display());
+        }
+    }
     Ok(if summary.failed.is_empty() { Status::Ok } else { Status::SomeFailed })
+}
+
+/// An archive this run is about to make in a data folder: what the folder
+/// held before, so that an archive of nothing (every page refused) can be
+/// taken away again and a mistyped `--data` leaves no trace.
+struct NewArchive {
+    dir: PathBuf,
+    /// The folder's entries before the archive was made, or `None` when
+    /// the folder itself is new.
+    before: Option<Vec<std::ffi::OsString>>,
+}
+
+impl NewArchive {
+    /// `Some` when the archive does not exist yet in a data folder (a
+    /// database named by URL is never taken away).
+    fn before_opening(data: &crate::cli::DataArgs) -> anyhow::Result<Option<NewArchive>> {
+        let shuzibao_archive::Location::Dir(dir) = data.location()? else { return Ok(None) };
+        if dir.join(shuzibao_store::DB_FILE).exists() {
+            return Ok(None);
+        }
+        let before = match std::fs::read_dir(&dir) {
+            Ok(entries) => Some(entries.filter_map(|e| e.ok().map(|e| e.file_name())).collect()),
+            Err(_) => None,
+        };
+        Ok(Some(NewArchive { dir, before }))
+    }
+
+    /// Takes away what opening the archive made: the folder when it was
+    /// new, else only the entries it did not hold before.
+    fn remove(self) -> anyhow::Result<()> {
+        let made = |p: &std::path::Path| format!("removing the empty archive made in {}", p.display());
+        let Some(before) = self.before else {
+            return std::fs::remove_dir_all(&self.dir).with_context(|| made(&self.dir));
+        };
+        for entry in std::fs::read_dir(&self.dir).with_context(|| made(&self.dir))? {
+            let entry = entry.with_context(|| made(&self.dir))?;
+            if before.contains(&entry.file_name()) {
+                continue;
+            }
+            let path = entry.path();
+            if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) }
+                .with_context(|| made(&self.dir))?;
+        }
+        Ok(())
+    }
 }
