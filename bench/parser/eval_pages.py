@@ -42,8 +42,18 @@ def conf_of(a):
 
 def charge(gold, got):
     """Errors per parsed article (index -> count) and errors charged to none."""
+    kinds, loose = charge_kinds(gold, got)
+    return {i: b + t for i, (b, t) in kinds.items()}, loose
+
+
+def charge_kinds(gold, got):
+    """Errors per parsed article by kind (index -> [boundary or text, title])
+    and errors charged to none."""
     arts = got.get("articles") or []
-    used, errs, loose = set(), {}, 0
+    used, kinds, loose = set(), {}, 0
+
+    def add(i, kind):
+        kinds.setdefault(i, [0, 0])[kind] += 1
     for g in gold["articles"]:
         start = norm(g["body_start"])
         hit = None
@@ -61,25 +71,25 @@ def charge(gold, got):
             if holder is None:
                 loose += 1
             else:
-                errs[holder] = errs.get(holder, 0) + 1
+                add(holder, 0)
             continue
         used.add(hit)
         a = arts[hit]
         if "title_any" in g:
             head = norm((a.get("kicker") or "") + (a.get("title") or "") + (a.get("subtitle") or ""))
             if not (norm(a.get("title")) and any(norm(t) in head for t in g["title_any"])):
-                errs[hit] = errs.get(hit, 0) + 1
+                add(hit, 1)
         body = norm(body_of(a))
         bad = [c for c in g.get("body_contains", []) if norm(c) not in body]
         bad += [c for c in g.get("body_excludes", []) if norm(c) in body]
         if "body_end" in g and not body.endswith(norm(g["body_end"])):
             bad.append(g["body_end"])
         if bad:
-            errs[hit] = errs.get(hit, 0) + 1
+            add(hit, 0)
     for i in range(len(arts)):
         if i not in used:
-            errs[i] = errs.get(i, 0) + 1
-    return errs, loose
+            add(i, 0)
+    return kinds, loose
 
 
 def main(argv):

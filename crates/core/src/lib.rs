@@ -54,6 +54,7 @@ pub mod segment;
 pub mod teaser;
 pub mod text;
 
+use assemble::Evidence;
 pub use decode::{decode, Decoded, MAX_BYTES as MAX_FILE_BYTES};
 pub use error::DecodeError;
 pub use model::*;
@@ -72,6 +73,13 @@ pub const PARSER_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Never fails and never panics: what cannot be placed is returned in
 /// [`Issue::leftovers`].
 pub fn parse(text: &str) -> Issue {
+    parse_with_evidence(text).0
+}
+
+/// Parses as [`parse`] does, and gives with the issue what the confidence
+/// model read of each of its articles (in their order): the data
+/// `bench/parser/train_confidence.py` trains that model on.
+pub fn parse_with_evidence(text: &str) -> (Issue, Vec<Evidence>) {
     let all_lines = split_lines(text);
     // The page header comes out first: it may stand inside the masthead area.
     let page_header = page_header::find_page_header(&all_lines);
@@ -154,7 +162,7 @@ pub fn parse(text: &str) -> Issue {
         m.furniture.extend(labels.into_iter().map(|l| l.text));
         problems = rest;
     }
-    Issue { masthead, page_header, teasers, articles: assembled.articles, leftovers: problems }
+    (Issue { masthead, page_header, teasers, articles: assembled.articles, leftovers: problems }, assembled.evidence)
 }
 
 /// Whether a page opens with teasers (导读), as a front page does even when

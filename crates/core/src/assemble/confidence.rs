@@ -220,7 +220,7 @@ const LATE_SUBHEADING: usize = 3;
 const FEW_LATE_SUBHEADINGS: f32 = 0.75;
 
 /// Whether the article has only a few sub-headings, the first of them late.
-fn few_late_subheadings(a: &Article) -> bool {
+pub(super) fn few_late_subheadings(a: &Article) -> bool {
     let mut subs = a.paragraphs.iter().enumerate().filter(|(_, p)| p.role == ParagraphRole::Subheading);
     match subs.next() {
         Some((first, _)) => first >= LATE_SUBHEADING && subs.count() < FEW_SUBHEADINGS,
@@ -229,7 +229,7 @@ fn few_late_subheadings(a: &Article) -> bool {
 }
 
 /// Whether the article's text stops mid-sentence.
-fn ends_open(a: &Article) -> bool {
+pub(super) fn ends_open(a: &Article) -> bool {
     a.paragraphs.last().is_some_and(|p| {
         p.role == ParagraphRole::Text && char_len(&p.text) > CLOSING_LINE_CHARS && !ends_sentence(&p.text)
     })
@@ -237,7 +237,7 @@ fn ends_open(a: &Article) -> bool {
 
 /// Lines inside the text that read like a headline nobody marked: short,
 /// no sentence end, with more text after them.
-fn hidden_headlines(a: &Article) -> i32 {
+pub(super) fn hidden_headlines(a: &Article) -> i32 {
     let n = a.paragraphs.len();
     let count = a
         .paragraphs
@@ -295,6 +295,13 @@ fn round2(p: f32) -> f32 {
 mod tests {
     use super::*;
 
+    /// The parse of `text`, with the confidence the rules gave each article
+    /// (what the confidence model reads, beside the rest of its evidence).
+    fn parse(text: &str) -> (crate::Issue, Vec<Confidence>) {
+        let (issue, evidence) = crate::parse_with_evidence(text);
+        (issue, evidence.iter().map(super::super::evidence::rules_confidence).collect())
+    }
+
     #[test]
     fn cohesion_near_the_threshold_is_least_sure() {
         let at = Sign::Cohesion(NEW_TOPIC).sureness(Page::Flat);
@@ -308,12 +315,12 @@ mod tests {
     #[test]
     fn an_article_with_a_line_that_reads_like_a_headline_is_less_sure() {
         let plain =
-            crate::parse("第一条标题\n\n本报讯 记者王甲报道：今天上午，一场会议在区里举行。\n\n会议讨论了很多问题。\n");
-        let hidden = crate::parse(
+            parse("第一条标题\n\n本报讯 记者王甲报道：今天上午，一场会议在区里举行。\n\n会议讨论了很多问题。\n");
+        let hidden = parse(
             "第一条标题\n\n本报讯 记者王甲报道：今天上午，一场会议在区里举行。\n\n另一件事情的说法\n\n公园里开满了花。\n",
         );
-        let p = plain.articles[0].confidence.boundary;
-        let h = hidden.articles[0].confidence.boundary;
+        let p = plain.1[0].boundary;
+        let h = hidden.1[0].boundary;
         assert!(h < p, "{h} < {p}");
     }
 
@@ -322,39 +329,37 @@ mod tests {
         let text =
             "示例标题\n\u{3000}\u{3000}本报讯 今天上午，一场会议在区里举行。\n\u{3000}\u{3000}会议讨论了很多问题。\n\
                     \u{3000}\u{3000}示例区区长 王甲\n另一个标题\n\u{3000}\u{3000}今天下午，公园里开满了花。\n";
-        let signed = crate::parse(text);
-        let plain = crate::parse(&text.replace("\u{3000}\u{3000}示例区区长 王甲\n", ""));
-        assert!(!signed.articles[0].byline.authors.is_empty(), "{:?}", signed.articles[0].byline);
-        assert!(signed.articles[0].confidence.boundary < plain.articles[0].confidence.boundary);
+        let signed = parse(text);
+        let plain = parse(&text.replace("\u{3000}\u{3000}示例区区长 王甲\n", ""));
+        assert!(!signed.0.articles[0].byline.authors.is_empty(), "{:?}", signed.0.articles[0].byline);
+        assert!(signed.1[0].boundary < plain.1[0].boundary);
     }
 
     #[test]
     fn a_text_that_stops_mid_sentence_is_less_sure_of_its_end() {
-        let whole = crate::parse(
-            "示例标题\n\n今天上午，一场会议在区里举行。\n\n会议讨论了城市更新和老旧小区改造等很多问题。\n",
-        );
-        let open = crate::parse(
-            "示例标题\n\n今天上午，一场会议在区里举行。\n\n会议讨论了城市更新和老旧小区改造等很多问题，包括\n",
-        );
-        assert!(open.articles[0].confidence.boundary < whole.articles[0].confidence.boundary);
+        let whole =
+            parse("示例标题\n\n今天上午，一场会议在区里举行。\n\n会议讨论了城市更新和老旧小区改造等很多问题。\n");
+        let open =
+            parse("示例标题\n\n今天上午，一场会议在区里举行。\n\n会议讨论了城市更新和老旧小区改造等很多问题，包括\n");
+        assert!(open.1[0].boundary < whole.1[0].boundary);
     }
 
     #[test]
     fn a_text_with_one_late_sub_heading_is_less_sure() {
         let body = "今天上午，一场会议在区里举行。\n\n会议讨论了很多问题。\n\n代表们发了言。\n\n";
         let more = "会议代表们在区里讨论了很多问题，代表们发了言。\n";
-        let late = crate::parse(&format!("示例标题\n\n{body}代表们的发言\n\n{more}"));
-        let plain = crate::parse(&format!("示例标题\n\n{body}{more}"));
-        assert_eq!(late.articles.len(), 1, "{:#?}", late.articles);
-        assert!(late.articles[0].paragraphs.iter().any(|p| p.role == ParagraphRole::Subheading));
-        assert!(late.articles[0].confidence.boundary < plain.articles[0].confidence.boundary);
+        let late = parse(&format!("示例标题\n\n{body}代表们的发言\n\n{more}"));
+        let plain = parse(&format!("示例标题\n\n{body}{more}"));
+        assert_eq!(late.0.articles.len(), 1, "{:#?}", late.0.articles);
+        assert!(late.0.articles[0].paragraphs.iter().any(|p| p.role == ParagraphRole::Subheading));
+        assert!(late.1[0].boundary < plain.1[0].boundary);
     }
 
     #[test]
     fn an_inferred_title_is_a_guess() {
-        let issue = crate::parse("今天上午，一场会议在区里举行，会议讨论了很多问题。\n");
-        assert!(issue.articles[0].headline.inferred);
-        assert!(issue.articles[0].confidence.title <= INFERRED_TITLE);
+        let issue = parse("今天上午，一场会议在区里举行，会议讨论了很多问题。\n");
+        assert!(issue.0.articles[0].headline.inferred);
+        assert!(issue.1[0].title <= INFERRED_TITLE);
     }
 
     #[test]
@@ -368,10 +373,10 @@ mod tests {
         // made-up flat pages: a lead-in over a three-character title, and a
         // one-line title
         let text = "清晨，示例村的新路上车来车往，村民们忙着把蔬菜运到城里。\n";
-        let short = crate::parse(&format!("示例村老支书王甲——\n\n好日子\n\n{text}"));
-        let plain = crate::parse(&format!("示例村的好日子\n\n{text}"));
-        let (s, p) = (&short.articles[0], &plain.articles[0]);
-        assert_eq!(s.headline.title, "好日子", "{:#?}", s.headline);
-        assert!(s.confidence.title < 0.7 * p.confidence.title, "{} {}", s.confidence.title, p.confidence.title);
+        let short = parse(&format!("示例村老支书王甲——\n\n好日子\n\n{text}"));
+        let plain = parse(&format!("示例村的好日子\n\n{text}"));
+        let (s, p) = (&short.1[0], &plain.1[0]);
+        assert_eq!(short.0.articles[0].headline.title, "好日子", "{:#?}", short.0.articles[0].headline);
+        assert!(s.title < 0.7 * p.title, "{} {}", s.title, p.title);
     }
 }

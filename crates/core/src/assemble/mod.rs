@@ -92,6 +92,8 @@ pub struct Assembled {
     pub teasers: Vec<Teaser>,
     /// What could not be placed.
     pub leftovers: Vec<Leftover>,
+    /// What the confidence model read of each article, in their order.
+    pub evidence: Vec<Evidence>,
 }
 
 /// Assembles the units of a page into articles.
@@ -109,11 +111,13 @@ pub fn assemble(units: &[Unit]) -> Assembled {
     a.run();
     let leftovers = std::mem::take(&mut a.leftovers);
     let teasers = std::mem::take(&mut a.teasers);
-    let mut out = Assembled { articles: Vec::new(), teasers, leftovers };
+    let mut out = Assembled { articles: Vec::new(), teasers, leftovers, evidence: Vec::new() };
     // where an article ends is where the next one starts
     let ends: Vec<Option<Sign>> = a.drafts.iter().skip(1).map(|n| Some(n.start)).chain([None]).collect();
     let page = if a.indent_mode { Page::Indented } else { Page::Flat };
+    let columns_cut = a.columns_cut;
     let mut drafts = a.drafts.into_iter().zip(ends).peekable();
+    let mut bounded = Vec::new();
     while let Some((d, end)) = drafts.next() {
         // A column label whose items each have their own headline is kept
         // as their `column`, not as an article of its own.
@@ -126,11 +130,23 @@ pub fn assemble(units: &[Unit]) -> Assembled {
             }
         }
         let (start, doubt, orphan, lines) = (d.start, d.doubt, d.orphan_title, d.heads.len());
-        if let Some(mut article) = finish(d, &mut out.leftovers) {
-            let signs = Signs { page, start, end, doubt, orphan, lines };
-            article.confidence = confidence::of(&article, &signs);
-            out.articles.push(article);
+        if let Some(article) = finish(d, &mut out.leftovers) {
+            bounded.push((article, Signs { page, start, end, doubt, orphan, lines }));
         }
+    }
+    let count = bounded.len();
+    let page_chars = bounded.iter().map(|(a, _)| evidence::text_chars(a)).sum();
+    for (index, (mut article, signs)) in bounded.into_iter().enumerate() {
+        let rule = confidence::of(&article, &signs);
+        let place = Place { index, count, columns_cut, page_chars };
+        let evidence = evidence::of(&article, &signs, place, (rule.boundary, rule.title));
+        article.confidence = confidence_model::weigh(&evidence, rule);
+        // a title nobody printed is a guess, however the rest looks
+        if article.headline.inferred {
+            article.confidence.title = article.confidence.title.min(confidence::INFERRED_TITLE);
+        }
+        out.articles.push(article);
+        out.evidence.push(evidence);
     }
     out
 }
@@ -551,7 +567,9 @@ static TRAILING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 mod build;
 mod cohesion;
 mod confidence;
+mod confidence_model;
 mod cut;
+mod evidence;
 mod finish;
 mod parts;
 mod role;
@@ -561,6 +579,8 @@ mod tests;
 
 use cohesion::*;
 use confidence::{Page, Sign, Signs};
+use evidence::Place;
+pub use evidence::{Evidence, EVIDENCE};
 use finish::*;
 use role::HeadRole;
 use shape::*;
