@@ -79,9 +79,9 @@ def fit(X, counts, trees=TREES, depth=DEPTH, rate=RATE, leaf=LEAF):
 
 
 def confidence(X, mb, mt):
-    """As the parser computes it: the lower of the two, to three places."""
-    cb = np.round(mb.predict_proba(X)[:, 0] * 1000) / 1000
-    ct = np.round(mt.predict_proba(X)[:, 0] * 1000) / 1000
+    """As the parser gives it: the lower of the two, to two places."""
+    cb = np.round(mb.predict_proba(X)[:, 0] * 100) / 100
+    ct = np.round(mt.predict_proba(X)[:, 0] * 100) / 100
     return np.minimum(cb, ct)
 
 

@@ -137,10 +137,11 @@ fn read_tree<'a>(lines: &mut impl Iterator<Item = (usize, &'a str)>, nodes: &mut
     }
 }
 
-/// The chance of being right, from log-odds of being wrong, to three places.
+/// The chance of being right, from log-odds of being wrong, to two places
+/// (as the JSON and the archive keep it).
 fn sureness(log_odds: f64) -> f32 {
     let right = 1.0 / (1.0 + log_odds.exp());
-    ((right.clamp(0.0, 1.0) * 1000.0).round() / 1000.0) as f32
+    ((right.clamp(0.0, 1.0) * 100.0).round() / 100.0) as f32
 }
 
 /// The article's confidence from its evidence, or `rule` (what the rules
