@@ -36,6 +36,9 @@ pub enum UnitKind {
     Names(Vec<String>),
     /// A column label: `大字新闻`, `图片新闻`, `小启`.
     Column(ArticleKind),
+    /// A Markdown heading naming a section of stories headed at a deeper
+    /// level (`## 详细新闻` over `### …` stories): their column.
+    Section,
     /// A box label inside an article: `核心阅读`, `编者按`.
     BoxLabel,
     /// A bulleted item: `□ 1月11日下午,…`.
@@ -131,7 +134,34 @@ pub fn classify(lines: &[Line<'_>], front_page: bool) -> Vec<Unit> {
         units.push(classify_line(line, front_page));
     }
     kickers_trailing_off(&mut units);
+    section_headings(&mut units);
     units
+}
+
+/// A Markdown heading right over a heading of a deeper level, when that
+/// deeper level heads two stories or more before the next heading of its
+/// own level (`## 详细新闻` over `### 标题一` … `### 标题二`), names a section
+/// of the page, not a story: the column of the stories under it.
+fn section_headings(units: &mut [Unit]) {
+    for i in 0..units.len() {
+        let level = units[i].level;
+        if level == 0 || units[i].kind != UnitKind::Head {
+            continue;
+        }
+        let Some(next) = units.get(i + 1).filter(|n| n.kind == UnitKind::Head && n.level > level) else {
+            continue;
+        };
+        let deeper = next.level;
+        let stories = units[i + 1..]
+            .iter()
+            .take_while(|u| u.level == 0 || u.level > level)
+            .filter(|u| u.kind == UnitKind::Head && u.level == deeper)
+            .take(2)
+            .count();
+        if stories == 2 {
+            units[i].kind = UnitKind::Section;
+        }
+    }
 }
 
 /// A kicker may trail off into its title (`夜市亮起了灯，小店排起了队……` /
@@ -171,6 +201,10 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     // a headline
     // (a long line that is no item is text whatever it holds: not read)
     let long_text = n > 60 && !strip_bullet(text).0;
+    // a web archive's link to the story's page says where it came from
+    if let Some(address) = crate::html::link_alone(text) {
+        return unit(UnitKind::Source(address.to_string()), text, span, line);
+    }
     if line.heading == 0 && !long_text && (cut_line_signs(text) != (false, false) || cut_lead(text)) {
         return unit(UnitKind::Text, text, span, line);
     }

@@ -93,6 +93,28 @@ pub fn strip_inline(s: &str) -> Cow<'_, str> {
     out
 }
 
+/// A line that is nothing but one Markdown link, `[查看原文](https://…)`:
+/// the address of the page the story can be read on (a web archive's
+/// pointer to its source, not words of the story), or `None`.
+///
+/// ```
+/// use shuzibao_core::html::link_alone;
+/// assert_eq!(link_alone(" [查看原文](https://example.com/a.shtml) "), Some("https://example.com/a.shtml"));
+/// assert_eq!(link_alone("详见[原文](https://example.com/a.shtml)"), None);
+/// assert_eq!(link_alone("![图片](https://example.com/a.jpg)"), None);
+/// ```
+pub fn link_alone(line: &str) -> Option<&str> {
+    let line = line.trim();
+    if !line.starts_with('[') || !line.ends_with(')') {
+        return None;
+    }
+    let c = LINK_ALONE.captures(line)?;
+    c.get(1).map(|m| m.as_str())
+}
+
+/// A whole line of one link (not a picture), its address captured.
+static LINK_ALONE: LazyLock<Regex> = LazyLock::new(|| re(r"^\[[^\[\]]*\]\(((?:https?://|/|www\.)[^()\s]*)\)$"));
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,6 +80,13 @@ impl Assembler<'_> {
         let photo_item =
             in_photo_column && byline.reporters.is_empty() && byline.authors.is_empty() && self.caption_follows(k);
         let mut d = Draft { heads, head_spans, byline, ..Draft::default() };
+        if let Some(section) = self.section.as_mut() {
+            d.column = Some(section.label.clone());
+            // the section's heading is traced to its first story
+            if let Some(s) = section.unplaced.take() {
+                d.touch(s);
+            }
+        }
         if photo_item {
             if let Some((kind, label)) = &self.column {
                 d.kind = Some(*kind);
@@ -159,6 +166,29 @@ impl Assembler<'_> {
         };
         self.drafts.push(d);
         self.column = Some((kind, label));
+    }
+
+    /// A section's heading: the stories under it carry it as their column;
+    /// the article before it has ended.
+    pub(super) fn open_section(&mut self, u: &Unit) {
+        self.end_section();
+        if let Some(d) = self.drafts.last_mut() {
+            d.ended = true;
+            d.closed = true;
+        }
+        self.section = Some(Section { label: clean_inline(&u.text), level: u.level, unplaced: Some(u.span) });
+    }
+
+    /// Ends the section being read; a heading no story came under is kept
+    /// as a leftover.
+    pub(super) fn end_section(&mut self) {
+        if let Some(Section { label, unplaced: Some(span), .. }) = self.section.take() {
+            self.leftovers.push(Leftover {
+                text: label,
+                reason: "section heading with no story under it".into(),
+                span,
+            });
+        }
     }
 
     pub(super) fn add_byline(&mut self, u: &Unit, b: Byline) {

@@ -180,6 +180,8 @@ pub(super) fn finish(mut d: Draft, leftovers: &mut Vec<Leftover>) -> Option<Arti
             let span = d.span.unwrap_or_default();
             let text = d.heads.iter().map(|h| h.text.as_str()).collect::<Vec<_>>().join(" ");
             let text = if text.is_empty() { d.column.clone().unwrap_or_default() } else { text };
+            // with a byline or a source it took, the leftover is all its lines as printed
+            let text = if d.source.is_some() || !d.byline.is_empty() { String::new() } else { text };
             leftovers.push(Leftover { text, reason: "headline or column label with no text".to_string(), span });
         }
         return None;

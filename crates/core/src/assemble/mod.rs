@@ -74,6 +74,16 @@ impl Draft {
     }
 }
 
+/// A section of the page named by a Markdown heading over its stories.
+pub(super) struct Section {
+    /// Its heading, the column of its stories.
+    label: String,
+    /// Its heading's level: a heading of this level or higher ends it.
+    level: u8,
+    /// Where its heading stands, until a story takes it into its span.
+    unplaced: Option<Span>,
+}
+
 /// Whether two lines say the same, white space aside.
 fn same_text(a: &str, b: &str) -> bool {
     a.chars().filter(|c| !c.is_whitespace()).eq(b.chars().filter(|c| !c.is_whitespace()))
@@ -106,9 +116,11 @@ pub fn assemble(units: &[Unit]) -> Assembled {
         column: None,
         indent_mode: indent_marks_paragraphs(units),
         columns_cut: cut::columns_cut(units),
+        section: None,
         sign: Cell::new(Sign::First),
     };
     a.run();
+    a.end_section();
     let leftovers = std::mem::take(&mut a.leftovers);
     let teasers = std::mem::take(&mut a.teasers);
     let mut out = Assembled { articles: Vec::new(), teasers, leftovers, evidence: Vec::new() };
@@ -163,6 +175,9 @@ pub(super) struct Assembler<'u> {
     indent_mode: bool,
     /// Column breaks cut the page's paragraphs (see [`cut::columns_cut`]).
     columns_cut: bool,
+    /// The section (a Markdown heading over stories headed at a deeper
+    /// level) whose stories are being read.
+    section: Option<Section>,
     /// What decided the last [`Assembler::head_role`].
     sign: Cell<Sign>,
 }
@@ -179,6 +194,10 @@ impl Assembler<'_> {
         let mut i = 0;
         while i < self.units.len() {
             let u = &self.units[i];
+            // a heading of a section's level or higher ends the section
+            if u.level > 0 && self.section.as_ref().is_some_and(|s| s.level >= u.level) {
+                self.end_section();
+            }
             match &u.kind {
                 UnitKind::Head => match self.head_role(i) {
                     HeadRole::Start => {
@@ -269,6 +288,7 @@ impl Assembler<'_> {
                     }
                 }
                 UnitKind::Column(kind) => self.open_column(u, *kind),
+                UnitKind::Section => self.open_section(u),
                 UnitKind::ContinuedTo(page) => match self.drafts.last_mut() {
                     Some(d) if !d.is_empty() => {
                         d.continued_to = Some(*page);
@@ -287,7 +307,10 @@ impl Assembler<'_> {
                     d.touch(u.span);
                 }
                 UnitKind::Source(s) => match self.drafts.last_mut() {
-                    Some(d) if !d.is_empty() => {
+                    // (the line before it is the article's: not a headline left over)
+                    Some(d)
+                        if !d.is_empty() && d.span.is_some_and(|s| i == 0 || s.end >= self.units[i - 1].span.end) =>
+                    {
                         d.source = Some(s.clone());
                         d.ended = true;
                         d.touch(u.span);

@@ -532,3 +532,57 @@ fn a_line_under_a_datelined_report_on_an_uncut_page_starts_an_article() {
     assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
     assert_eq!(issue.articles[1].headline.title, "城郊新添一片林");
 }
+
+#[test]
+fn a_markdown_section_over_deeper_headed_stories_is_their_column() {
+    // a made-up web archive page: a summary, then a section of stories
+    let text = "# 《示例新闻》 (20240105)\n\n## 内容提要\n\n今天的主要内容有两条。\n\n## 详细报道\n\n### 示例区新建口袋公园\n\n\
+                示例区新建的三座口袋公园今天向市民开放。\n\n### 示例图书馆延长开放时间\n\n示例图书馆从下月起每天开放到晚上九点。\n\n\
+                ## 天气\n\n明天多云。\n";
+    let issue = crate::parse(text);
+    let heads: Vec<(&str, Option<&str>)> =
+        issue.articles.iter().map(|a| (a.headline.title.as_str(), a.column.as_deref())).collect();
+    assert_eq!(
+        heads,
+        [
+            ("内容提要", None),
+            ("示例区新建口袋公园", Some("详细报道")),
+            ("示例图书馆延长开放时间", Some("详细报道")),
+            ("天气", None)
+        ],
+        "{:#?}",
+        issue.articles
+    );
+    assert!(issue.articles[1].headline.subtitle.is_none() && issue.leftovers.is_empty(), "{:#?}", issue);
+    // the section's heading is traced to its first story
+    assert!(&text[issue.articles[1].span.start..issue.articles[1].span.end].starts_with("详细报道"));
+    // one story under a heading of a higher level: a kicker and its title, no section
+    let one = crate::parse("## 示例区民生实事\n\n### 示例区新建口袋公园\n\n示例区新建的三座口袋公园今天向市民开放。\n");
+    assert_eq!(one.articles.len(), 1);
+    assert!(one.articles[0].column.is_none(), "{:#?}", one.articles[0]);
+}
+
+#[test]
+fn a_line_that_is_only_a_link_says_where_the_story_came_from() {
+    let text = "### 示例区新建口袋公园\n\n示例区新建的三座口袋公园今天向市民开放。\n\n\
+                [查看原文](https://example.com/news/2024/01/05/a.shtml)\n\n### 示例图书馆延长开放时间\n\n\
+                示例图书馆从下月起每天开放到晚上九点，详见[开放时间](https://example.com/hours)。\n";
+    let issue = crate::parse(text);
+    assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    let first = &issue.articles[0];
+    assert_eq!(first.source.as_deref(), Some("https://example.com/news/2024/01/05/a.shtml"));
+    assert_eq!(first.body(), "示例区新建的三座口袋公园今天向市民开放。");
+    // a link inside a sentence is the sentence's: it stays as printed
+    assert!(issue.articles[1].body().contains("[开放时间](https://example.com/hours)"));
+    // a story whose text was lost: its headline and link are kept together, as printed
+    let lost = crate::parse(&format!(
+        "### 没有正文的报道\n\n[查看原文](https://example.com/b.shtml)\n\n{}",
+        &text[text.find("### 示例图书馆").unwrap_or(0)..]
+    ));
+    assert_eq!(lost.articles.len(), 1, "{:#?}", lost.articles);
+    assert!(lost.articles[0].source.is_none());
+    assert_eq!(lost.leftovers.len(), 1);
+    assert!(
+        lost.leftovers[0].text.contains("没有正文的报道") && lost.leftovers[0].text.contains("example.com/b.shtml")
+    );
+}
