@@ -29,7 +29,8 @@ const HOSTILE: &str = "## <script>alert('title')</script>标题\"><img src=x one
 □ 记者 王明\n\n\
 本报讯 正文里有 \"><img src=x onerror=alert(1)> 和 {{ 7*7 }} 与 {% if true %}x{% endif %} 以及 \
 <a href=\"javascript:alert(3)\">点我</a> 和 javascript:alert(4) 还有 </script><script>alert(5)</script> \
-与 <!-- 注释 --> 及 ]]> 以及 &amp; 和 \u{2028} 结尾。\n";
+与 <!-- 注释 --> 及 ]]> 以及 &amp; 和 \u{2028} 结尾。\n\n\
+[查看原文](https://example.com/\"onmouseover=\"alert)\n";
 
 /// An archive with the samples and the hostile article.
 fn state(dir: &Path, token: Option<&str>) -> AppState {
@@ -435,6 +436,13 @@ async fn hostile_markup_in_an_article_stays_text_everywhere() {
     }
     let page = get(&s, &format!("/articles/{id}")).await.body;
     assert!(page.contains("{{ 7*7 }}") && page.contains("{% if true %}"), "template syntax printed as text");
+    // the source's address is a link, its quotes escaped inside the attribute
+    assert!(
+        page.contains("<a href=\"https://example.com/&#34;onmouseover=&#34;alert\"")
+            || page.contains("<a href=\"https://example.com/&quot;onmouseover=&quot;alert\""),
+        "{page}"
+    );
+    assert!(!page.contains("\"onmouseover=\""), "an attribute injected");
     assert!(page.contains("&lt;script&gt;") || page.contains("&#60;script&#62;"), "markup shown escaped");
     // JSON-LD: no `</script`, no `<!--`, and the text survives the escaping
     let ld = json_ld(&page);
