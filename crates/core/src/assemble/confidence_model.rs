@@ -14,7 +14,8 @@ use std::sync::LazyLock;
 /// The trained forests, as `train_confidence.py` writes them.
 const TREES: &str = include_str!("../../data/confidence.trees");
 
-/// One node of a tree, in preorder: a split's left subtree follows it.
+/// One node of a tree as the file gives it, in preorder: a split's left
+/// subtree follows it.
 #[derive(Debug, Clone, Copy)]
 enum Node {
     /// Evidence `feature` at most `threshold` goes left, else to `right`.
@@ -23,34 +24,124 @@ enum Node {
     Leaf(f64),
 }
 
-/// A forest of boosted trees giving the log-odds that an article is wrong.
+/// The deepest tree a forest may hold (each tree is laid out whole, with
+/// `2^depth` leaves).
+const MAX_DEPTH: usize = 10;
+
+/// A forest of boosted trees giving the log-odds that an article is wrong,
+/// each tree laid out whole to one depth (a leaf above it repeated below),
+/// so that every tree is read in `depth` steps without a branch.
 #[derive(Debug)]
 struct Forest {
     /// The log-odds before any tree.
     base: f64,
-    /// Where each tree starts in `nodes`.
-    roots: Vec<usize>,
-    nodes: Vec<Node>,
+    depth: usize,
+    /// Each tree's splits in breadth-first order: the evidence read, and
+    /// the greatest value that goes left.
+    features: Vec<u16>,
+    thresholds: Vec<f32>,
+    /// Each tree's leaves, left to right.
+    leaves: Vec<f64>,
 }
 
 impl Forest {
-    fn log_odds(&self, e: &Evidence) -> f64 {
-        let mut z = self.base;
-        for &root in &self.roots {
-            let mut at = root;
-            loop {
-                match self.nodes[at] {
-                    Node::Split { feature, threshold, right } => {
-                        at = if f64::from(e[feature]) <= threshold { at + 1 } else { right };
-                    }
-                    Node::Leaf(v) => {
-                        z += v;
-                        break;
-                    }
-                }
+    /// Lays out the trees given in preorder (`roots` index `nodes`).
+    fn whole(base: f64, roots: &[usize], nodes: &[Node]) -> Result<Forest, String> {
+        fn depth_of(nodes: &[Node], at: usize) -> usize {
+            match nodes[at] {
+                Node::Split { right, .. } => 1 + depth_of(nodes, at + 1).max(depth_of(nodes, right)),
+                Node::Leaf(_) => 0,
             }
         }
-        z
+        let depth = roots.iter().map(|&r| depth_of(nodes, r)).max().unwrap_or(0);
+        if depth > MAX_DEPTH {
+            return Err(format!("a tree {depth} deep: at most {MAX_DEPTH}"));
+        }
+        let (splits, leaves) = ((1usize << depth) - 1, 1usize << depth);
+        let mut f = Forest {
+            base,
+            depth,
+            features: vec![0; splits * roots.len()],
+            thresholds: vec![f32::INFINITY; splits * roots.len()],
+            leaves: vec![0.0; leaves * roots.len()],
+        };
+        for (t, &root) in roots.iter().enumerate() {
+            f.place(nodes, root, t, 0, 0);
+        }
+        Ok(f)
+    }
+
+    /// Puts the subtree at `at` (preorder) at position `pos` of tree `t`, `level` deep.
+    fn place(&mut self, nodes: &[Node], at: usize, t: usize, pos: usize, level: usize) {
+        let splits = (1usize << self.depth) - 1;
+        if level == self.depth {
+            let value = match nodes[at] {
+                Node::Leaf(v) => v,
+                Node::Split { .. } => 0.0, // (deeper than the forest: cannot be, see `whole`)
+            };
+            self.leaves[t * (splits + 1) + pos - splits] = value;
+            return;
+        }
+        match nodes[at] {
+            Node::Split { feature, threshold, right } => {
+                // `feature` < EVIDENCE, checked on reading
+                self.features[t * splits + pos] = u16::try_from(feature).unwrap_or(0);
+                self.thresholds[t * splits + pos] = at_most(threshold);
+                self.place(nodes, at + 1, t, 2 * pos + 1, level + 1);
+                self.place(nodes, right, t, 2 * pos + 2, level + 1);
+            }
+            // a leaf above the forest's depth: every way down reaches its value
+            Node::Leaf(_) => {
+                self.place(nodes, at, t, 2 * pos + 1, level + 1);
+                self.place(nodes, at, t, 2 * pos + 2, level + 1);
+            }
+        }
+    }
+
+    /// The log-odds of each evidence, tree by tree over all of them (a
+    /// tree's nodes are read once for a page's articles, and the articles'
+    /// walks down one tree overlap).
+    fn log_odds_all(&self, evidence: &[Evidence], z: &mut Vec<f64>) {
+        let splits = (1usize << self.depth) - 1;
+        z.clear();
+        z.resize(evidence.len(), self.base);
+        for (t, leaves) in self.leaves.chunks_exact(splits + 1).enumerate() {
+            let (features, thresholds) = (&self.features[t * splits..], &self.thresholds[t * splits..]);
+            for (e, z) in evidence.iter().zip(z.iter_mut()) {
+                let mut pos = 0;
+                for _ in 0..self.depth {
+                    let go_right = e[usize::from(features[pos])] > thresholds[pos];
+                    pos = 2 * pos + 1 + usize::from(go_right);
+                }
+                *z += leaves[pos - splits];
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn log_odds(&self, e: &Evidence) -> f64 {
+        let mut z = Vec::new();
+        self.log_odds_all(std::slice::from_ref(e), &mut z);
+        z[0]
+    }
+}
+
+/// The greatest `f32` at most `t`: an `f32` evidence is at most `t` exactly
+/// when it is at most this (as scikit-learn compares its `float32` inputs
+/// with `float64` thresholds).
+fn at_most(t: f64) -> f32 {
+    let near = t as f32;
+    if f64::from(near) <= t || near.is_nan() {
+        return near;
+    }
+    // one step toward minus infinity
+    let bits = near.to_bits();
+    if near == 0.0 {
+        -f32::from_bits(1)
+    } else if near > 0.0 {
+        f32::from_bits(bits - 1)
+    } else {
+        f32::from_bits(bits + 1)
     }
 }
 
@@ -77,17 +168,17 @@ fn read(text: &str) -> Result<Models, String> {
         };
         let base: f64 = base.parse().map_err(|_| format!("line {}: bad base", n + 1))?;
         let trees: usize = trees.parse().map_err(|_| format!("line {}: bad tree count", n + 1))?;
-        let mut forest = Forest { base, roots: Vec::with_capacity(trees), nodes: Vec::new() };
+        let (mut roots, mut nodes) = (Vec::with_capacity(trees), Vec::new());
         for _ in 0..trees {
             match lines.next() {
                 Some((_, "tree")) => {}
                 Some((n, _)) => return Err(format!("line {}: expected `tree`", n + 1)),
                 None => return Err("the file ends inside a forest".into()),
             }
-            forest.roots.push(forest.nodes.len());
-            read_tree(&mut lines, &mut forest.nodes)?;
+            roots.push(nodes.len());
+            read_tree(&mut lines, &mut nodes)?;
         }
-        forests.push((name.to_string(), forest));
+        forests.push((name.to_string(), Forest::whole(base, &roots, &nodes)?));
     }
     let mut take = |want: &str| {
         let at = forests.iter().position(|(n, _)| n == want).ok_or(format!("no forest named {want}"))?;
@@ -144,13 +235,14 @@ fn sureness(log_odds: f64) -> f32 {
     ((right.clamp(0.0, 1.0) * 100.0).round() / 100.0) as f32
 }
 
-/// The article's confidence from its evidence, or `rule` (what the rules
-/// gave it) when the model could not be read.
-pub(super) fn weigh(e: &Evidence, rule: Confidence) -> Confidence {
-    match MODELS.as_ref() {
-        Some(m) => Confidence { boundary: sureness(m.boundary.log_odds(e)), title: sureness(m.title.log_odds(e)) },
-        None => rule,
-    }
+/// Each article's confidence from its evidence, or the one the rules gave
+/// it (`rules`, in the same order) when the model could not be read.
+pub(super) fn weigh(evidence: &[Evidence], rules: &[Confidence]) -> Vec<Confidence> {
+    let Some(m) = MODELS.as_ref() else { return rules.to_vec() };
+    let (mut boundary, mut title) = (Vec::new(), Vec::new());
+    m.boundary.log_odds_all(evidence, &mut boundary);
+    m.title.log_odds_all(evidence, &mut title);
+    boundary.into_iter().zip(title).map(|(b, t)| Confidence { boundary: sureness(b), title: sureness(t) }).collect()
 }
 
 #[cfg(test)]
@@ -160,7 +252,7 @@ mod tests {
     #[test]
     fn the_shipped_forests_read() {
         let m = read(TREES).expect("confidence.trees reads");
-        assert!(!m.boundary.roots.is_empty() && !m.title.roots.is_empty());
+        assert!(!m.boundary.leaves.is_empty() && !m.title.leaves.is_empty());
     }
 
     #[test]
@@ -196,7 +288,7 @@ mod tests {
             assert!(read(text).is_err(), "{text}");
         }
         let rule = Confidence { boundary: 0.4, title: 0.9 };
-        assert!(weigh(&[0.0; EVIDENCE], rule).boundary >= 0.0);
+        assert_eq!(weigh(&[[0.0; EVIDENCE]; 2], &[rule, rule]).len(), 2);
     }
 
     #[test]
@@ -214,5 +306,29 @@ mod tests {
         let least_apart = apart.articles.iter().map(|a| a.confidence.boundary).fold(1.0, f32::min);
         let merged = run_on.articles[0].confidence.boundary;
         assert!(merged < 0.8 * least_apart, "{merged} against {least_apart}");
+    }
+
+    #[test]
+    fn a_leaf_above_the_forests_depth_is_reached_every_way_down() {
+        // 0 <= 1 ? 1 : (1 <= 1 ? 2 : 3)
+        let text = "forest boundary 0 1\ntree\n0 1\n= 1\n1 1\n= 2\n= 3\nforest title 0 1\ntree\n= 0\n";
+        let m = read(text).expect("reads");
+        let at = |a: f32, b: f32| {
+            let mut e = [0f32; EVIDENCE];
+            (e[0], e[1]) = (a, b);
+            m.boundary.log_odds(&e)
+        };
+        assert_eq!((at(0.0, 0.0), at(0.0, 9.0), at(5.0, 0.0), at(5.0, 9.0)), (1.0, 1.0, 2.0, 3.0));
+    }
+
+    #[test]
+    fn a_threshold_between_two_f32_keeps_the_f32_at_or_below_it_left() {
+        for t in [0.1f64, -0.1, 1.0 / 3.0, 2.5, 0.0, -1e-40] {
+            let a = at_most(t);
+            assert!(f64::from(a) <= t, "{t}");
+            // the next f32 up is above the threshold
+            let up = if a >= 0.0 { f32::from_bits(a.to_bits() + 1) } else { f32::from_bits(a.to_bits() - 1) };
+            assert!(f64::from(up) > t || (a == 0.0 && t == 0.0), "{t}: {a} {up}");
+        }
     }
 }

@@ -148,17 +148,21 @@ pub fn assemble(units: &[Unit]) -> Assembled {
     }
     let count = bounded.len();
     let page_chars = bounded.iter().map(|(a, _)| evidence::text_chars(a)).sum();
-    for (index, (mut article, signs)) in bounded.into_iter().enumerate() {
-        let rule = confidence::of(&article, &signs);
+    let mut rules = Vec::with_capacity(count);
+    for (index, (article, signs)) in bounded.iter().enumerate() {
+        let rule = confidence::of(article, signs);
         let place = Place { index, count, columns_cut, page_chars };
-        let evidence = evidence::of(&article, &signs, place, (rule.boundary, rule.title));
-        article.confidence = confidence_model::weigh(&evidence, rule);
+        out.evidence.push(evidence::of(article, signs, place, (rule.boundary, rule.title)));
+        rules.push(rule);
+    }
+    let weighed = confidence_model::weigh(&out.evidence, &rules);
+    for ((mut article, _), confidence) in bounded.into_iter().zip(weighed) {
+        article.confidence = confidence;
         // a title nobody printed is a guess, however the rest looks
         if article.headline.inferred {
             article.confidence.title = article.confidence.title.min(confidence::INFERRED_TITLE);
         }
         out.articles.push(article);
-        out.evidence.push(evidence);
     }
     out
 }
