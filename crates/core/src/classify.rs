@@ -141,14 +141,21 @@ pub fn classify(lines: &[Line<'_>], front_page: bool) -> Vec<Unit> {
 /// A Markdown heading right over a heading of a deeper level, when that
 /// deeper level heads two stories or more before the next heading of its
 /// own level (`## 详细新闻` over `### 标题一` … `### 标题二`), names a section
-/// of the page, not a story: the column of the stories under it.
+/// of the page, not a story: the column of the stories under it. Not when
+/// either is set with a dash: a kicker (`……——`) over its title, or a title
+/// over its subtitle (`——……`), is one headline whose sub-headings follow.
 fn section_headings(units: &mut [Unit]) {
     for i in 0..units.len() {
         let level = units[i].level;
         if level == 0 || units[i].kind != UnitKind::Head {
             continue;
         }
-        let Some(next) = units.get(i + 1).filter(|n| n.kind == UnitKind::Head && n.level > level) else {
+        // (a kicker over its title, or a title over its `——` subtitle, is one headline)
+        let dash = |t: &str| t.starts_with(['—', '-']) || t.ends_with(['—', '-']);
+        let Some(next) = units
+            .get(i + 1)
+            .filter(|n| n.kind == UnitKind::Head && n.level > level && !dash(&n.text) && !dash(&units[i].text))
+        else {
             continue;
         };
         let deeper = next.level;

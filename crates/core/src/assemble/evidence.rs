@@ -1,11 +1,12 @@
 //! What the confidence model reads of an article: the signs that bounded it,
 //! the rule-made confidence, the shape of its headline and text, and its
-//! place on the page — one vector of numbers a logistic model weighs
-//! ([`super::confidence_model`], trained by
+//! place on the page — one vector of numbers the forests of
+//! [`super::confidence_model`] read (trained by
 //! `bench/parser/train_confidence.py` on the tuning pages only).
 //!
 //! The order of the entries is the model's: adding, removing or moving one
-//! means training again (the test below checks the model's length).
+//! means training again (the forests' file names entries by number, and
+//! reading it refuses one past [`EVIDENCE`]).
 
 use super::confidence::{ends_open, few_late_subheadings, hidden_headlines, Page, Sign, Signs};
 use super::NEW_TOPIC;

@@ -556,6 +556,14 @@ fn a_markdown_section_over_deeper_headed_stories_is_their_column() {
     assert!(issue.articles[1].headline.subtitle.is_none() && issue.leftovers.is_empty(), "{:#?}", issue);
     // the section's heading is traced to its first story
     assert!(&text[issue.articles[1].span.start..issue.articles[1].span.end].starts_with("详细报道"));
+    // a title over its subtitle a level deeper, then headings of that level: no section
+    let parts = crate::parse(
+        "## 示例区的口袋公园\n\n### ——示例区推进城市更新\n\n示例区新建了三座口袋公园。\n\n\
+         ### 公园里的花\n\n公园里种了很多花草。\n\n### 公园里的路\n\n公园里铺了新的步道。\n",
+    );
+    assert_eq!(parts.articles[0].headline.title, "示例区的口袋公园", "{:#?}", parts.articles);
+    assert!(parts.articles[0].headline.subtitle.is_some());
+    assert!(parts.articles.iter().all(|a| a.column.is_none()), "{:#?}", parts.articles);
     // one story under a heading of a higher level: a kicker and its title, no section
     let one = crate::parse("## 示例区民生实事\n\n### 示例区新建口袋公园\n\n示例区新建的三座口袋公园今天向市民开放。\n");
     assert_eq!(one.articles.len(), 1);
