@@ -311,3 +311,18 @@ fn the_least_certain_articles_of_an_issue_are_listed_least_sure_first() {
     assert!(stderr(&none).contains("no issue on 1999-01-01"), "{}", stderr(&none));
     assert!(stdout(&none).is_empty());
 }
+
+#[test]
+fn a_page_exported_as_one_file_an_article_is_listed_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for (part, n) in [(1, 1), (2, 2), (3, 3)] {
+        page(&input.join(format!("rmrb-20191001-02-0{part}.txt")), n);
+    }
+    page(&input.join("rmrb-20191001-03-01.txt"), 4);
+    let data = tmp.path().join("data").display().to_string();
+    let out = run_str(&["ingest", &input.display().to_string(), "--data", &data]);
+    assert!(stdout(&out).starts_with("4 pages: 4 added"), "{}", stdout(&out));
+    let out = run_str(&["issues", "--data", &data]);
+    assert!(stdout(&out).contains("2019-10-01  2 pages (2 3) in 4 files"), "{}", stdout(&out));
+}

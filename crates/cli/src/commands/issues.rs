@@ -113,13 +113,22 @@ pub fn run(a: &IssuesArgs) -> Outcome {
                 (true, None) => "  (date inferred)".to_string(),
                 _ => String::new(),
             };
+            // a page exported as one file an article is one page of several parts
+            let mut distinct: Vec<&str> = Vec::new();
+            for p in &l.pages {
+                if !distinct.contains(&p.as_str()) {
+                    distinct.push(p);
+                }
+            }
+            let parts =
+                if distinct.len() < l.pages.len() { format!(" in {} files", l.pages.len()) } else { String::new() };
             writeln!(
                 out,
-                "{}  {}  {} pages ({})  {} articles{inferred}",
+                "{}  {}  {} pages ({}){parts}  {} articles{inferred}",
                 l.paper,
                 l.date,
-                l.pages.len(),
-                l.pages.join(" "),
+                distinct.len(),
+                distinct.join(" "),
                 l.articles
             )?;
         }
