@@ -24,96 +24,71 @@ enum Node {
     Leaf(f64),
 }
 
-/// The deepest tree a forest may hold (each tree is laid out whole, with
-/// `2^depth` leaves).
-const MAX_DEPTH: usize = 10;
+/// How deep every tree is laid out: the depth `train_confidence.py` trains
+/// to, and the most the file may hold.
+const DEPTH: usize = 4;
+/// Splits and leaves of a tree laid out whole.
+const SPLITS: usize = (1 << DEPTH) - 1;
+const LEAVES: usize = 1 << DEPTH;
+/// The evidence as the trees read it: padded to a power of two, so that a
+/// split's feature always indexes it.
+const READ: usize = EVIDENCE.next_power_of_two();
 
-/// A forest of boosted trees giving the log-odds that an article is wrong,
-/// each tree laid out whole to one depth (a leaf above it repeated below),
-/// so that every tree is read in `depth` steps without a branch.
+/// One tree laid out whole to [`DEPTH`] (a leaf above it repeated below),
+/// read in `DEPTH` steps without a branch.
+#[derive(Debug, Clone)]
+struct Tree {
+    /// Its splits in breadth-first order: the evidence read, and the
+    /// greatest value that goes left (the last entry is unused).
+    features: [u8; LEAVES],
+    thresholds: [f32; LEAVES],
+    /// Its leaves, left to right.
+    leaves: [f64; LEAVES],
+}
+
+/// A forest of boosted trees giving the log-odds that an article is wrong.
 #[derive(Debug)]
 struct Forest {
     /// The log-odds before any tree.
     base: f64,
-    depth: usize,
-    /// Each tree's splits in breadth-first order: the evidence read, and
-    /// the greatest value that goes left.
-    features: Vec<u16>,
-    thresholds: Vec<f32>,
-    /// Each tree's leaves, left to right.
-    leaves: Vec<f64>,
+    trees: Vec<Tree>,
 }
 
 impl Forest {
     /// Lays out the trees given in preorder (`roots` index `nodes`).
     fn whole(base: f64, roots: &[usize], nodes: &[Node]) -> Result<Forest, String> {
-        fn depth_of(nodes: &[Node], at: usize) -> usize {
-            match nodes[at] {
-                Node::Split { right, .. } => 1 + depth_of(nodes, at + 1).max(depth_of(nodes, right)),
-                Node::Leaf(_) => 0,
-            }
+        let mut trees = Vec::with_capacity(roots.len());
+        for &root in roots {
+            let mut t = Tree { features: [0; LEAVES], thresholds: [f32::INFINITY; LEAVES], leaves: [0.0; LEAVES] };
+            place(&mut t, nodes, root, 0, 0)?;
+            trees.push(t);
         }
-        let depth = roots.iter().map(|&r| depth_of(nodes, r)).max().unwrap_or(0);
-        if depth > MAX_DEPTH {
-            return Err(format!("a tree {depth} deep: at most {MAX_DEPTH}"));
-        }
-        let (splits, leaves) = ((1usize << depth) - 1, 1usize << depth);
-        let mut f = Forest {
-            base,
-            depth,
-            features: vec![0; splits * roots.len()],
-            thresholds: vec![f32::INFINITY; splits * roots.len()],
-            leaves: vec![0.0; leaves * roots.len()],
-        };
-        for (t, &root) in roots.iter().enumerate() {
-            f.place(nodes, root, t, 0, 0);
-        }
-        Ok(f)
-    }
-
-    /// Puts the subtree at `at` (preorder) at position `pos` of tree `t`, `level` deep.
-    fn place(&mut self, nodes: &[Node], at: usize, t: usize, pos: usize, level: usize) {
-        let splits = (1usize << self.depth) - 1;
-        if level == self.depth {
-            let value = match nodes[at] {
-                Node::Leaf(v) => v,
-                Node::Split { .. } => 0.0, // (deeper than the forest: cannot be, see `whole`)
-            };
-            self.leaves[t * (splits + 1) + pos - splits] = value;
-            return;
-        }
-        match nodes[at] {
-            Node::Split { feature, threshold, right } => {
-                // `feature` < EVIDENCE, checked on reading
-                self.features[t * splits + pos] = u16::try_from(feature).unwrap_or(0);
-                self.thresholds[t * splits + pos] = at_most(threshold);
-                self.place(nodes, at + 1, t, 2 * pos + 1, level + 1);
-                self.place(nodes, right, t, 2 * pos + 2, level + 1);
-            }
-            // a leaf above the forest's depth: every way down reaches its value
-            Node::Leaf(_) => {
-                self.place(nodes, at, t, 2 * pos + 1, level + 1);
-                self.place(nodes, at, t, 2 * pos + 2, level + 1);
-            }
-        }
+        Ok(Forest { base, trees })
     }
 
     /// The log-odds of each evidence, tree by tree over all of them (a
-    /// tree's nodes are read once for a page's articles, and the articles'
-    /// walks down one tree overlap).
+    /// tree is read once for a page's articles, and the articles' walks
+    /// down one tree overlap).
     fn log_odds_all(&self, evidence: &[Evidence], z: &mut Vec<f64>) {
-        let splits = (1usize << self.depth) - 1;
+        let read: Vec<[f32; READ]> = evidence
+            .iter()
+            .map(|e| {
+                let mut r = [0f32; READ];
+                r[..EVIDENCE].copy_from_slice(e);
+                r
+            })
+            .collect();
         z.clear();
         z.resize(evidence.len(), self.base);
-        for (t, leaves) in self.leaves.chunks_exact(splits + 1).enumerate() {
-            let (features, thresholds) = (&self.features[t * splits..], &self.thresholds[t * splits..]);
-            for (e, z) in evidence.iter().zip(z.iter_mut()) {
+        for tree in &self.trees {
+            for (e, z) in read.iter().zip(z.iter_mut()) {
                 let mut pos = 0;
-                for _ in 0..self.depth {
-                    let go_right = e[usize::from(features[pos])] > thresholds[pos];
+                for _ in 0..DEPTH {
+                    let at = pos & (LEAVES - 1);
+                    let go_right = e[usize::from(tree.features[at]) & (READ - 1)] > tree.thresholds[at];
                     pos = 2 * pos + 1 + usize::from(go_right);
                 }
-                *z += leaves[pos - splits];
+                *z += tree.leaves[(pos - SPLITS) & (LEAVES - 1)];
             }
         }
     }
@@ -124,6 +99,27 @@ impl Forest {
         self.log_odds_all(std::slice::from_ref(e), &mut z);
         z[0]
     }
+}
+
+/// Puts the subtree at `at` (preorder) at position `pos` of `tree`, `level` deep.
+fn place(tree: &mut Tree, nodes: &[Node], at: usize, pos: usize, level: usize) -> Result<(), String> {
+    match nodes[at] {
+        Node::Leaf(v) if level == DEPTH => tree.leaves[pos - SPLITS] = v,
+        Node::Split { .. } if level == DEPTH => return Err(format!("a tree deeper than {DEPTH}")),
+        Node::Split { feature, threshold, right } => {
+            // (`feature` < EVIDENCE < 256, checked on reading)
+            tree.features[pos] = u8::try_from(feature).map_err(|_| format!("feature {feature}"))?;
+            tree.thresholds[pos] = at_most(threshold);
+            place(tree, nodes, at + 1, 2 * pos + 1, level + 1)?;
+            place(tree, nodes, right, 2 * pos + 2, level + 1)?;
+        }
+        // a leaf above the depth: every way down reaches its value
+        Node::Leaf(_) => {
+            place(tree, nodes, at, 2 * pos + 1, level + 1)?;
+            place(tree, nodes, at, 2 * pos + 2, level + 1)?;
+        }
+    }
+    Ok(())
 }
 
 /// The greatest `f32` at most `t`: an `f32` evidence is at most `t` exactly
@@ -252,7 +248,7 @@ mod tests {
     #[test]
     fn the_shipped_forests_read() {
         let m = read(TREES).expect("confidence.trees reads");
-        assert!(!m.boundary.leaves.is_empty() && !m.title.leaves.is_empty());
+        assert!(!m.boundary.trees.is_empty() && !m.title.trees.is_empty());
     }
 
     #[test]
@@ -283,7 +279,13 @@ mod tests {
     #[test]
     fn a_broken_file_is_an_error_not_a_panic() {
         for text in
-            ["forest boundary x 1", "forest boundary 0 2\ntree\n= 1\n", "forest boundary 0 1\ntree\n999 1\n= 0\n= 0\n"]
+            [
+            "forest boundary x 1",
+            "forest boundary 0 2\ntree\n= 1\n",
+            "forest boundary 0 1\ntree\n999 1\n= 0\n= 0\n",
+            // five splits deep: deeper than the layout
+            "forest boundary 0 1\ntree\n0 1\n0 1\n0 1\n0 1\n0 1\n= 0\n= 0\n= 0\n= 0\n= 0\n= 0\nforest title 0 1\ntree\n= 0\n",
+        ]
         {
             assert!(read(text).is_err(), "{text}");
         }
