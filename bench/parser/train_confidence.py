@@ -19,7 +19,9 @@ its headline are wrong; the confidence is one less each chance.
 The forests' size (TREES, DEPTH, RATE, LEAF below) was chosen by --cv: the
 training folders split in two halves (the first half of the DIRs given and
 the second), each half's model scored on the other, over a grid; the
-largest mean share of errors in the lowest tenth won.
+largest mean share of errors in the lowest tenth won. The parser lays every
+tree out whole to depth 4 and refuses deeper ones: a DEPTH above 4 needs
+`DEPTH` in crates/core/src/assemble/confidence_model.rs raised with it.
 
 --write FILE writes the forests as the parser reads them
 (crates/core/data/confidence.trees). --check DIRs are scored with the new
