@@ -12,7 +12,7 @@
 //! changed here.
 
 use super::NEW_TOPIC;
-use crate::model::{Article, Confidence, ParagraphRole};
+use crate::model::{Article, Confidence, Paragraph, ParagraphRole};
 use crate::text::{char_len, ends_sentence};
 
 /// What decided the role of a headline-like line (or how a text began).
@@ -238,20 +238,18 @@ pub(super) fn ends_open(a: &Article) -> bool {
 /// Lines inside the text that read like a headline nobody marked: short,
 /// no sentence end, with more text after them.
 pub(super) fn hidden_headlines(a: &Article) -> i32 {
-    let n = a.paragraphs.len();
-    let count = a
-        .paragraphs
-        .iter()
-        .enumerate()
-        .filter(|&(i, p)| {
-            i > 0
-                && i + 1 < n
-                && p.role == ParagraphRole::Text
-                && char_len(&p.text) <= HIDDEN_HEAD_CHARS
-                && !ends_sentence(&p.text)
-        })
-        .count();
+    let count = inside(a, |p| {
+        p.role == ParagraphRole::Text && char_len(&p.text) <= HIDDEN_HEAD_CHARS && !ends_sentence(&p.text)
+    });
     i32::try_from(count).unwrap_or(i32::MAX)
+}
+
+/// How many paragraphs after the first, and before the last, are `what`:
+/// inside a text, where a line that opens or closes an article most often
+/// means two articles were run together.
+pub(super) fn inside(a: &Article, what: impl Fn(&Paragraph) -> bool) -> usize {
+    let n = a.paragraphs.len();
+    a.paragraphs.iter().enumerate().filter(|&(i, p)| i > 0 && i + 1 < n && what(p)).count()
 }
 
 /// An article's confidence: its boundary as sure as the decisions that

@@ -8,7 +8,7 @@
 //! means training again (the forests' file names entries by number, and
 //! reading it refuses one past [`EVIDENCE`]).
 
-use super::confidence::{ends_open, few_late_subheadings, hidden_headlines, Page, Sign, Signs};
+use super::confidence::{ends_open, few_late_subheadings, hidden_headlines, inside, Page, Sign, Signs};
 use super::NEW_TOPIC;
 use crate::byline::parse_byline;
 use crate::markers::starts_with_dateline;
@@ -125,16 +125,9 @@ pub(super) fn text_chars(a: &Article) -> usize {
     a.paragraphs.iter().map(|p| char_len(&p.text)).sum()
 }
 
-/// Longest paragraph that may be a byline or a signature inside a text.
+/// Longest paragraph that may be a byline or a signature inside a text
+/// (after the first paragraph, before the last: [`inside`]).
 const SIGNATURE_CHARS: usize = 40;
-
-/// How many paragraphs after the first, and before the last, read as `what`
-/// (a dateline, a byline, a signature closing a text: inside a text, most
-/// often where two articles were run together).
-fn inside(a: &Article, what: impl Fn(&str) -> bool) -> usize {
-    let n = a.paragraphs.len();
-    a.paragraphs.iter().enumerate().filter(|&(i, p)| i > 0 && i + 1 < n && what(&p.text)).count()
-}
 
 /// The numbers the model reads of `a`, bounded by `signs`, standing at
 /// `place`; `rule` is the rule-made confidence (boundary, title).
@@ -193,9 +186,9 @@ pub(super) fn of(a: &Article, signs: &Signs, place: Place, rule: (f32, f32)) -> 
         flag(ends_open(a)),
         flag(few_late_subheadings(a)),
         hidden_headlines(a) as f32,
-        log1(inside(a, starts_with_dateline)),
-        log1(inside(a, |t| char_len(t) <= SIGNATURE_CHARS && parse_byline(t).is_some())),
-        log1(inside(a, |t| char_len(t) <= SIGNATURE_CHARS && t.trim_end().ends_with(['）', ')']))),
+        log1(inside(a, |p| starts_with_dateline(&p.text))),
+        log1(inside(a, |p| char_len(&p.text) <= SIGNATURE_CHARS && parse_byline(&p.text).is_some())),
+        log1(inside(a, |p| char_len(&p.text) <= SIGNATURE_CHARS && p.text.trim_end().ends_with(['）', ')']))),
         flag(a.paragraphs.last().is_some_and(|p| char_len(&p.text) < SHORT_FIRST)),
         subs as f32 / a.paragraphs.len().max(1) as f32,
         text as f32 / place.page_chars.max(1) as f32,
