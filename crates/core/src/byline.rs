@@ -9,7 +9,7 @@
 
 use crate::lexicon;
 use crate::model::{Author, Byline};
-use crate::text::{fold_width, is_han};
+use crate::text::{fold_width, is_han, unspace_letters};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -359,6 +359,9 @@ pub fn parse_signature(text: &str) -> Option<Author> {
     if body.chars().count() > 40 || body.chars().any(|c| matches!(c, '。' | '！' | '？' | '，' | ',')) {
         return None;
     }
+    if let Some(joined) = unspace_letters(body) {
+        return spaced_signature(&joined);
+    }
     let split = body.rfind(char::is_whitespace)?;
     let (post, name) = (body[..split].trim(), body[split..].trim());
     // A spaced-out two-character name: `区长 王 玮`.
@@ -376,6 +379,23 @@ pub fn parse_signature(text: &str) -> Option<Author> {
         return None;
     }
     Some(Author { name, role: Some(post.to_string()) })
+}
+
+/// A signature printed letter-spaced (`徐 汇 区 区 长 钟 晓 咏`), joined: the
+/// space between post and name is gone, so the name is the last three
+/// characters, or two, after a post that ends with a post word.
+fn spaced_signature(joined: &str) -> Option<Author> {
+    let chars: Vec<char> = joined.chars().filter(|c| !c.is_whitespace()).collect();
+    [3usize, 2].into_iter().find_map(|k| {
+        let cut = chars.len().checked_sub(k).filter(|&c| c >= 2)?;
+        let post: String = chars[..cut].iter().collect();
+        let name: String = chars[cut..].iter().collect();
+        (post.chars().all(|c| is_han(c) || c == '、')
+            && lexicon::post_ending(&post).is_some()
+            && is_name(&name)
+            && lexicon::has_surname(&name))
+        .then(|| Author { name, role: Some(post) })
+    })
 }
 
 /// Administrative units a place name ends with (`兴化市`, `西城区`, `黟县`).
@@ -488,6 +508,16 @@ mod tests {
     #[test]
     fn words_after_names_are_not_names() {
         assert!(parse_byline("本报记者 杨帆 参与采写").is_none());
+    }
+
+    #[test]
+    fn a_signature_spaced_throughout() {
+        let a = parse_signature("某 某 区 区 长 王 大 明").unwrap();
+        assert_eq!((a.name.as_str(), a.role.as_deref()), ("王大明", Some("某某区区长")));
+        let a = parse_signature("— 市 长 李 文").unwrap();
+        assert_eq!((a.name.as_str(), a.role.as_deref()), ("李文", Some("市长")));
+        // spaced, but no post before a name
+        assert!(parse_signature("春 天 的 故 事").is_none());
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::markers::{continued_from, continued_to, cut_lead, source_line, starts
 use crate::model::{ArticleKind, Author, Byline, Span};
 use crate::teaser::parse_teaser;
 use crate::text::re;
-use crate::text::{char_len, cut_line_signs, fold_width, squash};
+use crate::text::{char_len, cut_line_signs, fold_width, squash, unspace_letters};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -200,7 +200,10 @@ fn unit(kind: UnitKind, text: &str, span: Span, line: &Line<'_>) -> Unit {
 }
 
 fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
-    let text = line.text;
+    // a line printed letter-spaced (a headline, a signature set wide) is
+    // read, and kept, joined: running text is never set that way
+    let joined = unspace_letters(line.text);
+    let text = joined.as_deref().unwrap_or(line.text);
     let span = line.span;
     let n = char_len(text);
     // a line a column break cut (`（作者为某大学`, `本报北京2月1`), or the
@@ -258,7 +261,9 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     if let Some(b) = parse_byline(text) {
         return unit(UnitKind::Byline(b), text, span, line);
     }
-    if let Some(a) = parse_signature(text).or_else(|| parse_place_signature(text)) {
+    // (a signature reads its post and name apart by the space between them,
+    // or, set letter-spaced, by where the post ends: asked as printed)
+    if let Some(a) = parse_signature(line.text).or_else(|| parse_place_signature(text)) {
         return unit(UnitKind::Signature(a), text, span, line);
     }
     // a front page's teasers may open with a bullet (`◆标题（2版）`)
@@ -334,6 +339,15 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<UnitKind> {
         classify(&split_lines(text), true).into_iter().map(|u| u.kind).collect()
+    }
+
+    #[test]
+    fn a_line_set_letter_spaced_is_read_joined() {
+        let units =
+            classify(&split_lines("## 2 0 2 4 年 新 年 贺 词\n\n某 某 区 区 长 王 大 明\n\n正文一段。\n"), false);
+        assert_eq!(units[0].text, "2024年新年贺词");
+        assert_eq!(units[0].kind, UnitKind::Head);
+        assert!(matches!(&units[1].kind, UnitKind::Signature(a) if a.name == "王大明"), "{:?}", units[1]);
     }
 
     #[test]

@@ -212,6 +212,46 @@ fn space_is_artefact(a: char, b: char) -> bool {
     (cjk(a) && (cjk(b) || b.is_ascii_digit())) || (cjk(b) && a.is_ascii_digit())
 }
 
+/// A line printed letter-spaced, a space between every character, as
+/// extraction gives a headline or a signature set with wide tracking
+/// (`2 0 2 4 年 新 年 贺 词`, `徐 汇 区 区 长 钟 晓 咏`), joined again.
+/// A wider gap (two spaces or more, an ideographic space) keeps one space:
+/// it parts the halves of a headline. `None` unless the line is spaced
+/// throughout: at least four pieces, each one character, two of them Han.
+///
+/// ```
+/// use shuzibao_core::text::unspace_letters;
+/// assert_eq!(unspace_letters("2 0 2 4 年 新 年 贺 词").as_deref(), Some("2024年新年贺词"));
+/// assert_eq!(unspace_letters("难 忘 的 旅 程  珍 贵 的 回 忆").as_deref(), Some("难忘的旅程 珍贵的回忆"));
+/// assert_eq!(unspace_letters("区长 王 玮"), None);
+/// assert_eq!(unspace_letters("A B C D"), None);
+/// ```
+pub fn unspace_letters(s: &str) -> Option<String> {
+    let s = s.trim();
+    let mut pieces = 0usize;
+    let mut han = 0usize;
+    let mut out = String::with_capacity(s.len());
+    let mut gap = 0usize;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            gap += if c == '\u{3000}' { 2 } else { 1 };
+            continue;
+        }
+        if !out.is_empty() {
+            match gap {
+                0 => return None, // two characters side by side: not spaced throughout
+                1 => {}
+                _ => out.push(' '),
+            }
+        }
+        gap = 0;
+        pieces += 1;
+        han += usize::from(is_han(c));
+        out.push(c);
+    }
+    (pieces >= 4 && han >= 2).then_some(out)
+}
+
 /// Whether `c` is an invisible control that has no place in clean text:
 /// C0 and C1 control characters other than white space (a stray BEL, the
 /// ESC of a terminal colour code), direction marks and overrides (U+200E,
@@ -270,6 +310,9 @@ pub fn clean_inline(s: &str) -> String {
 /// Han phrases, since headlines use it to separate halves (`共谋发展向前看 区区合作再出发`).
 pub fn clean_headline(s: &str) -> String {
     let mut s = s.replace("**", "");
+    if let Some(joined) = unspace_letters(&s) {
+        s = joined;
+    }
     if has_invisible_control(&s) {
         s = s.replace(is_invisible_control, "");
     }

@@ -37,6 +37,22 @@ pub(super) fn goes_on_from_cut_line(text: &str) -> bool {
     continues_cut_line(text.trim_start())
 }
 
+/// Whether a date runs on from `line` into `next`: the line ends with a
+/// month in figures and the next opens with the day (`……去年12月` /
+/// `27日下午举行`). A column break cut the sentence there: no headline ends
+/// in half a date. (A year is left out: a headline may end with one, or with
+/// an anniversary, `新中国70年`, over a text that opens with the date.)
+pub(super) fn date_runs_on(line: &str, next: &str) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut tail = line.trim_end().chars().rev().filter(|c| !c.is_whitespace());
+    if tail.next() != Some('月') || !tail.next().is_some_and(digit) {
+        return false;
+    }
+    let next = next.trim_start();
+    next.starts_with(digit)
+        && matches!(next.chars().filter(|c| !c.is_whitespace()).find(|&c| !digit(c)), Some('日' | '号'))
+}
+
 /// Longest line that may stand whole without a sentence end (a headline, a
 /// credit); longer ones that stop mid-sentence were cut by a column break.
 const CUT_LINE_CHARS: usize = 30;
@@ -54,11 +70,19 @@ pub(super) fn columns_cut(units: &[crate::classify::Unit]) -> bool {
 }
 
 impl super::Assembler<'_> {
+    /// Whether the line at `j` ends in half a date that the text line after
+    /// it goes on with (see [`date_runs_on`]): cut by a column break, even
+    /// on a page where no other line shows it.
+    pub(super) fn date_cut_at(&self, j: usize) -> bool {
+        self.units.get(j + 1).is_some_and(|n| n.kind == UnitKind::Text && date_runs_on(&self.units[j].text, &n.text))
+    }
+
     /// Whether the line at `j`, under a headline line, is the first piece of
     /// the text a column break cut: it holds a pause of a sentence (`，`,
-    /// `；`, `：`), is as long as a sentence's opening (a title of two short
-    /// halves, `甲乙丙，丁戊己庚`, is shorter), is no quote, carries no column
-    /// tag, and plain text follows it (no dateline, no box).
+    /// `；`, `：`) or ends in half a date the next line goes on with, is as
+    /// long as a sentence's opening (a title of two short halves, `甲乙丙，
+    /// 丁戊己庚`, is shorter), is no quote, carries no column tag, and plain
+    /// text follows it (no dateline, no box).
     pub(super) fn text_piece_under_head(&self, j: usize) -> bool {
         const PIECE_CHARS: usize = 12;
         let u = &self.units[j];
@@ -67,7 +91,13 @@ impl super::Assembler<'_> {
         let quoted = t.starts_with('“') || t.ends_with('”');
         let after_kicker = self.units[j - 1].text.trim_end().ends_with('—');
         let short = char_len(t) < PIECE_CHARS;
-        if !paused || short || quoted || after_kicker || has_column_tag(t) || t.starts_with('—') {
+        if !(paused || self.date_cut_at(j))
+            || short
+            || quoted
+            || after_kicker
+            || has_column_tag(t)
+            || t.starts_with('—')
+        {
             return false;
         }
         self.units.get(j + 1).is_some_and(|n| {
@@ -81,7 +111,7 @@ impl super::Assembler<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::cut_at_column_end;
+    use super::{cut_at_column_end, date_runs_on};
     use crate::parse;
 
     #[test]
@@ -92,6 +122,24 @@ mod tests {
         assert!(!cut_at_column_end("老旧小区焕发新生机"));
         assert!(!cut_at_column_end("城北小学三年级李小雨——"));
         assert!(!cut_at_column_end("会议要求落实责任。"));
+    }
+
+    #[test]
+    fn a_date_cut_in_two_by_a_column_end() {
+        assert!(date_runs_on("示例区第三次全体会议去年 12 月", "27 日下午举行。"));
+        assert!(date_runs_on("会议于２０２４年３月", "５日召开"));
+        assert!(!date_runs_on("难忘的1978年", "那年春天，村里来了工作队。"));
+        assert!(!date_runs_on("献礼新中国70年", "10月1日上午，庆祝大会举行。"));
+        // a headline under its date, its text opening with the day
+        let text = "示例区召开全体会议\n\n示例区第三次全体会议去年12月\n\n27日下午举行。会议审议了工作报告。\n";
+        let issue = parse(text);
+        assert_eq!(issue.articles.len(), 1, "{:#?}", issue.articles);
+        assert_eq!(issue.articles[0].headline.title, "示例区召开全体会议");
+        assert!(
+            issue.articles[0].body().starts_with("示例区第三次全体会议去年12月27日下午举行"),
+            "{}",
+            issue.articles[0].body()
+        );
     }
 
     #[test]

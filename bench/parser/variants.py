@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Variants of the 徐汇报 corpus as other exports of the same pages would print them.
+
+The held-out 徐汇报 front pages come from the same paper through other
+tools, so they differ from the corpus in how the text was taken off the
+page, not in what it says. Each variant changes only that, so the gold
+files stay true as they are (score.py compares text without whitespace and
+after NFKC, so full- and half-width punctuation are one):
+
+  plain     Markdown heading marks (`#`, `##`) taken away
+  tight     one line break between blocks instead of blank lines
+  crlf      Windows line ends
+  spaced    headings and short lines with no punctuation (headlines,
+            signatures) printed with a space between characters
+  widths    ASCII punctuation as full-width and full-width as ASCII, swapped
+  cuts      paragraphs cut at a column end (a blank line inside a sentence),
+            a third of those longer than 40 characters, at a random place
+  nomast    the masthead block left out (everything down to the permit line):
+            a front page taken without its masthead; its gold masthead is
+            then none (score.py asks that no issue number be read)
+  all       every variant above but `nomast` at once
+  bare      every variant above at once
+
+  variants.py CORPUS OUT [--seed N]   (writes OUT/VARIANT/*.txt and *.gold.json)
+
+Then: python3 ../shared/eval/score.py --cmd "BIN parse --format json {file}" OUT/VARIANT
+"""
+import glob, json, os, random, re, sys
+
+HEADING = re.compile(r"^#{1,6}\s+")
+SENTENCE_END = "。！？”」）)"
+
+
+def blocks(text):
+    return text.replace("\r\n", "\n").split("\n")
+
+
+def plain(lines, _rng):
+    return [HEADING.sub("", l) for l in lines]
+
+
+def tight(lines, _rng):
+    out = []
+    for l in lines:
+        if l.strip() == "" and out and out[-1].strip() == "":
+            continue
+        out.append(l)
+    # one break between blocks: drop the blank lines that stand between two
+    # lines of text
+    return [l for i, l in enumerate(out) if l.strip() or i == 0 or i + 1 == len(out)]
+
+
+def set_wide(line):
+    """A line a layout sets with wide tracking: a Markdown heading, or a short
+    line with no punctuation at all (a headline, a signature, a label)."""
+    body = HEADING.sub("", line).strip()
+    if HEADING.match(line):
+        return True
+    return 4 <= len(body) <= 20 and all("\u4e00" <= c <= "\u9fff" or c.isdigit() or c == " " for c in body)
+
+
+def spaced(lines, _rng):
+    out = []
+    for l in lines:
+        body = HEADING.sub("", l)
+        mark = l[: len(l) - len(body)]
+        if set_wide(l) and re.search(r"[\u4e00-\u9fff]{4}", body) and "http" not in body:
+            out.append(mark + " ".join(body.replace(" ", "")))
+        else:
+            out.append(l)
+    return out
+
+
+SWAP = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
+SWAP.update({v: k for k, v in SWAP.items()})
+
+
+def widths(lines, _rng):
+    out = []
+    for l in lines:
+        if "http" in l:  # addresses keep their ASCII
+            out.append(l)
+            continue
+        out.append("".join(SWAP.get(c, c) for c in l))
+    return out
+
+
+def cuts(lines, rng):
+    out = []
+    for l in lines:
+        s = l.strip()
+        if len(s) > 40 and s[-1] in SENTENCE_END and not HEADING.match(l) and rng.random() < 0.33:
+            k = rng.randrange(8, len(s) - 8)
+            out += [s[:k], "", s[k:]]
+        else:
+            out.append(l)
+    return out
+
+
+def nomast(lines, _rng):
+    permit = next((i for i, l in enumerate(lines) if "准印证号" in l), None)
+    return lines if permit is None else lines[permit + 1 :]
+
+
+def crlf(lines, _rng):
+    return lines  # applied when written
+
+
+VARIANTS = {
+    "plain": [plain],
+    "tight": [tight],
+    "crlf": [crlf],
+    "spaced": [spaced],
+    "widths": [widths],
+    "cuts": [cuts],
+    "nomast": [nomast],
+    "all": [spaced, plain, cuts, widths, tight, crlf],
+    "bare": [nomast, spaced, plain, cuts, widths, tight, crlf],
+}
+
+
+def main(argv):
+    seed = 1
+    if "--seed" in argv:
+        i = argv.index("--seed")
+        seed = int(argv[i + 1])
+        argv = argv[:i] + argv[i + 2 :]
+    if len(argv) != 2:
+        sys.exit(__doc__)
+    corpus, out = argv
+    for name, steps in VARIANTS.items():
+        rng = random.Random(seed)
+        d = os.path.join(out, name)
+        os.makedirs(d, exist_ok=True)
+        for gold in sorted(glob.glob(os.path.join(corpus, "*.gold.json"))):
+            stem = os.path.basename(gold)[: -len(".gold.json")]
+            text = open(os.path.join(corpus, stem + ".txt"), encoding="utf-8").read()
+            lines = blocks(text)
+            for step in steps:
+                lines = step(lines, rng)
+            end = "\r\n" if crlf in steps else "\n"
+            with open(os.path.join(d, stem + ".txt"), "w", encoding="utf-8", newline="") as f:
+                f.write(end.join(lines))
+            g = json.load(open(gold, encoding="utf-8"))
+            if nomast in steps:
+                g["masthead"] = None
+            with open(os.path.join(d, stem + ".gold.json"), "w", encoding="utf-8") as f:
+                json.dump(g, f, ensure_ascii=False, indent=1)
+    print(f"{len(VARIANTS)} variants of {corpus} written to {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
