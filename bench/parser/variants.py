@@ -15,6 +15,9 @@ after NFKC, so full- and half-width punctuation are one):
   widths    ASCII punctuation as full-width and full-width as ASCII, swapped
   cuts      paragraphs cut at a column end (a blank line inside a sentence),
             a third of those longer than 40 characters, at a random place
+  wrapped   paragraphs broken into the lines of their column (18 to 26
+            characters, one line break each), as a tool that keeps printed
+            lines gives them
   nomast    the masthead block left out (everything down to the permit line):
             a front page taken without its masthead; its gold masthead is
             then none (score.py asks that no issue number be read)
@@ -97,6 +100,20 @@ def cuts(lines, rng):
     return out
 
 
+def wrapped(lines, rng):
+    out = []
+    for l in lines:
+        s = l.strip()
+        # running text (it has a pause or a full stop), not the masthead's
+        # line of fields
+        if len(s) > 30 and not HEADING.match(l) and re.search("[，。,]", s):
+            width = rng.randrange(18, 27)
+            out += [s[k : k + width] for k in range(0, len(s), width)]
+        else:
+            out.append(l)
+    return out
+
+
 def nomast(lines, _rng):
     permit = next((i for i, l in enumerate(lines) if "准印证号" in l), None)
     return lines if permit is None else lines[permit + 1 :]
@@ -113,6 +130,7 @@ VARIANTS = {
     "spaced": [spaced],
     "widths": [widths],
     "cuts": [cuts],
+    "wrapped": [wrapped],
     "nomast": [nomast],
     "all": [spaced, plain, cuts, widths, tight, crlf],
     "bare": [nomast, spaced, plain, cuts, widths, tight, crlf],

@@ -79,6 +79,23 @@ impl Segmenter {
             .collect()
     }
 
+    /// Whether a word of the dictionary runs across byte `at` of `text` as
+    /// jieba cuts it (precise mode, no HMM: only words it knows).
+    pub fn word_across(&self, text: &str, at: usize) -> bool {
+        let mut start = 0;
+        for w in self.jieba.cut(text, false) {
+            let end = start + w.word.len();
+            if start < at && at < end {
+                return true;
+            }
+            if end >= at {
+                return false;
+            }
+            start = end;
+        }
+        false
+    }
+
     /// Whether the dictionary has `word`.
     pub fn has_word(&self, word: &str) -> bool {
         self.jieba.has_word(word)
@@ -121,6 +138,14 @@ mod tests {
 
     fn cut<'a>(s: &Segmenter, text: &'a str) -> Vec<&'a str> {
         s.words(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_word_across_a_cut() {
+        let s = Segmenter::base();
+        let text = "推动经济发展";
+        assert!(s.word_across(text, "推动经济发".len()));
+        assert!(!s.word_across(text, "推动经济".len()));
     }
 
     #[test]

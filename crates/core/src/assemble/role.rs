@@ -75,7 +75,7 @@ impl Assembler<'_> {
         // with a mark no sentence opens with, or closes a bracket it did not open)
         let next_goes_on =
             self.units.get(i + 1).is_some_and(|n| n.kind == UnitKind::Text && cut::goes_on_from_cut_line(&n.text))
-                || self.date_cut_at(i);
+                || self.runs_on_at(i);
         let cut_here = cut::cut_at_column_end(&u.text) || next_goes_on;
         if !cur.closed && u.level == 0 && !u.bold && text_follows && cut_here {
             self.sign.set(Sign::OpenSentence);
