@@ -15,7 +15,7 @@ after NFKC, so full- and half-width punctuation are one):
   widths    ASCII punctuation as full-width and full-width as ASCII, swapped
   cuts      paragraphs cut at a column end (a blank line inside a sentence),
             a third of those longer than 40 characters, at a random place
-  wrapped   paragraphs broken into the lines of their column (18 to 26
+  wrapped   paragraphs broken into the lines of the page's column (18 to 26
             characters, one line break each), as a tool that keeps printed
             lines gives them
   nomast    the masthead block left out (everything down to the permit line):
@@ -101,14 +101,21 @@ def cuts(lines, rng):
 
 
 def wrapped(lines, rng):
+    width = rng.randrange(18, 27)  # the page's column
+    # paragraphs: indented where the page indents them; else running text
+    # (it has a pause or a full stop), not a heading or the masthead's line
+    # of fields. Headlines are set across columns, not broken at their width.
+    indents = any(l[:1] in ("\u3000", " ", "\t") and l.strip() for l in lines)
     out = []
     for l in lines:
         s = l.strip()
-        # running text (it has a pause or a full stop), not the masthead's
-        # line of fields
-        if len(s) > 30 and not HEADING.match(l) and re.search("[，。,]", s):
-            width = rng.randrange(18, 27)
-            out += [s[k : k + width] for k in range(0, len(s), width)]
+        if indents:
+            paragraph = l[:1] in ("\u3000", " ", "\t") and len(s) > width
+        else:
+            paragraph = len(s) > 30 and not HEADING.match(l) and re.search("[，。,]", s)
+        if paragraph:
+            indent = l[: len(l) - len(l.lstrip())]  # the first line keeps its indent
+            out += [(indent if k == 0 else "") + s[k : k + width] for k in range(0, len(s), width)]
         else:
             out.append(l)
     return out

@@ -17,7 +17,7 @@ use crate::markers::{continued_from, continued_to, cut_lead, source_line, starts
 use crate::model::{ArticleKind, Author, Byline, Span};
 use crate::teaser::parse_teaser;
 use crate::text::re;
-use crate::text::{char_len, cut_line_signs, fold_width, squash, unspace_letters};
+use crate::text::{char_len, cut_line_signs, fold_width, join_broken_lines, squash, unspace_letters};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -201,8 +201,14 @@ fn unit(kind: UnitKind, text: &str, span: Span, line: &Line<'_>) -> Unit {
 
 fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     // a line printed letter-spaced (a headline, a signature set wide) is
-    // read, and kept, joined: running text is never set that way
-    let joined = unspace_letters(line.text);
+    // read, and kept, joined: running text is never set that way; and so
+    // are the printed lines of a paragraph
+    let joined = if line.text.contains('\n') {
+        // a paragraph's printed lines, joined
+        Some(join_broken_lines(line.text))
+    } else {
+        unspace_letters(line.text)
+    };
     let text = joined.as_deref().unwrap_or(line.text);
     let span = line.span;
     let n = char_len(text);
@@ -263,7 +269,8 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     }
     // (a signature reads its post and name apart by the space between them,
     // or, set letter-spaced, by where the post ends: asked as printed)
-    if let Some(a) = parse_signature(line.text).or_else(|| parse_place_signature(text)) {
+    let signature = parse_signature(text).or_else(|| joined.as_ref().and_then(|_| parse_signature(line.text)));
+    if let Some(a) = signature.or_else(|| parse_place_signature(text)) {
         return unit(UnitKind::Signature(a), text, span, line);
     }
     // a front page's teasers may open with a bullet (`◆标题（2版）`)
@@ -302,14 +309,18 @@ fn split_inline_headline(line: &Line<'_>) -> Option<(Unit, Unit)> {
     if !(line.text.contains("本报") || line.text.contains("新华社")) || starts_with_dateline(line.text) {
         return None;
     }
-    let m = INLINE_DATELINE.find(line.text)?;
-    let head = line.text[..m.start()].trim_end();
-    let body = line.text[m.start()..].trim_start();
+    // a paragraph's printed lines are read joined (`本报` / `讯`)
+    let joined = line.text.contains('\n').then(|| join_broken_lines(line.text));
+    let text = joined.as_deref().unwrap_or(line.text);
+    let m = INLINE_DATELINE.find(text)?;
+    let head = text[..m.start()].trim_end();
+    let body = text[m.start()..].trim_start();
     if head.is_empty() || !looks_like_headline(head) || char_len(body) < 10 {
         return None;
     }
-    let body_start = line.span.start + (line.text.len() - body.len());
-    let head_unit = unit(UnitKind::Head, head, Span::new(line.span.start, line.span.start + head.len()), line);
+    let head_end = line.span.start + offset_in_raw(line.text, text, head.len());
+    let body_start = line.span.start + offset_in_raw(line.text, text, text.len() - body.len());
+    let head_unit = unit(UnitKind::Head, head, Span::new(line.span.start, head_end), line);
     let body_unit = Unit {
         kind: UnitKind::Text,
         text: body.to_string(),
@@ -319,6 +330,17 @@ fn split_inline_headline(line: &Line<'_>) -> Option<(Unit, Unit)> {
         indented: false,
     };
     Some((head_unit, body_unit))
+}
+
+/// Where byte `at` of `joined`, `raw` with some of its white space taken
+/// out (see [`join_broken_lines`]), stands in `raw`.
+fn offset_in_raw(raw: &str, joined: &str, at: usize) -> usize {
+    let mut chars = raw.char_indices().peekable();
+    for c in joined[..at].chars() {
+        while chars.next_if(|&(_, r)| r != c && r.is_whitespace()).is_some() {}
+        chars.next();
+    }
+    chars.peek().map_or(raw.len(), |&(i, _)| i)
 }
 
 #[cfg(test)]
@@ -348,6 +370,22 @@ mod tests {
         assert_eq!(units[0].text, "2024年新年贺词");
         assert_eq!(units[0].kind, UnitKind::Head);
         assert!(matches!(&units[1].kind, UnitKind::Signature(a) if a.name == "王大明"), "{:?}", units[1]);
+    }
+
+    #[test]
+    fn a_headline_run_in_with_its_text_over_printed_lines() {
+        let input = "示例区召开全体大会 本报\n讯 昨天上午，示例区召开全体大会，部署工作。\n";
+        let line = Line {
+            text: input.trim_end(),
+            raw: input.trim_end(),
+            span: Span::new(0, input.trim_end().len()),
+            ..split_lines("x")[0].clone()
+        };
+        let (head, body) = split_inline_headline(&line).unwrap();
+        assert_eq!(head.text, "示例区召开全体大会");
+        assert_eq!(&input[head.span.start..head.span.end], "示例区召开全体大会");
+        assert!(input[body.span.start..body.span.end].starts_with("本报\n讯"), "{:?}", &input[body.span.start..]);
+        assert!(body.text.starts_with("本报讯"));
     }
 
     #[test]

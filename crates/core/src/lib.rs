@@ -80,7 +80,7 @@ pub fn parse(text: &str) -> Issue {
 /// model read of each of its articles (in their order): the data
 /// `bench/parser/train_confidence.py` trains that model on.
 pub fn parse_with_evidence(text: &str) -> (Issue, Vec<Evidence>) {
-    let all_lines = split_lines(text);
+    let all_lines = lines::join_wrapped(text, split_lines(text));
     // The page header comes out first: it may stand inside the masthead area.
     let page_header = page_header::find_page_header(&all_lines);
     let lines: Vec<_> = match &page_header {

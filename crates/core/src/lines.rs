@@ -81,6 +81,63 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// Lines of a paragraph that a tool broke where the printed lines end
+/// (text taken from a column line by line, one line break each) joined
+/// again, each paragraph one [`Line`] whose text runs over the breaks.
+///
+/// Such a page shows it: the lines that another line follows at once hold
+/// as many characters, the column's width, in most places. A line that
+/// fills it (or holds more where digits, narrow, save room, but is no
+/// wider) goes on in the line under it unless that one is indented, a heading or
+/// stands after a blank line; the paragraph's last line is shorter. Nothing
+/// is joined unless four lines or more, and half of the lines followed at
+/// once, fill one width: a page of whole paragraphs (one a line, whatever
+/// their length) is left as it is.
+pub fn join_wrapped<'a>(input: &'a str, lines: Vec<Line<'a>>) -> Vec<Line<'a>> {
+    /// How many characters fewer than the column's a full line may hold
+    /// (digits and Latin letters take half a Han character's place, so a
+    /// line with them may hold more).
+    const SLACK: usize = 1;
+    let goes_on = |a: &Line<'_>, b: &Line<'_>| {
+        b.blanks_before == 0 && a.heading == 0 && b.heading == 0 && !b.indented && !a.html && !b.html
+    };
+    let widths: Vec<usize> =
+        lines.windows(2).filter(|w| goes_on(&w[0], &w[1])).map(|w| w[0].text.chars().count()).collect();
+    let filling = |w: usize| widths.iter().filter(|&&x| x <= w && x + SLACK >= w).count();
+    // (and no wider than the column: a line set wider, a headline across
+    // columns, is no line of it)
+    let fills = |text: &str, column: usize| {
+        let width: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        text.chars().count() + SLACK >= column && width <= 2 * column + 2
+    };
+    let Some((column, full)) = widths.iter().map(|&w| (w, filling(w))).max_by_key(|&(w, n)| (n, w)) else {
+        return lines;
+    };
+    if full < 4 || 2 * full < widths.len() {
+        return lines;
+    }
+    let offset = |s: &str| s.as_ptr() as usize - input.as_ptr() as usize;
+    let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    let mut open = false;
+    for line in lines {
+        match out.last_mut() {
+            Some(last) if open && goes_on(last, &line) => {
+                let raw_start = offset(last.raw);
+                let raw_end = offset(line.raw) + line.raw.len();
+                last.raw = &input[raw_start..raw_end];
+                last.span = last.span.cover(line.span);
+                last.text = &input[last.span.start..last.span.end];
+                open = fills(line.text, column);
+            }
+            _ => {
+                open = fills(line.text, column);
+                out.push(line);
+            }
+        }
+    }
+    out
+}
+
 fn read_line(raw: &str, offset: usize) -> Option<Line<'_>> {
     let indented = raw.starts_with('\u{3000}') || raw.starts_with("  ") || raw.starts_with('\t');
     let trimmed = raw.trim_start_matches(|c: char| c.is_whitespace());
@@ -124,6 +181,32 @@ fn read_line(raw: &str, offset: usize) -> Option<Line<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_broken_at_a_columns_width_are_joined_into_paragraphs() {
+        // made-up page: a headline, then two paragraphs broken every ten characters
+        let input = "示例区召开大会\n\n本报讯 昨天上午，示例\n区召开全体大会，部署\n今年的工作。\n\n\
+                     会议指出，要把城市更\n新放在突出位置，让居\n民住得更舒心。\n";
+        let lines = join_wrapped(input, split_lines(input));
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert_eq!(texts[0], "示例区召开大会");
+        assert!(texts[1].starts_with("本报讯") && texts[1].ends_with("今年的工作。"), "{texts:?}");
+        assert_eq!(crate::text::clean_inline(texts[2]), "会议指出，要把城市更新放在突出位置，让居民住得更舒心。");
+        for l in &lines {
+            assert_eq!(&input[l.span.start..l.span.end], l.text);
+        }
+    }
+
+    #[test]
+    fn whole_paragraphs_a_line_each_are_left_as_they_are() {
+        let input =
+            "示例区召开大会\n　　本报讯 昨天上午，示例区召开全体大会。\n　　会议指出，要把城市更新放在突出位置。\n\
+                     标题一行\n正文一段，长短不一。\n正文又一段，比上一段长了许多许多。\n短的一段。\n";
+        let lines = split_lines(input);
+        let n = lines.len();
+        assert_eq!(join_wrapped(input, lines).len(), n);
+    }
 
     #[test]
     fn spans_point_at_the_content() {

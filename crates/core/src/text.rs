@@ -252,6 +252,32 @@ pub fn unspace_letters(s: &str) -> Option<String> {
     (pieces >= 4 && han >= 2).then_some(out)
 }
 
+/// A paragraph whose printed lines were joined (see
+/// [`crate::lines::join_wrapped`]) as one line: each break, with the white
+/// space around it, goes; a space stays only between two Latin letters or
+/// digits (`City` / `Walk`).
+///
+/// ```
+/// use shuzibao_core::text::join_broken_lines;
+/// assert_eq!(join_broken_lines("会议指出，要把城市更\n新放在突出位置"), "会议指出，要把城市更新放在突出位置");
+/// assert_eq!(join_broken_lines("爱上了 City\r\nWalk"), "爱上了 City Walk");
+/// ```
+pub fn join_broken_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pieces = s.split('\n').map(|p| p.trim_matches(|c: char| c.is_whitespace())).filter(|p| !p.is_empty());
+    if let Some(first) = pieces.next() {
+        out.push_str(first);
+    }
+    for p in pieces {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if latin(out.chars().next_back()) && latin(p.chars().next()) {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
 /// Whether `c` is an invisible control that has no place in clean text:
 /// C0 and C1 control characters other than white space (a stray BEL, the
 /// ESC of a terminal colour code), direction marks and overrides (U+200E,
