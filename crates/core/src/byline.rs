@@ -394,7 +394,7 @@ fn spaced_signature(joined: &str) -> Option<Author> {
             && lexicon::post_ending(&post).is_some()
             && is_name(&name)
             && lexicon::has_surname(&name))
-        .then(|| Author { name, role: Some(post) })
+        .then_some(Author { name, role: Some(post) })
     })
 }
 
