@@ -21,8 +21,11 @@ after NFKC, so full- and half-width punctuation are one):
   nomast    the masthead block left out (everything down to the permit line):
             a front page taken without its masthead; its gold masthead is
             then none (score.py asks that no issue number be read)
-  all       every variant above but `nomast` at once
-  bare      every variant above at once
+  all       cuts, wrapped, spaced, plain and widths at once (in that
+            order: a heading is neither cut nor broken), with crlf
+  bare      all, and nomast
+  (`tight` is left out of these two: with `wrapped` it leaves no mark
+  between paragraphs but a short last line, which no export does)
 
   variants.py CORPUS OUT [--seed N]   (writes OUT/VARIANT/*.txt and *.gold.json)
 
@@ -53,21 +56,24 @@ def tight(lines, _rng):
     return [l for i, l in enumerate(out) if l.strip() or i == 0 or i + 1 == len(out)]
 
 
-def set_wide(line):
+def set_wide(lines, i):
     """A line a layout sets with wide tracking: a Markdown heading, or a short
-    line with no punctuation at all (a headline, a signature, a label)."""
+    line standing alone with no punctuation at all (a headline, a signature,
+    a label; not a printed line of a paragraph)."""
+    line = lines[i]
     body = HEADING.sub("", line).strip()
     if HEADING.match(line):
         return True
-    return 4 <= len(body) <= 20 and all("\u4e00" <= c <= "\u9fff" or c.isdigit() or c == " " for c in body)
+    alone = all(not lines[k].strip() for k in (i - 1, i + 1) if 0 <= k < len(lines))
+    return alone and 4 <= len(body) <= 20 and all("\u4e00" <= c <= "\u9fff" or c.isdigit() or c == " " for c in body)
 
 
 def spaced(lines, _rng):
     out = []
-    for l in lines:
+    for i, l in enumerate(lines):
         body = HEADING.sub("", l)
         mark = l[: len(l) - len(body)]
-        if set_wide(l) and re.search(r"[\u4e00-\u9fff]{4}", body) and "http" not in body:
+        if set_wide(lines, i) and re.search(r"[\u4e00-\u9fff]{4}", body) and "http" not in body:
             out.append(mark + " ".join(body.replace(" ", "")))
         else:
             out.append(l)
@@ -139,8 +145,8 @@ VARIANTS = {
     "cuts": [cuts],
     "wrapped": [wrapped],
     "nomast": [nomast],
-    "all": [spaced, plain, cuts, widths, tight, crlf],
-    "bare": [nomast, spaced, plain, cuts, widths, tight, crlf],
+    "all": [cuts, wrapped, spaced, plain, widths, crlf],
+    "bare": [nomast, cuts, wrapped, spaced, plain, widths, crlf],
 }
 
 

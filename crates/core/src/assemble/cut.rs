@@ -37,20 +37,55 @@ pub(super) fn goes_on_from_cut_line(text: &str) -> bool {
     continues_cut_line(text.trim_start())
 }
 
-/// Whether a date runs on from `line` into `next`: the line ends with a
-/// month in figures and the next opens with the day (`……去年12月` /
-/// `27日下午举行`). A column break cut the sentence there: no headline ends
-/// in half a date. (A year is left out: a headline may end with one, or with
-/// an anniversary, `新中国70年`, over a text that opens with the date.)
+/// Whether a date runs on from `line` into `next`, which a column break cut
+/// where no headline ends:
+/// - after the month, the next line opening with the day (`……去年12月` /
+///   `27日下午举行`);
+/// - between a number and its unit (`……12月27` / `日……`, `2019年3` / `月`);
+/// - inside the number (`……20` / `19年2月`, `……12月2` / `7日`), when the
+///   number whole is a year (1900–2099), a month or a day.
+///
+/// A cut after a year is left out: a headline may end with one, or with an
+/// anniversary (`新中国70年`), over a text that opens with the date.
 pub(super) fn date_runs_on(line: &str, next: &str) -> bool {
-    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let mut tail = line.trim_end().chars().rev().filter(|c| !c.is_whitespace());
-    if tail.next() != Some('月') || !tail.next().is_some_and(digit) {
-        return false;
+    let value = |c: char| c.to_digit(10).or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32));
+    let a: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let b: Vec<char> = next.chars().filter(|c| !c.is_whitespace()).take(8).collect();
+    let a_digits = a.iter().rev().take_while(|&&c| value(c).is_some()).count();
+    let b_digits = b.iter().take_while(|&&c| value(c).is_some()).count();
+    let unit = b.get(b_digits).copied();
+    let before = a.len().checked_sub(a_digits + 1).map(|i| a[i]);
+    let number: u32 = a[a.len() - a_digits..]
+        .iter()
+        .chain(&b[..b_digits])
+        .try_fold(0u32, |n, &c| n.checked_mul(10).and_then(|n| n.checked_add(value(c).unwrap_or(0))))
+        .unwrap_or(u32::MAX);
+    let digits = a_digits + b_digits;
+    let fits = |unit: Option<char>| match unit {
+        Some('年') => digits == 4 && (1900..=2099).contains(&number),
+        Some('月') => digits <= 2 && (1..=12).contains(&number),
+        Some('日' | '号') => digits <= 2 && (1..=31).contains(&number),
+        _ => false,
+    };
+    match (a_digits, b_digits) {
+        // after the month, before the day
+        (0, 1..) => {
+            a.last() == Some(&'月')
+                && a.len() >= 2
+                && value(a[a.len() - 2]).is_some()
+                && fits(unit)
+                && unit != Some('月')
+        }
+        // between the number and its unit: a day after its month, a month after its year
+        (1.., 0) => match unit {
+            Some('日' | '号') => before == Some('月') && fits(unit),
+            Some('月') => before == Some('年') && fits(unit),
+            _ => false,
+        },
+        // inside the number
+        (1.., 1..) => fits(unit),
+        _ => false,
     }
-    let next = next.trim_start();
-    next.starts_with(digit)
-        && matches!(next.chars().filter(|c| !c.is_whitespace()).find(|&c| !digit(c)), Some('日' | '号'))
 }
 
 /// Han characters each side of a cut that [`word_runs_on`] reads.
@@ -157,6 +192,12 @@ mod tests {
     fn a_date_cut_in_two_by_a_column_end() {
         assert!(date_runs_on("示例区第三次全体会议去年 12 月", "27 日下午举行。"));
         assert!(date_runs_on("会议于２０２４年３月", "５日召开"));
+        assert!(date_runs_on("全体会议去年 12 月 27", "日下午举行。"));
+        assert!(date_runs_on("会议于2019年3", "月5日召开"));
+        assert!(date_runs_on("会议于20", "19年3月5日召开"));
+        assert!(date_runs_on("会议于12月2", "7日召开"));
+        assert!(!date_runs_on("献礼70", "10月1日上午，庆祝大会举行。"));
+        assert!(!date_runs_on("第一批12", "个项目开工"));
         assert!(!date_runs_on("难忘的1978年", "那年春天，村里来了工作队。"));
         assert!(!date_runs_on("献礼新中国70年", "10月1日上午，庆祝大会举行。"));
         // a headline under its date, its text opening with the day
