@@ -211,7 +211,8 @@ fn classify_line(line: &Line<'_>, front_page: bool) -> Unit {
     };
     let text = joined.as_deref().unwrap_or(line.text);
     let span = line.span;
-    let n = char_len(text);
+    // (a series' long tag after a headline does not make it long)
+    let n = char_len(crate::headline::without_series_tag(text));
     // a line a column break cut (`（作者为某大学`, `本报北京2月1`), or the
     // rest of one (`、市长王甲`, `研究院教授）`), is text, never a byline or
     // a headline
@@ -361,6 +362,17 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<UnitKind> {
         classify(&split_lines(text), true).into_iter().map(|u| u.kind).collect()
+    }
+
+    #[test]
+    fn a_headline_with_a_series_long_tag_is_no_long_text() {
+        let k = kinds(
+            "某某集团结合主题教育开展技术攻关——\n\n打通堵点，激活发展新动能（守初心 担使命 找差距 抓落实·深入开展“某某某某”主题教育·整改落实）\n\n正文一段，讲述攻关的经过和成效。\n",
+        );
+        assert_eq!(k[..2], [UnitKind::Head, UnitKind::Head], "{k:?}");
+        // running text closing on a long bracket is still text
+        let k = kinds("会上，各单位负责人逐一汇报了今年以来的工作进展和下一步打算，并就存在的问题作了深入分析（会议材料另发，请各单位注意查收并及时反馈意见）\n");
+        assert_eq!(k, [UnitKind::Text]);
     }
 
     #[test]

@@ -24,6 +24,20 @@ static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
 static COLUMN_TAG: LazyLock<Regex> =
     LazyLock::new(|| re(r"[（(](?:[^（）()。]|[（(][^（）()。]{1,6}[)）]){2,30}[)）]$"));
 
+/// A series' tag too long for [`COLUMN_TAG`], closing a headline:
+/// `……（守初心 担使命 找差距 抓落实·深入开展“……”主题教育·身边的初心使命）`.
+static SERIES_TAG: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[（(](?:[^（）()。]|[（(][^（）()。]{1,6}[)）]){31,60}[)）]$"));
+
+/// The line without a series' long tag at its end (see [`SERIES_TAG`]): the
+/// headline's own words, which measure it. The line itself when it has none.
+pub fn without_series_tag(text: &str) -> &str {
+    match SERIES_TAG.find(text) {
+        Some(m) if m.start() > 0 => &text[..m.start()],
+        _ => text,
+    }
+}
+
 /// Longest headline line, in characters, when no Markdown marks it.
 pub const MAX_HEADLINE_CHARS: usize = 50;
 
@@ -34,6 +48,8 @@ pub const MAX_HEADLINE_CHARS: usize = 50;
 /// assert!(looks_like_headline("徐汇区召开党史学习教育总结会议"));
 /// assert!(looks_like_headline("新技术打开城市治理新空间（人民观点）"));
 /// assert!(looks_like_headline("回乡开店有奔头！（经济观察·家乡新变化⑥）"));
+/// let series = "为大家做事就是乐（守初心 担使命 找差距 抓落实·深入开展“某某”主题教育·身边的初心使命故事）";
+/// assert!(looks_like_headline(series));
 /// assert!(!looks_like_headline("年度投资187亿元。"));
 /// let subtitle = "——记全市基层医务工作者在疫情防控和日常诊疗两条战线上守护群众健康、为百姓排忧解难、把温暖和关怀送到千家万户的动人故事";
 /// assert!(looks_like_headline(subtitle));
@@ -41,6 +57,12 @@ pub const MAX_HEADLINE_CHARS: usize = 50;
 /// assert!(!looks_like_headline("本报讯 1月11日上午"));
 /// ```
 pub fn looks_like_headline(text: &str) -> bool {
+    // a series' long tag: the headline is what stands before it
+    let head = without_series_tag(text);
+    if head.len() < text.len() {
+        let tag = &text[head.len()..];
+        return !tag.contains("记者") && !tag.contains("来源") && !tag.contains('摄') && looks_like_headline(head);
+    }
     let n = char_len(text);
     if n == 0 || text.contains('。') || han_ratio(text) < 0.3 {
         return false;
