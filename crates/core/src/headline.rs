@@ -32,6 +32,9 @@ static SERIES_TAG: LazyLock<Regex> =
 /// The line without a series' long tag at its end (see [`SERIES_TAG`]): the
 /// headline's own words, which measure it. The line itself when it has none.
 pub fn without_series_tag(text: &str) -> &str {
+    if !text.ends_with(['）', ')']) {
+        return text;
+    }
     match SERIES_TAG.find(text) {
         Some(m) if m.start() > 0 => &text[..m.start()],
         _ => text,

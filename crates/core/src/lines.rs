@@ -88,11 +88,12 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
 /// Such a page shows it: the lines that another line follows at once hold
 /// as many characters, the column's width, in most places. A line that
 /// fills it (or holds more where digits, narrow, save room, but is no
-/// wider) goes on in the line under it unless that one is indented, a heading or
-/// stands after a blank line; the paragraph's last line is shorter. Nothing
-/// is joined unless four lines or more, and half of the lines followed at
-/// once, fill one width: a page of whole paragraphs (one a line, whatever
-/// their length) is left as it is.
+/// wider) goes on in the line under it unless that one is indented, a
+/// heading or stands after a blank line; the paragraph's last line is
+/// shorter. Nothing is joined unless four lines or more, and half of the
+/// lines followed at once, fill one width of eight characters or more: a
+/// page of whole paragraphs (one a line, whatever their length) or a list
+/// of short items (names one a line) is left as it is.
 pub fn join_wrapped<'a>(input: &'a str, lines: Vec<Line<'a>>) -> Vec<Line<'a>> {
     /// How many characters fewer than the column's a full line may hold
     /// (digits and Latin letters take half a Han character's place, so a
@@ -113,7 +114,9 @@ pub fn join_wrapped<'a>(input: &'a str, lines: Vec<Line<'a>>) -> Vec<Line<'a>> {
     let Some((column, full)) = widths.iter().map(|&w| (w, filling(w))).max_by_key(|&(w, n)| (n, w)) else {
         return lines;
     };
-    if full < 4 || 2 * full < widths.len() {
+    /// Narrowest column of running text, in characters.
+    const MIN_COLUMN: usize = 8;
+    if full < 4 || 2 * full < widths.len() || column < MIN_COLUMN {
         return lines;
     }
     let offset = |s: &str| s.as_ptr() as usize - input.as_ptr() as usize;
@@ -196,6 +199,14 @@ mod tests {
         for l in &lines {
             assert_eq!(&input[l.span.start..l.span.end], l.text);
         }
+    }
+
+    #[test]
+    fn a_list_of_names_one_a_line_is_left_as_it_is() {
+        let input = "示例区人大代表名单\n王小明\n李大华\n张一凡\n赵子龙\n陈晓东\n";
+        let lines = split_lines(input);
+        let n = lines.len();
+        assert_eq!(join_wrapped(input, lines).len(), n);
     }
 
     #[test]

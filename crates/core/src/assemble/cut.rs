@@ -73,8 +73,8 @@ pub(super) fn date_runs_on(line: &str, next: &str) -> bool {
             a.last() == Some(&'月')
                 && a.len() >= 2
                 && value(a[a.len() - 2]).is_some()
+                && matches!(unit, Some('日' | '号'))
                 && fits(unit)
-                && unit != Some('月')
         }
         // between the number and its unit: a day after its month, a month after its year
         (1.., 0) => match unit {
@@ -148,10 +148,10 @@ impl super::Assembler<'_> {
 
     /// Whether the line at `j`, under a headline line, is the first piece of
     /// the text a column break cut: it holds a pause of a sentence (`，`,
-    /// `；`, `：`) or ends in half a date or word the next line goes on with, is as
-    /// long as a sentence's opening (a title of two short halves, `甲乙丙，
-    /// 丁戊己庚`, is shorter), is no quote, carries no column tag, and plain
-    /// text follows it (no dateline, no box).
+    /// `；`, `：`) or ends in half a date or a word the next line goes on
+    /// with, is as long as a sentence's opening (a title of two short halves,
+    /// `甲乙丙，丁戊己庚`, is shorter), is no quote, carries no column tag,
+    /// and plain text follows it (no dateline, no box).
     pub(super) fn text_piece_under_head(&self, j: usize) -> bool {
         const PIECE_CHARS: usize = 12;
         let u = &self.units[j];
@@ -198,6 +198,7 @@ mod tests {
         assert!(date_runs_on("会议于12月2", "7日召开"));
         assert!(!date_runs_on("献礼70", "10月1日上午，庆祝大会举行。"));
         assert!(!date_runs_on("第一批12", "个项目开工"));
+        assert!(!date_runs_on("走进12月", "2019年12月1日起，新规施行。"));
         assert!(!date_runs_on("难忘的1978年", "那年春天，村里来了工作队。"));
         assert!(!date_runs_on("献礼新中国70年", "10月1日上午，庆祝大会举行。"));
         // a headline under its date, its text opening with the day
