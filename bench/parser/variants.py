@@ -21,9 +21,13 @@ after NFKC, so full- and half-width punctuation are one):
   nomast    the masthead block left out (everything down to the permit line):
             a front page taken without its masthead; its gold masthead is
             then none (score.py asks that no issue number be read)
-  all       cuts, wrapped, spaced, plain and widths at once (in that
-            order: a heading is neither cut nor broken), with crlf
-  bare      all, and nomast
+  teasers   a block of three made-up teasers (导读) under the masthead, in
+            one of five forms by seed: `10-11 标题`, the pages alone over
+            the title, a title running on to a second line, `第9版 标题`,
+            `▶标题（10-11版）`; the gold lists them
+  all       teasers, cuts, wrapped, spaced, plain and widths at once (in
+            that order: a heading is neither cut nor broken), with crlf
+  bare      all, and nomast: the teasers open the page
   (`tight` is left out of these two: with `wrapped` it leaves no mark
   between paragraphs but a short last line, which no export does)
 
@@ -65,7 +69,13 @@ def set_wide(lines, i):
     if HEADING.match(line):
         return True
     alone = all(not lines[k].strip() for k in (i - 1, i + 1) if 0 <= k < len(lines))
-    return alone and 4 <= len(body) <= 20 and all("\u4e00" <= c <= "\u9fff" or c.isdigit() or c == " " for c in body)
+    # (not a teaser's pages: they stand in a type of their own)
+    return (
+        alone
+        and 4 <= len(body) <= 20
+        and not body[0].isdigit()
+        and all("\u4e00" <= c <= "\u9fff" or c.isdigit() or c == " " for c in body)
+    )
 
 
 def spaced(lines, _rng):
@@ -127,6 +137,42 @@ def wrapped(lines, rng):
     return out
 
 
+# made-up teaser titles (pages, title, where a long one runs on)
+TEASERS = [
+    ([10, 11], "滨江岸线焕新颜 市民漫步有去处"),
+    ([9], "老小区加装电梯按下快进键"),
+    ([5], "社区食堂开到居民家门口"),
+]
+
+
+def teaser_lines(form):
+    out = []
+    for pages, title in TEASERS:
+        p = "-".join(f"{n:02d}" for n in pages)
+        one = "-".join(str(n) for n in pages)
+        if form == "inline":
+            out += [f"{p} {title}"]
+        elif form == "split":  # the pages set large, taken off as their own line
+            out += [p, "", title]
+        elif form == "runon":  # a long title runs on to a second line
+            head, _, tail = title.partition(" ")
+            out += [f"{p} {head}"] + (["", tail] if tail else [])
+        elif form == "ban":
+            out += [f"第{one}版 {title}"]
+        elif form == "arrow":
+            out += [f"▶{title}（{one}版）"]
+        out.append("")
+    return out
+
+
+def teasers(lines, rng):
+    """A block of teasers (导读) under the masthead, in one of the forms front
+    pages print them; the gold then lists them."""
+    form = rng.choice(["inline", "split", "runon", "ban", "arrow"])
+    permit = next((i for i, l in enumerate(lines) if "准印证号" in l), -1)
+    return lines[: permit + 1] + [""] + teaser_lines(form) + lines[permit + 1 :]
+
+
 def nomast(lines, _rng):
     permit = next((i for i, l in enumerate(lines) if "准印证号" in l), None)
     return lines if permit is None else lines[permit + 1 :]
@@ -145,8 +191,9 @@ VARIANTS = {
     "cuts": [cuts],
     "wrapped": [wrapped],
     "nomast": [nomast],
-    "all": [cuts, wrapped, spaced, plain, widths, crlf],
-    "bare": [nomast, cuts, wrapped, spaced, plain, widths, crlf],
+    "teasers": [teasers],
+    "all": [teasers, cuts, wrapped, spaced, plain, widths, crlf],
+    "bare": [teasers, nomast, cuts, wrapped, spaced, plain, widths, crlf],
 }
 
 
@@ -175,6 +222,8 @@ def main(argv):
             g = json.load(open(gold, encoding="utf-8"))
             if nomast in steps:
                 g["masthead"] = None
+            if teasers in steps:
+                g["teasers"] = [{"pages": p, "title": t} for p, t in TEASERS]
             with open(os.path.join(d, stem + ".gold.json"), "w", encoding="utf-8") as f:
                 json.dump(g, f, ensure_ascii=False, indent=1)
     print(f"{len(VARIANTS)} variants of {corpus} written to {out}")

@@ -15,7 +15,27 @@ use std::sync::LazyLock;
 
 /// Bullets that open a byline or a brief (`□`, `●`).
 pub fn is_bullet(c: char) -> bool {
-    matches!(c, '□' | '●' | '■' | '◆' | '◇' | '▲' | '△' | '○' | '★' | '☆' | '•' | '▌' | '▍' | '◎')
+    matches!(
+        c,
+        '□' | '●'
+            | '■'
+            | '◆'
+            | '◇'
+            | '▲'
+            | '△'
+            | '○'
+            | '★'
+            | '☆'
+            | '•'
+            | '▌'
+            | '▍'
+            | '◎'
+            | '▶'
+            | '►'
+            | '▷'
+            | '➤'
+            | '▸'
+    )
 }
 
 /// Strips a leading bullet and the space after it.

@@ -15,7 +15,7 @@ use crate::lexicon::{column_kind, is_box_label};
 use crate::lines::Line;
 use crate::markers::{continued_from, continued_to, cut_lead, source_line, starts_with_dateline};
 use crate::model::{ArticleKind, Author, Byline, Span};
-use crate::teaser::parse_teaser;
+use crate::teaser::{parse_split_teaser, parse_teaser};
 use crate::text::re;
 use crate::text::{char_len, cut_line_signs, fold_width, join_broken_lines, squash, unspace_letters};
 use regex::Regex;
@@ -110,8 +110,24 @@ static SUFFIX_ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:摄影报�
 /// Classifies the lines of a page. `front_page` allows teasers.
 pub fn classify(lines: &[Line<'_>], front_page: bool) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::with_capacity(lines.len());
-    for line in lines {
+    let mut skip_next = false;
+    for (i, line) in lines.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
         let text = line.text;
+        // a front page's teaser with its pages alone over its title
+        if front_page {
+            if let Some(next) = lines.get(i + 1) {
+                if let Some((pages, title)) = parse_split_teaser(text, next.text) {
+                    let mut u = unit(UnitKind::Teaser(pages, title), text, line.span.cover(next.span), line);
+                    u.text = format!("{} {}", text, next.text);
+                    units.push(u);
+                    skip_next = true;
+                    continue;
+                }
+            }
+        }
         // `刘坤 陈文卿` / `摄影报道`: the role word closes the line above.
         // (four characters at most: other lines are not copied to be asked)
         let short = text.chars().filter(|c| !c.is_whitespace()).take(5).count() <= 4;

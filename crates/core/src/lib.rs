@@ -174,8 +174,13 @@ fn opens_with_teasers(lines: &[lines::Line<'_>]) -> bool {
     const TOP_LINES: usize = 12;
     // a line this long is running text: the teasers are above it
     const TEXT_CHARS: usize = 40;
-    let top = lines.iter().take(TOP_LINES).take_while(|l| text::char_len(l.text) < TEXT_CHARS);
-    top.filter(|l| parse_teaser(l.text).is_some()).take(2).count() == 2
+    let top: Vec<_> = lines.iter().take(TOP_LINES).take_while(|l| text::char_len(l.text) < TEXT_CHARS).collect();
+    // (a teaser's pages may stand alone over its title)
+    let teaser_at = |k: usize| {
+        parse_teaser(top[k].text).is_some()
+            || top.get(k + 1).is_some_and(|n| teaser::parse_split_teaser(top[k].text, n.text).is_some())
+    };
+    (0..top.len()).filter(|&k| teaser_at(k)).take(2).count() == 2
 }
 
 /// Decodes the bytes of an issue file and parses it.
@@ -191,6 +196,24 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<(Issue, Decoded), DecodeError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn teasers_with_their_pages_alone_over_their_titles_open_a_front_page() {
+        // made-up front page printed without a masthead: the teasers' pages
+        // stand on lines of their own, and none of it joins the first story
+        let text = "10-11\n\n城市更新让老小区焕发新生机\n\n09\n\n社区食堂开到家门口\n\n\
+                    示例区召开大会\n\n本报讯 会议要求，各部门压实责任。\n";
+        let issue = super::parse(text);
+        let teasers: Vec<(Vec<u32>, &str)> =
+            issue.teasers.iter().map(|t| (t.pages.clone(), t.title.as_str())).collect();
+        assert_eq!(teasers, [(vec![10, 11], "城市更新让老小区焕发新生机"), (vec![9], "社区食堂开到家门口")]);
+        assert_eq!(
+            &text[issue.teasers[0].span.start..issue.teasers[0].span.end],
+            "10-11\n\n城市更新让老小区焕发新生机"
+        );
+        assert_eq!(issue.articles.len(), 1);
+        assert!(issue.articles[0].body().starts_with("本报讯"), "{}", issue.articles[0].body());
+    }
+
     #[test]
     fn credits_under_a_front_pages_teasers_are_the_pages() {
         let text = "第1版\n\n10-11 城市更新让老小区焕发新生机\n\n09 社区食堂开到家门口\n\n\

@@ -11,8 +11,15 @@ use crate::text::{ends_sentence, fold_width, han_ratio, parse_number};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A page or a range of pages before a title: two figures (`09`, `10-11`),
+/// or one or two with `第` or `版` (`第9版`, `3版`).
 static PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:第\s*)?([0-9]{2})(?:\s*[-–—~～、,，/]\s*([0-9]{2}))?\s*(?:版\s*|\s+)(\S.*)$"));
+    LazyLock::new(|| re(r"^(第\s*)?([0-9]{1,2})(?:\s*[-–—~～、,，/]\s*([0-9]{1,2}))?\s*(版\s*|\s+)(\S.*)$"));
+/// A page or a range of pages alone on its line, its title on the next
+/// (the page numbers of a teaser strip set large, taken off as their own
+/// block): `10-11`, `09`, `第9版`.
+static PAGES_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(第\s*)?([0-9]{1,2})(?:\s*[-–—~～、,，/]\s*([0-9]{1,2}))?\s*(版)?$"));
 static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(\S.*?)\s*[（(]?\s*(?:详见|见|转|详|▶|>>|→|➡)\s*(?:第\s*)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[-、,，]\s*([0-9]{1,2}))?\s*版\s*[)）]?$",
@@ -30,8 +37,11 @@ fn pages(from: u32, to: Option<u32>) -> Vec<u32> {
 
 /// A page given after the title with no pointing word: `标题（2版）`,
 /// `标题（第2版）`, or set apart from it by a space, `标题  第3版`.
-static PAGE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\S.*?)(?:\s*[（(]\s*(?:第\s*)?([0-9]{1,2})\s*版\s*[)）]|\s+第\s*([0-9]{1,2})\s*版)$"));
+static PAGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(\S.*?)(?:\s*[（(]\s*(?:第\s*)?([0-9]{1,2})(?:\s*[-–—~～、,，]\s*([0-9]{1,2}))?\s*版\s*[)）]|\s+第\s*([0-9]{1,2})\s*版)$",
+    )
+});
 
 /// A column tag closing a title: `大运河畔访邵伯（神州观览）`.
 static TAG_AT_END: LazyLock<Regex> = LazyLock::new(|| re(r"[（(][^（()）]{1,16}[)）]$"));
@@ -60,6 +70,9 @@ fn title_ok(title: &str) -> bool {
 /// assert_eq!(parse_teaser("07 张家弄片区房屋征收项目"), Some((vec![7], "张家弄片区房屋征收项目".to_string())));
 /// assert_eq!(parse_teaser("2022年徐汇区重大工程集中开工"), None);
 /// assert_eq!(parse_teaser("85 项重大工程中产业类项目预计当年开工。"), None);
+/// assert_eq!(parse_teaser("第9版 老小区加装电梯提速"), Some((vec![9], "老小区加装电梯提速".to_string())));
+/// assert_eq!(parse_teaser("▶滨江岸线焕新颜（10-11版）"), Some((vec![10, 11], "滨江岸线焕新颜".to_string())));
+/// assert_eq!(parse_teaser("9 老小区加装电梯提速"), None);
 /// ```
 pub fn parse_teaser(text: &str) -> Option<(Vec<u32>, String)> {
     if text.len() > 50 * 3 {
@@ -67,14 +80,16 @@ pub fn parse_teaser(text: &str) -> Option<(Vec<u32>, String)> {
     }
     let t = fold_width(text.trim());
     if let Some(c) = PREFIX.captures(&t) {
-        let from: u32 = c[1].parse().ok()?;
-        let to = c.get(2).and_then(|m| m.as_str().parse().ok());
-        let title = crate::text::clean_headline(&c[3]);
+        let from: u32 = c[2].parse().ok()?;
+        let to = c.get(3).and_then(|m| m.as_str().parse().ok());
+        let title = crate::text::clean_headline(&c[5]);
+        // one figure says a page only with `第` or `版` beside it
+        let marked = c.get(1).is_some() || c[4].trim() == "版" || c[2].len() == 2;
         // `10 月 1 日`, `85 项工程`: a number with its measure word is not a page.
         let unit = title.starts_with(|c: char| {
             c.is_ascii_digit() || "年月日号时点分秒个项名位届期版岁元万亿千百%％多余栋套户辆".contains(c)
         });
-        if (1..=99).contains(&from) && !unit && title_ok(&title) {
+        if (1..=99).contains(&from) && marked && !unit && title_ok(&title) {
             return Some((pages(from, to), title));
         }
     }
@@ -92,13 +107,32 @@ pub fn parse_teaser(text: &str) -> Option<(Vec<u32>, String)> {
         }
     }
     if let Some(c) = PAGE_AFTER.captures(&t) {
-        let page: u32 = c.get(2).or(c.get(3))?.as_str().parse().ok()?;
+        let page: u32 = c.get(2).or(c.get(4))?.as_str().parse().ok()?;
+        let to = c.get(3).and_then(|m| m.as_str().parse().ok());
         let title = crate::text::clean_headline(c[1].trim_end());
         if (1..=99).contains(&page) && title_ok(&title) {
-            return Some((vec![page], title));
+            return Some((pages(page, to), title));
         }
     }
     None
+}
+
+/// Reads a teaser printed as its pages alone on a line (`10-11`, `09`,
+/// `第9版`) and its title on the next.
+///
+/// ```
+/// use shuzibao_core::teaser::parse_split_teaser;
+/// assert_eq!(parse_split_teaser("10-11", "滨江岸线焕新颜"), Some((vec![10, 11], "滨江岸线焕新颜".to_string())));
+/// assert_eq!(parse_split_teaser("2024", "滨江岸线焕新颜"), None);
+/// assert_eq!(parse_split_teaser("9", "滨江岸线焕新颜"), None);
+/// ```
+pub fn parse_split_teaser(pages_line: &str, title_line: &str) -> Option<(Vec<u32>, String)> {
+    let p = fold_width(pages_line.trim());
+    let c = PAGES_ALONE.captures(&p)?;
+    if c.get(1).is_none() && c.get(4).is_none() && c[2].len() != 2 {
+        return None;
+    }
+    parse_teaser(&format!("{} {}", p, title_line.trim()))
 }
 
 /// Whether a teaser's title runs on to the next line (`07 张家弄片区房屋征收项目`
