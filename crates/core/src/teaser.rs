@@ -73,6 +73,7 @@ fn title_ok(title: &str) -> bool {
 /// assert_eq!(parse_teaser("第9版 老小区加装电梯提速"), Some((vec![9], "老小区加装电梯提速".to_string())));
 /// assert_eq!(parse_teaser("▶滨江岸线焕新颜（10-11版）"), Some((vec![10, 11], "滨江岸线焕新颜".to_string())));
 /// assert_eq!(parse_teaser("9 老小区加装电梯提速"), None);
+/// assert_eq!(parse_teaser("第1版的头条新闻"), None);
 /// ```
 pub fn parse_teaser(text: &str) -> Option<(Vec<u32>, String)> {
     if text.len() > 50 * 3 {
@@ -83,8 +84,10 @@ pub fn parse_teaser(text: &str) -> Option<(Vec<u32>, String)> {
         let from: u32 = c[2].parse().ok()?;
         let to = c.get(3).and_then(|m| m.as_str().parse().ok());
         let title = crate::text::clean_headline(&c[5]);
-        // one figure says a page only with `第` or `版` beside it
-        let marked = c.get(1).is_some() || c[4].trim() == "版" || c[2].len() == 2;
+        // one figure says a page only with `第` or `版` beside it, and a
+        // space after (`第1版的头条新闻` is a headline)
+        let spaced = c[4].ends_with(char::is_whitespace);
+        let marked = c[2].len() == 2 || ((c.get(1).is_some() || c[4].trim() == "版") && spaced);
         // `10 月 1 日`, `85 项工程`: a number with its measure word is not a page.
         let unit = title.starts_with(|c: char| {
             c.is_ascii_digit() || "年月日号时点分秒个项名位届期版岁元万亿千百%％多余栋套户辆".contains(c)

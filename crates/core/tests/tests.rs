@@ -8,6 +8,7 @@
 //!   input is accounted for (nothing silently dropped).
 //! - `properties`: arbitrary bytes and mutated samples never make it panic.
 //! - `encodings`: the same issue in GB18030, UTF-16 and with a BOM and CRLF.
+//! - `exports`: the same issues as other tools lay their text out.
 //! - `regression`: one test per thing that broke, named after it.
 
 #![allow(clippy::unwrap_used)] // a failed fixture read should fail the test loudly
@@ -15,6 +16,7 @@
 mod common;
 mod encodings;
 mod expectations;
+mod exports;
 mod properties;
 mod provenance;
 mod regression;
