@@ -73,7 +73,7 @@ def set_wide(lines, i):
     return (
         alone
         and 4 <= len(body) <= 20
-        and not body[0].isdigit()
+        and not re.match(r"第?[0-9]", body)
         and all("\u4e00" <= c <= "\u9fff" or c.isdigit() or c == " " for c in body)
     )
 
