@@ -29,8 +29,9 @@ static COLUMN_TAG: LazyLock<Regex> =
 static SERIES_TAG: LazyLock<Regex> =
     LazyLock::new(|| re(r"[（(](?:[^（）()。]|[（(][^（）()。]{1,6}[)）]){31,60}[)）]$"));
 
-/// The line without a series' long tag at its end (see [`SERIES_TAG`]): the
-/// headline's own words, which measure it. The line itself when it has none.
+/// The line without a series' long tag at its end (31 to 60 characters in
+/// brackets): the headline's own words, which measure it. The line itself
+/// when it has none.
 pub fn without_series_tag(text: &str) -> &str {
     if !text.ends_with(['）', ')']) {
         return text;
