@@ -102,21 +102,25 @@ pub fn join_wrapped<'a>(input: &'a str, lines: Vec<Line<'a>>) -> Vec<Line<'a>> {
     let goes_on = |a: &Line<'_>, b: &Line<'_>| {
         b.blanks_before == 0 && a.heading == 0 && b.heading == 0 && !b.indented && !a.html && !b.html
     };
-    let widths: Vec<usize> =
-        lines.windows(2).filter(|w| goes_on(&w[0], &w[1])).map(|w| w[0].text.chars().count()).collect();
-    let filling = |w: usize| widths.iter().filter(|&&x| x <= w && x + SLACK >= w).count();
+    // how many lines followed at once hold each number of characters
+    let mut widths: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for w in lines.windows(2).filter(|w| goes_on(&w[0], &w[1])) {
+        *widths.entry(w[0].text.chars().count()).or_default() += 1;
+    }
+    let followed: usize = widths.values().sum();
+    let filling = |w: usize| widths.range(w.saturating_sub(SLACK)..=w).map(|(_, n)| n).sum::<usize>();
     // (and no wider than the column: a line set wider, a headline across
     // columns, is no line of it)
     let fills = |text: &str, column: usize| {
         let width: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
         text.chars().count() + SLACK >= column && width <= 2 * column + 2
     };
-    let Some((column, full)) = widths.iter().map(|&w| (w, filling(w))).max_by_key(|&(w, n)| (n, w)) else {
+    let Some((column, full)) = widths.keys().map(|&w| (w, filling(w))).max_by_key(|&(w, n)| (n, w)) else {
         return lines;
     };
     /// Narrowest column of running text, in characters.
     const MIN_COLUMN: usize = 8;
-    if full < 4 || 2 * full < widths.len() || column < MIN_COLUMN {
+    if full < 4 || 2 * full < followed || column < MIN_COLUMN {
         return lines;
     }
     let offset = |s: &str| s.as_ptr() as usize - input.as_ptr() as usize;
