@@ -147,11 +147,12 @@ impl super::Assembler<'_> {
     }
 
     /// Whether the line at `j`, under a headline line, is the first piece of
-    /// the text a column break cut: it holds a pause of a sentence (`，`,
-    /// `；`, `：`) or ends in half a date or a word the next line goes on
-    /// with, is as long as a sentence's opening (a title of two short halves,
-    /// `甲乙丙，丁戊己庚`, is shorter), is no quote, carries no column tag,
-    /// and plain text follows it (no dateline, no box).
+    /// the text a column break cut: it ends in half a date or a word the next
+    /// line goes on with, or, on a page whose columns cut its paragraphs,
+    /// holds a pause of a sentence (`，`, `；`, `：`); and it is as long as a
+    /// sentence's opening (a title of two short halves, `甲乙丙，丁戊己庚`,
+    /// is shorter), is no quote, carries no column tag, and plain text
+    /// follows it (no dateline, no box).
     pub(super) fn text_piece_under_head(&self, j: usize) -> bool {
         const PIECE_CHARS: usize = 12;
         let u = &self.units[j];
@@ -160,16 +161,17 @@ impl super::Assembler<'_> {
         let quoted = t.starts_with('“') || t.ends_with('”');
         let after_kicker = self.units[j - 1].text.trim_end().ends_with('—');
         let short = char_len(t) < PIECE_CHARS;
-        if !(paused || self.runs_on_at(j)) || short || quoted || after_kicker || has_column_tag(t) || t.starts_with('—')
-        {
+        if short || quoted || after_kicker || has_column_tag(t) || t.starts_with('—') {
             return false;
         }
-        self.units.get(j + 1).is_some_and(|n| {
+        let plain_text_follows = self.units.get(j + 1).is_some_and(|n| {
             n.kind == UnitKind::Text
                 && !starts_with_dateline(&n.text)
                 && !opens_cut_dateline(&n.text)
                 && !OPENING_BOXES.iter().any(|b| n.text.starts_with(b))
-        })
+        });
+        // (the word is asked last, and once)
+        plain_text_follows && ((self.columns_cut && paused) || self.runs_on_at(j))
     }
 }
 

@@ -429,7 +429,7 @@ impl Assembler<'_> {
             }
             // where column breaks cut the paragraphs, a text's first piece
             // may look like the headline's next line
-            if (self.columns_cut || self.runs_on_at(j)) && !self.indent_mode && self.text_piece_under_head(j) {
+            if !self.indent_mode && self.text_piece_under_head(j) {
                 break;
             }
             let after_subtitle = prev.text.starts_with('—');
