@@ -58,6 +58,9 @@ pub(super) struct Draft {
     doubt: Option<Sign>,
     /// Its headline was printed after or inside its text and given back.
     orphan_title: bool,
+    /// A column of readers' letters: its label is its title, each letter's
+    /// title a sub-heading (see [`Assembler::next_letter`]).
+    letters: bool,
 }
 
 impl Draft {
@@ -236,6 +239,17 @@ impl Assembler<'_> {
                         }
                         if let (Some(d), Some(shape)) = (self.drafts.last_mut(), shape) {
                             d.sub_shapes.push(shape);
+                        }
+                        i = j;
+                        continue;
+                    }
+                    HeadRole::Letter(j) => {
+                        self.doubt_last();
+                        if let Some(d) = self.drafts.last_mut() {
+                            open_letters(d);
+                        }
+                        for part in &self.units[i..j] {
+                            self.add_paragraph(part, ParagraphRole::Subheading);
                         }
                         i = j;
                         continue;
@@ -609,6 +623,7 @@ use confidence::{Page, Sign, Signs};
 use evidence::Place;
 pub use evidence::{Evidence, EVIDENCE};
 use finish::*;
+use parts::open_letters;
 use role::HeadRole;
 use shape::*;
 use std::cell::Cell;

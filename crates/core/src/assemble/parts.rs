@@ -4,7 +4,69 @@
 
 use super::*;
 
+/// Most characters of a column's label over readers' letters (`建议`,
+/// `身边事`, `百姓关注·便民举措不便民`) and of a letter's one-line title.
+const LETTERS_LABEL_CHARS: usize = 12;
+const LETTER_TITLE_CHARS: usize = 20;
+/// Most lines a letter's text takes before its signature.
+const LETTER_LINES: usize = 40;
+
+/// Whether `text`, over a letter's title, reads as the label of a column
+/// of letters: short, no sentence, no column tag, no kicker's dash.
+fn letters_label(text: &str) -> bool {
+    let t = text.trim();
+    char_len(t) <= LETTERS_LABEL_CHARS
+        && !t.contains(['，', '。', '：', '；', ',', ':'])
+        && !t.ends_with('—')
+        && !has_column_tag(t)
+}
+
+/// Makes `d`, a letter under its column's label, the column: the label
+/// its title, the first letter's title its first sub-heading.
+pub(super) fn open_letters(d: &mut Draft) {
+    if !d.letters && d.heads.len() == 2 {
+        let title = d.heads.remove(1);
+        let span = if d.head_spans.len() == 2 { d.head_spans.remove(1) } else { d.span.unwrap_or_default() };
+        d.paras.insert(0, Paragraph { text: title.text, role: ParagraphRole::Subheading, span });
+    }
+    d.letters = true;
+    d.ended = false;
+}
+
 impl Assembler<'_> {
+    /// Whether the line `i`, after a letter signed with its writer's place
+    /// (`浙江某某市 王甲`), titles the next letter of the same column: the
+    /// article is a letter under a short label (`建议` over its title) or
+    /// already a column of letters, the line is one short title with no
+    /// column tag, and the text under it ends with such a signature before
+    /// any other headline or byline. A page of readers' letters prints each
+    /// column so: the paper's article is the column. Gives the index after
+    /// the title.
+    pub(super) fn next_letter(&self, cur: &Draft, i: usize) -> Option<usize> {
+        let signed = cur.paras.last().is_some_and(|p| parse_place_signature(&p.text).is_some());
+        let column = cur.letters
+            || (cur.heads.len() == 2
+                && letters_label(&cur.heads[0].text)
+                && !cur.paras.iter().any(|p| p.role == ParagraphRole::Subheading));
+        let u = &self.units[i];
+        let title = u.text.trim();
+        if !cur.ended || cur.closed || !signed || !column || u.level > 0 || self.group_end(i) != i + 1 {
+            return None;
+        }
+        if char_len(title) > LETTER_TITLE_CHARS || ends_sentence(title) || has_column_tag(title) {
+            return None;
+        }
+        let mut text = 0;
+        for n in self.units.iter().skip(i + 1).take(LETTER_LINES) {
+            match &n.kind {
+                UnitKind::Text | UnitKind::Item => text += 1,
+                UnitKind::Signature(_) if text > 0 && parse_place_signature(&n.text).is_some() => return Some(i + 1),
+                _ => return None,
+            }
+        }
+        None
+    }
+
     /// Whether the headline-like group `i..j` inside the text of `cur` has a
     /// sibling: an earlier sub-heading of `cur`, or a later line heading a
     /// part of the same text (before anything that starts or ends an
@@ -170,5 +232,49 @@ impl Assembler<'_> {
             d.touch(self.units[j..k].iter().fold(self.units[m].span, |s, u| s.cover(u.span)));
         }
         k
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::ParagraphRole;
+    use crate::parse;
+
+    /// A made-up page of readers' letters: a column under a short label,
+    /// each letter a one-line title, its text and its writer's place and name.
+    fn letters(label: &str) -> String {
+        format!(
+            "{label}\n\n公交站台应加装雨棚\n\n示例区不少公交站台没有雨棚，下雨天候车的老人只能站在雨里。\n\n\
+             建议有关部门加装雨棚，方便群众出行。\n\n示例省示例市\u{a0}王甲\n\n\
+             小区快递柜收费应规范\n\n一些小区的快递柜超时收费，居民意见不小。\n\n\
+             建议有关部门加强监管，规范收费行为。\n\n示例省某某县\u{a0}李乙\n\n\
+             老旧电梯亟待更新（身边事）\n\n示例小区的电梯已经用了二十多年，经常出故障。\n"
+        )
+    }
+
+    #[test]
+    fn a_column_of_letters_under_its_label_is_one_article() {
+        let issue = parse(&letters("建议"));
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
+        assert_eq!(titles, ["建议", "老旧电梯亟待更新（身边事）"], "{:#?}", issue.articles);
+        let column = &issue.articles[0];
+        let subs: Vec<&str> = column
+            .paragraphs
+            .iter()
+            .filter(|p| p.role == ParagraphRole::Subheading)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(subs, ["公交站台应加装雨棚", "小区快递柜收费应规范"]);
+        assert!(column.body().contains("某某县"), "{}", column.body());
+        assert!(issue.leftovers.is_empty(), "{:?}", issue.leftovers);
+    }
+
+    #[test]
+    fn letters_under_a_long_kicker_stay_apart() {
+        // a kicker that is a sentence is no column's label: each letter is
+        // an article of its own
+        let issue = parse(&letters("群众反映的问题，有关部门正在抓紧解决——"));
+        assert_eq!(issue.articles.len(), 3, "{:#?}", issue.articles);
+        assert_eq!(issue.articles[1].headline.title, "小区快递柜收费应规范");
     }
 }

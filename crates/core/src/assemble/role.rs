@@ -21,6 +21,10 @@ pub(super) enum HeadRole {
     /// (sub-headings set alike, or the headline of a feature's next part):
     /// its lines are sub-headings.
     Part(usize),
+    /// The title, up to the index given, of the next letter in a column of
+    /// readers' letters: the current article becomes the column (its label
+    /// its title, each letter's title a sub-heading).
+    Letter(usize),
 }
 
 impl Assembler<'_> {
@@ -137,6 +141,10 @@ impl Assembler<'_> {
         {
             self.sign.set(Sign::FootLine);
             return HeadRole::SignOff;
+        }
+        if let Some(j) = self.next_letter(cur, i) {
+            self.sign.set(Sign::FeaturePart);
+            return HeadRole::Letter(j);
         }
         // as strong: bulleted points summing a report up over its dateline,
         // unless the sentence before is open (a point a column break cut)
