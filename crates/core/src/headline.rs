@@ -172,6 +172,9 @@ pub fn split_headline(lines: &[HeadLine]) -> Headline {
                 levels.iter().position(|&l| l == min).unwrap_or(0)
             } else if let Some(i) = texts.iter().position(|t| t.starts_with('—')) {
                 i.saturating_sub(1)
+            } else if n == 2 && char_len(&texts[1]) > MAX_HEADLINE_CHARS && char_len(&texts[0]) <= MAX_HEADLINE_CHARS {
+                // a line longer than any title under a title is its subtitle
+                0
             } else {
                 // a kicker (引题) stands above the title, whether or not it
                 // ends in `——`
@@ -217,6 +220,14 @@ mod tests {
             split_headline(&plain(&["从党史中汲取力量 为建设“卓越城区”提供坚强保障", "某区召开党史学习教育总结会议"]));
         assert_eq!(h.title, "某区召开党史学习教育总结会议");
         assert!(h.kicker.is_some());
+    }
+
+    #[test]
+    fn a_line_longer_than_any_title_under_a_title_is_its_subtitle() {
+        let long = "研究部署春耕生产和防汛准备工作 审议《示例市乡村振兴规划》《示例市河道管理办法》《示例市旧区改造方案》 市委书记王甲主持会议";
+        let h = split_headline(&plain(&["示例市委常委会召开会议", long]));
+        assert_eq!((h.kicker, h.title.as_str()), (None, "示例市委常委会召开会议"));
+        assert!(h.subtitle.is_some_and(|s| s.starts_with("研究部署") && s.ends_with("主持会议")));
     }
 
     #[test]

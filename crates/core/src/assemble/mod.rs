@@ -464,6 +464,17 @@ impl Assembler<'_> {
             if summary && after.kind == UnitKind::Text && starts_with_dateline(&after.text) {
                 return j + 1;
             }
+            // So is a long line of phrases set apart with no pause mark at
+            // all, over the text (`讨论某报告 审议某条例 某某主持会议`):
+            // running text pauses, a list of names brackets or numbers them.
+            if u.kind == UnitKind::Text && after.kind == UnitKind::Text && !(self.indent_mode && u.indented) {
+                let t = u.text.trim();
+                let phrases = t.split_whitespace().filter(|p| p.chars().any(is_han)).count() >= 2;
+                let marks = t.contains(['，', '。', '；', '！', '？', '：', '、', ',', ';', '!', '?', ':', '（', '(']);
+                if phrases && !marks && !t.chars().any(|c| c.is_ascii_digit()) {
+                    return j + 1;
+                }
+            }
         }
         j
     }

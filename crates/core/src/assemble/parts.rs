@@ -258,12 +258,8 @@ mod tests {
         let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
         assert_eq!(titles, ["建议", "老旧电梯亟待更新（身边事）"], "{:#?}", issue.articles);
         let column = &issue.articles[0];
-        let subs: Vec<&str> = column
-            .paragraphs
-            .iter()
-            .filter(|p| p.role == ParagraphRole::Subheading)
-            .map(|p| p.text.as_str())
-            .collect();
+        let subs: Vec<&str> =
+            column.paragraphs.iter().filter(|p| p.role == ParagraphRole::Subheading).map(|p| p.text.as_str()).collect();
         assert_eq!(subs, ["公交站台应加装雨棚", "小区快递柜收费应规范"]);
         assert!(column.body().contains("某某县"), "{}", column.body());
         assert!(issue.leftovers.is_empty(), "{:?}", issue.leftovers);

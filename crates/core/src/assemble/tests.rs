@@ -594,3 +594,24 @@ fn a_line_that_is_only_a_link_says_where_the_story_came_from() {
         lost.leftovers[0].text.contains("没有正文的报道") && lost.leftovers[0].text.contains("example.com/b.shtml")
     );
 }
+
+#[test]
+fn a_long_line_of_phrases_under_a_headline_is_its_subtitle() {
+    // made-up flat page: a meeting's report under a headline and a subtitle
+    // listing what the meeting did, phrases set apart, no pause mark
+    let sub = "研究部署春耕生产和防汛准备工作 审议《示例市乡村振兴规划》《示例市河道管理办法》《示例市旧区改造方案》 市委书记王甲主持会议";
+    let text = format!(
+        "示例市委常委会召开会议\n\n{sub}\n\n会议指出，今年以来全市经济运行总体平稳，春耕生产有序推进。\n\n\
+         会议强调，要压实责任，确保各项工作落到实处。\n\n公园里的春天\n\n清晨，公园里开满了花，游人来来往往。\n"
+    );
+    let issue = parse(&text);
+    assert_eq!(issue.articles.len(), 2, "{:#?}", issue.articles);
+    let a = &issue.articles[0];
+    assert_eq!(a.headline.title, "示例市委常委会召开会议");
+    assert!(a.headline.subtitle.as_deref().is_some_and(|s| s.ends_with("主持会议")), "{:?}", a.headline);
+    assert!(a.body().starts_with("会议指出"), "{}", a.body());
+    // the same line with a pause in it is running text
+    let issue = parse(&text.replace("防汛准备工作 审议", "防汛准备工作，审议"));
+    assert_eq!(issue.articles[0].headline.subtitle, None, "{:#?}", issue.articles);
+    assert!(issue.articles[0].body().starts_with("研究部署"), "{}", issue.articles[0].body());
+}
