@@ -34,33 +34,48 @@ pub(super) fn open_letters(d: &mut Draft) {
 }
 
 impl Assembler<'_> {
-    /// Whether the line `i`, after a letter signed with its writer's place
-    /// (`浙江某某市 王甲`), titles the next letter of the same column: the
-    /// article is a letter under a short label (`建议` over its title) or
-    /// already a column of letters, the line is one short title with no
-    /// column tag, and the text under it ends with such a signature before
-    /// any other headline or byline. A page of readers' letters prints each
-    /// column so: the paper's article is the column. Gives the index after
-    /// the title.
+    /// Whether the line `i` titles the next piece of a column of readers'
+    /// letters or short signed commentaries, each piece signed with its
+    /// writer's place and name (`浙江某某市 王甲`) at its foot or under its
+    /// title: the article is such a piece under a short label (`建议`,
+    /// `来论` over its title) or already a column of them, the line is one
+    /// short title with no column tag, and its piece is signed so too (the
+    /// text under it ends with a signature before any other headline or
+    /// byline, or the signature stands right under it). A page of readers'
+    /// letters prints each column so: the paper's article is the column.
+    /// Gives the index after the title.
     pub(super) fn next_letter(&self, cur: &Draft, i: usize) -> Option<usize> {
-        let signed = cur.paras.last().is_some_and(|p| parse_place_signature(&p.text).is_some());
+        let u = &self.units[i];
+        let title = u.text.trim();
         let column = cur.letters
             || (cur.heads.len() == 2
                 && letters_label(&cur.heads[0].text)
                 && !cur.paras.iter().any(|p| p.role == ParagraphRole::Subheading));
-        let u = &self.units[i];
-        let title = u.text.trim();
-        if !cur.ended || cur.closed || !signed || !column || u.level > 0 || self.group_end(i) != i + 1 {
+        if !column || cur.closed || cur.open || u.level > 0 || self.group_end(i) != i + 1 {
             return None;
         }
         if char_len(title) > LETTER_TITLE_CHARS || ends_sentence(title) || has_column_tag(title) {
+            return None;
+        }
+        let place_signature =
+            |n: &Unit| matches!(n.kind, UnitKind::Signature(_)) && parse_place_signature(&n.text).is_some();
+        // signed under the title, as the piece before it was
+        let signed_under = self.units.get(i + 1).is_some_and(place_signature)
+            && self.units.get(i + 2).is_some_and(|n| n.kind == UnitKind::Text);
+        let first_signed_under = !cur.letters && !cur.byline.authors.is_empty() && cur.byline.reporters.is_empty();
+        if signed_under && (cur.letters || first_signed_under) {
+            return Some(i + 1);
+        }
+        // signed at the foot, as the piece before it was
+        let signed = cur.paras.last().is_some_and(|p| parse_place_signature(&p.text).is_some());
+        if !cur.ended || !signed {
             return None;
         }
         let mut text = 0;
         for n in self.units.iter().skip(i + 1).take(LETTER_LINES) {
             match &n.kind {
                 UnitKind::Text | UnitKind::Item => text += 1,
-                UnitKind::Signature(_) if text > 0 && parse_place_signature(&n.text).is_some() => return Some(i + 1),
+                UnitKind::Signature(_) if text > 0 && place_signature(n) => return Some(i + 1),
                 _ => return None,
             }
         }
@@ -263,6 +278,24 @@ mod tests {
         assert_eq!(subs, ["公交站台应加装雨棚", "小区快递柜收费应规范"]);
         assert!(column.body().contains("某某县"), "{}", column.body());
         assert!(issue.leftovers.is_empty(), "{:?}", issue.leftovers);
+    }
+
+    #[test]
+    fn a_column_of_pieces_signed_under_their_titles_is_one_article() {
+        // made-up page: a column of short commentaries, each signed under its
+        // title with its writer's place and name, then an unsigned report
+        let text = "来论\n\n少开会多办事\n\n示例省某某区\u{a0}王甲\n\n会议少了，干部下基层的时间多了。\n\n\
+                    减负不是减责任，要把省下的精力用在办实事上。\n\n\
+                    家访贵在用心\n\n示例省某某县\u{a0}李乙\n\n干部家访，要听真话、办实事，不能走过场。\n\n\
+                    城里过年也热闹\n\n今年春节，不少外来务工人员留在城里过年，社区为他们准备了年夜饭。\n";
+        let issue = parse(text);
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
+        assert_eq!(titles, ["来论", "城里过年也热闹"], "{:#?}", issue.articles);
+        let column = &issue.articles[0];
+        let subs: Vec<&str> =
+            column.paragraphs.iter().filter(|p| p.role == ParagraphRole::Subheading).map(|p| p.text.as_str()).collect();
+        assert_eq!(subs, ["少开会多办事", "家访贵在用心"]);
+        assert!(column.body().contains("不能走过场"), "{}", column.body());
     }
 
     #[test]
