@@ -367,6 +367,29 @@ pub fn parse_names_only(text: &str) -> Option<Vec<String>> {
     (!names.is_empty() && names.iter().all(name_like)).then_some(names)
 }
 
+/// Reads a line that is one person's name and nothing else (`王甲`, `欧阳文卿`,
+/// letter-spaced `王  甲`): two characters after a common family name, three
+/// after any, four after a compound one; no word of the dictionary unless
+/// the dictionary has it as a name (`丰收`, `初雪` are words), and no word
+/// a letter's or a speech's title is (`贺信`, `致辞`).
+pub fn parse_lone_name(text: &str) -> Option<String> {
+    let name: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let chars = name.chars().count();
+    let shaped = match chars {
+        2 => lexicon::has_common_surname(&name),
+        3 => lexicon::has_surname(&name),
+        4 => lexicon::has_compound_surname(&name),
+        _ => false,
+    };
+    if !shaped || !name.chars().all(crate::text::is_han) || lexicon::is_title_word(&name) {
+        return None;
+    }
+    let seg = crate::segment::Segmenter::base();
+    let known = seg.has_word(&name);
+    let as_name = seg.tagged_fast(&name).first().is_some_and(|(r, tag)| r.len() == name.len() && *tag == "nr");
+    (!known || as_name).then_some(name)
+}
+
 /// Reads a signature with a post: `徐汇区区长 钟晓咏`, `区委书记、区长 张三`.
 /// The post must end with a known post word and the name must look like one.
 pub fn parse_signature(text: &str) -> Option<Author> {
@@ -559,6 +582,16 @@ mod tests {
         assert!(parse_byline("刘坤 陈文卿").is_none());
         assert!(parse_byline("文化自信").is_none());
         assert!(parse_byline("图片新闻").is_none());
+    }
+
+    #[test]
+    fn a_name_alone() {
+        assert_eq!(parse_lone_name("王甲").as_deref(), Some("王甲"));
+        assert_eq!(parse_lone_name("王  甲").as_deref(), Some("王甲"));
+        assert_eq!(parse_lone_name("欧阳文卿").as_deref(), Some("欧阳文卿"));
+        for not_a_name in ["丰收", "贺信", "王甲乙丙", "A组", "通知"] {
+            assert_eq!(parse_lone_name(not_a_name), None, "{not_a_name}");
+        }
     }
 
     #[test]

@@ -151,7 +151,33 @@ pub fn classify(lines: &[Line<'_>], front_page: bool) -> Vec<Unit> {
     }
     kickers_trailing_off(&mut units);
     section_headings(&mut units);
+    writers_under_titles(&mut units);
     units
+}
+
+/// A name alone on its line between a title and its text signs the text
+/// (`避免技术异化教育` / `王甲` / text): the writer of a commentary or of
+/// one part of a feature, never a title of its own. The name reads as a
+/// person's (see [`crate::byline::parse_lone_name`]); a heading mark or
+/// bold keeps a line a headline, and an indent text.
+fn writers_under_titles(units: &mut [Unit]) {
+    for k in 1..units.len().saturating_sub(1) {
+        let plain = |u: &Unit| u.level == 0 && !u.bold && !u.indented;
+        let (above, u, below) = (&units[k - 1], &units[k], &units[k + 1]);
+        if above.kind != UnitKind::Head || u.kind != UnitKind::Head || below.kind != UnitKind::Text {
+            continue;
+        }
+        // (a name under a letter's last words, over the note on its writer,
+        // signs the letter at its foot: a signature all the same, but the
+        // text above is no title)
+        let closing = crate::text::ends_sentence(&above.text) || below.text.trim_start().starts_with(['（', '(']);
+        if !plain(above) || !plain(u) || closing {
+            continue;
+        }
+        if let Some(name) = crate::byline::parse_lone_name(&u.text) {
+            units[k].kind = UnitKind::Signature(Author { name, role: None });
+        }
+    }
 }
 
 /// A Markdown heading right over a heading of a deeper level, when that
@@ -378,6 +404,18 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<UnitKind> {
         classify(&split_lines(text), true).into_iter().map(|u| u.kind).collect()
+    }
+
+    #[test]
+    fn a_name_alone_between_a_title_and_its_text_signs_it() {
+        let k = kinds("让书香飘满社区\n\n王甲\n\n社区书屋开张以来，居民们常来借书读书。\n");
+        assert!(matches!(&k[1], UnitKind::Signature(a) if a.name == "王甲" && a.role.is_none()), "{k:?}");
+        // a word is no name, and a name under a letter's last words, over
+        // the note on its writer, leaves the line above a sentence
+        let k = kinds("让书香飘满社区\n\n丰收\n\n社区书屋开张以来，居民们常来借书读书。\n");
+        assert_eq!(k[1], UnitKind::Head);
+        let k = kinds("衷心祝愿家乡越来越好！\n\n王甲\n\n（作者为示例公司职员）\n");
+        assert!(!matches!(&k[1], UnitKind::Signature(_)), "{k:?}");
     }
 
     #[test]

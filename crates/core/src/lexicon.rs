@@ -146,6 +146,17 @@ static COLUMN_MAP: LazyLock<HashMap<&'static str, ArticleKind>> = LazyLock::new(
 
 static BOX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(BOXES).collect());
 
+/// Words a notice's title ends with (`……公告`).
+pub static NOTICE_WORDS: &[&str] = &["小启", "启事", "公告", "通告", "声明", "通知", "须知"];
+/// Words a letter's or a speech's title holds (`新年贺词`, `致全区居民的一封信`).
+pub static LETTER_WORDS: &[&str] =
+    &["贺词", "献词", "公开信", "倡议书", "慰问信", "贺信", "感谢信", "一封信", "致辞", "寄语", "家书"];
+
+/// Whether `w` is one of those words alone: a title, not a name.
+pub fn is_title_word(w: &str) -> bool {
+    NOTICE_WORDS.contains(&w) || LETTER_WORDS.contains(&w)
+}
+
 /// Whether `w` is a known family name, single or compound (`王`, `欧阳`).
 pub fn is_surname(w: &str) -> bool {
     SURNAME_SET.contains(w)

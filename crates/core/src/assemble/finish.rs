@@ -102,9 +102,7 @@ impl Assembler<'_> {
     }
 }
 
-pub(super) static NOTICE_WORDS: &[&str] = &["小启", "启事", "公告", "通告", "声明", "通知", "须知"];
-pub(super) static LETTER_WORDS: &[&str] =
-    &["贺词", "献词", "公开信", "倡议书", "慰问信", "贺信", "感谢信", "一封信", "致辞", "寄语", "家书"];
+pub(super) use crate::lexicon::{LETTER_WORDS, NOTICE_WORDS};
 pub(super) static COMMENTARY_WORDS: &[&str] = &["评论员", "社论", "短评", "时评", "述评"];
 
 pub(super) fn guess_kind(d: &Draft, title: &str) -> ArticleKind {
