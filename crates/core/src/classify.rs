@@ -164,7 +164,8 @@ fn writers_under_titles(units: &mut [Unit]) {
     for k in 1..units.len().saturating_sub(1) {
         let plain = |u: &Unit| u.level == 0 && !u.bold && !u.indented;
         let (above, u, below) = (&units[k - 1], &units[k], &units[k + 1]);
-        if above.kind != UnitKind::Head || u.kind != UnitKind::Head || below.kind != UnitKind::Text {
+        let text_below = matches!(below.kind, UnitKind::Text | UnitKind::Item);
+        if above.kind != UnitKind::Head || u.kind != UnitKind::Head || !text_below {
             continue;
         }
         // (a name under a letter's last words, over the note on its writer,

@@ -135,7 +135,11 @@ impl Assembler<'_> {
         }
         let j = self.group_end(i);
         let k = self.bylines_end(j);
-        let opens_text = self.units.get(k).is_some_and(|t| t.kind == UnitKind::Text && !starts_with_dateline(&t.text));
+        // (a part's text may open with a bullet: `■……`)
+        let opens_text = self
+            .units
+            .get(k)
+            .is_some_and(|t| matches!(t.kind, UnitKind::Text | UnitKind::Item) && !starts_with_dateline(&t.text));
         if k == j || !opens_text {
             return None;
         }
@@ -178,6 +182,29 @@ impl Assembler<'_> {
             let shape = if signed { signed_shape(&self.units[m..j])? } else { head_shape(&self.units[m..j])? };
             ((shape == Shape::LeadIn || signed) && self.later_part_alike(k, &shape, signed)).then_some((m, j, shape))
         })
+    }
+
+    /// Whether the one-line headline `i`, inside the text of `cur`, stands
+    /// over parts each signed (`某大学` / `标题` / `王甲`, and the next part
+    /// set alike) that are not set like the parts of `cur`: the title of a
+    /// new feature in parts, not a sub-heading of `cur`.
+    pub(super) fn opens_signed_parts(&self, cur: &Draft, i: usize) -> bool {
+        let j = i + 1;
+        // (a line naming whom a quote is from, `——某某`, is no title)
+        let t = self.units[i].text.trim();
+        if self.group_end(i) != j || cur.paras.is_empty() || t.starts_with('—') || ends_sentence(t) {
+            return false;
+        }
+        if !self.units.get(j).is_some_and(|u| u.kind == UnitKind::Head && u.level == 0) {
+            return false;
+        }
+        let e = self.group_end(j);
+        let k = self.bylines_end(e);
+        let Some(shape) = signed_shape(&self.units[j..e]).filter(|_| k > e) else {
+            return false;
+        };
+        let like_cur = cur.sub_shapes.iter().any(|s| signed_parts_alike(s, &shape));
+        !like_cur && self.later_part_alike(k, &shape, true)
     }
 
     /// Whether the next headline after `k` (before anything else that is
@@ -296,6 +323,24 @@ mod tests {
             column.paragraphs.iter().filter(|p| p.role == ParagraphRole::Subheading).map(|p| p.text.as_str()).collect();
         assert_eq!(subs, ["少开会多办事", "家访贵在用心"]);
         assert!(column.body().contains("不能走过场"), "{}", column.body());
+    }
+
+    #[test]
+    fn a_line_over_parts_each_signed_heads_a_feature_of_its_own() {
+        // made-up page: a report with sub-headings, then a title over parts
+        // each set as a school, a title and its writer's name
+        let text = "这个寒假很温暖\n\n寒假到了，各地高校为学生准备了不少暖心举措，学生们都很开心。\n\n\
+                    路费有人管\n\n不少学校为家庭困难的学生报销回家的路费，让他们安心回家过年。\n\n\
+                    今年寒假怎么过\n\n示例大学\n\n关爱基金报销路费\n\n林 芳\n\n\
+                    ■学校设立关爱基金，为家庭困难的学生报销回家路费。\n\n\
+                    某某学院\n\n年货带回家\n\n王 欢\n\n■学校为留校学生准备了年货。\n";
+        let issue = parse(text);
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
+        assert_eq!(titles, ["这个寒假很温暖", "今年寒假怎么过"], "{:#?}", issue.articles);
+        let feature = &issue.articles[1];
+        let writers: Vec<&str> = feature.byline.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(writers, ["林芳", "王欢"]);
+        assert!(feature.body().starts_with("示例大学"), "{}", feature.body());
     }
 
     #[test]

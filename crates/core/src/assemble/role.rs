@@ -201,6 +201,10 @@ impl Assembler<'_> {
             self.sign.set(Sign::CommentaryEnd);
             return HeadRole::Start;
         }
+        if group.len() == 1 && self.opens_signed_parts(cur, i) {
+            self.sign.set(Sign::FeaturePart);
+            return HeadRole::Start;
+        }
         let photo_column = matches!(self.column, Some((ArticleKind::Photo, _)));
         if !cur.ended && !photo_column && column_kind(&u.text).is_none() && self.has_sibling(cur, i, j) {
             self.sign.set(Sign::Sibling);
