@@ -58,7 +58,20 @@ pub fn ends_sentence(text: &str) -> bool {
         return true;
     }
     if let Some(open) = opener_of(last) {
-        if let Some(pos) = t.rfind(open) {
+        // the opener that this closer closes, brackets inside it skipped
+        let mut depth = 0usize;
+        let matching = t.char_indices().rev().find_map(|(i, c)| {
+            if c == last {
+                depth += 1;
+            } else if c == open {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            None
+        });
+        if let Some(pos) = matching {
             // a text wholly in brackets is complete: `（作者为某大学教授）`
             if pos == 0 {
                 return true;
@@ -448,6 +461,8 @@ mod tests {
         assert!(ends_sentence("会议举行。（记者 张三）"));
         assert!(ends_sentence("万事如意!"));
         assert!(ends_sentence("（本系列评论到此结束）"));
+        assert!(ends_sentence("（作者为示例大学经济研究所（某某中心）研究员）"));
+        assert!(!ends_sentence("示例大学经济研究所（某某中心）研究员（人民观点）"));
         assert!(!ends_sentence("新技术打开城市治理新空间（人民观点）"));
         assert!(!ends_sentence("扎实推进,"));
         assert!(!ends_sentence("徐汇区召开党史学习教育总结会议"));
