@@ -130,7 +130,13 @@ pub fn parse_teaser(text: &str) -> Option<(Vec<u32>, String)> {
 /// assert_eq!(parse_split_teaser("9", "滨江岸线焕新颜"), None);
 /// ```
 pub fn parse_split_teaser(pages_line: &str, title_line: &str) -> Option<(Vec<u32>, String)> {
-    let p = fold_width(pages_line.trim());
+    // (asked of every line of a front page: most fail on their first character)
+    let t = pages_line.trim();
+    let opens = t.chars().next().is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '第');
+    if !opens || t.len() > 32 {
+        return None;
+    }
+    let p = fold_width(t);
     let c = PAGES_ALONE.captures(&p)?;
     if c.get(1).is_none() && c.get(4).is_none() && c[2].len() != 2 {
         return None;

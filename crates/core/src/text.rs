@@ -328,20 +328,22 @@ pub fn clean_inline(s: &str) -> String {
     if has_invisible_control(&s) {
         s = std::borrow::Cow::Owned(s.replace(is_invisible_control, ""));
     }
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.trim().chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_whitespace() {
-            while chars.next_if(|c| c.is_whitespace()).is_some() {}
-            let prev = out.chars().next_back();
-            match (prev, chars.peek().copied()) {
-                (Some(a), Some(b)) if space_is_artefact(a, b) => {}
-                _ => out.push(' '),
-            }
-            continue;
+    let t = s.trim();
+    let mut out = String::with_capacity(t.len());
+    // copied a run of non-space at a time; each run of white space becomes
+    // one space, or none where extraction put it (see `space_is_artefact`)
+    let mut rest = t;
+    while let Some(at) = rest.find(char::is_whitespace) {
+        out.push_str(&rest[..at]);
+        let after = rest[at..].trim_start();
+        let prev = out.chars().next_back();
+        match (prev, after.chars().next()) {
+            (Some(a), Some(b)) if space_is_artefact(a, b) => {}
+            _ => out.push(' '),
         }
-        out.push(c);
+        rest = after;
     }
+    out.push_str(rest);
     out
 }
 
