@@ -168,9 +168,9 @@ fn writers_under_titles(units: &mut [Unit]) {
         if above.kind != UnitKind::Head || u.kind != UnitKind::Head || !text_below {
             continue;
         }
-        // (a name under a letter's last words, over the note on its writer,
-        // signs the letter at its foot: a signature all the same, but the
-        // text above is no title)
+        // (a name under a letter's last words and over the note on its
+        // writer is the letter's signature at its foot, left to assembly:
+        // the line above it is no title)
         let closing = crate::text::ends_sentence(&above.text) || below.text.trim_start().starts_with(['（', '(']);
         if !plain(above) || !plain(u) || closing {
             continue;
@@ -411,8 +411,8 @@ mod tests {
     fn a_name_alone_between_a_title_and_its_text_signs_it() {
         let k = kinds("让书香飘满社区\n\n王甲\n\n社区书屋开张以来，居民们常来借书读书。\n");
         assert!(matches!(&k[1], UnitKind::Signature(a) if a.name == "王甲" && a.role.is_none()), "{k:?}");
-        // a word is no name, and a name under a letter's last words, over
-        // the note on its writer, leaves the line above a sentence
+        // a word is no name; a name under a letter's last words and over
+        // the note on its writer does not sign a title
         let k = kinds("让书香飘满社区\n\n丰收\n\n社区书屋开张以来，居民们常来借书读书。\n");
         assert_eq!(k[1], UnitKind::Head);
         let k = kinds("衷心祝愿家乡越来越好！\n\n王甲\n\n（作者为示例公司职员）\n");
