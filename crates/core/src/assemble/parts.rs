@@ -184,18 +184,26 @@ impl Assembler<'_> {
         })
     }
 
-    /// Whether the one-line headline `i`, inside the text of `cur`, stands
-    /// over parts each signed (`某大学` / `标题` / `王甲`, and the next part
-    /// set alike) that are not set like the parts of `cur`: the title of a
-    /// new feature in parts, not a sub-heading of `cur`.
+    /// Whether the one-line headline group `i`, inside the text of `cur`,
+    /// stands over parts each signed (`某大学` / `标题` / `王甲`, and the next
+    /// part set alike) that are not set like the parts of `cur`: the title
+    /// of a new feature in parts, not a sub-heading of `cur`.
     pub(super) fn opens_signed_parts(&self, cur: &Draft, i: usize) -> bool {
         let j = i + 1;
         // (a line naming whom a quote is from, `——某某`, is no title)
         let t = self.units[i].text.trim();
-        if self.group_end(i) != j || cur.paras.is_empty() || t.starts_with('—') || ends_sentence(t) {
+        if cur.paras.is_empty() || t.starts_with('—') || ends_sentence(t) {
             return false;
         }
         if !self.units.get(j).is_some_and(|u| u.kind == UnitKind::Head && u.level == 0) {
+            return false;
+        }
+        // the cheap sign first: a byline within reach of the part's headline
+        let byline_near = self.units[j + 1..]
+            .iter()
+            .take(MAX_HEAD_LINES + 1)
+            .any(|u| matches!(u.kind, UnitKind::Byline(_) | UnitKind::Signature(_) | UnitKind::Names(_)));
+        if !byline_near {
             return false;
         }
         let e = self.group_end(j);
