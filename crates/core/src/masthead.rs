@@ -55,12 +55,17 @@ pub struct MastheadArea {
 pub fn find_masthead(lines: &[Line<'_>]) -> Option<MastheadArea> {
     const LOOK: usize = 40;
     let mut last_anchor = None;
+    // each line read, squashed, and whether it is an anchor
+    let mut read: Vec<(String, bool)> = Vec::new();
     for (i, line) in lines.iter().enumerate().take(LOOK) {
         if line.text.len() > 80 * 3 {
             break;
         }
         let sq = squash(&fold_width(line.text));
-        if is_anchor(&sq) && sq.chars().count() <= 80 {
+        let anchor = is_anchor(&sq);
+        let short = sq.chars().count() <= 80;
+        read.push((sq, anchor));
+        if anchor && short {
             last_anchor = Some(i);
         } else if !is_furniture(line) && crate::teaser::parse_teaser(line.text).is_none() {
             // (teasers may stand among the masthead's lines, beside them on the page)
@@ -72,10 +77,9 @@ pub fn find_masthead(lines: &[Line<'_>]) -> Option<MastheadArea> {
     let mut m = Masthead::default();
     let mut joined = String::new();
     let mut other = Vec::new();
-    for (i, line) in area.iter().enumerate() {
-        let sq = squash(&fold_width(line.text));
-        if is_anchor(&sq) {
-            joined.push_str(&sq);
+    for (i, (sq, anchor)) in read.iter().take(end).enumerate() {
+        if *anchor {
+            joined.push_str(sq);
             joined.push('|');
         } else {
             other.push(i);
