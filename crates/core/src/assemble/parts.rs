@@ -287,7 +287,7 @@ impl Assembler<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::ParagraphRole;
+    use super::super::tests::subheadings;
     use crate::parse;
 
     /// A made-up page of readers' letters: a column under a short label,
@@ -308,9 +308,7 @@ mod tests {
         let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
         assert_eq!(titles, ["建议", "老旧电梯亟待更新（身边事）"], "{:#?}", issue.articles);
         let column = &issue.articles[0];
-        let subs: Vec<&str> =
-            column.paragraphs.iter().filter(|p| p.role == ParagraphRole::Subheading).map(|p| p.text.as_str()).collect();
-        assert_eq!(subs, ["公交站台应加装雨棚", "小区快递柜收费应规范"]);
+        assert_eq!(subheadings(column), ["公交站台应加装雨棚", "小区快递柜收费应规范"]);
         assert!(column.body().contains("某某县"), "{}", column.body());
         assert!(issue.leftovers.is_empty(), "{:?}", issue.leftovers);
     }
@@ -327,9 +325,7 @@ mod tests {
         let titles: Vec<&str> = issue.articles.iter().map(|a| a.headline.title.as_str()).collect();
         assert_eq!(titles, ["来论", "城里过年也热闹"], "{:#?}", issue.articles);
         let column = &issue.articles[0];
-        let subs: Vec<&str> =
-            column.paragraphs.iter().filter(|p| p.role == ParagraphRole::Subheading).map(|p| p.text.as_str()).collect();
-        assert_eq!(subs, ["少开会多办事", "家访贵在用心"]);
+        assert_eq!(subheadings(column), ["少开会多办事", "家访贵在用心"]);
         assert!(column.body().contains("不能走过场"), "{}", column.body());
     }
 

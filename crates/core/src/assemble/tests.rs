@@ -4,7 +4,8 @@ use super::{set_unlike_subheadings, Draft};
 use crate::model::{Paragraph, ParagraphRole, Span};
 use crate::parse;
 
-fn subheadings(a: &crate::model::Article) -> Vec<&str> {
+/// The sub-headings of an article, in order (shared by the assembly tests).
+pub(super) fn subheadings(a: &crate::model::Article) -> Vec<&str> {
     a.paragraphs.iter().filter(|p| p.role == ParagraphRole::Subheading).map(|p| p.text.as_str()).collect()
 }
 
